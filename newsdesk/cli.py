@@ -1,0 +1,86 @@
+"""The `newsdesk` command: one line on stderr and a non-zero exit for expected failures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsdesk import commands
+from newsdesk.commands import CommandError
+from newsdesk.settings import Settings, SettingsError
+from nlp import NlpError
+from nlp.query import QueryError
+from worker import WorkerError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsdesk", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="extract title, dates, bylines and body from saved pages")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--url", help="where the page lived (one FILE only)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line per file")
+
+    p = sub.add_parser("summarize", help="summarise one plain-text article, or a JSONL batch")
+    p.add_argument("file", nargs="?", default="-", metavar="FILE|-")
+    p.add_argument("--sentences", type=_positive, default=None)
+    p.add_argument("--max-chars", type=_positive, default=None)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--jsonl", action="store_true", help='input lines {"id", "text"}')
+
+    p = sub.add_parser("ingest", help="store, summarise and index saved pages (files or folders)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--url", help="where the page lived (one file only)")
+    p.add_argument("--source", help="source name (default: the site name)")
+    p.add_argument("--category", help="the source's default category")
+
+    p = sub.add_parser("search", help="search what was ingested")
+    p.add_argument("query")
+    p.add_argument("--limit", type=_positive, default=10)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("db", help="database schema")
+    p.add_argument("action", choices=["upgrade", "current"])
+
+    p = sub.add_parser("demo", help="ingest the shipped sample pages, print a draft and a search")
+    p.add_argument("--query", default="아동수당 협력했다")
+    return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {number}")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        return int(commands.run(args, settings) or 0)
+    except (CommandError, SettingsError, NlpError, QueryError, WorkerError, OSError) as error:
+        print(f"newsdesk {args.command}: {_one_line(error)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except json.JSONDecodeError as error:
+        print(f"newsdesk {args.command}: invalid JSON input: {error}", file=sys.stderr)
+        return 1
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.filename:
+        return f"{error.strerror or error}: {error.filename}"
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+if __name__ == "__main__":
+    sys.exit(main())

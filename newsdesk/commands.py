@@ -1,0 +1,259 @@
+"""What each `newsdesk` subcommand does; the parser lives in cli.py."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from nlp.extract import extract_page
+
+from newsdesk.settings import Settings
+from nlp import NlpError
+from nlp.analyse import analyse
+from nlp.digest import DigestOptions
+from nlp.excerpt import excerpt
+from nlp.keywords import keywords
+from nlp.page import ExtractedPage
+from nlp.summarize import summarise
+from worker.db import Database, current_revision, upgrade
+from worker.pipeline import Origin, Outcome, ingest
+from worker.search import Hit, search
+
+
+class CommandError(Exception):
+    """An expected failure of a command, reported as one line."""
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    handlers: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+        "extract": cmd_extract,
+        "summarize": cmd_summarize,
+        "ingest": cmd_ingest,
+        "search": cmd_search,
+        "db": cmd_db,
+        "demo": _demo,
+    }
+    return handlers[args.command](args, settings)
+
+
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.demo import run_demo
+
+    return run_demo(settings, args.query)
+
+
+def options(settings: Settings, sentences: int | None = None, max_chars: int | None = None) -> DigestOptions:
+    return DigestOptions(
+        sentences=sentences or settings.summary_sentences,
+        max_chars=max_chars,
+        excerpt_chars=settings.excerpt_chars,
+    )
+
+
+def emit(obj: dict[str, Any], out: TextIO = sys.stdout) -> None:
+    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+# extract ---------------------------------------------------------------------------------------
+
+
+def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    if args.url and len(args.files) > 1:
+        raise CommandError("--url names one page: give exactly one FILE with it")
+    for path in args.files:
+        record = _extract_record(path, args.url)
+        if args.json:
+            emit(record)
+        else:
+            _print_extract(record)
+    return 0
+
+
+def _extract_record(path: Path, url: str | None) -> dict[str, Any]:
+    record: dict[str, Any] = {"source": str(path), "url": url, "error": None}
+    try:
+        page = extract_page(path.read_bytes(), url=url)
+    except (OSError, NlpError) as error:
+        reason = f"{error.strerror}: {path}" if isinstance(error, OSError) else str(error)
+        record.update(kind=None, title=None, published=None, modified=None, authors=[], body="",
+                      lead=None, images=[], links=[], error=reason)  # fmt: skip
+        return record
+    record.update(_page_dict(page))
+    record["url"] = url or page.canonical_url
+    return record
+
+
+def _page_dict(page: ExtractedPage) -> dict[str, Any]:
+    return {
+        "kind": page.kind,
+        "title": page.title,
+        "published": page.published.isoformat() if page.published else None,
+        "modified": page.modified.isoformat() if page.modified else None,
+        "authors": list(page.authors),
+        "body": page.body,
+        "lead": page.lead,
+        "images": list(page.images),
+        "links": list(page.links),
+    }
+
+
+def _print_extract(record: dict[str, Any]) -> None:
+    if record["error"]:
+        print(f"{record['source']}: error: {record['error']}")
+        return
+    print(f"{record['source']}: {record['kind']} — {record['title']}")
+    print(
+        f"  published {record['published']}  modified {record['modified']}  by {', '.join(record['authors'])}"
+    )
+    if record["kind"] == "listing":
+        print(f"  {len(record['links'])} article links")
+    else:
+        print(f"  {len(record['body'])} characters of body")
+
+
+# summarize -------------------------------------------------------------------------------------
+
+
+def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
+    opts = options(settings, args.sentences, args.max_chars)
+    with _open_text(args.file) as stream:
+        if args.jsonl:
+            for number, line in enumerate(stream, 1):
+                if line.strip():
+                    emit(_summarize_line(line, number, opts))
+            return 0
+        text = stream.read()
+    result = summarize_text(text, opts)
+    if args.json:
+        emit(result)
+    else:
+        for sentence in result["sentences"]:
+            print(sentence["text"])
+        print(f"\n요약문: {result['excerpt']}\n키워드: {', '.join(result['keywords'])}")
+    return 0
+
+
+def summarize_text(text: str, opts: DigestOptions) -> dict[str, Any]:
+    """Summary sentences with offsets, an excerpt and keywords, from one analysis of `text`."""
+    analysis = analyse(text)
+    return {
+        "sentences": [
+            {"text": s.text, "index": s.index, "start": s.start, "end": s.end, "score": s.score}
+            for s in summarise(analysis, opts.sentences, opts.max_chars)
+        ],
+        "excerpt": excerpt(analysis, opts.excerpt_chars),
+        "keywords": keywords(analysis, opts.keywords),
+    }
+
+
+def _summarize_line(line: str, number: int, opts: DigestOptions) -> dict[str, Any]:
+    item = json.loads(line)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return {"id": None, "sentences": [], "excerpt": "", "keywords": [],
+                "error": f"line {number}: expected an object with a text string"}  # fmt: skip
+    try:
+        return {"id": item.get("id"), **summarize_text(item["text"], opts), "error": None}
+    except NlpError as error:
+        return {"id": item.get("id"), "sentences": [], "excerpt": "", "keywords": [], "error": str(error)}
+
+
+class _open_text:
+    """stdin for '-', else a UTF-8 file; a context manager either way."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.stream: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.name == "-":
+            return sys.stdin
+        self.stream = open(self.name, encoding="utf-8")
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        if self.stream is not None:
+            self.stream.close()
+
+
+# ingest / search / db --------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    files = list(_page_files(args.paths))
+    if not files:
+        raise CommandError("no .html or .htm pages found in " + ", ".join(map(str, args.paths)))
+    if args.url and len(files) > 1:
+        raise CommandError("--url names one page: give exactly one file with it")
+    db = Database(settings.database_url)
+    counts: dict[str, int] = {}
+    for path in files:
+        origin = Origin(url=args.url or path.resolve().as_uri(), source=args.source, category=args.category)
+        outcome = ingest(db, path.read_bytes(), origin, options(settings))
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        print(_outcome_line(path, outcome))
+    print("ingested: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
+    return 1 if counts.get("failed") == len(files) else 0
+
+
+def _page_files(paths: list[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in (".html", ".htm"))
+        elif path.exists():
+            yield path
+        else:
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+
+
+def _outcome_line(path: Path, outcome: Outcome) -> str:
+    if outcome.status == "failed":
+        return f"{path}: failed: {outcome.error}"
+    if outcome.status == "listing":
+        return f"{path}: listing with {len(outcome.links)} article links"
+    return f"{path}: {outcome.status} (article {outcome.article_id})"
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    db = Database(settings.database_url)
+    with db.transaction() as session:
+        results = search(session, args.query, limit=args.limit)
+        if args.json:
+            emit({"total": results.total, "results": [_hit_dict(h) for h in results.hits]})
+            return 0
+        print(f"{results.total} articles match {args.query!r}")
+        for hit in results.hits:
+            print(format_hit(hit))
+    return 0
+
+
+def _hit_dict(hit: Hit) -> dict[str, Any]:
+    return {
+        "id": hit.article_id,
+        "title": hit.title,
+        "url": hit.url,
+        "source": hit.source,
+        "category": hit.category,
+        "published": hit.published.isoformat() if hit.published else None,
+        "score": hit.score,
+        "snippet": hit.snippet,
+    }
+
+
+def format_hit(hit: Hit) -> str:
+    when = hit.published.strftime("%Y-%m-%d") if hit.published else "날짜 없음"
+    snippet = html.unescape(hit.snippet.replace("<mark>", "[").replace("</mark>", "]"))
+    return f"[{hit.article_id}] {hit.title} — {hit.source} · {when}\n    {snippet}\n    {hit.url}"
+
+
+def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    db = Database(settings.database_url, migrate=False)
+    if args.action == "upgrade":
+        upgrade(db.engine)
+    print(f"schema revision: {current_revision(db.engine)}")
+    return 0

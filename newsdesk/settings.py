@@ -1,0 +1,56 @@
+"""The one settings object; the only place that reads the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+PREFIX = "NEWSDESK_"
+
+
+class SettingsError(ValueError):
+    """An environment variable holds a value we cannot use."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Configuration for every component, read once from the environment."""
+
+    data_dir: Path
+    database_url: str
+    broker_url: str
+    sources: Path | None
+    summary_sentences: int = 3
+    excerpt_chars: int = 160
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from `environ` (default: the process environment)."""
+        env = os.environ if environ is None else environ
+        data_dir = Path(env.get(PREFIX + "DATA_DIR") or "./var").expanduser().resolve()
+        database_url = env.get(PREFIX + "DATABASE_URL") or f"sqlite:///{data_dir / 'newsdesk.db'}"
+        broker_url = env.get(PREFIX + "BROKER_URL") or f"filesystem://{data_dir / 'broker'}"
+        sources = env.get(PREFIX + "SOURCES")
+        return cls(
+            data_dir=data_dir,
+            database_url=database_url,
+            broker_url=broker_url,
+            sources=Path(sources).expanduser() if sources else None,
+            summary_sentences=_positive_int(env, "SUMMARY_SENTENCES", 3),
+            excerpt_chars=_positive_int(env, "EXCERPT_CHARS", 160),
+        )
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(PREFIX + name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{PREFIX}{name} must be a whole number, got {raw!r}") from None
+    if value < 1:
+        raise SettingsError(f"{PREFIX}{name} must be at least 1, got {value}")
+    return value

@@ -1,0 +1,29 @@
+"""Pure text functions: extraction, analysis, summaries, excerpts, keywords, dates.
+
+Nothing here reads files or the environment; callers pass bytes and strings in.
+
+Errors::
+
+    NlpError
+     ├── DecodeError       the bytes are not text in any charset we accept
+     ├── EmptyPageError    the page decoded but has no article body
+     └── EmptyTextError    there is no text to analyse
+"""
+
+from __future__ import annotations
+
+
+class NlpError(Exception):
+    """Base for expected failures on bad input."""
+
+
+class DecodeError(NlpError):
+    """The page's bytes cannot be decoded into Korean text."""
+
+
+class EmptyPageError(NlpError):
+    """The page holds no article body and no article links."""
+
+
+class EmptyTextError(NlpError):
+    """There is no text to analyse."""

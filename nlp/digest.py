@@ -1,0 +1,55 @@
+"""Everything the service derives from an article's text, from one Kiwi pass over it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nlp.analyse import Analysis, analyse
+from nlp.category import Category, categorise
+from nlp.excerpt import excerpt
+from nlp.keywords import keywords
+from nlp.summarize import SummarySentence, summarise
+from nlp.terms import Term, terms
+
+
+@dataclass(frozen=True, slots=True)
+class DigestOptions:
+    """How long summaries and excerpts are, and the fallback category."""
+
+    sentences: int = 3
+    max_chars: int | None = None
+    excerpt_chars: int = 160
+    keywords: int = 10
+    default_category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """Summary, excerpt, keywords, category and search terms of one text."""
+
+    analysis: Analysis
+    summary: list[SummarySentence]
+    excerpt: str
+    keywords: list[str]
+    category: Category
+    terms: list[Term]
+    title_terms: list[Term]
+
+
+def digest(body: str, title: str | None = None, options: DigestOptions | None = None) -> Digest:
+    """Analyse `body` once (and the title once) and derive everything from that analysis."""
+    opts = options or DigestOptions()
+    analysis = analyse(body)
+    title_terms = terms(analyse(title).morphemes()) if title and title.strip() else []
+    title_forms = [t.term for t in title_terms]
+    body_terms = terms(analysis.morphemes())
+    found = keywords(analysis, opts.keywords, title_forms)
+    return Digest(
+        analysis=analysis,
+        summary=summarise(analysis, opts.sentences, opts.max_chars, title_forms),
+        excerpt=excerpt(analysis, opts.excerpt_chars),
+        keywords=found,
+        category=categorise(found, [t.term for t in body_terms], opts.default_category),
+        terms=body_terms,
+        title_terms=title_terms,
+    )

@@ -1,0 +1,31 @@
+"""Canonical URLs: one article, one key, whatever tracking or paging was appended."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Tracking, paging and search-state parameters that never identify an article.
+DROP_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "msclkid", "igshid", "mc_cid", "mc_eid", "ref", "referer",
+        "from", "pageindex", "page", "pageno", "pagesize", "srchword", "srchtype", "searchword",
+        "searchtype", "searchkeyword", "sword", "stype", "startdate", "enddate", "sortorder",
+        "listtype", "rowsperpage", "cpage", "mode", "sns", "share", "output",
+    }
+)  # fmt: skip
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no fragment, no tracking or paging parameters."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https"):
+        return urlunsplit(parts._replace(fragment=""))
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith("utm_") and k.lower() not in DROP_PARAMS
+    ]
+    host = (parts.hostname or "").lower()
+    if parts.port and (parts.scheme, parts.port) not in (("http", 80), ("https", 443)):
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme.lower(), host, parts.path or "/", urlencode(query), ""))

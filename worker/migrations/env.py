@@ -1,0 +1,23 @@
+"""Alembic environment: runs on the connection newsdesk hands it."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from worker.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    url = context.config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("run migrations with `newsdesk db upgrade`")
+    connection = create_engine(url).connect()
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,166 @@
+"""SQLAlchemy models: sources, pages, articles and their revisions, drafts, search documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+KST = ZoneInfo("Asia/Seoul")
+UTC = dt.UTC
+
+PAGE_STATES = ("fetched", "processed", "failed")
+DRAFT_STATES = ("draft", "approved", "published", "rejected")
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(KST)
+
+
+class AwareDateTime(TypeDecorator[dt.datetime]):
+    """Stores UTC, returns Asia/Seoul; SQLite keeps no offset of its own."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime refused: store aware datetimes")
+        return value.astimezone(UTC).replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(KST)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, dt.datetime: AwareDateTime}
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="file")
+    category: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
+
+
+class Page(Base):
+    """A fetched page as it came (compressed), keyed by its canonical URL."""
+
+    __tablename__ = "pages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    state: Mapped[str] = mapped_column(String(12), default="fetched", index=True)
+    error: Mapped[str | None] = mapped_column(Text)
+    raw_z: Mapped[bytes] = mapped_column(LargeBinary)
+    raw_hash: Mapped[str] = mapped_column(String(64))
+    charset: Mapped[str | None] = mapped_column(String(40))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    fetched_at: Mapped[dt.datetime] = mapped_column(default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now, index=True)
+
+    source: Mapped[Source | None] = relationship()
+    article: Mapped[Article | None] = relationship(back_populates="page")
+
+    @property
+    def raw(self) -> bytes:
+        return zlib.decompress(self.raw_z)
+
+    @raw.setter
+    def raw(self, value: bytes) -> None:
+        self.raw_z = zlib.compress(value, 6)
+
+
+class Article(Base):
+    """What extraction and analysis made of a page; the latest revision."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id"), unique=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    title: Mapped[str] = mapped_column(Text)
+    published: Mapped[dt.datetime | None] = mapped_column(index=True)
+    modified: Mapped[dt.datetime | None]
+    authors: Mapped[list[Any]] = mapped_column(default=list)
+    body: Mapped[str] = mapped_column(Text)
+    lead: Mapped[str | None] = mapped_column(Text)
+    site_name: Mapped[str | None] = mapped_column(String(200))
+    image: Mapped[str | None] = mapped_column(String(2000))
+    category: Mapped[str | None] = mapped_column(String(40), index=True)
+    category_reason: Mapped[list[Any]] = mapped_column(default=list)
+    keywords: Mapped[list[Any]] = mapped_column(default=list)
+    excerpt: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[list[Any]] = mapped_column(default=list)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
+
+    page: Mapped[Page] = relationship(back_populates="article")
+    source: Mapped[Source | None] = relationship()
+    draft: Mapped[Draft | None] = relationship(back_populates="article")
+
+
+class Revision(Base):
+    """Each distinct text an article has had, oldest first."""
+
+    __tablename__ = "revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
+
+
+class Draft(Base):
+    """The generated summary draft an editor reviews; `edits` holds the editor's own changes."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), unique=True)
+    headline: Mapped[str] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(String(40))
+    excerpt: Mapped[str] = mapped_column(Text)
+    feature_text: Mapped[str] = mapped_column(Text)
+    key_sentences: Mapped[list[Any]] = mapped_column(default=list)
+    keywords: Mapped[list[Any]] = mapped_column(default=list)
+    image: Mapped[str | None] = mapped_column(String(2000))
+    status: Mapped[str] = mapped_column(String(12), default="draft", index=True)
+    editor: Mapped[str | None] = mapped_column(String(200))
+    edits: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
+
+    article: Mapped[Article] = relationship(back_populates="draft")
+
+
+class SearchDoc(Base):
+    """Morpheme strings the full-text index is built from, and their spans for highlights."""
+
+    __tablename__ = "search_docs"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    title_terms: Mapped[str] = mapped_column(Text)
+    body_terms: Mapped[str] = mapped_column(Text)
+    spans: Mapped[list[Any]] = mapped_column(default=list)

@@ -1,0 +1,191 @@
+"""The per-page path: store the raw page, extract, analyse, store the article, index, draft."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import urlsplit
+
+from nlp.extract import extract_page
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nlp import NlpError
+from nlp.digest import Digest, DigestOptions, digest
+from nlp.page import ExtractedPage
+from nlp.urls import canonical_url
+from worker.db import Database
+from worker.drafts import upsert_draft
+from worker.models import Article, Page, Revision, Source, now
+from worker.search import index_document
+
+Status = Literal["new", "changed", "unchanged", "listing", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one page."""
+
+    url: str
+    status: Status
+    page_id: int | None = None
+    article_id: int | None = None
+    error: str | None = None
+    links: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a page came from: its URL, the source it belongs to, and what its server declared."""
+
+    url: str
+    source: str | None = None
+    category: str | None = None
+    charset: str | None = None
+
+
+def sha256(data: bytes | str) -> str:
+    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
+
+
+def ingest(db: Database, raw: bytes, origin: Origin, options: DigestOptions | None = None) -> Outcome:
+    """Store and process one page in one transaction; a failure is recorded, never half-stored."""
+    url = canonical_url(origin.url)
+    try:
+        with db.transaction() as session:
+            page, fresh = store_page(session, url, raw, origin)
+            if not fresh and page.state == "processed":
+                return Outcome(url, "unchanged", page.id, page.article.id if page.article else None)
+            return process_page(session, page, origin, options or DigestOptions())
+    except (NlpError, ValueError) as error:
+        return record_failure(db, raw, origin, url, str(error))
+
+
+def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[Page, bool]:
+    """Upsert the raw page by canonical URL; True when it is new or its bytes changed."""
+    digest_ = sha256(raw)
+    page = session.scalars(select(Page).where(Page.url == url)).one_or_none()
+    if page is not None and page.raw_hash == digest_:
+        return page, False
+    if page is None:
+        page = Page(url=url, state="fetched", attempts=0)
+        session.add(page)
+    page.raw = raw
+    page.raw_hash = digest_
+    page.charset = origin.charset
+    page.state = "fetched"
+    page.error = None
+    page.fetched_at = now()
+    session.flush()
+    return page, True
+
+
+def process_page(session: Session, page: Page, origin: Origin, options: DigestOptions) -> Outcome:
+    """Extract and analyse a stored page, then store its article, index row and draft."""
+    page.attempts += 1
+    extracted = extract_page(page.raw, url=_http_url(page.url), declared_charset=page.charset)
+    page.charset = extracted.charset or page.charset
+    if extracted.kind == "listing":
+        page.state = "processed"
+        return Outcome(page.url, "listing", page.id, links=extracted.links)
+    source = _source(session, origin, extracted, page.url)
+    page.source = source
+    title = (extracted.title or "").strip() or _first_line(extracted.body)
+    found = digest(extracted.body, title, _with_default(options, source.category))
+    content_hash = sha256(title + "\n" + extracted.body)
+    article = page.article
+    if article is not None and article.content_hash == content_hash:
+        page.state = "processed"
+        return Outcome(page.url, "unchanged", page.id, article.id)
+    status: Status = "new" if article is None else "changed"
+    article = _store_article(session, page, source, extracted, title, found, content_hash)
+    index_document(session, article, found.title_terms, found.terms)
+    upsert_draft(session, article)
+    page.state = "processed"
+    page.error = None
+    return Outcome(page.url, status, page.id, article.id)
+
+
+def record_failure(db: Database, raw: bytes, origin: Origin, url: str, reason: str) -> Outcome:
+    """Keep the page and why it failed, so nothing is dropped silently."""
+    with db.transaction() as session:
+        page, _ = store_page(session, url, raw, origin)
+        page.state = "failed"
+        page.error = reason
+        page.attempts += 1
+        return Outcome(url, "failed", page.id, error=reason)
+
+
+def _store_article(
+    session: Session,
+    page: Page,
+    source: Source,
+    extracted: ExtractedPage,
+    title: str,
+    found: Digest,
+    content_hash: str,
+) -> Article:
+    article = page.article or Article(page=page, revision=0)
+    article.source = source
+    article.url = page.url
+    article.title = title
+    article.published = extracted.published
+    article.modified = extracted.modified
+    article.authors = list(extracted.authors)
+    article.body = extracted.body
+    article.lead = extracted.lead
+    article.site_name = extracted.site_name
+    article.image = extracted.images[0] if extracted.images else None
+    article.category = found.category.name
+    article.category_reason = list(found.category.reason)
+    article.keywords = found.keywords
+    article.excerpt = found.excerpt
+    article.summary = [
+        {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "score": s.score}
+        for s in found.summary
+    ]
+    article.content_hash = content_hash
+    article.revision += 1
+    session.add(article)
+    session.flush()
+    session.add(
+        Revision(
+            article_id=article.id,
+            revision=article.revision,
+            content_hash=content_hash,
+            title=title,
+            body=extracted.body,
+        )
+    )
+    return article
+
+
+def _source(session: Session, origin: Origin, extracted: ExtractedPage, url: str) -> Source:
+    name = origin.source or extracted.site_name or urlsplit(url).hostname or "local files"
+    source = session.scalars(select(Source).where(Source.name == name)).one_or_none()
+    if source is None:
+        source = Source(
+            name=name, kind="file" if url.startswith("file:") else "web", category=origin.category
+        )
+        session.add(source)
+    elif origin.category and not source.category:
+        source.category = origin.category
+    return source
+
+
+def _with_default(options: DigestOptions, category: str | None) -> DigestOptions:
+    if options.default_category or not category:
+        return options
+    return DigestOptions(
+        options.sentences, options.max_chars, options.excerpt_chars, options.keywords, category
+    )
+
+
+def _http_url(url: str) -> str | None:
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _first_line(body: str) -> str:
+    line = next((x.strip() for x in body.splitlines() if x.strip()), "")
+    return line if len(line) <= 80 else line[:79] + "…"

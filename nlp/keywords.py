@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from nlp.analyse import Analysis, Morpheme
@@ -13,7 +12,7 @@ _MAX_RUN = 4
 
 def keywords(analysis: Analysis, limit: int = 10, title_terms: Sequence[str] = ()) -> list[str]:
     """Up to `limit` noun phrases, most telling first."""
-    weight: Counter[str] = Counter()
+    weight: dict[str, float] = {}
     title = {t.lower() for t in title_terms}
     total = max(len(analysis.sentences), 1)
     for sentence in analysis.sentences:
@@ -21,7 +20,8 @@ def keywords(analysis: Analysis, limit: int = 10, title_terms: Sequence[str] = (
         for run in _noun_runs(sentence.morphemes):
             for phrase, parts in _phrases(run, analysis.text):
                 bonus = 1.5 if title and all(p.lower() in title for p in parts) else 1.0
-                weight[phrase] += position * bonus * (1 + 0.3 * (len(parts) - 1))
+                gain = position * bonus * (1 + 0.3 * (len(parts) - 1))
+                weight[phrase] = weight.get(phrase, 0.0) + gain
     ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
     out: list[str] = []
     for phrase, _ in ranked:

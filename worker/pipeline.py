@@ -43,6 +43,8 @@ class Origin:
     source: str | None = None
     category: str | None = None
     charset: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def sha256(data: bytes | str) -> str:
@@ -67,6 +69,8 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
     digest_ = sha256(raw)
     page = session.scalars(select(Page).where(Page.url == url)).one_or_none()
     if page is not None and page.raw_hash == digest_:
+        page.etag = origin.etag or page.etag
+        page.last_modified = origin.last_modified or page.last_modified
         return page, False
     if page is None:
         page = Page(url=url, state="fetched", attempts=0)
@@ -74,6 +78,8 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
     page.raw = raw
     page.raw_hash = digest_
     page.charset = origin.charset
+    page.etag = origin.etag
+    page.last_modified = origin.last_modified
     page.state = "fetched"
     page.error = None
     page.fetched_at = now()

@@ -242,6 +242,7 @@ def _hit_dict(hit: Hit) -> dict[str, Any]:
         "published": hit.published.isoformat() if hit.published else None,
         "score": hit.score,
         "snippet": hit.snippet,
+        "highlights": hit.highlights,
     }
 
 

@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive, default=10)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("serve", help="run the HTTP API (search, articles, drafts, health)")
+    p.add_argument("--host", default=None)
+    p.add_argument("--port", type=_positive, default=None)
+
     p = sub.add_parser("db", help="database schema")
     p.add_argument("action", choices=["upgrade", "current"])
 

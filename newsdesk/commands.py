@@ -36,6 +36,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "ingest": cmd_ingest,
         "search": cmd_search,
         "db": cmd_db,
+        "serve": cmd_serve,
         "demo": _demo,
     }
     return handlers[args.command](args, settings)
@@ -81,8 +82,18 @@ def _extract_record(path: Path, url: str | None) -> dict[str, Any]:
         page = extract_page(path.read_bytes(), url=url)
     except (OSError, NlpError) as error:
         reason = f"{error.strerror}: {path}" if isinstance(error, OSError) else str(error)
-        record.update(kind=None, title=None, published=None, modified=None, authors=[], body="",
-                      lead=None, images=[], links=[], error=reason)  # fmt: skip
+        record.update(
+            kind=None,
+            title=None,
+            published=None,
+            modified=None,
+            authors=[],
+            body="",
+            lead=None,
+            images=[],
+            links=[],
+            error=reason,
+        )
         return record
     record.update(_page_dict(page))
     record["url"] = url or page.canonical_url
@@ -155,8 +166,13 @@ def summarize_text(text: str, opts: DigestOptions) -> dict[str, Any]:
 def _summarize_line(line: str, number: int, opts: DigestOptions) -> dict[str, Any]:
     item = json.loads(line)
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        return {"id": None, "sentences": [], "excerpt": "", "keywords": [],
-                "error": f"line {number}: expected an object with a text string"}  # fmt: skip
+        return {
+            "id": None,
+            "sentences": [],
+            "excerpt": "",
+            "keywords": [],
+            "error": f"line {number}: expected an object with a text string",
+        }
     try:
         return {"id": item.get("id"), **summarize_text(item["text"], opts), "error": None}
     except NlpError as error:
@@ -250,6 +266,15 @@ def format_hit(hit: Hit) -> str:
     when = hit.published.strftime("%Y-%m-%d") if hit.published else "날짜 없음"
     snippet = html.unescape(hit.snippet.replace("<mark>", "[").replace("</mark>", "]"))
     return f"[{hit.article_id}] {hit.title} — {hit.source} · {when}\n    {snippet}\n    {hit.url}"
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(settings), host=args.host or settings.api_host, port=args.port or settings.api_port)
+    return 0
 
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:

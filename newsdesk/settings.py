@@ -24,6 +24,12 @@ class Settings:
     sources: Path | None
     summary_sentences: int = 3
     excerpt_chars: int = 160
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    cors_origins: tuple[str, ...] = ()
+    rate_limit: int = 0
+    editor_tokens: tuple[str, ...] = ()
+    reader_tokens: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -40,10 +46,21 @@ class Settings:
             sources=Path(sources).expanduser() if sources else None,
             summary_sentences=_positive_int(env, "SUMMARY_SENTENCES", 3),
             excerpt_chars=_positive_int(env, "EXCERPT_CHARS", 160),
+            api_host=env.get(PREFIX + "API_HOST") or "127.0.0.1",
+            api_port=_positive_int(env, "API_PORT", 8000),
+            cors_origins=_list(env, "CORS_ORIGINS"),
+            rate_limit=_positive_int(env, "RATE_LIMIT", 0, minimum=0),
+            editor_tokens=_list(env, "EDITOR_TOKENS"),
+            reader_tokens=_list(env, "READONLY_TOKENS"),
         )
 
 
-def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+def _list(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """A comma-separated variable as a tuple of non-empty items."""
+    return tuple(item.strip() for item in (env.get(PREFIX + name) or "").split(",") if item.strip())
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int, minimum: int = 1) -> int:
     raw = env.get(PREFIX + name)
     if raw is None or raw == "":
         return default
@@ -51,6 +68,6 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
         value = int(raw)
     except ValueError:
         raise SettingsError(f"{PREFIX}{name} must be a whole number, got {raw!r}") from None
-    if value < 1:
-        raise SettingsError(f"{PREFIX}{name} must be at least 1, got {value}")
+    if value < minimum:
+        raise SettingsError(f"{PREFIX}{name} must be at least {minimum}, got {value}")
     return value

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from nlp.analyse import Analysis, analyse
 from nlp.category import Category, categorise
+from nlp.dedupe import signature
 from nlp.excerpt import excerpt
 from nlp.keywords import keywords
 from nlp.summarize import SummarySentence, summarise
-from nlp.terms import Term, terms
+from nlp.terms import Term, content_forms, terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class Digest:
     category: Category
     terms: list[Term]
     title_terms: list[Term]
+    signature: list[int]
 
 
 def digest(body: str, title: str | None = None, options: DigestOptions | None = None) -> Digest:
@@ -52,4 +54,5 @@ def digest(body: str, title: str | None = None, options: DigestOptions | None = 
         category=categorise(found, [t.term for t in body_terms], opts.default_category),
         terms=body_terms,
         title_terms=title_terms,
+        signature=signature(content_forms(analysis.morphemes())),
     )

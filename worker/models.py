@@ -44,7 +44,11 @@ class AwareDateTime(TypeDecorator[dt.datetime]):
 
 
 class Base(DeclarativeBase):
-    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON, dt.datetime: AwareDateTime}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+        dt.datetime: AwareDateTime,
+    }
 
 
 class Source(Base):
@@ -131,12 +135,38 @@ class Article(Base):
     summary: Mapped[list[Any]] = mapped_column(default=list)
     content_hash: Mapped[str] = mapped_column(String(64))
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    signature: Mapped[list[Any] | None] = mapped_column(JSON)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
 
     page: Mapped[Page] = relationship(back_populates="article")
+    story: Mapped[Story | None] = relationship(back_populates="articles", foreign_keys=[story_id])
     source: Mapped[Source | None] = relationship()
     draft: Mapped[Draft | None] = relationship(back_populates="article")
+
+
+class Story(Base):
+    """Near-duplicate articles across outlets; the canonical one is the source they retell."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canonical_article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
+
+    articles: Mapped[list[Article]] = relationship(back_populates="story", foreign_keys="Article.story_id")
+
+
+class StoryBand(Base):
+    """Locality-sensitive hash bands of an article's signature, to find near-duplicates fast."""
+
+    __tablename__ = "story_bands"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    band: Mapped[str] = mapped_column(String(40), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
 
 
 class Revision(Base):

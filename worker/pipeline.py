@@ -19,6 +19,7 @@ from worker.db import Database
 from worker.drafts import upsert_draft
 from worker.models import Article, Page, Revision, Source, now
 from worker.search import index_document
+from worker.stories import assign_story
 
 Status = Literal["new", "changed", "unchanged", "listing", "failed"]
 
@@ -107,6 +108,7 @@ def process_page(session: Session, page: Page, origin: Origin, options: DigestOp
     status: Status = "new" if article is None else "changed"
     article = _store_article(session, page, source, extracted, title, found, content_hash)
     index_document(session, article, found.title_terms, found.terms)
+    assign_story(session, article, found.signature)
     upsert_draft(session, article)
     page.state = "processed"
     page.error = None

@@ -15,7 +15,6 @@ if connection is None:
     connection = create_engine(url).connect()
 
 
-
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """Leave the FTS5 tables (made by raw SQL in migrations) out of autogenerate."""
     return not (type_ == "table" and name is not None and name.startswith("search_fts"))

@@ -1,0 +1,1 @@
+"""The HTTP service: search for readers, articles and stories, health and metrics."""

@@ -1,0 +1,77 @@
+"""Stories: articles that retell the same release, found by MinHash LSH at ingest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from nlp.dedupe import bands, similarity
+from worker.models import Article, Story, StoryBand
+
+THRESHOLD = 0.3
+# Government bodies publish the releases that papers retell: 보건복지부, 국세청, 서울특별시청, 위원회…
+_GOVERNMENT_NAME = re.compile(r"(?:부|처|청|위원회|시|도|군|구|정책브리핑)$")
+_GOVERNMENT_HOST = (".go.kr", "korea.kr")
+
+
+def assign_story(session: Session, article: Article, signature: Sequence[int]) -> Story | None:
+    """Store the article's signature and bands, and join it to the story of its nearest duplicate."""
+    article.signature = list(signature)
+    session.execute(delete(StoryBand).where(StoryBand.article_id == article.id))
+    keys = bands(signature)
+    session.add_all(StoryBand(band=key, article_id=article.id) for key in keys)
+    match = _nearest(session, article, keys)
+    if match is None:
+        if article.story is not None:
+            _leave(session, article)
+        return None
+    story = match.story or Story(articles=[match])
+    if article.story is not None and article.story is not story:
+        _leave(session, article)
+    article.story = story
+    session.add(story)
+    session.flush()
+    story.canonical_article_id = canonical(story.articles).id
+    return story
+
+
+def _nearest(session: Session, article: Article, keys: list[str]) -> Article | None:
+    if not keys:
+        return None
+    ids = session.scalars(
+        select(StoryBand.article_id)
+        .where(StoryBand.band.in_(keys), StoryBand.article_id != article.id)
+        .distinct()
+    ).all()
+    best, best_score = None, THRESHOLD
+    for candidate in session.scalars(select(Article).where(Article.id.in_(ids))):
+        score = similarity(article.signature or [], candidate.signature or [])
+        if score >= best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _leave(session: Session, article: Article) -> None:
+    story = article.story
+    article.story = None
+    if story is None:
+        return
+    rest = [a for a in story.articles if a.id != article.id]
+    story.canonical_article_id = canonical(rest).id if rest else None
+
+
+def canonical(articles: Sequence[Article]) -> Article:
+    """The government release when there is one, else the earliest published."""
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    return min(articles, key=lambda a: (not is_government(a), a.published or far, a.id))
+
+
+def is_government(article: Article) -> bool:
+    host = urlsplit(article.url).hostname or ""
+    name = article.source.name if article.source else (article.site_name or "")
+    return host.endswith(_GOVERNMENT_HOST) or bool(_GOVERNMENT_NAME.search(name.strip()))

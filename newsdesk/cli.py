@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["upgrade", "current"])
 
     p = sub.add_parser("demo", help="ingest the shipped sample pages, print a draft and a search")
-    p.add_argument("--query", default="아동수당 협력했다")
+    p.add_argument("--query", action="append", help="search to run (repeatable; default: 협력했다, 청년)")
     return parser
 
 
@@ -70,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         return int(commands.run(args, settings) or 0)
+    except BrokenPipeError:  # `newsdesk … | head` closed the pipe: not an error worth a line
+        sys.stderr.close()
+        return 0
     except (CommandError, SettingsError, NlpError, QueryError, WorkerError, OSError) as error:
         print(f"newsdesk {args.command}: {_one_line(error)}", file=sys.stderr)
         return 1

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from newsdesk.demo import run_demo
 
-    return run_demo(settings, args.query)
+    return run_demo(settings, args.query or ["협력했다", "청년"])
 
 
 def options(settings: Settings, sentences: int | None = None, max_chars: int | None = None) -> DigestOptions:
@@ -273,7 +273,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from api.app import create_app
 
-    uvicorn.run(create_app(settings), host=args.host or settings.api_host, port=args.port or settings.api_port)
+    uvicorn.run(
+        create_app(settings), host=args.host or settings.api_host, port=args.port or settings.api_port
+    )
     return 0
 
 

@@ -16,8 +16,8 @@ from worker.pipeline import Origin, Outcome, ingest
 from worker.search import search
 
 
-def run_demo(settings: Settings, query: str) -> int:
-    """Ingest the samples, print the first article's draft and a search for `query`."""
+def run_demo(settings: Settings, queries: list[str]) -> int:
+    """Ingest the samples, print the first article's draft and a search for each query."""
     db = Database(settings.database_url)
     print(f"database: {settings.database_url}")
     outcomes = [_ingest_sample(db, settings, item) for item in _manifest()]
@@ -29,10 +29,11 @@ def run_demo(settings: Settings, query: str) -> int:
         if article is not None and article.draft is not None:
             print("\n── summary draft (Jekyll export) ──")
             print(render_jekyll(article.draft))
-        results = search(session, query, limit=3)
-        print(f"── search: {query} → {results.total} articles ──")
-        for hit in results.hits:
-            print(format_hit(hit))
+        for query in queries:
+            results = search(session, query, limit=3)
+            print(f"── search: {query} → {results.total} articles ──")
+            for hit in results.hits:
+                print(format_hit(hit))
     return 0
 
 

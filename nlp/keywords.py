@@ -27,7 +27,7 @@ def keywords(analysis: Analysis, limit: int = 10, title_terms: Sequence[str] = (
     for phrase, _ in ranked:
         if len(out) >= limit:
             break
-        if not any(phrase in kept or kept in phrase for kept in out):
+        if not any(phrase in kept for kept in out):  # a noun inside a kept compound adds nothing
             out.append(phrase)
     return out
 
@@ -36,7 +36,7 @@ def _noun_runs(morphemes: Sequence[Morpheme]) -> list[list[Morpheme]]:
     runs: list[list[Morpheme]] = []
     current: list[Morpheme] = []
     for m in morphemes:
-        if m.tag in _NOUNS and (not current or m.start - current[-1].end <= 1):
+        if m.tag in _NOUNS and (not current or m.start == current[-1].end):
             current.append(m)
             continue
         if current:
@@ -48,12 +48,9 @@ def _noun_runs(morphemes: Sequence[Morpheme]) -> list[list[Morpheme]]:
 
 
 def _phrases(run: list[Morpheme], text: str) -> list[tuple[str, list[str]]]:
-    """The whole run (as written) when it is a compound, and each meaningful single noun."""
-    out: list[tuple[str, list[str]]] = []
-    run = run[:_MAX_RUN]
+    """A compound as written (아동수당), or a single noun of two or more syllables."""
+    if len(run) > _MAX_RUN:
+        return []
     if len(run) > 1:
-        out.append((text[run[0].start : run[-1].end], [m.form for m in run]))
-    for m in run:
-        if len(m.form) >= 2:
-            out.append((m.form, [m.form]))
-    return out
+        return [(text[run[0].start : run[-1].end], [m.form for m in run])]
+    return [(run[0].form, [run[0].form])] if len(run[0].form) >= 2 else []

@@ -7,7 +7,17 @@ import zlib
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -76,8 +86,11 @@ class CrawlRun(Base):
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[list[Any]] = mapped_column(default=list)
+    slot: Mapped[str | None] = mapped_column(String(40))
 
     source: Mapped[Source] = relationship()
+
+    __table_args__ = (Index("uq_crawl_runs_source_slot", "source_id", "slot", unique=True),)
 
 
 class Page(Base):
@@ -204,6 +217,18 @@ class Draft(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
 
     article: Mapped[Article] = relationship(back_populates="draft")
+
+
+class DeadLetter(Base):
+    """A task message that could not be tied to a page (unknown id, malformed payload), and why."""
+
+    __tablename__ = "dead_letters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[str] = mapped_column(Text)
+    error: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
 
 
 class SearchDoc(Base):

@@ -7,14 +7,16 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
-from nlp.extract import extract_page
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from nlp import NlpError
 from nlp.digest import Digest, DigestOptions, digest
+from nlp.extract import extract_page
 from nlp.page import ExtractedPage
 from nlp.urls import canonical_url
+from worker import PageNotFound
 from worker.db import Database
 from worker.drafts import upsert_draft
 from worker.models import Article, Page, Revision, Source, now
@@ -60,9 +62,50 @@ def ingest(db: Database, raw: bytes, origin: Origin, options: DigestOptions | No
             page, fresh = store_page(session, url, raw, origin)
             if not fresh and page.state == "processed":
                 return Outcome(url, "unchanged", page.id, page.article.id if page.article else None)
-            return process_page(session, page, origin, options or DigestOptions())
-    except (NlpError, ValueError) as error:
-        return record_failure(db, raw, origin, url, str(error))
+            return process_page(session, page, options or DigestOptions())
+    except DBAPIError:
+        raise
+    except Exception as error:  # bad input of any kind is recorded, never fatal to the caller
+        return record_failure(db, raw, origin, url, _reason(error))
+
+
+def store(db: Database, raw: bytes, origin: Origin) -> tuple[int, bool]:
+    """Store the raw page only (the queue processes it later); True when it needs processing."""
+    with db.transaction() as session:
+        page, fresh = store_page(session, canonical_url(origin.url), raw, origin)
+        return page.id, fresh or page.state == "fetched"
+
+
+def process_stored(db: Database, page_id: int, options: DigestOptions | None = None) -> Outcome:
+    """Process a stored page; a no-op when it is already processed (a redelivered message)."""
+    try:
+        with db.transaction() as session:
+            page = session.get(Page, page_id)
+            if page is None:
+                raise PageNotFound(f"no page with id {page_id}")
+            if page.state == "processed":
+                return Outcome(page.url, "unchanged", page.id, page.article.id if page.article else None)
+            return process_page(session, page, options or DigestOptions())
+    except (DBAPIError, PageNotFound):
+        raise
+    except Exception as error:  # recorded on the page; the task itself succeeds
+        return mark_failed(db, page_id, _reason(error))
+
+
+def mark_failed(db: Database, page_id: int, reason: str) -> Outcome:
+    with db.transaction() as session:
+        page = session.get(Page, page_id)
+        if page is None:
+            raise PageNotFound(f"no page with id {page_id}")
+        page.state, page.error = "failed", reason
+        page.attempts += 1
+        return Outcome(page.url, "failed", page.id, error=reason)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, NlpError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
 
 
 def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[Page, bool]:
@@ -73,9 +116,11 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
         page.etag = origin.etag or page.etag
         page.last_modified = origin.last_modified or page.last_modified
         return page, False
+    source = _named_source(session, origin.source, origin.category, url) if origin.source else None
     if page is None:
         page = Page(url=url, state="fetched", attempts=0)
         session.add(page)
+    page.source = source or page.source
     page.raw = raw
     page.raw_hash = digest_
     page.charset = origin.charset
@@ -88,7 +133,7 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
     return page, True
 
 
-def process_page(session: Session, page: Page, origin: Origin, options: DigestOptions) -> Outcome:
+def process_page(session: Session, page: Page, options: DigestOptions) -> Outcome:
     """Extract and analyse a stored page, then store its article, index row and draft."""
     page.attempts += 1
     extracted = extract_page(page.raw, url=_http_url(page.url), declared_charset=page.charset)
@@ -96,7 +141,9 @@ def process_page(session: Session, page: Page, origin: Origin, options: DigestOp
     if extracted.kind == "listing":
         page.state = "processed"
         return Outcome(page.url, "listing", page.id, links=extracted.links)
-    source = _source(session, origin, extracted, page.url)
+    source = page.source or _named_source(
+        session, extracted.site_name or urlsplit(page.url).hostname or "local files", None, page.url
+    )
     page.source = source
     title = (extracted.title or "").strip() or _first_line(extracted.body)
     found = digest(extracted.body, title, _with_default(options, source.category))
@@ -169,16 +216,14 @@ def _store_article(
     return article
 
 
-def _source(session: Session, origin: Origin, extracted: ExtractedPage, url: str) -> Source:
-    name = origin.source or extracted.site_name or urlsplit(url).hostname or "local files"
+def _named_source(session: Session, name: str, category: str | None, url: str) -> Source:
     source = session.scalars(select(Source).where(Source.name == name)).one_or_none()
     if source is None:
-        source = Source(
-            name=name, kind="file" if url.startswith("file:") else "web", category=origin.category
-        )
+        kind = "file" if url.startswith("file:") else "web"
+        source = Source(name=name, kind=kind, category=category)
         session.add(source)
-    elif origin.category and not source.category:
-        source.category = origin.category
+    elif category and not source.category:
+        source.category = category
     return source
 
 

@@ -183,9 +183,9 @@ def _hits(session: Session, ranked: list[tuple[int, float]], query: Query) -> li
         )
     }
     spans: dict[int, list[Any]] = dict(
-        session.execute(
-            select(SearchDoc.article_id, SearchDoc.spans).where(SearchDoc.article_id.in_(ids))
-        ).tuples()
+        session.execute(select(SearchDoc.article_id, SearchDoc.spans).where(SearchDoc.article_id.in_(ids)))
+        .tuples()
+        .all()
     )
     words = query.words()
     out = []
@@ -212,7 +212,7 @@ def highlights(
     body: str, spans: Sequence[Sequence[Any]], words: set[str], width: int = SNIPPET_CHARS
 ) -> list[str]:
     """Windows of the original text around matches, matched surfaces wrapped in <mark>."""
-    matched = [(int(s), int(e)) for term, s, e in spans if term in words]
+    matched = _merged(sorted((int(s), int(e)) for term, s, e in spans if term in words))
     out: list[str] = []
     covered_to = -1
     for first, _ in matched:
@@ -225,6 +225,17 @@ def highlights(
         end = min(len(body), start + width, nl if nl != -1 else len(body))
         out.append(_marked(body, start, end, matched))
         covered_to = end
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Touching spans become one, so 아동수당 is marked once, not as 아동 + 수당."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
     return out
 
 

@@ -47,6 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default=None)
     p.add_argument("--port", type=_positive, default=None)
 
+    p = sub.add_parser("worker", help="run a Celery worker (Kiwi loaded once, before the pool forks)")
+    p.add_argument("--queues", default="crawl,process")
+    p.add_argument("--concurrency", type=_positive, default=2)
+
+    p = sub.add_parser("beat", help="run Celery beat: each source's crawl on its schedule, and reconcile")
+    p.add_argument("--sources", type=Path, help="sources file (default: NEWSDESK_SOURCES or the shipped one)")
+
+    p = sub.add_parser("up", help="API + worker + beat together on this machine; Ctrl-C stops all")
+    p.add_argument("--concurrency", type=_positive, default=2)
+
     p = sub.add_parser("db", help="database schema")
     p.add_argument("action", choices=["upgrade", "current"])
 

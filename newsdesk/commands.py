@@ -37,6 +37,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "search": cmd_search,
         "db": cmd_db,
         "serve": cmd_serve,
+        "worker": cmd_worker,
+        "beat": cmd_beat,
+        "up": cmd_up,
         "demo": _demo,
     }
     return handlers[args.command](args, settings)
@@ -277,6 +280,26 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         create_app(settings), host=args.host or settings.api_host, port=args.port or settings.api_port
     )
     return 0
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.services import run_worker
+
+    return run_worker(settings, args.queues, args.concurrency)
+
+
+def cmd_beat(args: argparse.Namespace, settings: Settings) -> int:
+    from crawler.sources import load_sources, sources_path
+    from newsdesk.services import run_beat
+
+    found = load_sources(sources_path(args.sources, settings.sources))
+    return run_beat(settings, [(s.name, s.schedule) for s in found.sources])
+
+
+def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.services import run_up
+
+    return run_up(settings, args.concurrency)
 
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,0 +1,92 @@
+"""Long-running processes: the worker, beat, the API, and `up` which runs all three together."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from newsdesk.settings import Settings
+
+RECONCILE_EVERY = 300.0
+
+
+def celery_app(settings: Settings) -> Any:
+    from worker.celery_app import app, configure
+
+    return configure(app, settings)
+
+
+def run_worker(settings: Settings, queues: str = "crawl,process", concurrency: int = 2) -> int:
+    """A Celery worker; Kiwi is loaded in the parent before the pool forks, so children share it."""
+    from nlp.analyse import warm
+
+    app = celery_app(settings)
+    warm()
+    argv = ["worker", "--loglevel=INFO", f"--concurrency={concurrency}", "-Q", queues, "--pool=prefork"]
+    if settings.broker_url.startswith("filesystem://"):
+        argv += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
+    app.worker_main(argv)
+    return 0
+
+
+def beat_schedule(sources: Sequence[tuple[str, str]]) -> dict[str, dict[str, Any]]:
+    """One entry per (source name, cron expression), plus the periodic reconcile."""
+    from celery.schedules import crontab
+
+    schedule: dict[str, dict[str, Any]] = {
+        "reconcile": {"task": "newsdesk.reconcile", "schedule": RECONCILE_EVERY},
+    }
+    for name, cron in sources:
+        schedule[f"crawl:{name}"] = {
+            "task": "newsdesk.crawl",
+            "schedule": crontab.from_string(cron),
+            "args": [name],
+            "kwargs": {"schedule": cron},
+        }
+    return schedule
+
+
+def run_beat(settings: Settings, sources: Sequence[tuple[str, str]]) -> int:
+    """Celery beat firing each source's crawl on its schedule; state kept under the data folder."""
+    app = celery_app(settings)
+    app.conf.beat_schedule = beat_schedule(sources)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    app.Beat(schedule=str(settings.data_dir / "celerybeat-schedule"), loglevel="INFO").run()
+    return 0
+
+
+def run_up(settings: Settings, concurrency: int = 2) -> int:
+    """API + worker + beat as child processes; Ctrl-C (or SIGTERM) stops them all."""
+    base = [sys.executable, "-m", "newsdesk"]
+    children = [
+        subprocess.Popen([*base, "serve"]),
+        subprocess.Popen([*base, "worker", "--concurrency", str(concurrency)]),
+        subprocess.Popen([*base, "beat"]),
+    ]
+    stopping = False
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    print(
+        f"newsdesk up: API on http://{settings.api_host}:{settings.api_port}, worker and beat running; Ctrl-C stops"
+    )
+    while not stopping and all(c.poll() is None for c in children):
+        time.sleep(0.5)
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    for child in children:
+        try:
+            child.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.kill()
+    return 0 if stopping else 1

@@ -1,0 +1,168 @@
+"""Celery tasks: crawl a source, process a stored page, reconcile stuck pages.
+
+The database is the source of truth: a lost message costs time (reconcile re-enqueues the page),
+never an article; a redelivered message on a processed page does nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+from typing import Any
+
+import kombu.exceptions
+from celery import Task
+from celery.signals import worker_process_init
+from croniter import croniter
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from nlp.digest import DigestOptions
+from worker import PageNotFound
+from worker.celery_app import SOFT_LIMIT, app
+from worker.db import Database
+from worker.models import KST, CrawlRun, DeadLetter, Page, Source, now
+from worker.pipeline import process_stored
+
+log = logging.getLogger("newsdesk.tasks")
+
+# Worth a retry: the database was locked or lost a serialisation race, the broker or network blinked,
+# or another worker stored the same article first (the retry then finds it processed).
+TRANSIENT = (
+    OperationalError,
+    IntegrityError,
+    kombu.exceptions.OperationalError,
+    ConnectionError,
+    TimeoutError,
+)
+RETRY = {"autoretry_for": TRANSIENT, "retry_backoff": 2, "retry_backoff_max": 60, "retry_jitter": True,
+         "max_retries": 6, "acks_late": True}  # fmt: skip
+STUCK_AFTER = dt.timedelta(minutes=10)
+CRAWL_TIMEOUT = SOFT_LIMIT - 60
+_db: Database | None = None
+
+
+def database() -> Database:
+    """This process's database handle, created after fork (connections never cross a fork)."""
+    global _db
+    if _db is None:
+        _db = Database(app.conf.newsdesk_settings.database_url)
+    return _db
+
+
+@worker_process_init.connect  # type: ignore[untyped-decorator]
+def _after_fork(**_: Any) -> None:
+    global _db
+    if _db is not None:
+        _db.engine.dispose(close=False)
+        _db = None
+
+
+def _options() -> DigestOptions:
+    s = app.conf.newsdesk_settings
+    return DigestOptions(sentences=s.summary_sentences, excerpt_chars=s.excerpt_chars)
+
+
+def dead_letter(task: str, payload: Any, error: str) -> dict[str, Any]:
+    """Record a message that names no page we can process, and end it (no crash loop)."""
+    with database().transaction() as session:
+        session.add(
+            DeadLetter(task=task, payload=json.dumps(payload, ensure_ascii=False, default=str), error=error)
+        )
+    log.warning("%s: %s (%r)", task, error, payload)
+    return {"status": "rejected", "error": error}
+
+
+@app.task(name="newsdesk.process", bind=True, **RETRY)  # type: ignore[untyped-decorator]
+def process(self: Task, page_id: Any) -> dict[str, Any]:
+    """Extract, analyse, store and index one stored page; idempotent."""
+    if not isinstance(page_id, int) or isinstance(page_id, bool):
+        return dead_letter("process", page_id, "malformed payload: page_id must be an integer")
+    try:
+        outcome = process_stored(database(), page_id, _options())
+    except PageNotFound as error:
+        return dead_letter("process", page_id, str(error))
+    return {
+        "status": outcome.status,
+        "page_id": page_id,
+        "article_id": outcome.article_id,
+        "error": outcome.error,
+    }
+
+
+@app.task(name="newsdesk.reconcile", **RETRY)  # type: ignore[untyped-decorator]
+def reconcile(stuck_after_seconds: float | None = None) -> dict[str, Any]:
+    """Re-enqueue pages left in `fetched` longer than the timeout (a lost or killed message)."""
+    horizon = now() - (
+        dt.timedelta(seconds=stuck_after_seconds) if stuck_after_seconds is not None else STUCK_AFTER
+    )
+    with database().transaction() as session:
+        ids = list(
+            session.scalars(select(Page.id).where(Page.state == "fetched", Page.updated_at <= horizon))
+        )
+        if ids:  # touch them, so the next reconcile waits a full timeout again
+            session.execute(update(Page).where(Page.id.in_(ids)).values(updated_at=now()))
+    for page_id in ids:
+        process.delay(page_id)
+    return {"requeued": len(ids)}
+
+
+def slot_of(schedule: str | None, at: dt.datetime) -> str:
+    """The schedule slot `at` falls in (the cron's last fire time), or the minute when unscheduled."""
+    local = at.astimezone(KST)
+    if schedule and croniter.is_valid(schedule):
+        fired: dt.datetime = croniter(schedule, local + dt.timedelta(seconds=1)).get_prev(dt.datetime)
+        return fired.strftime("%Y-%m-%dT%H:%M")
+    return local.strftime("%Y-%m-%dT%H:%M")
+
+
+def claim_slot(name: str, slot: str) -> int | None:
+    """A CrawlRun for (source, slot), or None when another fire already claimed it."""
+    try:
+        with database().transaction() as session:
+            source = session.scalars(select(Source).where(Source.name == name)).one_or_none()
+            if source is None:
+                source = Source(name=name, kind="web")
+                session.add(source)
+                session.flush()
+            run = CrawlRun(source_id=source.id, slot=slot)
+            session.add(run)
+            session.flush()
+            return run.id
+    except IntegrityError:
+        return None
+
+
+@app.task(name="newsdesk.crawl", bind=True, **RETRY)  # type: ignore[untyped-decorator]
+def crawl(
+    self: Task, source_name: Any, schedule: str | None = None, slot: str | None = None
+) -> dict[str, Any]:
+    """Crawl one source in a child process (a Twisted reactor cannot restart in a worker)."""
+    if not isinstance(source_name, str) or not source_name.strip():
+        return dead_letter("crawl", source_name, "malformed payload: source name must be a string")
+    run_id = claim_slot(source_name, slot or slot_of(schedule, now()))
+    if run_id is None:
+        return {"status": "duplicate", "source": source_name}
+    return run_crawl_child(source_name, run_id)
+
+
+def run_crawl_child(source_name: str, run_id: int) -> dict[str, Any]:
+    """`python -m crawler` in its own process group, killed as a group on timeout."""
+    command = [sys.executable, "-m", "crawler", source_name, "--run-id", str(run_id), "--queue"]
+    child = subprocess.Popen(
+        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        out, err = child.communicate(timeout=CRAWL_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.communicate()
+        return {"status": "timeout", "source": source_name, "run_id": run_id}
+    if child.returncode != 0:
+        return {"status": "failed", "source": source_name, "run_id": run_id, "error": err.strip()[-500:]}
+    return {"status": "ok", "source": source_name, "run_id": run_id, "summary": out.strip()[-500:]}

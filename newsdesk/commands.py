@@ -10,13 +10,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from nlp.extract import extract_page
-
 from newsdesk.settings import Settings
 from nlp import NlpError
 from nlp.analyse import analyse
 from nlp.digest import DigestOptions
 from nlp.excerpt import excerpt
+from nlp.extract import extract_page
 from nlp.keywords import keywords
 from nlp.page import ExtractedPage
 from nlp.summarize import summarise

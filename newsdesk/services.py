@@ -75,9 +75,8 @@ def run_up(settings: Settings, concurrency: int = 2) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    print(
-        f"newsdesk up: API on http://{settings.api_host}:{settings.api_port}, worker and beat running; Ctrl-C stops"
-    )
+    api = f"http://{settings.api_host}:{settings.api_port}"
+    print(f"newsdesk up: API on {api}, worker and beat running; Ctrl-C stops them")
     while not stopping and all(c.poll() is None for c in children):
         time.sleep(0.5)
     for child in children:

@@ -1,17 +1,43 @@
-"""Near-duplicate signatures: MinHash over morpheme shingles, banded for LSH lookup."""
+"""Near-duplicate signatures: MinHash over morpheme shingles, banded for LSH lookup.
+
+A paper's rewrite of a press release shares whole clauses but adds and drops paragraphs, so
+the test is containment (shared shingles over the smaller text), estimated from the MinHash
+Jaccard and the two shingle-set sizes.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 NUM_PERM = 64
-ROWS = 2  # 32 bands of 2 rows: pairs with Jaccard ≳ 0.2 share a band
+ROWS = 1  # one row per band: a rewrite sharing ~10% of shingles is still a candidate
 SHINGLE = 3
+MIN_CONTAINMENT = 0.15
+MIN_JACCARD = 0.05  # guards the containment estimate against chance agreement of a few minima
 _PRIME = (1 << 61) - 1
 _rng = random.Random(20251205)  # fixed seed: signatures must agree across processes and runs
 _PERMS = tuple((_rng.randrange(1, _PRIME), _rng.randrange(0, _PRIME)) for _ in range(NUM_PERM))
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """MinHash minima and the number of distinct shingles they summarise."""
+
+    size: int
+    mins: tuple[int, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"size": self.size, "mins": list(self.mins)}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Signature:
+        if not isinstance(data, dict):
+            return cls(0, ())
+        return cls(int(data.get("size", 0)), tuple(int(x) for x in data.get("mins", ())))
 
 
 def _hash(text: str) -> int:
@@ -25,25 +51,42 @@ def shingles(forms: Sequence[str], size: int = SHINGLE) -> set[int]:
     return {_hash(" ".join(forms[i : i + size])) for i in range(len(forms) - size + 1)}
 
 
-def signature(forms: Sequence[str]) -> list[int]:
+def signature(forms: Sequence[str]) -> Signature:
     """The MinHash signature of a text's content morphemes (empty for an empty text)."""
     hashed = shingles(forms)
     if not hashed:
-        return []
-    return [min((a * h + b) % _PRIME for h in hashed) for a, b in _PERMS]
+        return Signature(0, ())
+    return Signature(len(hashed), tuple(min((a * h + b) % _PRIME for h in hashed) for a, b in _PERMS))
 
 
-def bands(sig: Sequence[int]) -> list[str]:
+def bands(sig: Signature) -> list[str]:
     """LSH band keys: two signatures sharing one are candidate near-duplicates."""
     out = []
-    for i in range(0, len(sig) - ROWS + 1, ROWS):
-        rows = ",".join(str(x) for x in sig[i : i + ROWS])
+    for i in range(0, len(sig.mins) - ROWS + 1, ROWS):
+        rows = ",".join(str(x) for x in sig.mins[i : i + ROWS])
         out.append(f"{i // ROWS}:{hashlib.blake2b(rows.encode(), digest_size=12).hexdigest()}")
     return out
 
 
-def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+def jaccard(a: Signature, b: Signature) -> float:
     """Estimated Jaccard similarity of the two shingle sets."""
-    if not a or len(a) != len(b):
+    if not a.mins or len(a.mins) != len(b.mins):
         return 0.0
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+    return sum(x == y for x, y in zip(a.mins, b.mins, strict=True)) / len(a.mins)
+
+
+def containment(a: Signature, b: Signature) -> float:
+    """Estimated share of the smaller text's shingles that the other text also has."""
+    j = jaccard(a, b)
+    smaller = min(a.size, b.size)
+    if not smaller:
+        return 0.0
+    return min(1.0, j * (a.size + b.size) / ((1 + j) * smaller))
+
+
+def near_duplicate(a: Signature, b: Signature) -> float:
+    """The containment when the pair counts as one story, else 0."""
+    if jaccard(a, b) < MIN_JACCARD:
+        return 0.0
+    c = containment(a, b)
+    return c if c >= MIN_CONTAINMENT else 0.0

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from nlp.analyse import Analysis, analyse
 from nlp.category import Category, categorise
-from nlp.dedupe import signature
+from nlp.dedupe import Signature, signature
 from nlp.excerpt import excerpt
 from nlp.keywords import keywords
 from nlp.summarize import SummarySentence, summarise
@@ -35,7 +35,7 @@ class Digest:
     category: Category
     terms: list[Term]
     title_terms: list[Term]
-    signature: list[int]
+    signature: Signature
 
 
 def digest(body: str, title: str | None = None, options: DigestOptions | None = None) -> Digest:

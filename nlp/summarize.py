@@ -1,4 +1,12 @@
-"""Extractive summaries: whole source sentences chosen by centrality with a lead prior."""
+"""Extractive summaries: whole source sentences chosen by centrality with a lead prior.
+
+Only prose is eligible: a sentence that ends as Korean prose does (…다, …요, …까) and is not a photo
+caption, byline, dateline or contact line. Each candidate is scored by personalised PageRank over
+tf-idf cosine similarity of its content morphemes, the walk biased towards the lead (news puts the
+point first) and the title; short fragments and quote-only sentences are discounted. Sentences are
+then picked by maximal marginal relevance, so a near-repeat of a chosen sentence is never chosen.
+A summary is about one sentence per seven of prose (at least two), up to the count asked.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +19,31 @@ from dataclasses import dataclass
 from nlp.analyse import Analysis, Sentence
 from nlp.terms import content_forms
 
-# Lines that are not prose: photo captions, bylines, datelines, contact lines.
+# Lines that are not prose: photo captions, bylines, datelines, contact lines, list marks.
 _NOT_PROSE = re.compile(
     r"^\s*(?:[\[(（【<〈][^\])）】>〉]{0,40}[\])）】>〉]\s*)?(?:사진|자료|그래픽|제공|출처)\s*[=:]"
+    r"|^\s*사진\s*(?:은|설명)"
     r"|[\w.+-]+@[\w-]+\.[\w.]+\s*$"
     r"|^\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*$"
+    r"|^\s*[▲△※]"
 )
+# Korean prose ends in a final ending: 했다, 합니다/해요, 할까, 하죠, 하십시오, 해 보자, 하리라.
+_PROSE_ENDINGS = ("다", "요", "까", "죠", "오", "자", "라", "네")
+_TRAILING = re.compile(r"[\s.!?…。'\"’”」』)\]]+$")
+_QUOTES = frozenset('"“”')
+_MIN_CHARS = 12
+_SHORT_CHARS = 40  # sentences shorter than this are discounted in proportion
+_QUOTE_ONLY = 0.8  # share of characters inside quotation marks that makes a sentence a bare quote
+_QUOTE_DISCOUNT = 0.5
+_TITLE_WEIGHT = 2.0
 _DAMPING = 0.85
-_ITERATIONS = 40
+_ITERATIONS = 30
+_RELEVANCE = 0.8  # MMR trade-off between score and novelty
+_NEAR_DUPLICATE = 0.8  # cosine at which a sentence repeats one already chosen
+_PROSE_PER_SUMMARY_SENTENCE = 7
+_MIN_SUMMARY_SENTENCES = 2
+
+Vector = dict[str, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,63 +64,92 @@ def summarise(
     title_terms: Sequence[str] = (),
 ) -> list[SummarySentence]:
     """Pick up to `sentences` source sentences (and at most `max_chars`), in source order."""
-    pool = [s for s in analysis.sentences if _is_candidate(s)] or list(analysis.sentences)
+    pool = _candidates(analysis)
+    if sentences <= 0 or not pool:
+        return []
     bags = [Counter(content_forms(s.morphemes)) for s in pool]
-    scores = _scores(pool, bags, Counter(t.lower() for t in title_terms))
-    chosen = _select(pool, bags, scores, sentences, max_chars)
+    vectors = [_unit(v) for v in _tfidf(bags, bags)]
+    sim = [[_dot(a, b) if i != j else 0.0 for j, b in enumerate(vectors)] for i, a in enumerate(vectors)]
+    title = _unit(_tfidf([Counter(t.lower() for t in title_terms)], bags)[0])
+    scores = _scores(pool, sim, [_dot(v, title) for v in vectors])
+    chosen = _select(pool, sim, scores, _target_count(sentences, len(pool)), max_chars)
     return [
-        SummarySentence(s.index, s.text, s.start, s.end, round(scores[i], 6))
-        for i, s in sorted(((i, pool[i]) for i in chosen), key=lambda p: p[1].index)
+        SummarySentence(pool[i].index, pool[i].text, pool[i].start, pool[i].end, round(scores[i], 6))
+        for i in sorted(chosen)
     ]
 
 
-def _is_candidate(sentence: Sentence) -> bool:
+def _candidates(analysis: Analysis) -> list[Sentence]:
+    """Prose sentences; failing that, anything that is not a caption or byline; failing that, all."""
+    prose = [s for s in analysis.sentences if _is_prose(s)]
+    if prose:
+        return prose
+    return [s for s in analysis.sentences if not _NOT_PROSE.search(s.text)] or list(analysis.sentences)
+
+
+def _is_prose(sentence: Sentence) -> bool:
     text = sentence.text.strip()
-    if len(text) < 12 or _NOT_PROSE.search(text):
+    if len(text) < _MIN_CHARS or _NOT_PROSE.search(text):
         return False
+    if not _TRAILING.sub("", text).endswith(_PROSE_ENDINGS):
+        return False  # headlines, decks and captions: "…차등 지원", "…색채 입혀", "…전경."
     return len(content_forms(sentence.morphemes)) >= 3
 
 
-def _scores(pool: Sequence[Sentence], bags: Sequence[Counter[str]], title: Counter[str]) -> list[float]:
-    """Personalised PageRank over tf-idf cosine similarity; the lead and the title bias the walk."""
+def _target_count(asked: int, prose: int) -> int:
+    """About one summary sentence per seven of prose, at least two, never more than asked."""
+    return min(asked, prose, max(_MIN_SUMMARY_SENTENCES, math.ceil(prose / _PROSE_PER_SUMMARY_SENTENCE)))
+
+
+def _scores(pool: Sequence[Sentence], sim: Sequence[Sequence[float]], title: Sequence[float]) -> list[float]:
+    """Personalised PageRank whose walk restarts at the lead and the title, then weighed by the lead."""
     n = len(pool)
-    vectors = _tfidf(bags)
-    sim = [[_cosine(vectors[i], vectors[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
-    title_vec = _tfidf([title], reference=bags)[0] if title else {}
-    prior = [1.0 / math.sqrt(1 + k) + 2.0 * _cosine(vectors[k], title_vec) for k in range(n)]
-    total = sum(prior) or 1.0
-    prior = [p / total for p in prior]
+    lead = [1.0 / (1 + k) for k in range(n)]
+    restart = [lead[k] + _TITLE_WEIGHT * title[k] for k in range(n)]
+    total = sum(restart)
+    teleport = [r / total for r in restart]
     out_weight = [sum(row) or 1.0 for row in sim]
-    rank = prior[:]
+    links = [[(j, sim[j][i] / out_weight[j]) for j in range(n) if sim[j][i]] for i in range(n)]
+    rank = teleport[:]
     for _ in range(_ITERATIONS):
         rank = [
-            (1 - _DAMPING) * prior[i]
-            + _DAMPING * sum(rank[j] * sim[j][i] / out_weight[j] for j in range(n) if sim[j][i])
-            for i in range(n)
+            (1 - _DAMPING) * teleport[i] + _DAMPING * sum(rank[j] * w for j, w in links[i]) for i in range(n)
         ]
-    return [r * p * n for r, p in zip(rank, prior, strict=True)]
+    return [rank[i] * n * lead[i] * _form_weight(pool[i].text) for i in range(n)]
+
+
+def _form_weight(text: str) -> float:
+    """Discount very short sentences (fragments, asides) and sentences that are only a quotation."""
+    text = text.strip()
+    weight = min(1.0, len(text) / _SHORT_CHARS)
+    return weight * (_QUOTE_DISCOUNT if _quoted_share(text) >= _QUOTE_ONLY else 1.0)
+
+
+def _quoted_share(text: str) -> float:
+    marks = [i for i, c in enumerate(text) if c in _QUOTES]
+    inside = sum(b - a + 1 for a, b in zip(marks[::2], marks[1::2], strict=False))
+    return inside / len(text) if text else 0.0
 
 
 def _select(
     pool: Sequence[Sentence],
-    bags: Sequence[Counter[str]],
+    sim: Sequence[Sequence[float]],
     scores: Sequence[float],
     k: int,
     max_chars: int | None,
 ) -> list[int]:
-    """Greedy maximal marginal relevance: high score, low overlap with what is already chosen."""
-    vectors = _tfidf(bags)
+    """Greedy maximal marginal relevance within the character budget; near-repeats are skipped."""
     chosen: list[int] = []
     used = 0
-    top = max(scores, default=1.0) or 1.0
+    top = max(scores) or 1.0
     while len(chosen) < k:
         best, best_value = -1, -math.inf
-        for i in range(len(pool)):
-            if i in chosen or (max_chars is not None and used + len(pool[i].text) > max_chars and chosen):
+        for i, sentence in enumerate(pool):
+            if i in chosen or (max_chars is not None and used + len(sentence.text) > max_chars):
                 continue
-            overlap = max((_cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
-            value = 0.75 * scores[i] / top - 0.25 * overlap
-            if value > best_value:
+            overlap = max((sim[i][j] for j in chosen), default=0.0)
+            value = _RELEVANCE * scores[i] / top - (1 - _RELEVANCE) * overlap
+            if overlap < _NEAR_DUPLICATE and value > best_value:
                 best, best_value = i, value
         if best < 0:
             break
@@ -104,23 +158,22 @@ def _select(
     return chosen
 
 
-def _tfidf(
-    bags: Sequence[Counter[str]], reference: Sequence[Counter[str]] | None = None
-) -> list[dict[str, float]]:
-    corpus = reference if reference is not None else bags
+def _tfidf(bags: Sequence[Counter[str]], corpus: Sequence[Counter[str]]) -> list[Vector]:
+    """Log-scaled tf-idf of `bags`, with document frequencies from `corpus` (the candidate sentences)."""
     df: Counter[str] = Counter()
     for bag in corpus:
         df.update(bag.keys())
-    n = len(corpus)
-    return [
-        {t: (1 + math.log(c)) * math.log((n + 1) / (df[t] + 0.5)) for t, c in bag.items()} for bag in bags
-    ]
+    idf = {t: math.log((len(corpus) + 1) / (d + 0.5)) for t, d in df.items()}
+    return [{t: (1 + math.log(c)) * idf.get(t, 0.0) for t, c in bag.items()} for bag in bags]
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
+def _unit(vector: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {t: v / norm for t, v in vector.items()} if norm else {}
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    """Cosine similarity of two unit vectors."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())

@@ -26,6 +26,7 @@ UTC = dt.UTC
 
 PAGE_STATES = ("fetched", "processed", "failed")
 DRAFT_STATES = ("draft", "approved", "published", "rejected")
+SUMMARY_MODES = ("full", "excerpt", "none")
 
 
 def now() -> dt.datetime:
@@ -69,6 +70,11 @@ class Source(Base):
     kind: Mapped[str] = mapped_column(String(20), default="file")
     category: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(default=now)
+    # rights: how much of this source's text a draft may quote, and the credit every export carries
+    summary_mode: Mapped[str] = mapped_column(String(10), default="full", server_default="full")
+    max_sentences: Mapped[int | None] = mapped_column(Integer)
+    max_chars: Mapped[int | None] = mapped_column(Integer)
+    attribution: Mapped[str | None] = mapped_column(Text)
 
 
 class CrawlRun(Base):
@@ -148,7 +154,7 @@ class Article(Base):
     summary: Mapped[list[Any]] = mapped_column(default=list)
     content_hash: Mapped[str] = mapped_column(String(64))
     revision: Mapped[int] = mapped_column(Integer, default=1)
-    signature: Mapped[list[Any] | None] = mapped_column(JSON)
+    signature: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
@@ -215,6 +221,13 @@ class Draft(Base):
     edits: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(default=now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
+    # set on the story's draft (its canonical article's draft), with the other outlets that ran it
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
+    outlets: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    # the length an editor regenerated with; re-ingesting the article keeps it
+    summary_sentences: Mapped[int | None] = mapped_column(Integer)
+    summary_max_chars: Mapped[int | None] = mapped_column(Integer)
+    status_changed_at: Mapped[dt.datetime | None]
 
     article: Mapped[Article] = relationship(back_populates="draft")
 

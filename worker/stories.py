@@ -10,22 +10,21 @@ from urllib.parse import urlsplit
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from nlp.dedupe import bands, similarity
+from nlp.dedupe import Signature, bands, near_duplicate
 from worker.models import Article, Story, StoryBand
 
-THRESHOLD = 0.3
 # Government bodies publish the releases that papers retell: 보건복지부, 국세청, 서울특별시청, 위원회…
 _GOVERNMENT_NAME = re.compile(r"(?:부|처|청|위원회|시|도|군|구|정책브리핑)$")
 _GOVERNMENT_HOST = (".go.kr", "korea.kr")
 
 
-def assign_story(session: Session, article: Article, signature: Sequence[int]) -> Story | None:
+def assign_story(session: Session, article: Article, signature: Signature) -> Story | None:
     """Store the article's signature and bands, and join it to the story of its nearest duplicate."""
-    article.signature = list(signature)
+    article.signature = signature.to_json()
     session.execute(delete(StoryBand).where(StoryBand.article_id == article.id))
     keys = bands(signature)
     session.add_all(StoryBand(band=key, article_id=article.id) for key in keys)
-    match = _nearest(session, article, keys)
+    match = _nearest(session, article, signature, keys)
     if match is None:
         if article.story is not None:
             _leave(session, article)
@@ -40,7 +39,7 @@ def assign_story(session: Session, article: Article, signature: Sequence[int]) -
     return story
 
 
-def _nearest(session: Session, article: Article, keys: list[str]) -> Article | None:
+def _nearest(session: Session, article: Article, signature: Signature, keys: list[str]) -> Article | None:
     if not keys:
         return None
     ids = session.scalars(
@@ -48,10 +47,10 @@ def _nearest(session: Session, article: Article, keys: list[str]) -> Article | N
         .where(StoryBand.band.in_(keys), StoryBand.article_id != article.id)
         .distinct()
     ).all()
-    best, best_score = None, THRESHOLD
+    best, best_score = None, 0.0
     for candidate in session.scalars(select(Article).where(Article.id.in_(ids))):
-        score = similarity(article.signature or [], candidate.signature or [])
-        if score >= best_score:
+        score = near_duplicate(signature, Signature.from_json(candidate.signature))
+        if score > best_score:
             best, best_score = candidate, score
     return best
 

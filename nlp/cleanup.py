@@ -1,0 +1,112 @@
+"""Korean CMS and newspaper boilerplate removed from extracted body text, line by line.
+
+General rules, not per site: view counters, 등록일/작성자/담당부서 label lines, attachment
+lists, 공공누리 notices, satisfaction surveys, comment rules, copyright and 무단전재 lines,
+share buttons, photo credits, bylines and reporter e-mails.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.bylines import is_byline, strip_dateline
+from nlp.dates import DATE_RE
+from nlp.titles import fold
+
+MAX_LABEL_LINE = 60
+MAX_NOTICE_LINE = 300
+
+# Labels that never start a sentence: a line ``등록일 2025-12-11`` or ``작성자 홍길동`` is furniture.
+STRONG_LABELS = (
+    "등록일", "등록일자", "등록일시", "작성일", "작성일자", "작성자", "작성부서", "게시일",
+    "게시자", "수정일", "최종수정일", "담당부서", "부서명", "담당자", "연락처", "전화번호",
+    "팩스번호", "문의처", "이메일", "조회수", "글쓴이", "작성기관", "기관명", "첨부파일",
+    "공공누리", "기사입력", "기사수정", "발행일", "게재일", "등록자", "views", "hits",
+)  # fmt: skip
+# Labels that also open ordinary sentences: only furniture when a colon follows.
+WEAK_LABELS = (
+    "담당", "부서", "전화", "팩스", "문의", "조회", "날짜", "일자", "출처", "첨부", "파일", "저작권", "분류",
+    "카테고리", "입력", "수정", "승인", "제공", "hit",
+)  # fmt: skip
+_STRONG = "|".join(sorted(STRONG_LABELS, key=len, reverse=True))
+_ANY = "|".join(sorted(STRONG_LABELS + WEAK_LABELS, key=len, reverse=True))
+_BULLET = r"^[-•·*▶■□○●]?\s*"
+LABEL_ONLY_RE = re.compile(rf"{_BULLET}(?:{_ANY})\s*[:：]?$", re.IGNORECASE)
+LABEL_LINE_RE = re.compile(
+    rf"{_BULLET}(?:(?:{_STRONG})\s*[:：|]?\s*\S|(?:{_ANY})\s*[:：|]\s*\S)", re.IGNORECASE
+)
+VALUE_ONLY_RE = re.compile(r"^[-•·*]?\s*[\w.,:/()\-\s@]{1,30}$")
+
+BOILERPLATE_PATTERNS = (
+    r"^[-•·*]?\s*(?:조회수?|조회\s*수|hits?|views?)\s*[:：]?\s*[\d,]+\s*(?:회)?$",
+    r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|hwt|odt|jpe?g|png|gif)\s*(?:[(\[]\s*[\d.,]+\s*[kmg]?i?b(?:ytes?)?\s*[)\]])?\s*$",
+    r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|hwt|odt)\s*\(",
+    r"^\s*[(\[]?\s*(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif)?\s*,?\s*[\d.,]+\s*[kmg]?i?b\s*[)\]]?\s*(?:[(\[]\s*\d+\s*hits?\s*[)\]])?$",
+    r"^\s*[(\[]\s*\d+\s*hits?\s*[)\]]\s*$",
+    r"^\s*(?:첨부\s*파일|첨부|파일\s*첨부|관련\s*파일)\s*(?:[(\[]?\s*\d+\s*[)\]]?)?\s*[:：]?\s*$",
+    r"공공누리|출처\s*표시.{0,20}(?:유형|조건)|저작물\s*이용\s*허락|이용조건",
+    r"만족하십니까|만족도\s*(?:조사|평가)|정보에\s*대하여\s*만족|^(?:매우\s*)?(?:만족|불만족)$|^보통$|^매우\s*불만족$",
+    r"댓글은\s*자유롭게|통보\s*없이\s*삭제|운영\s*취지에\s*맞지|(?:비방|명예훼손|저속한).{0,40}(?:삭제|제한)",
+    r"무단\s*전재|재배포\s*금지|all\s*rights\s*reserved|copyrights?\s*(?:ⓒ|©|\(c\))|^\s*(?:ⓒ|©)",
+    r"^[^.!?]{0,25}바로\s*가기\s*$|^응답소|응답소\s*누리집",
+    r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|이전글.*|다음글.*|닫기|TOP|맨\s*위로)$",
+    r"URL이\s*복사되었습니다|주소가\s*복사되었습니다|(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인)(?:\s*[,/|]?\s*(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인|X|URL\s*복사)){2,}",
+    r"^[\[(]?\s*사진\s*=|^\*?\s*사진\s*설명\s*[:：]|^[\[(]?\s*사진\s*(?:제공|출처)\s*[=:：]|^※\s*(?:사진\s*있음|별첨)",
+    r"^[^.!?]{0,150}(?:[/=]\s*|ⓒ\s*)(?:뉴시스|연합뉴스|뉴스1|news1|newsis|yonhap|AP|AFP|로이터|게티이미지(?:뱅크)?|EPA)\s*[)\]]?\s*$",
+    r"업무\s*담당자|☎|^[(\[]?\s*(?:문의|담당)\s*[:：]?.{0,40}\d{2,4}[-)\s]\d{3,4}-\d{4}",
+    r"^(?:바로보기|바로듣기|미리보기|다운로드|내려받기)(?:\s+(?:바로보기|바로듣기|미리보기|다운로드|내려받기))*$",
+    r"^(?:홈|home)\s*(?:[>›»]\s*[^>›»]{1,20}){1,}$|^(?:[^>›»]{1,15}\s*[>›»]\s*){2,}[^>›»]{1,20}$",
+    r"^\s*[\d,]+\s*$|^[-–—]\s*$|^<?\s*끝\s*>?\s*$",
+)  # fmt: skip
+BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE)
+TRAILING_RE = re.compile(
+    r"(?:\s+(?:바로보기|바로듣기|미리보기|다운로드|내려받기))+\s*$|\s*[<〈]\s*끝\s*[>〉]\s*$|\s*/끝/\s*$"
+)
+_DATE_LABEL_RE = re.compile(
+    r"(?:기사|최초|최종)?\s?(?:입력|수정|등록|작성|게재|승인|발행|송고|업데이트)(?:일시|일자|일)?"
+)
+_PLACEHOLDER_RE = re.compile(r"\$\$[A-Z_]+\$\$")
+
+
+def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
+    """Body text without boilerplate lines; lines equal to one in ``drop`` (the title) go too."""
+    dropped = {fold(d) for d in drop if d}
+    lines: list[str] = []
+    skip_value = False
+    for raw in _PLACEHOLDER_RE.sub("", text).splitlines():
+        line = strip_dateline(fold(TRAILING_RE.sub("", fold(raw))))
+        if not line:
+            continue
+        if skip_value and VALUE_ONLY_RE.match(line):
+            skip_value = False
+            continue
+        skip_value = bool(LABEL_ONLY_RE.match(line))
+        if skip_value or fold(line.lstrip("-• ")) in dropped or is_boilerplate(line):
+            continue
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for one line of CMS or newspaper furniture rather than article text."""
+    bare = line.lstrip("-•·*▶ ").strip()
+    if not bare:
+        return True
+    if len(bare) <= MAX_NOTICE_LINE and BOILERPLATE_RE.search(bare):
+        return True
+    if is_byline(bare) or _only_dates(bare):
+        return True
+    return len(bare) <= MAX_LABEL_LINE and bool(LABEL_LINE_RE.match(bare)) and not _sentence(bare)
+
+
+def _only_dates(line: str) -> bool:
+    """A line that is nothing but dates with 입력/수정-style labels."""
+    rest = DATE_RE.sub(" ", line)
+    rest = _DATE_LABEL_RE.sub(" ", rest)
+    return bool(DATE_RE.search(line)) and not re.search(r"[가-힣A-Za-z]{2,}", rest)
+
+
+def _sentence(line: str) -> bool:
+    """Looks like a prose sentence: ends like one (…했다.) and is not a bare label."""
+    return len(line) >= 8 and bool(re.search(r"(?:다|요|죠|까)[.!?。]?[\"'”’)]*$", line))

@@ -1,0 +1,117 @@
+"""Korean news dates: parse 입력/수정 lines, ISO stamps and meta values into aware KST datetimes.
+
+Naive values are read as Korea Standard Time; values carrying an offset (or ``Z``) are
+converted to it. Impossible dates (month 13, before 1990, years ahead) give ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+KST = ZoneInfo("Asia/Seoul")
+MIN_YEAR = 1990
+
+_DATE = (
+    r"(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*(?P<d>\d{1,2})"
+    r"(?!\d)(?:\s*(?:일|\.))?(?:\s*\([월화수목금토일]\))?"
+)
+_TIME = (
+    r"(?:(?:\s*T\s*|\s+)(?P<ampm1>오전|오후|AM|PM|am|pm)?\s*"
+    r"(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{1,2})\s*(?:분)?"
+    r"(?:\s*:\s*(?P<S>\d{1,2})(?:[.,]\d+)?|\s*(?P<S2>\d{1,2})\s*초)?"
+    r"\s*(?P<ampm2>AM|PM|am|pm)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|KST|UTC|GMT)?)?"
+)
+DATE_RE = re.compile(_DATE + _TIME)
+_COMPACT_RE = re.compile(r"^\s*((?:19|20)\d{6})(\d{4}(?:\d{2})?)?\s*$")
+
+PUBLISHED_LABELS = ("입력", "등록", "작성", "게재", "승인", "발행", "송고", "게시", "배포")
+WEAK_LABELS = ("날짜",)  # used only when no stronger published label is found
+MODIFIED_LABELS = ("수정", "업데이트", "갱신", "변경")
+_LABEL_RE = re.compile(
+    r"(?<![가-힣])(?:기사|최초|최종|뉴스)?\s?"
+    r"(?P<label>" + "|".join(PUBLISHED_LABELS + MODIFIED_LABELS + WEAK_LABELS) + r")"
+    r"(?:일시|일자|시간|시각|일|날짜)?\s*[:：]?\s*(?=(?:19|20)\d{2})"
+)
+
+
+def parse_date(text: str) -> dt.datetime | None:
+    """Parse the first date (and time) in ``text`` into an aware Asia/Seoul datetime."""
+    if not text:
+        return None
+    compact = _COMPACT_RE.match(text)
+    if compact:
+        return _from_compact(compact.group(1), compact.group(2))
+    match = DATE_RE.search(text)
+    return _from_match(match) if match else None
+
+
+def find_labelled_dates(text: str) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """Find visible 입력/등록/작성 (published) and 수정/업데이트 (modified) dates in page text."""
+    found: dict[str, dt.datetime] = {}
+    for label in _LABEL_RE.finditer(text):
+        match = DATE_RE.match(text, label.end())
+        value = _from_match(match) if match else None
+        if value is not None:
+            found.setdefault(_label_kind(label.group("label")), value)
+    return found.get("published") or found.get("weak"), found.get("modified")
+
+
+def _label_kind(label: str) -> str:
+    """``published``, ``modified`` or ``weak`` for one visible label."""
+    if label in MODIFIED_LABELS:
+        return "modified"
+    return "weak" if label in WEAK_LABELS else "published"
+
+
+def _from_compact(day: str, clock: str | None) -> dt.datetime | None:
+    """Read ``20251205`` / ``202512051640`` / ``20251205164012`` stamps."""
+    clock = clock or "0000"
+    return _build(
+        int(day[:4]), int(day[4:6]), int(day[6:8]), int(clock[:2]), int(clock[2:4]),
+        int(clock[4:6] or 0), None,
+    )  # fmt: skip
+
+
+def _from_match(match: re.Match[str]) -> dt.datetime | None:
+    """Turn a ``DATE_RE`` match into a datetime, or ``None`` when impossible."""
+    hour = int(match.group("H") or 0)
+    ampm = (match.group("ampm1") or match.group("ampm2") or "").lower()
+    if ampm in ("오후", "pm") and hour < 12:
+        hour += 12
+    elif ampm in ("오전", "am") and hour == 12:
+        hour = 0
+    second = int(match.group("S") or match.group("S2") or 0)
+    return _build(
+        int(match.group("y")), int(match.group("m")), int(match.group("d")), hour,
+        int(match.group("M") or 0), second, match.group("tz"),
+    )  # fmt: skip
+
+
+def _build(
+    year: int, month: int, day: int, hour: int, minute: int, second: int, tz: str | None
+) -> dt.datetime | None:
+    """Validate the parts and attach the zone; ``None`` for impossible values."""
+    try:
+        value = dt.datetime(year, month, day, hour, minute, min(second, 59), tzinfo=_zone(tz))
+    except ValueError:
+        return None
+    value = value.astimezone(KST)
+    latest = dt.datetime.now(KST).year + 1
+    return value if MIN_YEAR <= value.year <= latest else None
+
+
+def _zone(tz: str | None) -> dt.tzinfo:
+    """The zone named by an ISO offset, ``Z``/UTC/GMT or KST; KST when absent."""
+    if not tz or tz == "KST":
+        return KST
+    if tz in ("Z", "UTC", "GMT"):
+        return dt.UTC
+    match = re.search(r"([+-])(\d{1,2}):?(\d{2})?$", tz)
+    if not match:
+        return KST
+    sign = -1 if match.group(1) == "-" else 1
+    offset = dt.timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+    return dt.timezone(sign * offset)

@@ -1,0 +1,180 @@
+"""One page in, one ``ExtractedPage`` out: trafilatura on correctly decoded text, plus a Korean clean-up.
+
+Raises ``DecodeError`` for bytes that are not text and ``EmptyPageError`` for pages with neither
+an article body nor article links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml import etree, html
+
+from nlp import EmptyPageError
+from nlp.blocks import block_text, largest_block
+from nlp.bylines import byline_names, clean_author, merge_authors
+from nlp.cleanup import clean_body
+from nlp.dates import find_labelled_dates, parse_date
+from nlp.decode import decode_html
+from nlp.embedded import embedded_html
+from nlp.headings import body_heads
+from nlp.images import page_images
+from nlp.lead import drop_pull_quotes, leading_short_lines, take_lead
+from nlp.listing import Anchor, article_links, clean_link, is_listing, page_anchors
+from nlp.meta import PageMeta, collect_meta
+from nlp.page import ExtractedPage
+from nlp.titles import clean_title, fold, pick_title
+
+MIN_BODY_CHARS = 40
+SHORT_BODY_CHARS = 200
+BYLINE_PROBE_LINES = 4
+AFTER_BODY_CHARS = 300  # 입력/수정 lines printed under the article still count
+ORG_NAME_RE = re.compile(r"(?:일보|신문|뉴스|방송|닷컴|통신|경제|미디어|시청|군청|구청|도청|브리핑)$")
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def extract_page(raw: bytes, url: str | None = None, declared_charset: str | None = None) -> ExtractedPage:
+    """Extract title, dates, authors, body, lead, images (or article links) from one page's bytes.
+
+    Args:
+        raw: the page as fetched, undecoded.
+        url: where the page lives; relative links and images are resolved against it
+            (the page's canonical URL is used when it is absent).
+        declared_charset: the charset from the HTTP ``Content-Type`` header, if any.
+    """
+    text, charset = decode_html(raw, declared_charset)
+    tree = parse_html(text)
+    meta = collect_meta(tree)
+    base = url or _absolute(next(iter(tree.xpath("//base/@href")), None)) or _absolute(meta.canonical)
+    page_text = visible_text(tree)
+    anchors = page_anchors(tree, base)
+    lead = take_lead(tree)
+    drop_pull_quotes(tree)
+    doc = _trafilatura(html.tostring(tree, encoding="unicode"), url)
+    raw_body = _body_text(tree, doc)
+    links = article_links(anchors)
+    common: dict[str, Any] = {"url": url, "charset": charset, "canonical_url": meta.canonical}
+    common["site_name"] = meta.site_names[0] if meta.site_names else None
+    if is_listing(links, raw_body, article_hint=meta.is_article):
+        return _listing(meta, links, common)
+    heads = body_heads(tree, clean_body(raw_body))
+    title = pick_title(meta.titles, meta.h1s, meta.title_tag, heads, meta.site_names)
+    body = clean_body(raw_body, drop=(title or "",))
+    lead, body = _split_lead(lead, body, meta.description)
+    if len(body) < MIN_BODY_CHARS:
+        raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
+    published, modified = _dates(meta, _until_body_end(page_text, body), doc)
+    return ExtractedPage(
+        kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
+        authors=_authors(meta, raw_body), images=page_images(tree, body, meta.images, base), **common,
+    )  # fmt: skip
+
+
+def parse_html(text: str) -> html.HtmlElement:
+    """Parse decoded HTML; ``EmptyPageError`` when there is no document at all."""
+    try:
+        return html.document_fromstring(_XML_DECL_RE.sub("", text, count=1))
+    except (etree.ParserError, ValueError) as error:
+        raise EmptyPageError(f"no HTML document in the page: {error}") from error
+
+
+def visible_text(tree: html.HtmlElement) -> str:
+    """The page's text nodes outside scripts and styles, one per line."""
+    nodes = tree.xpath(
+        "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
+    )
+    return "\n".join(fold(str(n)) for n in nodes if str(n).strip())
+
+
+def _trafilatura(markup: str, url: str | None) -> Any:
+    """trafilatura's ``Document`` for the page, or ``None``."""
+    return trafilatura.bare_extraction(
+        markup, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        favor_recall=True, deduplicate=False,
+    )  # fmt: skip
+
+
+def _body_text(tree: html.HtmlElement, doc: Any) -> str:
+    """trafilatura's text; for short results, article HTML from scripts or the largest text block."""
+    body = str(doc.text or "") if doc is not None else ""
+    if len(clean_body(body)) >= SHORT_BODY_CHARS:
+        return body
+    candidates = [body, _embedded_body(tree), largest_block(tree)]
+    best = max(candidates, key=lambda c: len(clean_body(c)))
+    return best if len(clean_body(best)) >= 2 * len(clean_body(body)) else body
+
+
+def _embedded_body(tree: html.HtmlElement) -> str:
+    """Body text of article HTML shipped inside a script (JS-rendered pages)."""
+    fragment = embedded_html(tree)
+    if not fragment:
+        return ""
+    doc = _trafilatura(f"<html><body><article>{fragment}</article></body></html>", None)
+    if doc is not None and doc.text:
+        return str(doc.text)
+    return block_text(html.fragment_fromstring(fragment, create_parent="div"))
+
+
+def _split_lead(lead: str | None, body: str, description: str | None) -> tuple[str | None, str]:
+    """The lead (page-marked, leading short lines, or a distinct description) and the body without it."""
+    if lead:
+        marked = {fold(line) for line in lead.splitlines()}
+        lines = body.splitlines()
+        while lines and fold(lines[0]) in marked:
+            lines.pop(0)
+        return lead, "\n".join(lines)
+    lead, body = leading_short_lines(body)
+    return lead or _description_lead(description, body), body
+
+
+def _description_lead(description: str | None, body: str) -> str | None:
+    """``og:description`` as lead when it summarises the body rather than repeating its start."""
+    text = re.sub(r"[\s|]+$", "", fold(description or ""))
+    if not text or len(text) > 300 or fold(body)[:20] in text or text.rstrip(".…") in fold(body):
+        return None
+    words = set(text.split())
+    shared = words & set(body.split())
+    return text if words and len(shared) >= 0.5 * len(words) else None
+
+
+def _until_body_end(page_text: str, body: str) -> str:
+    """Page text up to a little after the body's last line: later labels belong to footers."""
+    last = body.splitlines()[-1][-30:] if body else ""
+    end = page_text.find(last) if len(last) >= 10 else -1
+    return page_text if end < 0 else page_text[: end + len(last) + AFTER_BODY_CHARS]
+
+
+def _dates(meta: PageMeta, page_text: str, doc: Any) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """Published/modified: meta and JSON-LD, then visible 입력/수정 labels, ``<time>``, trafilatura."""
+    labelled_published, labelled_modified = find_labelled_dates(page_text)
+    fallback = parse_date(str(doc.date)) if doc is not None and doc.date else None
+    published = meta.published or labelled_published or meta.time_element or fallback
+    return published, meta.modified or labelled_modified
+
+
+def _authors(meta: PageMeta, raw_body: str) -> tuple[str, ...]:
+    """Names from JSON-LD/meta authors, then bylines at the top or bottom of the body."""
+    lines = raw_body.splitlines()
+    probe = lines[:BYLINE_PROBE_LINES] + lines[-BYLINE_PROBE_LINES:]
+    groups = [clean_author(a) for a in meta.authors] + [byline_names(fold(line)) for line in probe]
+    names = merge_authors(groups, exclude=meta.site_names)
+    return tuple(n for n in names if not ORG_NAME_RE.search(n))
+
+
+def _listing(meta: PageMeta, links: list[Anchor], common: dict[str, Any]) -> ExtractedPage:
+    """An index page: its article links and the page's own title."""
+    raw_title = next(iter(meta.titles), None) or meta.title_tag
+    title = clean_title(raw_title, meta.site_names)
+    urls = tuple(dict.fromkeys(clean_link(a.url) for a in links))
+    return ExtractedPage(kind="listing", title=title, body="", links=urls, **common)
+
+
+def _absolute(url: object) -> str | None:
+    """``url`` when it is an absolute http(s) URL."""
+    text = str(url or "").strip()
+    parts = urlsplit(text)
+    return text if parts.scheme in ("http", "https") and parts.netloc else None

@@ -1,0 +1,91 @@
+"""The sub-headline block above the body (부제), and pull quotes that repeat the body."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from nlp.titles import fold
+
+MAX_LEAD_CHARS = 400
+MAX_PROSE_LEAD_CHARS = 150  # a longer block of full sentences is the first paragraph, not a lead
+MIN_LEAD_CHARS = 10
+MAX_LEAD_LINES = 5
+MAX_LEAD_LINE_CHARS = 70
+MAX_PULL_QUOTE_CHARS = 200
+LEAD_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:sub[-_]?tit\w*|sub[-_]?title|subtitle|sub[-_]?head\w*|mid[-_]?title|midtitle\w*|"
+    r"sub[-_]?headline|article[-_]?(?:lead|summary|sub)|summary|lead|deck|standfirst|sub[-_]?tl)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+PULL_QUOTE_RE = re.compile(
+    r"(?:^|[\s_-])(?:pull[-_]?quote|quote[-_]?box|\w+[-_]quote|quote[-_]\w+)(?:$|\s)", re.I
+)
+LEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "div", "p", "strong", "span", "section", "em", "b"})
+_SENTENCE_END_RE = re.compile(r"(?:다|요|죠)\s*[.!?]?[\"'”’]*$|[.!?。]$")
+
+
+def take_lead(tree: html.HtmlElement) -> str | None:
+    """Remove and return the first sub-headline element (``.sub-title``, ``.summary``, …)."""
+    for element in tree.iter(*LEAD_TAGS):
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not LEAD_CLASS_RE.search(marks) or _inside_link_or_list(element) or _interactive(element):
+            continue
+        text = element_lines(element)
+        if MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS and not _paragraph(text):
+            element.drop_tree()
+            return text
+    return None
+
+
+def drop_pull_quotes(tree: html.HtmlElement) -> None:
+    """Remove short quote boxes whose text repeats a line of the article."""
+    for element in list(tree.iter("div", "aside", "blockquote", "figure", "section")):
+        marks = element.get("class") or ""
+        if PULL_QUOTE_RE.search(marks) and len(fold(element.text_content())) <= MAX_PULL_QUOTE_CHARS:
+            element.drop_tree()
+
+
+def leading_short_lines(body: str) -> tuple[str | None, str]:
+    """Split off headline-like lines above the first paragraph: ``(lead or None, rest)``."""
+    lines = body.splitlines()
+    count = 0
+    while count < min(MAX_LEAD_LINES, len(lines) - 1) and _headline_line(lines[count]):
+        count += 1
+    if count == 0 or not any(len(line) > MAX_LEAD_LINE_CHARS for line in lines[count:]):
+        return None, body
+    return "\n".join(lines[:count]), "\n".join(lines[count:])
+
+
+def element_lines(element: html.HtmlElement) -> str:
+    """Text of an element with ``<br>`` and block children as line breaks."""
+    for br in element.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = (fold(line) for line in element.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _paragraph(text: str) -> bool:
+    """Prose rather than a sub-headline: long, and every line ends like a sentence."""
+    lines = text.splitlines()
+    return len(text) > MAX_PROSE_LEAD_CHARS and all(_SENTENCE_END_RE.search(line) for line in lines)
+
+
+def _headline_line(line: str) -> bool:
+    """A short line that does not end like a sentence."""
+    bare = line.lstrip("-•· ")
+    return 0 < len(bare) <= MAX_LEAD_LINE_CHARS and not _SENTENCE_END_RE.search(bare)
+
+
+def _interactive(element: html.HtmlElement) -> bool:
+    """Holds links, buttons or form fields: a menu or a widget, not a sub-headline."""
+    return any(True for _ in element.iter("a", "button", "input", "select", "ul", "ol"))
+
+
+def _inside_link_or_list(element: html.HtmlElement) -> bool:
+    """True inside ``<a>``, ``<li>``, navigation or an aside: teaser text, not this page's lead."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("a", "li", "nav", "aside", "footer", "header"):
+            return True
+    return False

@@ -1,0 +1,218 @@
+"""Index pages: find the repeated article links (hrefs, ``javascript:`` and ``onclick`` ids)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from lxml import html
+
+from nlp.titles import fold
+
+MIN_LINKS = 6
+MIN_HEADLINE_CHARS = 8
+HEADLINE_SHARE = 0.6
+MAX_PROSE_CHARS = 400  # one sentence of prose outside the article links at most: an index page
+PROSE_SHARE = 0.2  # …or prose under this share of the text inside the links
+PAGING_KEYS = frozenset(
+    {"page", "pageindex", "pageno", "page_no", "pagenum", "cpage", "curpage", "currentpage", "pg", "p",
+     "start", "offset", "npage", "pagesize", "pageunit", "rows", "listsize"}
+)  # fmt: skip
+# Search-form state that list pages append to every link; it never identifies an article.
+STATE_KEYS = PAGING_KEYS | {
+    "startdate", "enddate", "period", "srchword", "srchtype", "searchword", "searchtype", "searchkeyword",
+    "searchcondition", "searchcnd", "searchwrd", "sword", "stype", "sort", "sortorder", "listtype",
+}  # fmt: skip
+NAV_TEXT_RE = re.compile(
+    r"^(?:\d+|처음|이전|다음|마지막|맨\s*앞|맨\s*뒤|더\s*보기|more|next|prev|[<>«»‹›]+)$", re.I
+)
+MENU_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:gnb|lnb|snb|nav|menu|footer|header|sitemap|quick)", re.I)
+SENTENCE_END_RE = re.compile(r"(?:다|요|죠|니다|까)\s*[.!?]?[\"'”’)]*\s*$|[.!?。]\s*$")
+_JS_CALL_RE = re.compile(r"([A-Za-z_$][\w$.]*)\s*\(\s*([^)]*)\)")
+_ID_ARG_RE = re.compile(r"""^\s*["']?(\d{3,})["']?\s*$""")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """One link on the page: its target (resolved when possible) and its text."""
+
+    url: str
+    text: str
+    in_menu: bool = False
+
+
+def page_anchors(tree: html.HtmlElement, base: str | None) -> list[Anchor]:
+    """Every ``<a>`` target in page order, with ``javascript:``/``onclick`` ids resolved if possible."""
+    templates = _script_templates(tree)
+    anchors: list[Anchor] = []
+    pending: list[tuple[str, str, str]] = []
+    for link in tree.iter("a"):
+        text, menu = fold(link.text_content()), _in_menu(link)
+        href = (link.get("href") or "").strip()
+        if href and not href.lower().startswith(("javascript:", "#", "mailto:", "tel:")):
+            anchors.append(Anchor(_resolve(base, href), text, menu))
+            continue
+        script = href[11:] if href.lower().startswith("javascript:") else ""
+        call = _js_call(script) or _js_call(link.get("onclick") or "")
+        if call:
+            pending.append((call[0], call[1], text))
+            anchors.append(Anchor("", text, menu))
+    return _fill_js(anchors, pending, templates, base)
+
+
+def article_links(anchors: list[Anchor]) -> list[Anchor]:
+    """The largest group of article-like links sharing one URL pattern, deduplicated in page order."""
+    groups: dict[tuple[str, str, tuple[str, ...]], list[Anchor]] = defaultdict(list)
+    for anchor in anchors:
+        if (
+            anchor.url
+            and not anchor.in_menu
+            and not NAV_TEXT_RE.match(anchor.text)
+            and _article_like(anchor.url)
+        ):
+            groups[_pattern(anchor.url)].append(anchor)
+    best: list[Anchor] = []
+    for members in groups.values():
+        unique = _unique(members)
+        headline = [a for a in members if len(a.text) >= MIN_HEADLINE_CHARS]
+        if len(headline) >= HEADLINE_SHARE * len(members) and len(unique) > len(best):
+            best = unique
+    return best if len(best) >= MIN_LINKS else []
+
+
+def _in_menu(element: html.HtmlElement) -> bool:
+    """True inside ``<nav>``, ``<header>``, ``<footer>`` or a gnb/lnb/menu block."""
+    for node in element.iterancestors():
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node.tag in ("nav", "header", "footer") or MENU_MARKS_RE.search(marks):
+            return True
+    return False
+
+
+def _unique(anchors: list[Anchor]) -> list[Anchor]:
+    """First anchor per article, in page order."""
+    seen: set[str] = set()
+    unique: list[Anchor] = []
+    for anchor in anchors:
+        key = _dedupe_key(anchor.url)
+        if key not in seen:
+            seen.add(key)
+            unique.append(anchor)
+    return unique
+
+
+def is_listing(links: list[Anchor], body: str, article_hint: bool = False) -> bool:
+    """True when the page is an index: many article links and hardly any prose of its own.
+
+    Prose is a run of sentences outside the link texts; a summary right under a link is part
+    of the index, not prose. Pages that declare themselves articles (``og:type``, JSON-LD)
+    need their prose to be small next to the link texts.
+    """
+    if len(links) < MIN_LINKS:
+        return False
+    texts = [a.text for a in links if len(a.text) >= MIN_HEADLINE_CHARS]
+    prose: list[str] = []
+    inside = 0
+    follows_link = False
+    for line in (line for line in body.splitlines() if len(line) >= MIN_HEADLINE_CHARS):
+        if any(t in line or line in t for t in texts):
+            inside, follows_link = inside + len(line), True
+            continue
+        if SENTENCE_END_RE.search(line) and not follows_link:
+            prose.append(line)
+        follows_link = False
+    prose_chars = sum(len(line) for line in prose)
+    if prose_chars < PROSE_SHARE * inside:
+        return True
+    return not article_hint and len(prose) <= 1 and prose_chars < MAX_PROSE_CHARS
+
+
+def clean_link(url: str) -> str:
+    """The link without blank, paging or search-state query parameters, or a fragment."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if v and k.lower() not in STATE_KEYS]
+    return urlunsplit(parts._replace(query=urlencode(query, safe=":/"), fragment=""))
+
+
+def _resolve(base: str | None, href: str) -> str:
+    """Absolute URL when a base is known; the href as written (without ``./``) otherwise."""
+    href = href.replace("&amp;", "&")
+    return urljoin(base, href) if base else re.sub(r"^(?:\./)+", "", href)
+
+
+def _js_call(code: str) -> tuple[str, str] | None:
+    """``(function name, numeric id)`` for ``view('123')``-style handlers."""
+    for match in _JS_CALL_RE.finditer(code):
+        args = match.group(2).split(",")
+        for arg in args:
+            found = _ID_ARG_RE.match(arg)
+            if found:
+                return match.group(1).split(".")[-1], found.group(1)
+    return None
+
+
+def _script_templates(tree: html.HtmlElement) -> dict[str, str]:
+    """URL prefixes built by inline functions: ``function view(id){location.href='/v.do?no='+id}``."""
+    templates: dict[str, str] = {}
+    pattern = re.compile(
+        r"function\s+([\w$]+)\s*\(\s*([\w$]+)[^)]*\)\s*\{[^}]{0,400}?[\"']([^\"'\s]+[=/])[\"']\s*\+\s*\2\b"
+    )
+    for script in tree.iter("script"):
+        for match in pattern.finditer(script.text or ""):
+            templates.setdefault(match.group(1), match.group(3))
+    return templates
+
+
+def _fill_js(
+    anchors: list[Anchor], pending: list[tuple[str, str, str]], templates: dict[str, str], base: str | None
+) -> list[Anchor]:
+    """Give ``javascript:`` anchors a URL from a script template or a sibling link pattern."""
+    if not pending:
+        return anchors
+    sibling = _sibling_template(anchors, [ident for _, ident, _ in pending])
+    calls = iter(pending)
+    filled: list[Anchor] = []
+    for anchor in anchors:
+        if anchor.url:
+            filled.append(anchor)
+            continue
+        name, ident, text = next(calls)
+        prefix = templates.get(name) or sibling
+        filled.append(Anchor(_resolve(base, prefix + ident) if prefix else "", text))
+    return filled
+
+
+def _sibling_template(anchors: list[Anchor], idents: list[str]) -> str | None:
+    """The commonest ``…?newsId=`` prefix among regular links whose ids look like the javascript ids."""
+    lengths = {len(i) for i in idents}
+    prefixes: Counter[str] = Counter()
+    for anchor in anchors:
+        parts = urlsplit(anchor.url)
+        for key, value in parse_qsl(parts.query):
+            if anchor.url and value.isdigit() and len(value) in lengths and key.lower() not in PAGING_KEYS:
+                prefixes[f"{urlunsplit(parts._replace(query='', fragment=''))}?{key}="] += 1
+    return prefixes.most_common(1)[0][0] if prefixes else None
+
+
+def _article_like(url: str) -> bool:
+    """The URL carries an identifier: a long number in the path or a non-paging id parameter."""
+    parts = urlsplit(url)
+    if re.search(r"\d{4,}", parts.path):
+        return True
+    return any(re.search(r"\d{3,}", v) and k.lower() not in PAGING_KEYS for k, v in parse_qsl(parts.query))
+
+
+def _pattern(url: str) -> tuple[str, str, tuple[str, ...]]:
+    """Host, last path segment with digits masked, and the query keys: links of one kind share it."""
+    parts = urlsplit(url)
+    keys = sorted({k for k, v in parse_qsl(parts.query) if v and k.lower() not in STATE_KEYS})
+    return parts.netloc.lower(), re.sub(r"\d+", "#", parts.path.rsplit("/", 1)[-1]), tuple(keys)
+
+
+def _dedupe_key(url: str) -> str:
+    """Links that differ only in paging or blank parameters are the same article."""
+    parts = urlsplit(url)
+    query = sorted((k, v) for k, v in parse_qsl(parts.query) if v and k.lower() not in STATE_KEYS)
+    return urlunsplit(parts._replace(query=urlencode(query), fragment="")).lower()

@@ -1,0 +1,135 @@
+"""Headlines without the site name: ``- 전남일보``, ``| 대한민국 정책브리핑``, ``< 정치 < 기사본문``."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections.abc import Iterable
+
+MIN_TITLE_CHARS = 6
+SEPARATORS = r"\s[-–—|:·/]\s|\s?[|｜ㅣ‖]\s?|\s?::\s?|\s[<>]\s"
+# Words that name a site, a section or a board rather than an article.
+SITE_SUFFIX_RE = re.compile(
+    r"(일보|신문|뉴스|닷컴|방송|경제|타임즈|타임스|투데이|미디어|저널|데일리|헤럴드|포스트|통신|"
+    r"매거진|정책브리핑|브리핑|누리집|홈페이지|모바일|시청|군청|구청|도청|청|부|처|위원회|"
+    r"news|times|daily|herald|post|tv|\.com|\.kr|\.net)$",
+    re.IGNORECASE,
+)
+SECTION_WORDS = frozenset(
+    {
+        "정치", "경제", "사회", "국제", "세계", "문화", "스포츠", "연예", "오피니언", "사설", "칼럼",
+        "전국", "지역", "생활", "라이프", "과학", "IT", "IT/과학", "산업", "금융", "부동산", "증권",
+        "기업", "교육", "건강", "여행", "국회", "정당", "북한", "행정", "기사본문", "본문", "기사",
+        "뉴스", "보도자료", "상세", "상세보기", "기사보기", "뷰", "전체기사", "종합", "포토", "영상",
+        "속보", "네이버", "다음", "news", "home", "홈",
+    }
+)  # fmt: skip
+_BREADCRUMB_RE = re.compile(r"(?:\s*[>›»]\s*[^>›»]{1,20}){2,}$|^(?:[^>›»]{1,20}\s*[>›»]\s*){2,}")
+_GLUED_SECTION_RE = re.compile(r"(?<=\S)[-–—]\s?([^\s\-–—]{1,8})$")
+_MOBILE_RE = re.compile(r"\s*(?:모바일|모바일웹|mobile)$", re.IGNORECASE)
+_GENERIC_RE = re.compile(r"^(?:기사\s*)?(?:상세|상세보기|본문|보기|뷰|view|detail|목록|list)$", re.IGNORECASE)
+
+
+def clean_title(title: str | None, site_names: Iterable[str] = ()) -> str | None:
+    """The headline with site names, sections and breadcrumbs removed; ``None`` if nothing is left."""
+    if not title:
+        return None
+    text = fold(htmllib.unescape(title))
+    sites = sorted({fold(s) for s in site_names if s and len(fold(s)) >= 2}, key=len, reverse=True)
+    for _ in range(4):
+        before = text
+        text = _strip_sites(text, sites)
+        text = _strip_breadcrumb(text)
+        text = _strip_edge_segments(text, sites)
+        if text == before:
+            break
+    return text or None
+
+
+def is_headline(title: str | None, site_names: Iterable[str] = ()) -> bool:
+    """True when a cleaned title reads like an article headline, not a menu or a site name."""
+    if not title or len(title.replace(" ", "")) < MIN_TITLE_CHARS:
+        return False
+    if _BREADCRUMB_RE.search(title) or _GENERIC_RE.match(title):
+        return False
+    if all(word in SECTION_WORDS for word in re.split(r"[\s|/·>]+", title) if word):
+        return False
+    squeezed = title.replace(" ", "")
+    return all(squeezed != s.replace(" ", "") for s in site_names)
+
+
+def fold(text: str) -> str:
+    """Collapse whitespace (including no-break spaces) and trim."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+def _strip_sites(text: str, sites: list[str]) -> str:
+    """Remove a known site name at either end, with its separator."""
+    for site in sites:
+        sep = rf"\s*(?:{SEPARATORS}|\s)\s*"
+        tail = re.compile(rf"{sep}{re.escape(site)}(?:\s*모바일)?\s*$", re.IGNORECASE)
+        head = re.compile(rf"^{re.escape(site)}(?:\s*모바일)?{sep}", re.IGNORECASE)
+        stripped = head.sub("", tail.sub("", text)).strip()
+        if stripped and stripped != text:
+            return stripped
+    return text
+
+
+def _strip_breadcrumb(text: str) -> str:
+    """``제목 < 정치 < 기사본문`` → ``제목``; ``알림 > 뉴스 > 제목`` → ``제목``."""
+    parts = [p.strip() for p in re.split(r"\s+<\s+", text) if p.strip()]
+    if len(parts) >= 2 and all(len(p) <= 20 for p in parts[1:]):
+        return parts[0]
+    parts = [p.strip() for p in re.split(r"\s*[>›»]\s*", text) if p.strip()]
+    if len(parts) >= 3 and all(len(p) <= 20 for p in parts[:-1]) and len(parts[-1]) > 20:
+        return parts[-1]
+    return text
+
+
+def _strip_edge_segments(text: str, sites: list[str]) -> str:
+    """Drop a leading or trailing segment that names a site or a section."""
+    glued = _GLUED_SECTION_RE.search(text)
+    if glued and glued.group(1) in SECTION_WORDS:
+        return text[: glued.start()].strip()
+    segments = re.split(rf"({SEPARATORS})", text)
+    if len(segments) < 3:
+        return text
+    first, last = segments[0].strip(), segments[-1].strip()
+    if _is_site_or_section(last, sites):
+        return "".join(segments[:-2]).strip()
+    leading_site = first.replace(" ", "") not in SECTION_WORDS and _is_site_or_section(first, sites)
+    if leading_site and segments[1].strip() in ("::", "|", "ㅣ", "｜", ":"):
+        return "".join(segments[2:]).strip()
+    return text
+
+
+def _is_site_or_section(segment: str, sites: list[str]) -> bool:
+    """A short segment that is a site name, a newspaper-like name or a section word."""
+    segment = _MOBILE_RE.sub("", segment).strip()
+    if not segment or len(segment) > 20:
+        return False
+    squeezed = segment.replace(" ", "")
+    if squeezed in SECTION_WORDS or any(squeezed == s.replace(" ", "") for s in sites):
+        return True
+    return len(squeezed) <= 12 and len(segment.split()) <= 3 and bool(SITE_SUFFIX_RE.search(squeezed))
+
+
+def pick_title(
+    meta_titles: Iterable[str],
+    h1s: Iterable[str],
+    title_tag: str | None,
+    body_heads: Iterable[str],
+    site_names: Iterable[str],
+) -> str | None:
+    """The headline: metadata, a heading echoed by <title>, <title>, a heading by the body, an h1."""
+    sites = list(site_names)
+    tag = fold(title_tag or "")
+    heads = [clean_title(h, sites) for h in [*h1s, *body_heads]]
+    ordered = [
+        *(clean_title(t, sites) for t in meta_titles),
+        *(h for h in heads if h and h in tag),
+        clean_title(tag, sites),
+        *(clean_title(h, sites) for h in body_heads),
+        *(clean_title(h, sites) for h in h1s),
+    ]
+    return next((t for t in ordered if is_headline(t, sites)), None)

@@ -1,11 +1,12 @@
 """Extractive summaries: whole source sentences chosen by centrality with a lead prior.
 
-Only prose is eligible: a sentence that ends as Korean prose does (…다, …요, …까) and is not a photo
-caption, byline, dateline or contact line. Each candidate is scored by personalised PageRank over
-tf-idf cosine similarity of its content morphemes, the walk biased towards the lead (news puts the
-point first) and the title; short fragments and quote-only sentences are discounted. Sentences are
-then picked by maximal marginal relevance, so a near-repeat of a chosen sentence is never chosen.
-A summary is about one sentence per seven of prose (at least two), up to the count asked.
+Only prose is eligible: a sentence that ends as Korean prose does (…다, …요, …까) and is not a
+photo caption, byline, dateline or contact line. Each candidate is scored by personalised PageRank
+over tf-idf cosine similarity of its content morphemes; the walk restarts at the lead (news puts
+the point first; the prior falls with the relative position) and at the title. Short fragments and
+quote-only sentences are discounted. Sentences are then picked by maximal marginal relevance, so a
+near-repeat of a chosen sentence is never chosen. A summary is about one sentence per six of prose
+(at least two), up to the count asked.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ _MIN_CHARS = 12
 _SHORT_CHARS = 40  # sentences shorter than this are discounted in proportion
 _QUOTE_ONLY = 0.8  # share of characters inside quotation marks that makes a sentence a bare quote
 _QUOTE_DISCOUNT = 0.5
+_LEAD_EXPONENT = 3  # lead prior (1 - position / (n + 1)) ** 3: relative, so a long feature's lead is longer
 _TITLE_WEIGHT = 2.0
 _DAMPING = 0.85
 _ITERATIONS = 30
 _RELEVANCE = 0.8  # MMR trade-off between score and novelty
 _NEAR_DUPLICATE = 0.8  # cosine at which a sentence repeats one already chosen
-_PROSE_PER_SUMMARY_SENTENCE = 7
+_PROSE_PER_SUMMARY_SENTENCE = 6
 _MIN_SUMMARY_SENTENCES = 2
 
 Vector = dict[str, float]
@@ -97,14 +99,14 @@ def _is_prose(sentence: Sentence) -> bool:
 
 
 def _target_count(asked: int, prose: int) -> int:
-    """About one summary sentence per seven of prose, at least two, never more than asked."""
+    """About one summary sentence per six of prose, at least two, never more than asked."""
     return min(asked, prose, max(_MIN_SUMMARY_SENTENCES, math.ceil(prose / _PROSE_PER_SUMMARY_SENTENCE)))
 
 
 def _scores(pool: Sequence[Sentence], sim: Sequence[Sequence[float]], title: Sequence[float]) -> list[float]:
     """Personalised PageRank whose walk restarts at the lead and the title, then weighed by the lead."""
     n = len(pool)
-    lead = [1.0 / (1 + k) for k in range(n)]
+    lead = [(1 - k / (n + 1)) ** _LEAD_EXPONENT for k in range(n)]
     restart = [lead[k] + _TITLE_WEIGHT * title[k] for k in range(n)]
     total = sum(restart)
     teleport = [r / total for r in restart]

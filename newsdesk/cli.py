@@ -91,6 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except json.JSONDecodeError as error:
         print(f"newsdesk {args.command}: invalid JSON input: {error}", file=sys.stderr)
         return 1
+    except UnicodeDecodeError as error:
+        print(
+            f"newsdesk {args.command}: input is not UTF-8 text ({error.reason} at byte {error.start})",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def _one_line(error: BaseException) -> str:

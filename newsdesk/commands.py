@@ -58,9 +58,11 @@ def options(settings: Settings, sentences: int | None = None, max_chars: int | N
     )
 
 
-def emit(obj: dict[str, Any], out: TextIO = sys.stdout) -> None:
-    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    out.flush()
+def emit(obj: dict[str, Any], out: TextIO | None = None) -> None:
+    """One JSON object per line, flushed, on `out` (default: the current stdout)."""
+    stream = out or sys.stdout
+    stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    stream.flush()
 
 
 # extract ---------------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ class Settings:
     rate_limit: int = 0
     editor_tokens: tuple[str, ...] = ()
     reader_tokens: tuple[str, ...] = ()
+    # tests only: lets "submit a URL" reach loopback servers; never read from the environment
+    allow_loopback_fetch: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -47,7 +49,7 @@ class Settings:
             summary_sentences=_positive_int(env, "SUMMARY_SENTENCES", 3),
             excerpt_chars=_positive_int(env, "EXCERPT_CHARS", 160),
             api_host=env.get(PREFIX + "API_HOST") or "127.0.0.1",
-            api_port=_positive_int(env, "API_PORT", 8000),
+            api_port=_positive_int(env, "API_PORT", 8000, maximum=65535),
             cors_origins=_list(env, "CORS_ORIGINS"),
             rate_limit=_positive_int(env, "RATE_LIMIT", 0, minimum=0),
             editor_tokens=_list(env, "EDITOR_TOKENS"),
@@ -60,7 +62,9 @@ def _list(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in (env.get(PREFIX + name) or "").split(",") if item.strip())
 
 
-def _positive_int(env: Mapping[str, str], name: str, default: int, minimum: int = 1) -> int:
+def _positive_int(
+    env: Mapping[str, str], name: str, default: int, minimum: int = 1, maximum: int | None = None
+) -> int:
     raw = env.get(PREFIX + name)
     if raw is None or raw == "":
         return default
@@ -70,4 +74,6 @@ def _positive_int(env: Mapping[str, str], name: str, default: int, minimum: int 
         raise SettingsError(f"{PREFIX}{name} must be a whole number, got {raw!r}") from None
     if value < minimum:
         raise SettingsError(f"{PREFIX}{name} must be at least {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise SettingsError(f"{PREFIX}{name} must be at most {maximum}, got {value}")
     return value

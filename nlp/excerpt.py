@@ -8,7 +8,7 @@ from nlp.analyse import Analysis, Sentence
 
 # A leading dateline or byline: [서울=뉴시스], (세종=연합뉴스) 홍길동 기자 =, 【대전=한빛일보】
 _DATELINE = re.compile(
-    r"^\s*(?:[\[(【〈<][^\])】〉>]{1,30}=[^\])】〉>]{0,30}[\])】〉>]\s*)"
+    r"^\s*(?:[\[(（【〈<][^\])）】〉>]{1,30}=[^\])）】〉>]{0,30}[\])）】〉>]\s*)"
     r"(?:[가-힣]{2,4}\s*(?:기자|특파원)(?:\s*[=·,]\s*[가-힣]{2,4}\s*(?:기자|특파원))*\s*=?\s*)?"
     r"|^\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*=\s*"
 )
@@ -24,6 +24,8 @@ def excerpt(analysis: Analysis, max_chars: int = 160) -> str:
     used = 0
     for sentence in prose:
         text = _strip_dateline(sentence.text) if not parts else sentence.text.strip()
+        if not text:  # a dateline on a line of its own
+            continue
         extra = len(text) + (1 if parts else 0)
         if used + extra <= max_chars:
             parts.append(text)

@@ -11,6 +11,7 @@ DROP_PARAMS = frozenset(
         "from", "pageindex", "page", "pageno", "pagesize", "srchword", "srchtype", "searchword",
         "searchtype", "searchkeyword", "sword", "stype", "startdate", "enddate", "sortorder",
         "listtype", "rowsperpage", "cpage", "mode", "sns", "share", "output",
+        "pwise", "pwisesub", "repcodetype", "repcode", "period",  # korea.kr list state and menu
     }
 )  # fmt: skip
 
@@ -20,11 +21,11 @@ def canonical_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https"):
         return urlunsplit(parts._replace(fragment=""))
-    query = [
+    query = sorted(  # ?oid=1&aid=2 and ?aid=2&oid=1 are one article
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not k.lower().startswith("utm_") and k.lower() not in DROP_PARAMS
-    ]
+    )
     host = (parts.hostname or "").lower()
     if parts.port and (parts.scheme, parts.port) not in (("http", 80), ("https", 443)):
         host = f"{host}:{parts.port}"

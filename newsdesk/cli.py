@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from crawler import CrawlerError
 from newsdesk import commands
 from newsdesk.commands import CommandError
 from newsdesk.settings import Settings, SettingsError
@@ -41,6 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="search what was ingested")
     p.add_argument("query")
     p.add_argument("--limit", type=_positive, default=10)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("crawl", help="crawl one source end to end: fetch, extract, summarise, index")
+    p.add_argument("name", help="the source's name in the sources file")
+    p.add_argument("--sources", type=Path, help="sources file (default: NEWSDESK_SOURCES or the shipped one)")
+    p.add_argument("--limit", type=_positive, help="handle at most N article links")
+
+    p = sub.add_parser("sources", help="the sources file: list with health, or check one source's yield")
+    p.add_argument("action", choices=["list", "check"])
+    p.add_argument("name", nargs="?", help="the source to check")
+    p.add_argument("--sources", type=Path, help="sources file (default: NEWSDESK_SOURCES or the shipped one)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("serve", help="run the HTTP API (search, articles, drafts, health)")
@@ -83,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `newsdesk … | head` closed the pipe: not an error worth a line
         sys.stderr.close()
         return 0
-    except (CommandError, SettingsError, NlpError, QueryError, WorkerError, OSError) as error:
+    except (CommandError, CrawlerError, SettingsError, NlpError, QueryError, WorkerError, OSError) as error:
         print(f"newsdesk {args.command}: {_one_line(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -36,12 +36,26 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "search": cmd_search,
         "db": cmd_db,
         "serve": cmd_serve,
+        "crawl": _crawl,
+        "sources": _sources,
         "worker": cmd_worker,
         "beat": cmd_beat,
         "up": cmd_up,
         "demo": _demo,
     }
     return handlers[args.command](args, settings)
+
+
+def _crawl(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.crawl_cmd import cmd_crawl
+
+    return cmd_crawl(args, settings)
+
+
+def _sources(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.crawl_cmd import cmd_sources
+
+    return cmd_sources(args, settings)
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:

@@ -8,6 +8,7 @@ Jaccard and the two shingle-set sizes.
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ ROWS = 1  # one row per band: a rewrite sharing ~10% of shingles is still a cand
 SHINGLE = 3
 MIN_CONTAINMENT = 0.15
 MIN_JACCARD = 0.05  # guards the containment estimate against chance agreement of a few minima
+MIN_SHARED_BANDS = math.ceil(MIN_JACCARD * NUM_PERM / ROWS)
 _PRIME = (1 << 61) - 1
 _rng = random.Random(20251205)  # fixed seed: signatures must agree across processes and runs
 _PERMS = tuple((_rng.randrange(1, _PRIME), _rng.randrange(0, _PRIME)) for _ in range(NUM_PERM))

@@ -7,12 +7,13 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from nlp.dedupe import Signature, bands, near_duplicate
+from nlp.dedupe import MIN_SHARED_BANDS, Signature, bands, near_duplicate
 from worker.models import Article, Story, StoryBand
 
+CANDIDATES = 20
 # Government bodies publish the releases that papers retell: 보건복지부, 국세청, 서울특별시청, 위원회…
 _GOVERNMENT_NAME = re.compile(r"(?:부|처|청|위원회|시|도|군|구|정책브리핑)$")
 _GOVERNMENT_HOST = (".go.kr", "korea.kr")
@@ -23,7 +24,8 @@ def assign_story(session: Session, article: Article, signature: Signature) -> St
     article.signature = signature.to_json()
     session.execute(delete(StoryBand).where(StoryBand.article_id == article.id))
     keys = bands(signature)
-    session.add_all(StoryBand(band=key, article_id=article.id) for key in keys)
+    if keys:
+        session.execute(insert(StoryBand), [{"band": key, "article_id": article.id} for key in keys])
     match = _nearest(session, article, signature, keys)
     if match is None:
         if article.story is not None:
@@ -42,17 +44,25 @@ def assign_story(session: Session, article: Article, signature: Signature) -> St
 def _nearest(session: Session, article: Article, signature: Signature, keys: list[str]) -> Article | None:
     if not keys:
         return None
+    # one band per minimum: the number of shared bands is the Jaccard estimate, counted in SQL
+    shared = func.count().label("shared")
     ids = session.scalars(
         select(StoryBand.article_id)
         .where(StoryBand.band.in_(keys), StoryBand.article_id != article.id)
-        .distinct()
+        .group_by(StoryBand.article_id)
+        .having(shared >= MIN_SHARED_BANDS)
+        .order_by(shared.desc())
+        .limit(CANDIDATES)
     ).all()
+    if not ids:
+        return None
+    signatures = session.execute(select(Article.id, Article.signature).where(Article.id.in_(ids))).all()
     best, best_score = None, 0.0
-    for candidate in session.scalars(select(Article).where(Article.id.in_(ids))):
-        score = near_duplicate(signature, Signature.from_json(candidate.signature))
+    for candidate_id, data in signatures:
+        score = near_duplicate(signature, Signature.from_json(data))
         if score > best_score:
-            best, best_score = candidate, score
-    return best
+            best, best_score = candidate_id, score
+    return session.get(Article, best) if best is not None else None
 
 
 def _leave(session: Session, article: Article) -> None:

@@ -1,0 +1,35 @@
+"""Scrapy crawls of Korean policy news, driven by a sources file.
+
+Only ``crawler.child`` and the modules it loads import Scrapy; ``crawler.run``, ``crawler.sources``
+and ``crawler.health`` stay light so the CLI and the API can use them.
+
+Errors::
+
+    CrawlerError
+     ├── SourcesError          the sources file is unreadable or a source is malformed
+     │    └── UnknownSourceError   no source has that name
+     ├── FetchError            a source's start URL could not be fetched
+     └── CrawlProcessError     the crawl's child process failed before it could report
+"""
+
+from __future__ import annotations
+
+
+class CrawlerError(Exception):
+    """Base for expected crawler failures."""
+
+
+class SourcesError(CrawlerError):
+    """The sources file cannot be used; the message names the source and the key."""
+
+
+class UnknownSourceError(SourcesError):
+    """No source of that name in the sources file."""
+
+
+class CrawlProcessError(CrawlerError):
+    """The crawl's child process died or spoke nonsense."""
+
+
+class FetchError(CrawlerError):
+    """A source's start URL could not be fetched."""

@@ -1,0 +1,43 @@
+"""What the database already holds for a URL: validators and when it was fetched."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from nlp.urls import canonical_url
+from worker.db import Database
+from worker.models import Page, now
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPage:
+    """The stored page's state, content hash, validators and fetch time."""
+
+    state: str
+    raw_hash: str
+    etag: str | None
+    last_modified: str | None
+    fetched_at: dt.datetime
+
+
+class KnownPages:
+    """Looks up stored pages by canonical URL."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, url: str) -> KnownPage | None:
+        """The stored page for `url` (canonicalised), or None."""
+        query = select(Page.state, Page.raw_hash, Page.etag, Page.last_modified, Page.fetched_at)
+        with self.db.sessions() as session:
+            row = session.execute(query.where(Page.url == canonical_url(url))).first()
+        return KnownPage(*row) if row else None
+
+    def touch(self, url: str) -> None:
+        """Mark `url` as fetched now: its stored copy was found current."""
+        statement = update(Page).where(Page.url == canonical_url(url)).values(fetched_at=now())
+        with self.db.transaction() as session:
+            session.execute(statement)

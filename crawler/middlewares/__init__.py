@@ -1,0 +1,1 @@
+"""Downloader middlewares: offsite filtering, retry backoff, incremental (conditional) fetching."""

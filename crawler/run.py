@@ -1,0 +1,118 @@
+"""What the CLI and the scheduler call: crawl a source, list sources with health, check a source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from crawler import CrawlerError, CrawlProcessError, FetchError
+from crawler.health import SourceHealth, source_health
+from crawler.process import Job, run_child
+from crawler.report import Event
+from crawler.runs import finish_run, start_run
+from crawler.sources import SourceSpec, load_sources, sources_path
+from crawler.summary import CrawlSummary, Tally
+from newsdesk.settings import Settings
+from worker.db import Database
+
+__all__ = ["CrawlSummary", "SourceHealth", "check_source", "crawl_source", "list_sources"]
+
+
+def crawl_source(
+    settings: Settings,
+    name: str,
+    sources_file: Path | None = None,
+    limit: int | None = None,
+    progress: Callable[[str], None] | None = None,
+    *,
+    run_id: int | None = None,
+    queue: bool = False,
+) -> CrawlSummary:
+    """Crawl one source end to end (fetch → process → index) in a child process; store the run.
+
+    Args:
+        settings: where the database and sources file are.
+        name: the source's name in the sources file.
+        sources_file: overrides ``settings.sources`` and the shipped file.
+        limit: handle at most this many article links.
+        progress: called with one line per page as the crawl goes.
+        run_id: a CrawlRun already opened for this crawl (the scheduler's slot), else a new one.
+        queue: store raw pages and enqueue ``newsdesk.process`` instead of processing in-process.
+
+    Raises SourcesError for a bad file or name, CrawlProcessError (after storing the run) when
+    the crawl process dies.
+    """
+    if limit is not None and limit < 1:
+        raise CrawlerError(f"--limit must be at least 1, got {limit}")
+    path, spec = _spec(settings, name, sources_file)
+    db = Database(settings.database_url)
+    try:
+        run_id = start_run(db, spec) if run_id is None else run_id
+        tally = Tally(progress)
+        job = _job("crawl", path, spec, settings, limit, queue)
+        crashed: CrawlProcessError | None = None
+        try:
+            run_child(job, tally.add, log_path(settings, name))
+        except CrawlProcessError as error:
+            crashed = error
+            tally.fatal(str(error))
+        summary = tally.summary(name, run_id)
+        finish_run(db, run_id, summary)
+    finally:
+        db.dispose()
+    if crashed is not None:
+        raise CrawlProcessError(f"{summary.line()}; {crashed}")
+    return summary
+
+
+def list_sources(settings: Settings, sources_file: Path | None = None) -> list[SourceHealth]:
+    """Every source in the file, with its last run, counts, and a flag when it needs a look."""
+    sources = load_sources(sources_path(sources_file, settings.sources))
+    db = Database(settings.database_url)
+    try:
+        with db.sessions() as session:
+            return [source_health(session, spec) for spec in sources.sources]
+    finally:
+        db.dispose()
+
+
+def check_source(settings: Settings, name: str, sources_file: Path | None = None) -> int:
+    """Fetch the source's start URLs once; how many article links they yield now.
+
+    Raises FetchError when no start URL could be fetched or read.
+    """
+    path, spec = _spec(settings, name, sources_file)
+    errors: list[Event] = []
+    done = run_child(_job("check", path, spec, settings), errors.append, log_path(settings, name, "check"))
+    count = int(done.get("articles", 0))
+    failures = [e for e in errors if e.get("event") == "error"]
+    if count == 0 and len(failures) >= len(spec.start_urls):
+        raise FetchError(f"{name}: {failures[0]['url']}: {failures[0]['reason']}")
+    return count
+
+
+def log_path(settings: Settings, name: str, what: str = "crawl") -> Path:
+    """Where the crawl process's log goes: ``$DATA_DIR/logs/<what>-<name>.log``."""
+    slug = re.sub(r"[^\w.-]+", "_", name).strip("_") or "source"
+    return settings.data_dir / "logs" / f"{what}-{slug}.log"
+
+
+def _spec(settings: Settings, name: str, sources_file: Path | None) -> tuple[Path, SourceSpec]:
+    path = sources_path(sources_file, settings.sources).resolve()
+    return path, load_sources(path).get(name)
+
+
+def _job(
+    mode: str, path: Path, spec: SourceSpec, settings: Settings, limit: int | None = None, queue: bool = False
+) -> Job:
+    return Job(
+        mode="crawl" if mode == "crawl" else "check",
+        sources=str(path),
+        name=spec.name,
+        database_url=settings.database_url,
+        limit=limit,
+        summary_sentences=settings.summary_sentences,
+        excerpt_chars=settings.excerpt_chars,
+        queue=queue,
+    )

@@ -1,0 +1,52 @@
+"""Crawl runs in the database: opened before a crawl, closed with its counts after."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crawler.sources import SourceSpec
+from crawler.summary import CrawlSummary
+from worker.db import Database
+from worker.models import CrawlRun, Source, now
+
+
+def source_row(session: Session, spec: SourceSpec) -> Source:
+    """The Source row for `spec`, created when missing."""
+    source = session.scalars(select(Source).where(Source.name == spec.name)).one_or_none()
+    if source is None:
+        source = Source(name=spec.name, kind=spec.kind, category=spec.category)
+        session.add(source)
+        session.flush()
+    return source
+
+
+def start_run(db: Database, spec: SourceSpec) -> int:
+    """Store a run that has started; its id."""
+    with db.transaction() as session:
+        run = CrawlRun(source=source_row(session, spec), started_at=now(), errors=[])
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def finish_run(db: Database, run_id: int, summary: CrawlSummary) -> None:
+    """Store the run's end, counts and errors."""
+    with db.transaction() as session:
+        run = session.get_one(CrawlRun, run_id)
+        run.finished_at = now()
+        run.seen, run.new, run.changed = summary.seen, summary.new, summary.changed
+        run.unchanged, run.failed = summary.unchanged, summary.failed
+        run.errors = list(summary.errors)
+
+
+def recent_runs(session: Session, name: str, count: int) -> list[CrawlRun]:
+    """The source's last `count` runs, newest first."""
+    query = (
+        select(CrawlRun)
+        .join(Source, CrawlRun.source_id == Source.id)
+        .where(Source.name == name)
+        .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
+        .limit(count)
+    )
+    return list(session.scalars(query))

@@ -1,0 +1,77 @@
+"""`newsdesk crawl` and `newsdesk sources`: the crawler seen from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from newsdesk.settings import Settings
+
+
+class Progress:
+    """A one-line counter on a terminal's stderr; silent when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+        self.counts: dict[str, int] = {}
+
+    def __call__(self, line: str) -> None:
+        status = line.split(" ", 1)[0]
+        self.counts[status] = self.counts.get(status, 0) + 1
+        if self.live:
+            done = sum(self.counts.values())
+            shown = " ".join(f"{k} {v}" for k, v in sorted(self.counts.items()))
+            sys.stderr.write(f"\r[{done}] {shown}\x1b[K")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.live and self.counts:
+            sys.stderr.write("\n")
+
+
+def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
+    from crawler.run import crawl_source
+
+    progress = Progress()
+    try:
+        summary = crawl_source(settings, args.name, args.sources, args.limit, progress)
+    finally:
+        progress.close()
+    for error in summary.errors[:20]:
+        print(f"  failed {error.get('url')}: {error.get('reason')}", file=sys.stderr)
+    print(summary.line())
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    from crawler.run import check_source, list_sources
+    from newsdesk.commands import CommandError, emit
+
+    if args.action == "check":
+        if not args.name:
+            raise CommandError("sources check needs a source NAME")
+        found = check_source(settings, args.name, args.sources)
+        verdict = "" if found else "  ← 0 links: has the site changed its layout?"
+        print(f"{args.name}: {found} article links on the start page now{verdict}")
+        return 0 if found else 1
+    for health in list_sources(settings, args.sources):
+        if args.json:
+            emit(_health_dict(health))
+        else:
+            flag = f"  ⚠ {health.reason}" if health.flagged else ""
+            last = health.last_run.strftime("%Y-%m-%d %H:%M") if health.last_run else "never"
+            counts = health.last_counts.line().split(": ", 1)[1] if health.last_counts else "-"
+            print(f"{health.name:<24} {health.kind:<8} {health.schedule:<16} last {last}: {counts}{flag}")
+    return 0
+
+
+def _health_dict(health: Any) -> dict[str, Any]:
+    counts = health.last_counts
+    return {
+        "name": health.name, "kind": health.kind, "schedule": health.schedule, "category": health.category,
+        "confirmed": health.confirmed, "last_run": health.last_run.isoformat() if health.last_run else None,
+        "last": None if counts is None else {k: getattr(counts, k) for k in
+                                             ("seen", "new", "changed", "unchanged", "failed")},
+        "flagged": health.flagged, "reason": health.reason,
+    }  # fmt: skip

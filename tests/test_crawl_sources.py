@@ -1,0 +1,171 @@
+"""The sources file: the shipped one is valid, and a bad one names the source and the key."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from crawler import SourcesError, UnknownSourceError
+from crawler.cron import cron_fields
+from crawler.sources import DEFAULT_SOURCES, LinkRule, load_sources, sources_path
+
+GOOD = """
+[[source]]
+name = "x"
+kind = "listing"
+start_urls = ["https://news.example.go.kr/list.do"]
+allowed_domains = ["example.go.kr"]
+category = "복지"
+schedule = "*/30 * * * *"
+article_links = "ul.board_list a"
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "sources.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_file_has_policy_sources_and_is_honest_about_them() -> None:
+    sources = load_sources()
+    names = {s.name for s in sources.sources}
+    assert {"korea-policy", "korea-pressrelease", "korea-pressrelease-list", "seoul-news"} <= names
+    ministries = {s.name for s in sources.sources if "korea.kr/rss/dept_" in s.start_urls[0]}
+    assert len(ministries) >= 3
+    assert {s.kind for s in sources.sources} <= {"feed", "sitemap", "listing"}
+    assert all(s.note for s in sources.sources if not s.confirmed), (
+        "an unconfirmed URL says where it comes from"
+    )
+    assert sources.get("korea-pressrelease").start_urls == ("https://www.korea.kr/rss/pressrelease.xml",)
+    assert sources.crawler.contact and sources.crawler.max_bytes > 0
+
+
+def test_a_good_file_reads_with_defaults(tmp_path: Path) -> None:
+    spec = load_sources(write(tmp_path, GOOD)).get("x")
+    assert spec.article_links == LinkRule("css", "ul.board_list a")
+    assert (spec.max_pages, spec.delay, spec.next_page, spec.confirmed) == (3, 1.0, None, True)
+    assert spec.crontab() == {
+        "minute": "*/30",
+        "hour": "*",
+        "day_of_month": "*",
+        "month_of_year": "*",
+        "day_of_week": "*",
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('name = "x"', 'name = ""'), "source #1: key 'name': must not be empty"),
+        (('name = "x"\n', ""), "source #1: key 'name': missing"),
+        (
+            ('kind = "listing"', 'kind = "rss"'),
+            "source 'x': key 'kind': must be one of feed, sitemap, listing",
+        ),
+        (
+            ('"*/30 * * * *"', '"61 * * * *"'),
+            "source 'x': key 'schedule': cron field minute: 61 is outside 0-59",
+        ),
+        (('"*/30 * * * *"', '"0 9 * *"'), "key 'schedule': cron expression needs 5 fields"),
+        (
+            ('"*/30 * * * *"', '"0 9 * * funday"'),
+            "key 'schedule': cron field day_of_week: 'funday' is not a number",
+        ),
+        (
+            ('["https://news.example.go.kr/list.do"]', '["https://elsewhere.kr/list.do"]'),
+            "key 'start_urls': 'https://elsewhere.kr/list.do' is outside allowed_domains",
+        ),
+        (
+            ('["https://news.example.go.kr/list.do"]', '["ftp://example.go.kr/x"]'),
+            "key 'start_urls': 'ftp://",
+        ),
+        (
+            ('["example.go.kr"]', '["https://example.go.kr"]'),
+            "key 'allowed_domains': 'https://example.go.kr' is not a bare",
+        ),
+        (('article_links = "ul.board_list a"\n', ""), "source 'x': key 'article_links': missing"),
+        (('"ul.board_list a"', '"re:("'), "key 'article_links': bad regular expression"),
+        (('"ul.board_list a"', '"ul[class="'), "key 'article_links': bad CSS selector"),
+        (
+            ('category = "복지"', 'category = "복지"\nmax_pages = 0'),
+            "key 'max_pages': must be at least 1, got 0",
+        ),
+        (('category = "복지"', 'category = "복지"\ndelay = "fast"'), "key 'delay': must be a number"),
+        (
+            ('category = "복지"', 'category = "복지"\nconfirmed = "yes"'),
+            "key 'confirmed': must be true or false",
+        ),
+        (('category = "복지"', 'category = "복지"\nschedul = "x"'), "source 'x': key 'schedul': unknown key"),
+    ],
+)
+def test_a_bad_source_names_the_source_and_the_key(
+    tmp_path: Path, change: tuple[str, str], message: str
+) -> None:
+    text = GOOD.replace(*change)
+    assert text != GOOD
+    with pytest.raises(SourcesError, match=re.escape(message)):
+        load_sources(write(tmp_path, text))
+
+
+def test_feeds_take_a_regex_not_a_css_selector(tmp_path: Path) -> None:
+    text = GOOD.replace('kind = "listing"', 'kind = "feed"')
+    with pytest.raises(SourcesError, match="key 'article_links': a feed takes a URL regex"):
+        load_sources(write(tmp_path, text))
+    regex = load_sources(write(tmp_path, text.replace('"ul.board_list a"', r"'re:/news/\d+'"))).get("x")
+    assert regex.article_links == LinkRule("regex", r"/news/\d+")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (GOOD + GOOD, "source 'x': key 'name': used twice"),
+        ('[crawler]\ncontact = "a@b"\nspeed = 3\n' + GOOD, r"\[crawler\]: key 'speed': unknown key"),
+        ("[crawler]\nretry_times = -1\n" + GOOD, r"\[crawler\]: key 'retry_times': must be at least 0"),
+        ("[[source]\nname = 1", "not a valid TOML file"),
+        ('[crawler]\ncontact = "a@b"\n', r"no \[\[source\]\] tables"),
+        ("[[sources]]\nname = 'x'\n" + GOOD, "unknown top-level key 'sources'"),
+    ],
+)
+def test_a_bad_file_says_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(SourcesError, match=message):
+        load_sources(write(tmp_path, text))
+
+
+def test_missing_file_and_unknown_name(tmp_path: Path) -> None:
+    with pytest.raises(SourcesError, match="cannot read sources file"):
+        load_sources(tmp_path / "nope.toml")
+    with pytest.raises(UnknownSourceError, match=r"no source named 'y' \(sources: x\)"):
+        load_sources(write(tmp_path, GOOD)).get("y")
+
+
+def test_the_file_asked_for_wins_over_the_configured_one(tmp_path: Path) -> None:
+    assert sources_path(tmp_path / "a.toml", tmp_path / "b.toml") == tmp_path / "a.toml"
+    assert sources_path(None, tmp_path / "b.toml") == tmp_path / "b.toml"
+    assert sources_path(None, None) == DEFAULT_SOURCES
+
+
+@pytest.mark.parametrize(
+    "expression", ["*/15 8-18 * * mon-fri", "0 0 31 2 *", "5,35 * * jan-mar 0,7", "0 9-17/2 1 * *"]
+)
+def test_cron_expressions_that_read(expression: str) -> None:
+    assert len(cron_fields(expression)) == 5
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("5-1 * * * *", "runs backwards"),
+        ("*/0 * * * *", "step must be at least 1"),
+        ("* 24 * * *", "outside 0-23"),
+        ("* * 0 * *", "outside 1-31"),
+        ("* * * 13 *", "outside 1-12"),
+        ("* * * * 8", "outside 0-7"),
+        ("@daily", "5 fields"),
+    ],
+)
+def test_cron_expressions_that_do_not(expression: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        cron_fields(expression)

@@ -8,7 +8,8 @@ from collections.abc import Awaitable, Callable
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors, routes_articles, routes_search, routes_status
+from api import editor as editor_page
+from api import errors, routes_articles, routes_drafts, routes_search, routes_status
 from api.errors import error_response
 from api.metrics import Metrics
 from api.ratelimit import RateLimiter
@@ -24,15 +25,15 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.db = db or Database(settings.database_url)
     app.state.metrics = Metrics()
     errors.install(app)
-    if settings.cors_origins:
+    _install_observers(app, RateLimiter(settings.rate_limit) if settings.rate_limit else None)
+    if settings.cors_origins:  # added last, so it wraps everything: a 429 carries CORS headers too
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST", "PATCH"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    _install_observers(app, RateLimiter(settings.rate_limit) if settings.rate_limit else None)
-    for module in (routes_search, routes_articles, routes_status):
+    for module in (routes_search, routes_articles, routes_status, routes_drafts, editor_page):
         app.include_router(module.router)
     return app
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from crawler import CrawlerError
 from newsdesk import commands
 from newsdesk.commands import CommandError
+from newsdesk.drafts_cmd import add_drafts_parser
 from newsdesk.settings import Settings, SettingsError
 from nlp import NlpError
 from nlp.query import QueryError
@@ -54,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?", help="the source to check")
     p.add_argument("--sources", type=Path, help="sources file (default: NEWSDESK_SOURCES or the shipped one)")
     p.add_argument("--json", action="store_true")
+
+    add_drafts_parser(sub)
 
     p = sub.add_parser("serve", help="run the HTTP API (search, articles, drafts, health)")
     p.add_argument("--host", default=None)

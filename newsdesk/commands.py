@@ -37,6 +37,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "db": cmd_db,
         "serve": cmd_serve,
         "crawl": _crawl,
+        "drafts": _drafts,
         "sources": _sources,
         "worker": cmd_worker,
         "beat": cmd_beat,
@@ -56,6 +57,12 @@ def _sources(args: argparse.Namespace, settings: Settings) -> int:
     from newsdesk.crawl_cmd import cmd_sources
 
     return cmd_sources(args, settings)
+
+
+def _drafts(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.drafts_cmd import cmd_drafts
+
+    return cmd_drafts(args, settings)
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -26,11 +27,18 @@ def run_worker(settings: Settings, queues: str = "crawl,process", concurrency: i
 
     app = celery_app(settings)
     warm()
-    argv = ["worker", "--loglevel=INFO", f"--concurrency={concurrency}", "-Q", queues, "--pool=prefork"]
+    argv = ["worker", "--loglevel=INFO", f"--concurrency={concurrency}", "-Q", queues, "--pool=prefork",
+            f"--hostname={node_name()}"]  # fmt: skip
     if settings.broker_url.startswith("filesystem://"):
         argv += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
     app.worker_main(argv)
     return 0
+
+
+def node_name() -> str:
+    """A node name unique per worker process: two workers on one machine called celery@host
+    fight over RabbitMQ's exclusive remote-control queue and the second one dies."""
+    return f"newsdesk-{os.getpid()}@%h"
 
 
 def beat_schedule(sources: Sequence[tuple[str, str]]) -> dict[str, dict[str, Any]]:

@@ -1,52 +1,260 @@
-"""Drafts for editors: generated from an article, never overwriting an editor's edits."""
+"""Drafts for editors: generated from an article, never overwriting an editor's edits.
+
+Errors::
+
+    WorkerError
+     └── DraftError
+          ├── TransitionError   a status change the workflow does not allow (with the reason)
+          └── EditError         an edit that does not fit the draft (unknown field, bad sentence)
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from worker.models import Article, Draft
+from nlp.analyse import analyse
+from nlp.summarize import summarise
+from nlp.terms import terms
+from worker import WorkerError
+from worker.models import Article, Draft, Story, now
 
 FEATURE_CHARS = 300
+EDITABLE = ("headline", "category", "excerpt", "feature_text", "key_sentences", "keywords", "image")
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "draft": ("approved", "rejected"),
+    "approved": ("published", "rejected"),
+    "rejected": ("draft",),
+    "published": (),
+}
+
+
+class DraftError(WorkerError):
+    """Base for expected failures when editing a draft."""
+
+
+class TransitionError(DraftError):
+    """The workflow does not allow this status change."""
+
+
+class EditError(DraftError):
+    """An edit that does not fit the draft."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rights:
+    """What a source lets drafts quote: the summary mode, caps, and the credit line."""
+
+    mode: str = "full"
+    max_sentences: int | None = None
+    max_chars: int | None = None
+    attribution: str | None = None
+
+    @property
+    def restricted(self) -> bool:
+        """True when quoting is limited beyond the editor's own choice of length."""
+        return self.mode != "full" or self.max_sentences is not None or self.max_chars is not None
+
+
+def rights_of(article: Article) -> Rights:
+    """The rights of the article's source (full rights when it has none)."""
+    source = article.source
+    if source is None:
+        return Rights()
+    mode = source.summary_mode or "full"  # unset on an unsaved source: the column's default
+    mode = mode if mode in ("full", "excerpt", "none") else "none"  # unknown: the strictest
+    return Rights(mode, source.max_sentences, source.max_chars, source.attribution)
 
 
 def upsert_draft(session: Session, article: Article) -> Draft:
     """Create or regenerate the article's draft; fields in `draft.edits` stay as the editor left them."""
-    generated = generated_fields(article)
     draft = article.draft
     if draft is None:
-        draft = Draft(article=article, status="draft", edits={}, **generated)
+        draft = Draft(article=article, status="draft", edits={}, outlets=[], **generated_fields(article))
         session.add(draft)
     else:
-        for key, value in generated.items():
-            setattr(draft, key, value)
+        custom = draft.summary_sentences is not None or draft.summary_max_chars is not None
+        chosen = resummarise(article, draft.summary_sentences, draft.summary_max_chars) if custom else None
+        _assign(draft, generated_fields(article, chosen))
+    _sync_stories(session, draft, article)
     return draft
 
 
-def generated_fields(article: Article) -> dict[str, Any]:
+def regenerate(draft: Draft, sentences: int | None, max_chars: int | None) -> Draft:
+    """Re-run the summariser on the stored body at another length; the editor's edits stay."""
+    draft.summary_sentences, draft.summary_max_chars = sentences, max_chars
+    _assign(draft, generated_fields(draft.article, resummarise(draft.article, sentences, max_chars)))
+    return draft
+
+
+def resummarise(article: Article, sentences: int | None, max_chars: int | None) -> list[dict[str, Any]]:
+    """Key sentences of the stored body at this length (one analysis), within the source's caps."""
+    rights = rights_of(article)
+    if rights.mode != "full" or not article.body.strip():
+        return []
+    count = _least(sentences or len(article.summary) or 3, rights.max_sentences) or 3
+    limit = _least(max_chars, rights.max_chars)
+    title = [t.term for t in terms(analyse(article.title).morphemes())] if article.title.strip() else []
+    chosen = summarise(analyse(article.body), count, limit, title)
+    return [
+        {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "score": s.score} for s in chosen
+    ]
+
+
+def generated_fields(article: Article, key_sentences: Sequence[Any] | None = None) -> dict[str, Any]:
+    """The draft fields made from the article, within its source's rights."""
+    rights = rights_of(article)
+    chosen = cap_sentences(article.summary if key_sentences is None else key_sentences, rights)
+    excerpt = "" if rights.mode == "none" else article.excerpt
     return {
         "headline": article.title,
         "category": article.category,
-        "excerpt": article.excerpt,
-        "feature_text": _feature_text(article),
-        "key_sentences": article.summary,
+        "excerpt": excerpt,
+        "feature_text": _feature_text(article.lead, chosen, excerpt, rights),
+        "key_sentences": chosen,
         "keywords": article.keywords,
         "image": article.image,
     }
 
 
+def cap_sentences(sentences: Sequence[Any], rights: Rights) -> list[dict[str, Any]]:
+    """The highest-scored sentences that fit the source's caps, back in source order."""
+    if rights.mode != "full":
+        return []
+    kept: list[dict[str, Any]] = []
+    used = 0
+    for sentence in sorted(sentences, key=lambda s: -float(s.get("score", 0.0))):
+        if rights.max_sentences is not None and len(kept) >= rights.max_sentences:
+            break
+        if rights.max_chars is not None and used + len(sentence["text"]) > rights.max_chars:
+            continue
+        kept.append(dict(sentence))
+        used += len(sentence["text"])
+    return sorted(kept, key=lambda s: int(s.get("index", 0)))
+
+
 def effective(draft: Draft) -> dict[str, Any]:
-    """The draft as an editor sees it: generated fields overlaid with their edits."""
-    fields = {key: getattr(draft, key) for key in generated_fields(draft.article)}
-    fields.update(draft.edits or {})
+    """The draft as an editor sees it: generated fields overlaid with their edits (within rights)."""
+    fields = {key: getattr(draft, key) for key in EDITABLE}
+    fields.update({k: v for k, v in (draft.edits or {}).items() if k in EDITABLE})
+    fields["key_sentences"] = cap_sentences(fields["key_sentences"] or [], rights_of(draft.article))
     return fields
 
 
-def _feature_text(article: Article) -> str:
-    """The lead when the page has one, else the key sentences, within FEATURE_CHARS."""
-    if article.lead and article.lead.strip():
-        text = " ".join(article.lead.split())
+def apply_edits(draft: Draft, changes: Mapping[str, Any]) -> Draft:
+    """Store the editor's changes in `edits`; None drops an edit and restores the generated value."""
+    edits = dict(draft.edits or {})
+    for key, value in changes.items():
+        if key not in EDITABLE:
+            raise EditError(f"{key} is not an editable field")
+        if value is None:
+            edits.pop(key, None)
+            continue
+        edits[key] = _checked_sentences(draft.article, value) if key == "key_sentences" else value
+    draft.edits = edits
+    return draft
+
+
+def change_status(draft: Draft, status: str, editor: str | None = None) -> Draft:
+    """Move the draft along the workflow, or raise TransitionError saying why not."""
+    allowed = TRANSITIONS.get(draft.status, ())
+    if status not in TRANSITIONS:
+        raise TransitionError(f"unknown status {status!r}; one of {', '.join(TRANSITIONS)}")
+    if status not in allowed:
+        raise TransitionError(_refusal(draft.status, status, allowed))
+    draft.status = status
+    draft.status_changed_at = now()
+    draft.editor = editor or draft.editor
+    return draft
+
+
+def _refusal(current: str, wanted: str, allowed: Sequence[str]) -> str:
+    if current == wanted:
+        return f"the draft is already {current}"
+    if not allowed:
+        return f"a {current} draft is final and cannot become {wanted}"
+    if current == "draft" and wanted == "published":
+        return "a draft must be approved before it is published"
+    return f"cannot go from {current} to {wanted}; from {current} only to {' or '.join(allowed)}"
+
+
+def _checked_sentences(article: Article, value: Any) -> list[dict[str, Any]]:
+    """Edited key sentences must quote the source: text equal to body[start:end]."""
+    if not isinstance(value, list):
+        raise EditError("key_sentences must be a list")
+    out = []
+    for item in value:
+        try:
+            start, end, text = int(item["start"]), int(item["end"]), str(item["text"])
+        except (KeyError, TypeError, ValueError):
+            raise EditError("each key sentence needs text, start and end") from None
+        if not 0 <= start < end <= len(article.body) or article.body[start:end] != text:
+            raise EditError(f"key sentence at {start}:{end} does not quote the source text")
+        out.append(
+            {
+                "index": int(item.get("index", 0)),
+                "text": text,
+                "start": start,
+                "end": end,
+                "score": float(item.get("score", 0.0)),
+            }
+        )
+    return out
+
+
+def sync_story(session: Session, story: Story | None) -> Draft | None:
+    """Make the canonical article's draft the story's draft, listing the other outlets."""
+    if story is None:
+        return None
+    canonical_id = story.canonical_article_id
+    for draft in session.scalars(select(Draft).where(Draft.story_id == story.id)):
+        if draft.article_id != canonical_id:
+            draft.story_id, draft.outlets = None, []
+    canonical = session.get(Article, canonical_id) if canonical_id else None
+    if canonical is None or canonical.draft is None:
+        return None
+    draft = canonical.draft
+    draft.story_id = story.id
+    draft.outlets = [outlet(a) for a in story.articles if a.id != canonical.id]
+    return draft
+
+
+def outlet(article: Article) -> dict[str, Any]:
+    """Who ran an article, and where."""
+    name = article.source.name if article.source else (article.site_name or article.url)
+    return {"article_id": article.id, "name": name, "url": article.url, "title": article.title}
+
+
+def _sync_stories(session: Session, draft: Draft, article: Article) -> None:
+    """Refresh the story the article belongs to, and the one it left."""
+    session.flush()
+    if draft.story_id is not None and draft.story_id != article.story_id:
+        sync_story(session, session.get(Story, draft.story_id))
+    sync_story(session, article.story)
+
+
+def _assign(draft: Draft, fields: Mapping[str, Any]) -> None:
+    for key, value in fields.items():
+        setattr(draft, key, value)
+
+
+def _least(value: int | None, cap: int | None) -> int | None:
+    if value is None:
+        return cap
+    return value if cap is None else min(value, cap)
+
+
+def _feature_text(lead: str | None, chosen: Sequence[Any], excerpt: str, rights: Rights) -> str:
+    """The lead when the page has one (full rights only), else the key sentences, else the excerpt."""
+    if rights.mode != "full":
+        return excerpt
+    if lead and lead.strip() and not rights.restricted:
+        text = " ".join(lead.split())
     else:
-        text = " ".join(s["text"] for s in article.summary)
-    return text if len(text) <= FEATURE_CHARS else text[: FEATURE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        text = " ".join(s["text"] for s in chosen) or excerpt
+    limit = _least(FEATURE_CHARS, rights.max_chars) or FEATURE_CHARS
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,45 +1,196 @@
-"""Drafts rendered in the newsroom blog's format: Markdown with YAML front matter."""
+"""Drafts rendered for publishing: the newsroom blog's Jekyll post, plain Markdown, or JSON.
+
+Every format ends with (or carries) the attribution: a link to the original and its outlet.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-import json
-from typing import Any
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any, Literal
 
-from worker.drafts import effective
-from worker.models import Draft
+from worker.drafts import Rights, effective, rights_of
+from worker.models import Article, Draft
+
+Format = Literal["jekyll", "markdown", "json"]
+FORMATS: tuple[Format, ...] = ("jekyll", "markdown", "json")
+MEDIA_TYPES = {"jekyll": "text/markdown; charset=utf-8", "markdown": "text/markdown; charset=utf-8"}
+DEFAULT_CATEGORY = "기타"
+SPACER = '<p data-ke-size="size16"></p>'
+_SLUG_CHARS = re.compile(r"[^0-9a-z\uac00-\ud7a3\u3131-\u318e]+")
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# a plain YAML scalar must not start with an indicator, contain ": " or " #", or read as another type
+_PLAIN_START = re.compile(r"""^[-?:,\[\]{}#&*!|>'"%@`~=<+.0-9]""")
+_PLAIN_BAD = re.compile(r":\s|:$|\s#")
+_NOT_A_STRING = re.compile(r"^(?:yes|no|on|off|true|false|null|y|n)$", re.IGNORECASE)
 
 
-def _folded(text: str) -> str:
-    """A YAML folded block scalar; any characters are literal inside it."""
-    return ">\n  " + (" ".join(text.split()) or "''")
+def one_line(text: str | None) -> str:
+    """The text on one line: YAML-printable characters only, runs of whitespace as one space."""
+    return " ".join(_NOT_PRINTABLE.sub("", unicodedata.normalize("NFC", text or "")).split())
 
 
-def _quoted(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+def yaml_scalar(text: str) -> str:
+    """A YAML scalar for any text: plain when that is safe (as the seed post writes), else single-quoted."""
+    value = one_line(text)
+    if value and not (_PLAIN_START.match(value) or _PLAIN_BAD.search(value) or _NOT_A_STRING.match(value)):
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+def yaml_folded(key: str, text: str) -> str:
+    """`key: >` and the text on the next line: any printable character is literal inside it."""
+    value = one_line(text)
+    return f"{key}: >\n  {value}" if value else f"{key}: ''"
+
+
+def front_matter(fields: dict[str, Any]) -> list[str]:
+    """The seed post's front matter: title, categories, excerpt, feature_text, image."""
+    lines = ["---", f"title: {yaml_scalar(fields['headline'])}", "categories:"]
+    lines.append(f"  - {yaml_scalar(one_line(fields['category']) or DEFAULT_CATEGORY)}")
+    lines.append(yaml_folded("excerpt", fields["excerpt"]))
+    lines.append(yaml_folded("feature_text", fields["feature_text"]))
+    if fields.get("image"):
+        lines.append("image: '" + one_line(fields["image"]).replace("'", "''") + "'")
+    lines.append("---")
+    return lines
 
 
 def render_jekyll(draft: Draft) -> str:
-    """The draft as a Jekyll post: front matter, key sentences in <b>, a link to the original."""
+    """The draft as a Jekyll post in the newsroom blog's shape, ending with the attribution line."""
     fields = effective(draft)
-    article = draft.article
-    lines = ["---", f"title: {_quoted(fields['headline'])}", "categories:"]
-    lines.append(f"  - {_quoted(fields['category'] or '기타')}")
-    lines.append(f"excerpt: {_folded(fields['excerpt'])}")
-    lines.append(f"feature_text: {_folded(fields['feature_text'])}")
+    parts = ["\n".join(front_matter(fields)), ""]
     if fields.get("image"):
-        lines.append(f"image: {_quoted(fields['image'])}")
-    lines += ["---", *_body(fields), ""]
-    outlet = article.source.name if article.source else (article.site_name or article.url)
-    lines.append(f'원문: <a href="{html.escape(article.url)}">{html.escape(outlet)}</a>')
+        alt = html.escape(one_line(fields["headline"]))
+        parts += [f'<p><img src="{html.escape(one_line(fields["image"]))}" alt="{alt}" /></p>', ""]
+    for heading, paragraphs in sections(draft, fields):
+        parts += [f'<h2 data-ke-size="size26">{html.escape(heading)}</h2>  ', "", SPACER + "  ", ""]
+        parts += [line for p in paragraphs for line in (p, "")]
+        parts += [SPACER, ""]
+    parts[-1:] = [attribution_html(draft.article)]
+    return "\n".join(parts) + "\n"
+
+
+def sections(draft: Draft, fields: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """The body: the key sentences in <b> within their paragraphs, then the other outlets (stories)."""
+    rights = rights_of(draft.article)
+    key = fields["key_sentences"]
+    if key:
+        body = quoted_paragraphs(draft.article.body, key, context=not rights.restricted)
+    elif rights.mode != "none" and fields["excerpt"]:
+        body = [f"<p>{html.escape(one_line(fields['excerpt']))}</p>"]
+    else:
+        body = []
+    out = [(one_line(fields["headline"]), body)] if body else []
+    if draft.outlets:
+        links = [
+            f'<a href="{html.escape(o["url"])}">{html.escape(one_line(o["name"]))}</a>' for o in draft.outlets
+        ]
+        out.append(("함께 보도한 곳", [f"<p>{' · '.join(links)}</p>"]))
+    return out
+
+
+def quoted_paragraphs(body: str, key: Sequence[dict[str, Any]], context: bool) -> list[str]:
+    """Source paragraphs holding key sentences, each in <b>; without context, the sentences alone."""
+    spans = [
+        (int(s["start"]), int(s["end"])) for s in key if body[int(s["start"]) : int(s["end"])] == s["text"]
+    ]
+    if len(spans) != len(key) or not context:
+        return [f"<p><b>{html.escape(one_line(s['text']))}</b></p>" for s in key]
+    out = []
+    for match in re.finditer(r"[^\n]+", body):
+        inside = sorted((a, b) for a, b in spans if match.start() <= a and b <= match.end())
+        if inside:
+            out.append(f"<p>{_bolded(body, match.start(), match.end(), inside)}</p>")
+    return out
+
+
+def _bolded(body: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
+    pieces, cursor = [], start
+    for a, b in spans:
+        pieces += [html.escape(body[cursor:a]), f"<b>{html.escape(body[a:b])}</b>"]
+        cursor = b
+    pieces.append(html.escape(body[cursor:end]))
+    return " ".join("".join(pieces).split())
+
+
+def outlet_name(article: Article) -> str:
+    """The outlet that published the article: its source, else its site name, else its host."""
+    return one_line(article.source.name if article.source else (article.site_name or article.url))
+
+
+def attribution_text(article: Article) -> str:
+    """The credit line as plain text: outlet, link, and the source's own notice when it has one."""
+    rights: Rights = rights_of(article)
+    notice = f" ({one_line(rights.attribution)})" if rights.attribution else ""
+    return f"원문: {outlet_name(article)} {article.url}{notice}"
+
+
+def attribution_html(article: Article) -> str:
+    """The closing line of a post: a link to the original and its outlet."""
+    rights = rights_of(article)
+    notice = f" ({html.escape(one_line(rights.attribution))})" if rights.attribution else ""
+    return f'원문: <a href="{html.escape(article.url)}">{html.escape(outlet_name(article))}</a>{notice}'
+
+
+def render_markdown(draft: Draft) -> str:
+    """Plain Markdown: headline, excerpt, key sentences as a list, keywords, attribution."""
+    fields = effective(draft)
+    lines = [f"# {_md(one_line(fields['headline']))}", ""]
+    if fields["excerpt"]:
+        lines += [_md(one_line(fields["excerpt"])), ""]
+    lines += [f"- **{_md(one_line(s['text']))}**" for s in fields["key_sentences"]]
+    if fields["key_sentences"]:
+        lines.append("")
+    if fields["keywords"]:
+        lines += ["키워드: " + ", ".join(_md(one_line(k)) for k in fields["keywords"]), ""]
+    if draft.outlets:
+        lines += [
+            "함께 보도한 곳: " + " · ".join(f"[{_md(o['name'])}](<{o['url']}>)" for o in draft.outlets),
+            "",
+        ]
+    article = draft.article
+    notice = f" ({_md(one_line(rights_of(article).attribution))})" if rights_of(article).attribution else ""
+    lines.append(f"원문: [{_md(outlet_name(article))}](<{article.url}>){notice}")
     return "\n".join(lines) + "\n"
 
 
-def _body(fields: dict[str, Any]) -> list[str]:
-    out = [f'<h2 data-ke-size="size26">{html.escape(fields["headline"])}</h2>']
-    for sentence in fields["key_sentences"]:
-        out.append(f"<p><b>{html.escape(sentence['text'])}</b></p>")
-    if fields["keywords"]:
-        out.append(f"<p>키워드: {html.escape(', '.join(fields['keywords']))}</p>")
-    return out
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def render_json(draft: Draft) -> dict[str, Any]:
+    """The draft as data: effective fields, status, provenance and the attribution."""
+    article = draft.article
+    return {
+        "id": draft.id,
+        "article_id": article.id,
+        "story_id": draft.story_id,
+        "status": draft.status,
+        **effective(draft),
+        "url": article.url,
+        "outlet": outlet_name(article),
+        "outlets": draft.outlets or [],
+        "published": article.published.isoformat() if article.published else None,
+        "attribution": attribution_text(article),
+    }
+
+
+def slug(title: str, fallback: str = "draft") -> str:
+    """A file-name-safe slug that keeps Hangul: lower-case ASCII letters, digits, syllables, hyphens."""
+    text = unicodedata.normalize("NFC", title).lower()
+    out = _SLUG_CHARS.sub("-", text).strip("-")[:60].strip("-")
+    return out or fallback
+
+
+def post_date(draft: Draft) -> dt.date:
+    """The date a post is filed under: the article's publication (KST), else the draft's creation."""
+    return (draft.article.published or draft.created_at).date()
+
+
+def filename(draft: Draft) -> str:
+    """`YYYY-MM-DD-slug.md`, the Jekyll post name."""
+    return f"{post_date(draft).isoformat()}-{slug(effective(draft)['headline'], f'draft-{draft.id}')}.md"

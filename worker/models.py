@@ -253,3 +253,5 @@ class SearchDoc(Base):
     title_terms: Mapped[str] = mapped_column(Text)
     body_terms: Mapped[str] = mapped_column(Text)
     spans: Mapped[list[Any]] = mapped_column(default=list)
+    tags: Mapped[str] = mapped_column(Text, default="")  # filter tokens: see worker.search_engines
+    length: Mapped[int] = mapped_column(Integer, default=0)  # tokens in all columns, for BM25

@@ -1,0 +1,139 @@
+"""`newsdesk drafts list|export`: the editors' drafts from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, NoReturn
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from newsdesk.settings import Settings
+from worker.db import Database
+from worker.drafts import effective
+from worker.export import FORMATS, filename, render_jekyll, render_json, render_markdown
+from worker.models import DRAFT_STATES, Draft
+
+
+def add_drafts_parser(sub: Any) -> argparse.ArgumentParser:
+    """Add `drafts` with its `list` and `export` actions to the CLI's subparsers."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "drafts", help="list and export the editors' summary drafts"
+    )
+    actions = parser.add_subparsers(dest="drafts_command", required=True, metavar="ACTION")
+    p = actions.add_parser("list", help="list drafts, newest change first")
+    p.add_argument("--status", choices=DRAFT_STATES)
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p = actions.add_parser("export", help="export one draft to stdout, or many (--status) into --out DIR")
+    p.add_argument("id", nargs="?", type=int, metavar="ID")
+    p.add_argument("--format", choices=FORMATS, default="jekyll")
+    p.add_argument("--status", choices=DRAFT_STATES, help="without ID: which drafts (default approved)")
+    p.add_argument("--out", type=Path, metavar="DIR", help="write YYYY-MM-DD-slug.md files here")
+    return parser
+
+
+def cmd_drafts(args: argparse.Namespace, settings: Settings) -> int:
+    """Dispatch `drafts list` and `drafts export`."""
+    if args.drafts_command == "list":
+        return cmd_drafts_list(args, settings)
+    return cmd_drafts_export(args, settings)
+
+
+def cmd_drafts_list(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the drafts (optionally of one status), as text or JSON lines."""
+    with Database(settings.database_url).sessions() as session:
+        for draft in _drafts(session, args.status):
+            record = draft_record(draft)
+            if args.json:
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                date = (record["published"] or "")[:10] or "----------"
+                print(
+                    f"{draft.id:>5}  {draft.status:<9} {date}  {record['title']}  [{record['source'] or ''}]"
+                )
+    return 0
+
+
+def _line(record: dict[str, Any]) -> str:
+    date = (record["published"] or "")[:10] or "----------"
+    return f"{record['id']:>5}  {record['status']:<9} {date}  {record['title']}  [{record['source'] or ''}]"
+
+
+def draft_record(draft: Draft) -> dict[str, Any]:
+    """The fields `drafts list --json` prints for a draft."""
+    article = draft.article
+    fields = effective(draft)
+    return {
+        "id": draft.id,
+        "status": draft.status,
+        "title": fields["headline"],
+        "article_id": article.id,
+        "story_id": draft.story_id,
+        "category": fields["category"],
+        "source": article.source.name if article.source else article.site_name,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "updated_at": draft.updated_at.isoformat(),
+        "edited": sorted(draft.edits or {}),
+    }
+
+
+def cmd_drafts_export(args: argparse.Namespace, settings: Settings) -> int:
+    """One draft to stdout (or --out DIR), or every draft of a status into --out DIR."""
+    if args.id is None and args.out is None:
+        _fail("give a draft ID, or --out DIR (with --status, default approved)")
+    with Database(settings.database_url).sessions() as session:
+        if args.id is not None:
+            draft = session.get(Draft, args.id)
+            if draft is None:
+                _fail(f"no draft with id {args.id}")
+            drafts = [draft]
+        else:
+            drafts = _drafts(session, args.status or "approved")
+        if args.out is None:
+            sys.stdout.write(render(drafts[0], args.format))
+            return 0
+        for path in write_exports(drafts, args.format, args.out):
+            print(path)
+    return 0
+
+
+def render(draft: Draft, fmt: str) -> str:
+    """The draft in one export format, as text."""
+    if fmt == "json":
+        return json.dumps(render_json(draft), ensure_ascii=False, indent=2) + "\n"
+    return render_jekyll(draft) if fmt == "jekyll" else render_markdown(draft)
+
+
+def write_exports(drafts: Iterable[Draft], fmt: str, out: Path) -> list[Path]:
+    """One file per draft, `YYYY-MM-DD-slug.md` (`.json` for JSON); a clash gets the draft id."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for draft in drafts:
+        name = filename(draft)
+        if fmt == "json":
+            name = name.removesuffix(".md") + ".json"
+        path = out / name
+        if path in written:
+            path = path.with_stem(f"{path.stem}-{draft.id}")
+        path.write_text(render(draft, fmt), encoding="utf-8", newline="\n")
+        written.append(path)
+    return written
+
+
+def _drafts(session: Session, status: str | None) -> list[Draft]:
+    query = select(Draft).order_by(Draft.updated_at.desc(), Draft.id.desc())
+    if status:
+        query = query.where(Draft.status == status)
+    return list(session.scalars(query))
+
+
+def _fail(message: str) -> NoReturn:
+    """One line on stderr and exit 1, through the CLI's CommandError (imported late: no cycle)."""
+    from newsdesk.commands import CommandError
+
+    raise CommandError(message)

@@ -1,0 +1,289 @@
+"""Exports: the seed post's shape, YAML that survives any headline, slugs, and the `drafts` CLI."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import FIXTURES
+from drafts_support import Seeded, seed, settings_for
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.commands import CommandError
+from newsdesk.drafts_cmd import add_drafts_parser, cmd_drafts
+from worker.db import Database
+from worker.export import filename, front_matter, one_line, render_jekyll, slug
+from worker.models import KST, Article, Draft, Source
+
+SEED = (FIXTURES / "seed-post.md").read_text(encoding="utf-8")
+BODY = (
+    "첫 문단의 첫 문장입니다. 여기가 핵심 문장입니다.\n둘째 문단은 맥락을 줍니다. 둘째 핵심 문장도 있습니다."
+)
+
+
+def transient_draft(headline: str = "제목", **fields: Any) -> Draft:
+    """A draft and article that never touch a database (enough to render)."""
+    first, second = BODY.index("여기가"), BODY.index("둘째 핵심")
+    key = [
+        {"index": 1, "text": "여기가 핵심 문장입니다.", "start": first, "end": first + 13, "score": 1.0},
+        {"index": 3, "text": "둘째 핵심 문장도 있습니다.", "start": second, "end": second + 15, "score": 0.5},
+    ]
+    article = Article(
+        title=headline,
+        body=BODY,
+        url="https://www.korea.kr/news/1?a=1&b=2",
+        summary=key,
+        source=Source(name="문화체육관광부"),
+        published=dt.datetime(2025, 12, 5, 9, tzinfo=KST),
+    )
+    values: dict[str, Any] = {
+        "headline": headline,
+        "category": "육아",
+        "excerpt": "발췌",
+        "feature_text": "소개",
+        "key_sentences": key,
+        "keywords": ["핵심"],
+        "image": "/assets/img/a.jpg",
+    }
+    values.update(fields)
+    return Draft(id=7, article=article, status="approved", edits={}, outlets=[], **values)
+
+
+def split_post(post: str) -> tuple[dict[str, Any], str, list[str]]:
+    """Front matter (parsed), its raw text, and the body lines."""
+    assert post.startswith("---\n")
+    raw, body = post[4:].split("\n---\n", 1)
+    loaded: dict[str, Any] = yaml.safe_load(raw)
+    return loaded, raw, body.split("\n")
+
+
+def shape(lines: list[str]) -> str:
+    """The body as line kinds: I(mage) H(eading) S(pacer) P(aragraph) L(inks) C(redit) _(blank)."""
+    kinds = []
+    for line in lines:
+        if not line.strip():
+            kinds.append("_")
+        elif re.fullmatch(r'<h2 data-ke-size="size26">[^<]+</h2>  ', line):
+            kinds.append("H")
+        elif re.fullmatch(r'<p data-ke-size="size16"></p>(  )?', line):
+            kinds.append("S")
+        elif re.fullmatch(r'<p><img src="[^"]+" alt="[^"]*" /></p>', line):
+            kinds.append("I")
+        elif re.fullmatch(r"<p>.*<b>.+</b>.*</p>", line):
+            kinds.append("P")
+        elif re.fullmatch(r'<p>(<a href="[^"]+">[^<]+</a>( · )?)+</p>', line):
+            kinds.append("L")
+        elif re.search(r'<a href="https?://[^"]+"[^>]*>[^<]+</a>', line):
+            kinds.append("C")
+        else:
+            kinds.append("?")
+    return "".join(kinds)
+
+
+POST_SHAPE = re.compile(r"_(I_)?(H_S_([PL]_)+S_?)+C_*")
+
+
+def test_the_seed_post_has_the_shape_we_check() -> None:
+    meta, raw, lines = split_post(SEED)
+    assert list(meta) == ["title", "categories", "excerpt", "feature_text", "image"]
+    assert "excerpt: >\n  " in raw and "feature_text: >\n  " in raw and "image: '" in raw
+    assert POST_SHAPE.fullmatch(shape(lines)), shape(lines)
+
+
+def test_an_export_has_the_seed_posts_shape() -> None:
+    post = render_jekyll(transient_draft("서울시 위기임산부 통합지원센터 출범"))
+    meta, raw, lines = split_post(post)
+    assert list(meta) == ["title", "categories", "excerpt", "feature_text", "image"]
+    assert meta == {
+        "title": "서울시 위기임산부 통합지원센터 출범",
+        "categories": ["육아"],
+        "excerpt": "발췌\n",
+        "feature_text": "소개\n",
+        "image": "/assets/img/a.jpg",
+    }
+    assert "title: 서울시 위기임산부 통합지원센터 출범\n" in raw  # plain, as the seed writes it
+    assert "categories:\n  - 육아\n" in raw and "image: '/assets/img/a.jpg'" in raw
+    assert POST_SHAPE.fullmatch(shape(lines)), shape(lines)
+    assert "<p>첫 문단의 첫 문장입니다. <b>여기가 핵심 문장입니다.</b></p>" in lines
+    assert "<p>둘째 문단은 맥락을 줍니다. <b>둘째 핵심 문장도 있습니다.</b></p>" in lines
+    assert lines[-2] == '원문: <a href="https://www.korea.kr/news/1?a=1&amp;b=2">문화체육관광부</a>'
+
+
+HOSTILE = [
+    'He said "yes": it\'s #1 🎉',
+    "- 목록처럼 보이는 제목",
+    "* 별표로 시작",
+    "& 앵커",
+    "! 태그",
+    "| 파이프",
+    "> 꺾쇠",
+    "% 지시어",
+    "@ 골뱅이",
+    "` 백틱",
+    "'작은따옴표'",
+    '"큰따옴표"',
+    "[대괄호] 제목, {중괄호}",
+    "키: 값",
+    "끝이 콜론:",
+    "해시 #태그",
+    "#해시로 시작",
+    "---",
+    "...",
+    "yes",
+    "No",
+    "null",
+    "~",
+    "123",
+    "1.5e3",
+    "0x1F",
+    "2025-12-05",
+    "2025-12-05 10:00:00",
+    ".inf",
+    "<< 병합",
+    "=",
+    "줄\n바꿈\r\n두 번",
+    "탭\t과 \u2028 줄 구분자 \x85 NEL",
+    "제어\x00문자\x07와 \ufeffBOM",
+    "  앞뒤 공백  ",
+    "",
+    "🇰🇷 국기 👨‍👩‍👧 가족",
+]
+
+
+@pytest.mark.parametrize("headline", HOSTILE)
+def test_yaml_stays_valid_for_hostile_headlines(headline: str) -> None:
+    draft = transient_draft(
+        headline, category=headline or None, excerpt=headline, feature_text=headline, image=headline or None
+    )
+    meta, _, lines = split_post(render_jekyll(draft))
+    assert meta["title"] == one_line(headline)
+    assert meta["categories"] == [one_line(headline) or "기타"]
+    assert meta["excerpt"] in ("", one_line(headline) + "\n")
+    if headline.strip():
+        assert meta["image"] == one_line(headline)
+    assert "<script" not in "\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=40), st.text(max_size=120))
+def test_any_text_round_trips_through_the_front_matter(headline: str, category: str, excerpt: str) -> None:
+    fields = {
+        "headline": headline,
+        "category": category or None,
+        "excerpt": excerpt,
+        "feature_text": excerpt,
+        "image": headline or None,
+    }
+    loaded = yaml.safe_load("\n".join(front_matter(fields)[1:-1]))
+    assert loaded["title"] == one_line(headline)
+    assert loaded["categories"] == [one_line(category) or "기타"]
+    assert loaded["excerpt"] == (one_line(excerpt) + "\n" if one_line(excerpt) else "")
+
+
+def test_html_in_a_headline_is_escaped_in_the_body() -> None:
+    post = render_jekyll(transient_draft("<script>alert(1)</script> & 제목"))
+    assert "<script>" not in post.split("\n---\n", 1)[1]
+    assert "&lt;script&gt;" in post
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "내년부터 만 8세도 아동수당 받는다…41만 명 새로 혜택",
+            "내년부터-만-8세도-아동수당-받는다-41만-명-새로-혜택",
+        ),
+        ("../../etc/passwd", "etc-passwd"),
+        ("Seoul 올빼미버스 N75번 🚌", "seoul-올빼미버스-n75번"),
+        ("🎉🎉", "draft"),
+        ('CON:AUX?*<>|"', "con-aux"),
+        ("가" * 100, "가" * 60),
+    ],
+)
+def test_slugs_keep_hangul_and_are_safe_file_names(title: str, expected: str) -> None:
+    assert slug(title) == expected
+
+
+def test_file_names_are_dated_by_publication() -> None:
+    assert filename(transient_draft("서울시 위기임산부 지원")) == "2025-12-05-서울시-위기임산부-지원.md"
+    assert filename(transient_draft("🎉")) == "2025-12-05-draft-7.md"
+
+
+# ── the `drafts` CLI functions ───────────────────────────────────────────────
+
+
+@pytest.fixture
+def cli_db(tmp_path: Path) -> tuple[Any, Seeded]:
+    settings = settings_for(tmp_path)
+    db = Database(settings.database_url)
+    seeded = seed(db)
+    with db.transaction() as session:
+        for draft_id in (seeded.story, seeded.hiking):
+            draft = session.get(Draft, draft_id)
+            assert draft is not None
+            draft.status = "approved"
+    db.dispose()
+    return settings, seeded
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="newsdesk")
+    add_drafts_parser(parser.add_subparsers(dest="command", required=True))
+    return parser.parse_args(["drafts", *argv])
+
+
+def test_drafts_list_prints_json_lines(
+    cli_db: tuple[Any, Seeded], capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings, seeded = cli_db
+    assert cmd_drafts(parse("list", "--json"), settings) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["id"] for r in rows} == {seeded.story, seeded.paper, seeded.hiking}
+    assert all({"id", "status", "title", "article_id"} <= set(r) for r in rows)
+    assert cmd_drafts(parse("list", "--status", "draft", "--json"), settings) == 0
+    assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == [seeded.paper]
+    assert cmd_drafts(parse("list", "--status", "approved"), settings) == 0
+    text = capsys.readouterr().out
+    assert "approved" in text and "등산로 안전시설 새로 정비" in text
+
+
+def test_drafts_export_writes_one_parsable_file_per_approved_draft(
+    cli_db: tuple[Any, Seeded], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings, _ = cli_db
+    out = tmp_path / "posts"
+    assert cmd_drafts(parse("export", "--status", "approved", "--out", str(out)), settings) == 0
+    files = sorted(p.name for p in out.iterdir())
+    assert files == [
+        "2025-10-02-등산로-안전시설-새로-정비.md",
+        "2025-12-05-지자체와-협력해-겨울철-재난-대응-점검.md",
+    ]
+    assert capsys.readouterr().out.splitlines() == [str(out / name) for name in files]
+    for name in files:
+        meta, _, lines = split_post((out / name).read_text(encoding="utf-8"))
+        assert set(meta) >= {"title", "categories", "excerpt", "feature_text"}
+        assert POST_SHAPE.fullmatch(shape(lines)), shape(lines)
+    assert (
+        cmd_drafts(parse("export", "--status", "approved", "--format", "json", "--out", str(out)), settings)
+        == 0
+    )
+    assert len(list(out.glob("*.json"))) == 2
+
+
+def test_drafts_export_one_to_stdout(cli_db: tuple[Any, Seeded], capsys: pytest.CaptureFixture[str]) -> None:
+    settings, seeded = cli_db
+    assert cmd_drafts(parse("export", str(seeded.hiking), "--format", "markdown"), settings) == 0
+    assert capsys.readouterr().out.startswith("# 등산로 안전시설 새로 정비\n")
+    assert cmd_drafts(parse("export", str(seeded.hiking)), settings) == 0
+    assert split_post(capsys.readouterr().out)[0]["title"] == "등산로 안전시설 새로 정비"
+    with pytest.raises(CommandError, match="no draft with id 999"):
+        cmd_drafts(parse("export", "999"), settings)
+    with pytest.raises(CommandError, match="--out DIR"):
+        cmd_drafts(parse("export"), settings)

@@ -1,0 +1,116 @@
+"""The review page in a real browser: Debian's Chromium driven by Playwright, against a real server.
+
+Skips with one line outside CI when Playwright or /usr/bin/chromium is missing; fails in CI (CI=true).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from drafts_support import EDITOR, EDITOR_HEADERS, make_app, seed, settings_for
+from fastapi import FastAPI
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+def require_browser() -> None:
+    """Skip (outside CI) or fail (in CI) when the browser or its driver is missing."""
+    missing = []
+    if importlib.util.find_spec("playwright") is None:
+        missing.append("the playwright package (pip install playwright)")
+    if not CHROMIUM.exists():
+        missing.append(f"{CHROMIUM} (apt-get install chromium)")
+    if not missing:
+        return
+    message = f"editor browser test needs {' and '.join(missing)}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}; CI must install them (.ci/run)", pytrace=False)
+    pytest.skip(f"{message}; skipped outside CI")
+
+
+@contextmanager
+def live_server(app: FastAPI) -> Iterator[str]:
+    """Serve `app` with uvicorn on an ephemeral loopback port in a thread; yields the base URL."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    config = uvicorn.Config(
+        app, log_level="warning", access_log=False, lifespan="off", ws="none", http="h11", loop="asyncio"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(15)
+        sock.close()
+
+
+def test_an_editor_approves_a_draft_in_the_browser(tmp_path: Path) -> None:
+    require_browser()
+    from playwright.sync_api import expect, sync_playwright
+
+    app = make_app(settings_for(tmp_path))
+    draft_id = seed(app.state.db).hiking
+    ARTIFACTS.mkdir(exist_ok=True)
+    with live_server(app) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ko-KR")
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+
+        page.goto(f"{base}/editor")
+        page.fill("#token", EDITOR)
+        page.click("#token-form button[type=submit]")
+        item = page.locator(f'#queue li[data-id="{draft_id}"]')
+        expect(item).to_contain_text("등산로 안전시설 새로 정비")
+        item.click()
+        expect(page.locator("#d-status")).to_have_attribute("data-status", "draft")
+        draft = httpx.get(f"{base}/drafts/{draft_id}", headers=EDITOR_HEADERS).json()
+        expect(page.locator("#d-body mark")).to_have_count(len(draft["key_sentences"]))
+        expect(page.locator("#d-body mark").first).to_have_text(draft["key_sentences"][0]["text"])
+
+        page.fill("#e-headline", "등산로 정비: 편집자 제목")
+        page.click("#draft-form button[type=submit]")
+        expect(page.locator("#d-edited")).to_contain_text("headline")
+        expect(page.locator("#export")).to_have_value(re.compile(r"^---\ntitle: '?등산로 정비: 편집자 제목"))
+        page.click("#copy")
+        expect(page.locator("#message")).to_contain_text("복사")
+        copied = page.evaluate("navigator.clipboard.readText()")
+
+        page.click('#actions button[data-to="approved"]')
+        expect(page.locator("#d-status")).to_have_attribute("data-status", "approved")
+        expect(page.locator('#actions button[data-to="approved"]')).to_be_disabled()
+        expect(page.locator("#message")).to_contain_text("승인")
+        expect(item).to_have_count(0)  # the queue shows drafts still to review
+        page.screenshot(path=str(ARTIFACTS / "editor-approved.png"), full_page=True)
+        browser.close()
+
+        after = httpx.get(f"{base}/drafts/{draft_id}", headers=EDITOR_HEADERS).json()
+        exported = httpx.get(f"{base}/drafts/{draft_id}/export", headers=EDITOR_HEADERS).text
+    assert after["status"] == "approved" and after["headline"] == "등산로 정비: 편집자 제목"
+    assert copied == exported
+    assert errors == []
+    assert (ARTIFACTS / "editor-approved.png").stat().st_size > 10_000

@@ -17,6 +17,9 @@ SKIP_MARKS_RE = re.compile(
     r"(?:^|[\s_-])(?:gnb|lnb|snb|nav|menu|footer|header|sidebar|aside|banner|quick)", re.I
 )
 BLOCK_TAGS = ("div", "article", "section", "td", "main", "dd")
+LAYOUT_CELL_CHARS = 300  # a table cell holding this much text is page layout, not data
+LAYOUT_CELL_BLOCKS = 2  # …or this many paragraphs
+_CELL_BLOCK_TAGS = ("p", "div", "ul", "ol", "table", "h2", "h3", "h4", "blockquote")
 LINE_TAGS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "table"})
 
 
@@ -79,3 +82,50 @@ def _skipped(element: html.HtmlElement, own_only: bool = False) -> bool:
         if node.tag in SKIP_TAGS or SKIP_MARKS_RE.search(marks):
             return True
     return False
+
+
+def unwrap_layout_tables(tree: html.HtmlElement) -> int:
+    """Turn tables used as page layout into ``div`` blocks; return how many were unwrapped.
+
+    Government CMS boards often lay out a whole article in a table (title row, 작성일/조회수 row,
+    one cell holding every paragraph, 첨부파일 row). Extractors render such a table as
+    ``| 담당부서 | … |`` rows with the article glued into one cell; as blocks, each row and
+    paragraph is its own line and the label rows can be told apart. Tables nested inside the
+    content cell (real data tables) are left alone.
+    """
+    layout = [table for table in tree.iter("table") if any(_layout_cell(c) for c in _cells(table))]
+    for table in layout:
+        for row in _rows(table):
+            for cell in _cells_of(row):
+                cell.tag = "div"
+            row.tag = "div"
+        for part in table:
+            if part.tag in ("thead", "tbody", "tfoot", "caption", "colgroup"):
+                part.tag = "div"
+        table.tag = "div"
+    return len(layout)
+
+
+def _rows(table: html.HtmlElement) -> list[html.HtmlElement]:
+    """The table's own rows (directly or under thead/tbody/tfoot), not those of nested tables."""
+    rows: list[html.HtmlElement] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(row for row in child if row.tag == "tr")
+    return rows
+
+
+def _cells_of(row: html.HtmlElement) -> list[html.HtmlElement]:
+    return [cell for cell in row if cell.tag in ("td", "th")]
+
+
+def _cells(table: html.HtmlElement) -> list[html.HtmlElement]:
+    return [cell for row in _rows(table) for cell in _cells_of(row)]
+
+
+def _layout_cell(cell: html.HtmlElement) -> bool:
+    """A cell holding several paragraphs or a long text: a page region, not a datum."""
+    blocks = sum(1 for child in cell if child.tag in _CELL_BLOCK_TAGS)
+    return blocks >= LAYOUT_CELL_BLOCKS or len(cell.text_content()) >= LAYOUT_CELL_CHARS

@@ -11,7 +11,7 @@ import re
 
 from nlp.bylines import is_byline, strip_dateline
 from nlp.dates import DATE_RE
-from nlp.titles import fold
+from nlp.titles import fold, is_cms_words
 
 MAX_LABEL_LINE = 60
 MAX_NOTICE_LINE = 300
@@ -26,7 +26,7 @@ STRONG_LABELS = (
 # Labels that also open ordinary sentences: only furniture when a colon follows.
 WEAK_LABELS = (
     "담당", "부서", "전화", "팩스", "문의", "조회", "날짜", "일자", "출처", "첨부", "파일", "저작권", "분류",
-    "카테고리", "입력", "수정", "승인", "제공", "hit",
+    "카테고리", "입력", "수정", "승인", "제공", "제목", "hit",
 )  # fmt: skip
 _STRONG = "|".join(sorted(STRONG_LABELS, key=len, reverse=True))
 _ANY = "|".join(sorted(STRONG_LABELS + WEAK_LABELS, key=len, reverse=True))
@@ -35,6 +35,7 @@ LABEL_ONLY_RE = re.compile(rf"{_BULLET}(?:{_ANY})\s*[:：]?$", re.IGNORECASE)
 LABEL_LINE_RE = re.compile(
     rf"{_BULLET}(?:(?:{_STRONG})\s*[:：|]?\s*\S|(?:{_ANY})\s*[:：|]\s*\S)", re.IGNORECASE
 )
+TABLE_RULE_RE = re.compile(r"^:?-{2,}:?$")
 VALUE_ONLY_RE = re.compile(r"^[-•·*]?\s*[\w.,:/()\-\s@]{1,30}$")
 
 BOILERPLATE_PATTERNS = (
@@ -44,6 +45,7 @@ BOILERPLATE_PATTERNS = (
     r"^\s*[(\[]?\s*(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif)?\s*,?\s*[\d.,]+\s*[kmg]?i?b\s*[)\]]?\s*(?:[(\[]\s*\d+\s*hits?\s*[)\]])?$",
     r"^\s*[(\[]\s*\d+\s*hits?\s*[)\]]\s*$",
     r"^\s*(?:첨부\s*파일|첨부|파일\s*첨부|관련\s*파일)\s*(?:[(\[]?\s*\d+\s*[)\]]?)?\s*[:：]?\s*$",
+    r"^(?:관련|연관|추천|인기|최신|주요|많이\s*본|가장\s*많이\s*본|이\s*시각|함께\s*본)\s*(?:기사|뉴스|소식|보도자료)(?:\s*더\s*보기)?$",
     r"공공누리|출처\s*표시.{0,20}(?:유형|조건)|저작물\s*이용\s*허락|이용조건",
     r"만족하십니까|만족도\s*(?:조사|평가)|정보에\s*대하여\s*만족|^(?:매우\s*)?(?:만족|불만족)$|^보통$|^매우\s*불만족$",
     r"댓글은\s*자유롭게|통보\s*없이\s*삭제|운영\s*취지에\s*맞지|(?:비방|명예훼손|저속한).{0,40}(?:삭제|제한)",
@@ -74,7 +76,7 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
     lines: list[str] = []
     skip_value = False
     for raw in _PLACEHOLDER_RE.sub("", text).splitlines():
-        line = strip_dateline(fold(TRAILING_RE.sub("", fold(raw))))
+        line = strip_dateline(fold(TRAILING_RE.sub("", table_row(fold(raw)))))
         if not line:
             continue
         if skip_value and VALUE_ONLY_RE.match(line):
@@ -88,10 +90,41 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
     return "\n".join(lines)
 
 
+def drop_lines(cleaned: str, drop: tuple[str, ...]) -> str:
+    """``clean_body`` output without the lines equal to one in ``drop`` (the title), as if
+    ``clean_body(text, drop=drop)`` had been called: repeated lines that meet are merged."""
+    dropped = {fold(d) for d in drop if d}
+    if not dropped:
+        return cleaned
+    lines: list[str] = []
+    for line in cleaned.splitlines():
+        if fold(line.lstrip("-• ")) not in dropped and (not lines or lines[-1] != line):
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def table_row(line: str) -> str:
+    """A ``| a | b |`` table row as text: ``""`` for rules, blank rows and label rows (``| 담당부서 | …``).
+
+    A row with one filled cell is that cell's text (page layout drawn with a table).
+    """
+    if len(line) < 2 or not (line.startswith("|") and line.endswith("|")):
+        return line
+    cells = [c for c in (fold(c) for c in line[1:-1].split("|")) if c]
+    if not cells or all(TABLE_RULE_RE.match(c) for c in cells):
+        return ""
+    if len(cells) == 1:
+        return cells[0]
+    first = cells[0]
+    if LABEL_ONLY_RE.match(first) or is_cms_words(first) or is_boilerplate(first):
+        return ""
+    return line
+
+
 def is_boilerplate(line: str) -> bool:
     """True for one line of CMS or newspaper furniture rather than article text."""
     bare = line.lstrip("-•·*▶ ").strip()
-    if not bare:
+    if not bare or is_cms_words(bare):
         return True
     if len(bare) <= MAX_NOTICE_LINE and BOILERPLATE_RE.search(bare):
         return True

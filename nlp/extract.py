@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,30 +16,34 @@ import trafilatura
 from lxml import etree, html
 
 from nlp import EmptyPageError
-from nlp.blocks import block_text, largest_block
+from nlp.blocks import block_text, largest_block, unwrap_layout_tables
 from nlp.bylines import byline_names, clean_author, merge_authors
-from nlp.cleanup import clean_body
+from nlp.cleanup import clean_body, drop_lines
 from nlp.dates import find_labelled_dates, parse_date
 from nlp.decode import decode_html
 from nlp.embedded import embedded_html
-from nlp.headings import body_heads
+from nlp.headings import MIN_PROBE_CHARS, body_heads, page_elements
 from nlp.images import page_images
-from nlp.lead import drop_pull_quotes, leading_short_lines, take_lead
-from nlp.listing import Anchor, article_links, clean_link, is_listing, page_anchors
+from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lead
+from nlp.listing import Anchor, article_links, clean_link, is_listing, page_anchors, teaser_texts
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
-from nlp.titles import clean_title, fold, pick_title
+from nlp.titles import fold, listing_title, pick_title
 
 MIN_BODY_CHARS = 40
 SHORT_BODY_CHARS = 200
 BYLINE_PROBE_LINES = 4
 AFTER_BODY_CHARS = 300  # 입력/수정 lines printed under the article still count
 ORG_NAME_RE = re.compile(r"(?:일보|신문|뉴스|방송|닷컴|통신|경제|미디어|시청|군청|구청|도청|브리핑)$")
+HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+_PARSERS = threading.local()
 
 
 def extract_page(raw: bytes, url: str | None = None, declared_charset: str | None = None) -> ExtractedPage:
     """Extract title, dates, authors, body, lead, images (or article links) from one page's bytes.
+
+    The page is parsed once; every helper and trafilatura work on that one tree.
 
     Args:
         raw: the page as fetched, undecoded.
@@ -48,64 +53,102 @@ def extract_page(raw: bytes, url: str | None = None, declared_charset: str | Non
     """
     text, charset = decode_html(raw, declared_charset)
     tree = parse_html(text)
+    elements = page_elements(tree)  # keeps one Python proxy per element alive for every later walk
     meta = collect_meta(tree)
-    base = url or _absolute(next(iter(tree.xpath("//base/@href")), None)) or _absolute(meta.canonical)
-    page_text = visible_text(tree)
+    base = url or _absolute(_base_href(tree)) or _absolute(meta.canonical)
     anchors = page_anchors(tree, base)
     lead = take_lead(tree)
-    drop_pull_quotes(tree)
-    doc = _trafilatura(html.tostring(tree, encoding="unicode"), url)
-    raw_body = _body_text(tree, doc)
+    changed = drop_pull_quotes(tree) + unwrap_layout_tables(tree)
+    if lead or changed:
+        elements = page_elements(tree)
+    doc = _trafilatura(tree, url)
+    raw_body, cleaned = _body_text(tree, doc)
     links = article_links(anchors)
     common: dict[str, Any] = {"url": url, "charset": charset, "canonical_url": meta.canonical}
     common["site_name"] = meta.site_names[0] if meta.site_names else None
     if is_listing(links, raw_body, article_hint=meta.is_article):
         return _listing(meta, links, common)
-    heads = body_heads(tree, clean_body(raw_body))
+    heads = body_heads(tree, cleaned, elements)
     title = pick_title(meta.titles, meta.h1s, meta.title_tag, heads, meta.site_names)
-    body = clean_body(raw_body, drop=(title or "",))
+    body = drop_lines(cleaned, (title or "", *teaser_texts(anchors)))
     lead, body = _split_lead(lead, body, meta.description)
+    lead = clean_lead(lead, drop=(title or "",))
     if len(body) < MIN_BODY_CHARS:
         raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
-    published, modified = _dates(meta, _until_body_end(page_text, body), doc)
+    published, modified = _dates(meta, tree, body, title)
     return ExtractedPage(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
-        authors=_authors(meta, raw_body), images=page_images(tree, body, meta.images, base), **common,
+        authors=_authors(meta, raw_body), images=page_images(tree, body, meta.images, base, elements),
+        **common,
     )  # fmt: skip
 
 
 def parse_html(text: str) -> html.HtmlElement:
-    """Parse decoded HTML; ``EmptyPageError`` when there is no document at all."""
+    """Parse decoded HTML (comments and processing instructions dropped, as trafilatura does);
+    ``EmptyPageError`` when there is no document at all."""
     try:
-        return html.document_fromstring(_XML_DECL_RE.sub("", text, count=1))
+        return html.document_fromstring(_XML_DECL_RE.sub("", text, count=1), parser=_parser())
     except (etree.ParserError, ValueError) as error:
         raise EmptyPageError(f"no HTML document in the page: {error}") from error
 
 
 def visible_text(tree: html.HtmlElement) -> str:
     """The page's text nodes outside scripts and styles, one per line."""
-    nodes = tree.xpath(
-        "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
-    )
-    return "\n".join(fold(str(n)) for n in nodes if str(n).strip())
+    body = tree.find("body")
+    if body is None:
+        return ""
+    pieces: list[str] = []
+    hidden = 0
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        if event == "start":
+            if element.tag in HIDDEN_TAGS:
+                hidden += 1
+            elif not hidden and element.text:
+                pieces.append(element.text)
+            continue
+        if element.tag in HIDDEN_TAGS:
+            hidden -= 1
+        if not hidden and element.tail and element is not body:
+            pieces.append(element.tail)
+    return "\n".join(fold(piece) for piece in pieces if not piece.isspace())
 
 
-def _trafilatura(markup: str, url: str | None) -> Any:
-    """trafilatura's ``Document`` for the page, or ``None``."""
+def _parser() -> html.HTMLParser:
+    """This thread's HTML parser (lxml parsers must not be shared between threads)."""
+    parser: html.HTMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = html.HTMLParser(remove_comments=True, remove_pis=True)
+    return parser
+
+
+def _base_href(tree: html.HtmlElement) -> str | None:
+    """The page's ``<base href>``."""
+    return next((b.get("href") for b in tree.iter("base") if b.get("href")), None)
+
+
+def _trafilatura(tree: html.HtmlElement, url: str | None) -> Any:
+    """trafilatura's ``Document`` for the page (body only: metadata is ours), or ``None``.
+
+    trafilatura copies the tree it is given, so ours stays as it was.
+    """
     return trafilatura.bare_extraction(
-        markup, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False,
     )  # fmt: skip
 
 
-def _body_text(tree: html.HtmlElement, doc: Any) -> str:
-    """trafilatura's text; for short results, article HTML from scripts or the largest text block."""
+def _body_text(tree: html.HtmlElement, doc: Any) -> tuple[str, str]:
+    """trafilatura's text; for short results, article HTML from scripts or the largest text block.
+
+    Returns the raw text and its ``clean_body``.
+    """
     body = str(doc.text or "") if doc is not None else ""
-    if len(clean_body(body)) >= SHORT_BODY_CHARS:
-        return body
-    candidates = [body, _embedded_body(tree), largest_block(tree)]
-    best = max(candidates, key=lambda c: len(clean_body(c)))
-    return best if len(clean_body(best)) >= 2 * len(clean_body(body)) else body
+    cleaned = clean_body(body)
+    if len(cleaned) >= SHORT_BODY_CHARS:
+        return body, cleaned
+    candidates = [(body, cleaned)] + [(c, clean_body(c)) for c in (_embedded_body(tree), largest_block(tree))]
+    best = max(candidates, key=lambda c: len(c[1]))
+    return best if len(best[1]) >= 2 * len(cleaned) else (body, cleaned)
 
 
 def _embedded_body(tree: html.HtmlElement) -> str:
@@ -113,7 +156,8 @@ def _embedded_body(tree: html.HtmlElement) -> str:
     fragment = embedded_html(tree)
     if not fragment:
         return ""
-    doc = _trafilatura(f"<html><body><article>{fragment}</article></body></html>", None)
+    markup = f"<html><body><article>{fragment}</article></body></html>"
+    doc = _trafilatura(html.document_fromstring(markup, parser=_parser()), None)
     if doc is not None and doc.text:
         return str(doc.text)
     return block_text(html.fragment_fromstring(fragment, create_parent="div"))
@@ -148,12 +192,27 @@ def _until_body_end(page_text: str, body: str) -> str:
     return page_text if end < 0 else page_text[: end + len(last) + AFTER_BODY_CHARS]
 
 
-def _dates(meta: PageMeta, page_text: str, doc: Any) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """Published/modified: meta and JSON-LD, then visible 입력/수정 labels, ``<time>``, trafilatura."""
-    labelled_published, labelled_modified = find_labelled_dates(page_text)
-    fallback = parse_date(str(doc.date)) if doc is not None and doc.date else None
-    published = meta.published or labelled_published or meta.time_element or fallback
+def _dates(
+    meta: PageMeta, tree: html.HtmlElement, body: str, title: str | None
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """Published/modified: meta and JSON-LD, then visible 입력/수정 labels, ``<time>``, then a date
+    between the headline and the body (the visible page text is only read when meta falls short)."""
+    if meta.published and meta.modified:
+        return meta.published, meta.modified
+    page_text = visible_text(tree)
+    labelled_published, labelled_modified = find_labelled_dates(_until_body_end(page_text, body))
+    published = meta.published or labelled_published or meta.time_element
+    if published is None:
+        published = _headline_date(page_text, body, title)
     return published, meta.modified or labelled_modified
+
+
+def _headline_date(page_text: str, body: str, title: str | None) -> dt.datetime | None:
+    """An unlabelled date printed between the headline and the first line of the body."""
+    first = next((line[:MIN_PROBE_CHARS] for line in body.splitlines() if len(line) >= MIN_PROBE_CHARS), "")
+    start = page_text.find(title) if title else -1
+    end = page_text.find(first, start) if first and start >= 0 else -1
+    return parse_date(page_text[start:end]) if 0 <= start < end else None
 
 
 def _authors(meta: PageMeta, raw_body: str) -> tuple[str, ...]:
@@ -168,7 +227,7 @@ def _authors(meta: PageMeta, raw_body: str) -> tuple[str, ...]:
 def _listing(meta: PageMeta, links: list[Anchor], common: dict[str, Any]) -> ExtractedPage:
     """An index page: its article links and the page's own title."""
     raw_title = next(iter(meta.titles), None) or meta.title_tag
-    title = clean_title(raw_title, meta.site_names)
+    title = listing_title(raw_title, meta.site_names)
     urls = tuple(dict.fromkeys(clean_link(a.url) for a in links))
     return ExtractedPage(kind="listing", title=title, body="", links=urls, **common)
 

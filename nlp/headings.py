@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Sequence
 
-from lxml import html
+from lxml import etree, html
 
 from nlp.titles import fold
 
@@ -13,45 +15,69 @@ MAX_LOOKBACK = 400
 MAX_CANDIDATES = 5
 MAX_HEAD_CHARS = 200
 TITLE_MARKS_RE = re.compile(r"tit|subject|headline|heading|sbj|subj", re.IGNORECASE)
+SKIP_OWNER_TAGS = frozenset({"script", "style", "title", "meta"})
+_TEXT_WITH = etree.XPath("//text()[contains(., $word)]")
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 MENU_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:gnb|lnb|snb|nav|menu|footer|location|breadcrumb)", re.I)
 
 
-def body_heads(tree: html.HtmlElement, body: str) -> list[str]:
-    """Title elements whose text opens the body, then the nearest headings above the body's first line."""
-    elements = [e for e in tree.iter() if isinstance(e.tag, str)]
+def body_heads(
+    tree: html.HtmlElement, body: str, elements: Sequence[html.HtmlElement] | None = None
+) -> list[str]:
+    """Title elements whose text opens the body, then the nearest headings above the body's first line.
+
+    ``elements`` is the page's elements in document order (``page_elements``), when the caller
+    already has them.
+    """
+    elements = page_elements(tree) if elements is None else elements
     top = {fold(line).lstrip("-• ") for line in body.splitlines()[:6] if line.strip()}
-    heads = [t for t in (fold(e.text_content()) for e in elements if _marked(e)) if t in top]
+    marked = (e for e in elements if (e.get("class") or e.get("id")) and _marked(e))
+    heads = [t for t in (fold(e.text_content()) for e in marked) if t in top]
     start = _first_line_index(elements, body)
     if start is not None:
         heads += _headings_above(elements[max(0, start - MAX_LOOKBACK) : start])
     return list(dict.fromkeys(heads))
 
 
-def first_line_element(tree: html.HtmlElement, body: str) -> html.HtmlElement | None:
+def page_elements(tree: html.HtmlElement) -> list[html.HtmlElement]:
+    """Every element of the page in document order (no comments or processing instructions)."""
+    return [e for e in tree.iter() if isinstance(e.tag, str)]
+
+
+def first_line_element(
+    tree: html.HtmlElement, body: str, elements: Sequence[html.HtmlElement] | None = None
+) -> html.HtmlElement | None:
     """The element whose own text holds the start of the body's first substantial line."""
-    elements = [e for e in tree.iter() if isinstance(e.tag, str)]
+    elements = page_elements(tree) if elements is None else elements
     index = _first_line_index(elements, body)
     return elements[index] if index is not None else None
 
 
-def _first_line_index(elements: list[html.HtmlElement], body: str) -> int | None:
+def _first_line_index(elements: Sequence[html.HtmlElement], body: str) -> int | None:
     """Index in ``elements`` of the owner of the body's first line of at least ``MIN_PROBE_CHARS``."""
     lines = (fold(line).lstrip("-•· ") for line in body.splitlines())
     line = next((line for line in lines if len(line) >= MIN_PROBE_CHARS), None)
     if line is None:
         return None
     probe = line[: MIN_PROBE_CHARS * 2]
-    for index, element in enumerate(elements):
-        if element.tag in ("script", "style", "title", "meta"):
+    word = max(probe.split(" "), key=len)  # holds no space: it lies within one text node
+    if not elements:
+        return None
+    found: list[int] = []
+    for node in _TEXT_WITH(elements[0], word=word):
+        owner = node.getparent()
+        if owner is not None and node.is_tail:
+            owner = owner.getparent()
+        if owner is None or not isinstance(owner.tag, str) or owner.tag in SKIP_OWNER_TAGS:
             continue
-        own = fold(" ".join([element.text or ""] + [child.tail or "" for child in element]))
+        own = fold(" ".join([owner.text or "", *(child.tail or "" for child in owner)]))
         if probe in own:
-            return index
-    return None
+            with contextlib.suppress(ValueError):  # not among ``elements``
+                found.append(elements.index(owner))
+    return min(found, default=None)
 
 
-def _headings_above(elements: list[html.HtmlElement]) -> list[str]:
+def _headings_above(elements: Sequence[html.HtmlElement]) -> list[str]:
     """Texts of headings and title-marked elements, nearest first, outside menus and links."""
     found: list[str] = []
     for element in reversed(elements):

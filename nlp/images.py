@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import urljoin
 
 from lxml import html
@@ -21,11 +21,15 @@ NOT_PHOTO_RE = re.compile(
 
 
 def page_images(
-    tree: html.HtmlElement, body: str, declared: Iterable[str], base: str | None
+    tree: html.HtmlElement,
+    body: str,
+    declared: Iterable[str],
+    base: str | None,
+    elements: Sequence[html.HtmlElement] | None = None,
 ) -> tuple[str, ...]:
     """og:image / JSON-LD images, then ``<img>`` in the element holding the body; absolute when possible."""
     found: list[str] = [_absolute(base, u) for u in declared if u and not NOT_PHOTO_RE.search(u)]
-    container = body_container(tree, body)
+    container = body_container(tree, body, elements)
     if container is not None:
         for img in container.iter("img"):
             src = next((img.get(a) for a in SRC_ATTRS if (img.get(a) or "").strip()), None)
@@ -34,10 +38,12 @@ def page_images(
     return tuple(dict.fromkeys(found))[:MAX_IMAGES]
 
 
-def body_container(tree: html.HtmlElement, body: str) -> html.HtmlElement | None:
+def body_container(
+    tree: html.HtmlElement, body: str, elements: Sequence[html.HtmlElement] | None = None
+) -> html.HtmlElement | None:
     """The smallest element whose text holds the body's first and last lines."""
     lines = [line for line in body.splitlines() if len(line) >= MIN_PROBE_CHARS]
-    start = first_line_element(tree, body)
+    start = first_line_element(tree, body, elements)
     return _grow(start, lines[-1][-MIN_PROBE_CHARS * 2 :]) if start is not None and lines else None
 
 

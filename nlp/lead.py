@@ -6,7 +6,7 @@ import re
 
 from lxml import html
 
-from nlp.titles import fold
+from nlp.titles import fold, is_cms_words
 
 MAX_LEAD_CHARS = 400
 MAX_PROSE_LEAD_CHARS = 150  # a longer block of full sentences is the first paragraph, not a lead
@@ -23,6 +23,10 @@ PULL_QUOTE_RE = re.compile(
     r"(?:^|[\s_-])(?:pull[-_]?quote|quote[-_]?box|\w+[-_]quote|quote[-_]\w+)(?:$|\s)", re.I
 )
 LEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "div", "p", "strong", "span", "section", "em", "b"})
+BULLETS = "-–—•·*▶▷►■□◆◇○●◎❍➢✓✔※◈◦▪▫"
+_LEAD_BULLET_RE = re.compile(rf"^[{BULLETS}]+\s*")
+_DASH_TAIL_RE = re.compile(r"\s*[-–—]+$")
+_GLUED_DASHES_RE = re.compile(r"(?<=\S)\s+[-–—]\s+[-–—]\s+(?=\S)")
 _SENTENCE_END_RE = re.compile(r"(?:다|요|죠)\s*[.!?]?[\"'”’]*$|[.!?。]$")
 
 
@@ -39,12 +43,15 @@ def take_lead(tree: html.HtmlElement) -> str | None:
     return None
 
 
-def drop_pull_quotes(tree: html.HtmlElement) -> None:
-    """Remove short quote boxes whose text repeats a line of the article."""
+def drop_pull_quotes(tree: html.HtmlElement) -> int:
+    """Remove short quote boxes whose text repeats a line of the article; return how many."""
+    dropped = 0
     for element in list(tree.iter("div", "aside", "blockquote", "figure", "section")):
         marks = element.get("class") or ""
         if PULL_QUOTE_RE.search(marks) and len(fold(element.text_content())) <= MAX_PULL_QUOTE_CHARS:
             element.drop_tree()
+            dropped += 1
+    return dropped
 
 
 def leading_short_lines(body: str) -> tuple[str | None, str]:
@@ -56,6 +63,38 @@ def leading_short_lines(body: str) -> tuple[str | None, str]:
     if count == 0 or not any(len(line) > MAX_LEAD_LINE_CHARS for line in lines[count:]):
         return None, body
     return "\n".join(lines[:count]), "\n".join(lines[count:])
+
+
+def clean_lead(lead: str | None, drop: tuple[str, ...] = ()) -> str | None:
+    """The lead as plain text, one item per line: bullets (``- … -``, ``□``, ``▶``) stripped,
+    glued items split, label lines (``보도자료``) and lines equal to one in ``drop`` removed."""
+    dropped = {fold(d) for d in drop if d}
+    items: list[str] = []
+    for line in (lead or "").splitlines():
+        for item in _split_items(fold(line)):
+            text = _strip_bullet(item)
+            if text and text not in dropped and not is_cms_words(text) and text not in items:
+                items.append(text)
+    return "\n".join(items) or None
+
+
+def _split_items(line: str) -> list[str]:
+    """``- a - - b -`` and ``□ a □ b``: several bulleted items glued on one line."""
+    if not line:
+        return []
+    if line[0] in "-–—":
+        return [f"- {part.lstrip('-–— ')}" for part in _GLUED_DASHES_RE.split(line)]
+    if line[0] in BULLETS and len(line) > 1 and line[1] == " ":
+        return [line[0] + part for part in re.split(rf"\s+{re.escape(line[0])}\s+", line[1:])]
+    return [line]
+
+
+def _strip_bullet(item: str) -> str:
+    """An item without its bullet, and without the closing dash of a ``- … -`` sub-headline."""
+    text = item.strip()
+    if text[:1] in "-–—":
+        text = _DASH_TAIL_RE.sub("", text)
+    return fold(_LEAD_BULLET_RE.sub("", text))
 
 
 def element_lines(element: html.HtmlElement) -> str:

@@ -12,6 +12,8 @@ from lxml import html
 from nlp.titles import fold
 
 MIN_LINKS = 6
+MIN_LIST_LINKS = 3  # a short list counts when every link has its own list item and there is no prose
+ITEM_TAGS = frozenset({"li", "tr", "dd", "dt"})
 MIN_HEADLINE_CHARS = 8
 HEADLINE_SHARE = 0.6
 MAX_PROSE_CHARS = 400  # one sentence of prose outside the article links at most: an index page
@@ -30,40 +32,57 @@ NAV_TEXT_RE = re.compile(
 )
 MENU_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:gnb|lnb|snb|nav|menu|footer|header|sitemap|quick)", re.I)
 SENTENCE_END_RE = re.compile(r"(?:다|요|죠|니다|까)\s*[.!?]?[\"'”’)]*\s*$|[.!?。]\s*$")
+_TEMPLATE_RE = re.compile(
+    r"function\s+([\w$]+)\s*\(\s*([\w$]+)[^)]*\)\s*\{[^}]{0,400}?[\"']([^\"'\s]+[=/])[\"']\s*\+\s*\2\b"
+)
 _JS_CALL_RE = re.compile(r"([A-Za-z_$][\w$.]*)\s*\(\s*([^)]*)\)")
 _ID_ARG_RE = re.compile(r"""^\s*["']?(\d{3,})["']?\s*$""")
 
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """One link on the page: its target (resolved when possible) and its text."""
+    """One link on the page: its target (resolved when possible), its text, where it sits.
+
+    ``item`` is the text of the list item or table row holding an article-like link, if any.
+    """
 
     url: str
     text: str
     in_menu: bool = False
+    item: str = ""
 
 
 def page_anchors(tree: html.HtmlElement, base: str | None) -> list[Anchor]:
     """Every ``<a>`` target in page order, with ``javascript:``/``onclick`` ids resolved if possible."""
-    templates = _script_templates(tree)
+    places = _Places()
+    resolved: dict[str, str] = {}
     anchors: list[Anchor] = []
-    pending: list[tuple[str, str, str]] = []
+    pending: list[tuple[str, str, str, str]] = []
     for link in tree.iter("a"):
-        text, menu = fold(link.text_content()), _in_menu(link)
+        text, parent = fold(link.text_content()), link.getparent()
+        menu = places.in_menu(parent)
         href = (link.get("href") or "").strip()
         if href and not href.lower().startswith(("javascript:", "#", "mailto:", "tel:")):
-            anchors.append(Anchor(_resolve(base, href), text, menu))
+            url = resolved.get(href)
+            if url is None:
+                url = resolved[href] = _resolve(base, href)
+            item = places.item_text(parent) if not menu and _article_like(url) else ""
+            anchors.append(Anchor(url, text, menu, item))
             continue
         script = href[11:] if href.lower().startswith("javascript:") else ""
         call = _js_call(script) or _js_call(link.get("onclick") or "")
         if call:
-            pending.append((call[0], call[1], text))
+            pending.append((call[0], call[1], text, "" if menu else places.item_text(parent)))
             anchors.append(Anchor("", text, menu))
-    return _fill_js(anchors, pending, templates, base)
+    return _fill_js(anchors, pending, tree, base)
 
 
 def article_links(anchors: list[Anchor]) -> list[Anchor]:
-    """The largest group of article-like links sharing one URL pattern, deduplicated in page order."""
+    """The largest group of article-like links sharing one URL pattern, deduplicated in page order.
+
+    A group needs ``MIN_LINKS`` articles, or ``MIN_LIST_LINKS`` when each sits in its own list
+    item or table row (a short board or press-release list).
+    """
     groups: dict[tuple[str, str, tuple[str, ...]], list[Anchor]] = defaultdict(list)
     for anchor in anchors:
         if (
@@ -79,16 +98,66 @@ def article_links(anchors: list[Anchor]) -> list[Anchor]:
         headline = [a for a in members if len(a.text) >= MIN_HEADLINE_CHARS]
         if len(headline) >= HEADLINE_SHARE * len(members) and len(unique) > len(best):
             best = unique
-    return best if len(best) >= MIN_LINKS else []
+    if len(best) >= MIN_LINKS or (len(best) >= MIN_LIST_LINKS and _one_per_item(best)):
+        return best
+    return []
 
 
-def _in_menu(element: html.HtmlElement) -> bool:
-    """True inside ``<nav>``, ``<header>``, ``<footer>`` or a gnb/lnb/menu block."""
-    for node in element.iterancestors():
-        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if node.tag in ("nav", "header", "footer") or MENU_MARKS_RE.search(marks):
-            return True
-    return False
+def teaser_texts(anchors: list[Anchor]) -> list[str]:
+    """Headlines of other articles listed on the page (related / most-read boxes): a body line
+    that is exactly one of them belongs to such a box, not to the article."""
+    return [a.text for a in anchors if a.item and len(a.text) >= MIN_HEADLINE_CHARS]
+
+
+def _one_per_item(links: list[Anchor]) -> bool:
+    """Every link sits in a list item or table row of its own."""
+    items = [a.item for a in links]
+    return all(items) and len(set(items)) == len(items)
+
+
+class _Places:
+    """Where elements sit: inside a menu, inside a list item; one walk up per element at most."""
+
+    def __init__(self) -> None:
+        self._menu: dict[html.HtmlElement, bool] = {}
+        self._item: dict[html.HtmlElement, html.HtmlElement | None] = {}
+        self._texts: dict[html.HtmlElement, str] = {}
+
+    def in_menu(self, node: html.HtmlElement | None) -> bool:
+        """True when ``node`` or an ancestor is ``<nav>``, ``<header>``, ``<footer>`` or a menu block."""
+        path: list[html.HtmlElement] = []
+        while node is not None and node not in self._menu:
+            path.append(node)
+            node = node.getparent()
+        flag = self._menu[node] if node is not None else False
+        for element in reversed(path):
+            flag = flag or _menu_mark(element)
+            self._menu[element] = flag
+        return flag
+
+    def item_text(self, node: html.HtmlElement | None) -> str:
+        """Text of the nearest ``<li>``, ``<tr>``, ``<dd>`` or ``<dt>`` holding ``node``, or ``""``."""
+        path: list[html.HtmlElement] = []
+        while node is not None and node not in self._item:
+            path.append(node)
+            node = node.getparent()
+        item = self._item[node] if node is not None else None
+        for element in reversed(path):
+            item = element if element.tag in ITEM_TAGS else item
+            self._item[element] = item
+        if item is None:
+            return ""
+        if item not in self._texts:
+            self._texts[item] = fold(item.text_content())
+        return self._texts[item]
+
+
+def _menu_mark(element: html.HtmlElement) -> bool:
+    """``<nav>``, ``<header>``, ``<footer>``, or a class/id naming a menu block."""
+    if element.tag in ("nav", "header", "footer"):
+        return True
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return marks != " " and bool(MENU_MARKS_RE.search(marks))
 
 
 def _unique(anchors: list[Anchor]) -> list[Anchor]:
@@ -104,15 +173,20 @@ def _unique(anchors: list[Anchor]) -> list[Anchor]:
 
 
 def is_listing(links: list[Anchor], body: str, article_hint: bool = False) -> bool:
-    """True when the page is an index: many article links and hardly any prose of its own.
+    """True when the page is an index: article links and hardly any prose of its own.
 
-    Prose is a run of sentences outside the link texts; a summary right under a link is part
-    of the index, not prose. Pages that declare themselves articles (``og:type``, JSON-LD)
-    need their prose to be small next to the link texts.
+    Prose is a run of sentences outside the link texts; a summary right under a link, or inside
+    the list item holding it, is part of the index, not prose. Pages that declare themselves
+    articles (``og:type``, JSON-LD) need their prose to be small next to the link texts; a
+    short list (fewer than ``MIN_LINKS``) must have no prose at all.
     """
-    if len(links) < MIN_LINKS:
+    if len(links) < MIN_LIST_LINKS:
+        return False
+    short = len(links) < MIN_LINKS
+    if short and not _one_per_item(links):
         return False
     texts = [a.text for a in links if len(a.text) >= MIN_HEADLINE_CHARS]
+    items = [a.item for a in links if a.item]
     prose: list[str] = []
     inside = 0
     follows_link = False
@@ -120,10 +194,15 @@ def is_listing(links: list[Anchor], body: str, article_hint: bool = False) -> bo
         if any(t in line or line in t for t in texts):
             inside, follows_link = inside + len(line), True
             continue
+        if any(fold(line) in item for item in items):
+            inside += len(line)
+            continue
         if SENTENCE_END_RE.search(line) and not follows_link:
             prose.append(line)
         follows_link = False
     prose_chars = sum(len(line) for line in prose)
+    if short:
+        return not prose
     if prose_chars < PROSE_SHARE * inside:
         return True
     return not article_hint and len(prose) <= 1 and prose_chars < MAX_PROSE_CHARS
@@ -156,31 +235,29 @@ def _js_call(code: str) -> tuple[str, str] | None:
 def _script_templates(tree: html.HtmlElement) -> dict[str, str]:
     """URL prefixes built by inline functions: ``function view(id){location.href='/v.do?no='+id}``."""
     templates: dict[str, str] = {}
-    pattern = re.compile(
-        r"function\s+([\w$]+)\s*\(\s*([\w$]+)[^)]*\)\s*\{[^}]{0,400}?[\"']([^\"'\s]+[=/])[\"']\s*\+\s*\2\b"
-    )
     for script in tree.iter("script"):
-        for match in pattern.finditer(script.text or ""):
+        for match in _TEMPLATE_RE.finditer(script.text or ""):
             templates.setdefault(match.group(1), match.group(3))
     return templates
 
 
 def _fill_js(
-    anchors: list[Anchor], pending: list[tuple[str, str, str]], templates: dict[str, str], base: str | None
+    anchors: list[Anchor], pending: list[tuple[str, str, str, str]], tree: html.HtmlElement, base: str | None
 ) -> list[Anchor]:
     """Give ``javascript:`` anchors a URL from a script template or a sibling link pattern."""
     if not pending:
         return anchors
-    sibling = _sibling_template(anchors, [ident for _, ident, _ in pending])
+    templates = _script_templates(tree)
+    sibling = _sibling_template(anchors, [ident for _, ident, _, _ in pending])
     calls = iter(pending)
     filled: list[Anchor] = []
     for anchor in anchors:
         if anchor.url:
             filled.append(anchor)
             continue
-        name, ident, text = next(calls)
+        name, ident, text, item = next(calls)
         prefix = templates.get(name) or sibling
-        filled.append(Anchor(_resolve(base, prefix + ident) if prefix else "", text))
+        filled.append(Anchor(_resolve(base, prefix + ident) if prefix else "", text, anchor.in_menu, item))
     return filled
 
 

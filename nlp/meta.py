@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml import html
+from lxml import etree, html
 
 from nlp.dates import parse_date
 
@@ -37,6 +37,7 @@ _DATA_DATE_RE = re.compile(r"^data-[\w-]*(?:date|[-_]dt|time|stamp)[\w-]*$")
 _DATA_SKIP_RE = re.compile(r"promotion|start|end|expire|server|now|current|event|birth|width|height")
 _DATA_MODIFIED_RE = re.compile(r"modif|update|re-?deploy|edit|last|revis")
 _DATA_AUTHOR_RE = re.compile(r"^data-[\w-]*(?:writer|author|byline|reporter)[\w-]*name[\w-]*$")
+_DATA_XPATH = etree.XPath("//@*[starts-with(name(), 'data-')]")
 
 
 @dataclass(slots=True)
@@ -58,22 +59,48 @@ class PageMeta:
 
 
 def collect_meta(tree: html.HtmlElement) -> PageMeta:
-    """Read meta tags, JSON-LD, ``data-*`` dates and ``<time>`` elements of one page."""
-    metas = meta_values(tree)
-    articles = [obj for obj in json_ld_objects(tree) if _is_article(obj)]
+    """Read meta tags, JSON-LD, ``data-*`` dates and ``<time>`` elements of one page.
+
+    One walk over the few tags that carry metadata, and one XPath for ``data-*`` attributes.
+    """
+    metas: dict[str, list[str]] = {}
+    objects: list[dict[str, Any]] = []
+    title_tag: str | None = None
+    seen_title = False
+    h1s: list[str] = []
+    canonical: str | None = None
+    time_element: dt.datetime | None = None
+    for element in tree.iter("meta", "script", "title", "h1", "link", "time"):
+        tag = element.tag
+        if tag == "meta":
+            _add_meta(metas, element)
+        elif tag == "script":
+            objects.extend(_ld_objects(element))
+        elif tag == "h1":
+            text = _clean(element.text_content())
+            if text:
+                h1s.append(text)
+        elif tag == "title" and not seen_title:
+            seen_title, title_tag = True, _clean(element.text)
+        elif tag == "link" and canonical is None:
+            canonical = _canonical_link(element)
+        elif tag == "time" and time_element is None:
+            time_element = parse_date(element.get("datetime") or "")
+    articles = [obj for obj in objects if _is_article(obj)]
+    data_dates, data_authors = _data_attributes(tree)
     found = PageMeta(
         titles=_ld_strings(articles, "headline") + _first_values(metas, TITLE_KEYS),
-        title_tag=_clean(tree.findtext(".//title")),
-        h1s=[t for t in (_clean(h.text_content()) for h in tree.iter("h1")) if t],
-        site_names=_site_names(tree, metas),
+        title_tag=title_tag,
+        h1s=h1s,
+        site_names=_site_names(objects, metas),
         description=_first(metas, ("og:description", "description", "twitter:description")),
-        authors=_ld_authors(articles) + _first_values(metas, AUTHOR_KEYS) + _attribute_authors(tree),
+        authors=_ld_authors(articles) + _first_values(metas, AUTHOR_KEYS) + data_authors,
         images=_first_values(metas, IMAGE_KEYS) + _ld_images(articles),
-        canonical=_canonical(tree, metas),
+        canonical=canonical or _first(metas, ("og:url", "twitter:url")),
         is_article=bool(articles) or (_first(metas, ("og:type",)) or "").lower() == "article",
+        time_element=time_element,
     )
-    found.published, found.modified = _dates(tree, metas, articles)
-    found.time_element = _time_element_date(tree)
+    found.published, found.modified = _dates(metas, articles, data_dates)
     return found
 
 
@@ -81,28 +108,35 @@ def meta_values(tree: html.HtmlElement) -> dict[str, list[str]]:
     """``<meta>`` contents by lower-cased property / name / itemprop, in page order."""
     values: dict[str, list[str]] = {}
     for meta in tree.iter("meta"):
-        content = _clean(meta.get("content"))
-        if not content:
-            continue
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = (meta.get(attr) or "").strip().lower()
-            if key:
-                values.setdefault(key, []).append(content)
+        _add_meta(values, meta)
     return values
 
 
 def json_ld_objects(tree: html.HtmlElement) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, ``@graph`` and lists flattened."""
-    objects: list[dict[str, Any]] = []
-    for script in tree.iter("script"):
-        if "ld+json" not in (script.get("type") or "").lower():
-            continue
-        try:
-            data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue
-        objects.extend(_flatten(data))
-    return objects
+    return [obj for script in tree.iter("script") for obj in _ld_objects(script)]
+
+
+def _add_meta(values: dict[str, list[str]], meta: html.HtmlElement) -> None:
+    """File one ``<meta>`` content under each of its keys."""
+    content = _clean(meta.get("content"))
+    if not content:
+        return
+    for attr in ("property", "name", "itemprop", "http-equiv"):
+        key = (meta.get(attr) or "").strip().lower()
+        if key:
+            values.setdefault(key, []).append(content)
+
+
+def _ld_objects(script: html.HtmlElement) -> list[dict[str, Any]]:
+    """The JSON-LD objects of one ``<script>`` (none unless it is ``ld+json``)."""
+    if "ld+json" not in (script.get("type") or "").lower():
+        return []
+    try:
+        data = json.loads(script.text or "", strict=False)
+    except ValueError:
+        return []
+    return list(_flatten(data))
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
@@ -123,65 +157,53 @@ def _is_article(obj: dict[str, Any]) -> bool:
 
 
 def _dates(
-    tree: html.HtmlElement, metas: dict[str, list[str]], articles: list[dict[str, Any]]
+    metas: dict[str, list[str]], articles: list[dict[str, Any]], data_dates: list[tuple[str, str]]
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
     """Published and modified times: meta tags, JSON-LD, then ``data-*`` attributes."""
-    attr_published, attr_modified = _attribute_dates(tree)
-    published = (
-        _parse_first(_first_values(metas, PUBLISHED_KEYS))
-        or _parse_first(_ld_strings(articles, "datePublished") + _ld_strings(articles, "dateCreated"))
-        or attr_published
+    published = _parse_first(_first_values(metas, PUBLISHED_KEYS)) or _parse_first(
+        _ld_strings(articles, "datePublished") + _ld_strings(articles, "dateCreated")
     )
-    modified = (
-        _parse_first(_first_values(metas, MODIFIED_KEYS))
-        or _parse_first(_ld_strings(articles, "dateModified"))
-        or attr_modified
+    modified = _parse_first(_first_values(metas, MODIFIED_KEYS)) or _parse_first(
+        _ld_strings(articles, "dateModified")
     )
+    if published is None or modified is None:
+        attr_published, attr_modified = _attribute_dates(data_dates)
+        published, modified = published or attr_published, modified or attr_modified
     return published, modified
 
 
-def _attribute_dates(tree: html.HtmlElement) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """Dates in attributes such as ``data-date-time`` or ``data-deploy-dt``."""
+def _data_attributes(tree: html.HtmlElement) -> tuple[list[tuple[str, str]], list[str]]:
+    """``data-*`` attributes naming a date (``data-date-time``, ``data-deploy-dt``) or an author."""
+    dates: list[tuple[str, str]] = []
+    authors: list[str] = []
+    for value in _DATA_XPATH(tree):
+        name = str(value.attrname).lower()
+        if _DATA_DATE_RE.match(name) and not _DATA_SKIP_RE.search(name):
+            dates.append((name, str(value)))
+        if _DATA_AUTHOR_RE.match(name) and value.strip():
+            authors.append(value.strip())
+    return dates, authors
+
+
+def _attribute_dates(data_dates: list[tuple[str, str]]) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """The first published-like and modified-like ``data-*`` dates, in page order."""
     published: dt.datetime | None = None
     modified: dt.datetime | None = None
-    for element in tree.iter():
-        for name, value in element.attrib.items():
-            name = name.lower()
-            if not _DATA_DATE_RE.match(name) or _DATA_SKIP_RE.search(name):
-                continue
-            parsed = parse_date(value)
-            if parsed is None:
-                continue
-            if _DATA_MODIFIED_RE.search(name):
-                modified = modified or parsed
-            else:
-                published = published or parsed
+    for name, value in data_dates:
+        parsed = parse_date(value)
+        if parsed is None:
+            continue
+        if _DATA_MODIFIED_RE.search(name):
+            modified = modified or parsed
+        else:
+            published = published or parsed
     return published, modified
 
 
-def _time_element_date(tree: html.HtmlElement) -> dt.datetime | None:
-    """The first ``<time datetime>`` (or ``pubdate``) value on the page."""
-    for time in tree.iter("time"):
-        parsed = parse_date(time.get("datetime") or "")
-        if parsed is not None:
-            return parsed
-    return None
-
-
-def _attribute_authors(tree: html.HtmlElement) -> list[str]:
-    """Names in attributes such as ``data-byline-writer-name``."""
-    names: list[str] = []
-    for element in tree.iter():
-        for name, value in element.attrib.items():
-            if _DATA_AUTHOR_RE.match(name.lower()) and value.strip():
-                names.append(value.strip())
-    return names
-
-
-def _site_names(tree: html.HtmlElement, metas: dict[str, list[str]]) -> list[str]:
+def _site_names(objects: list[dict[str, Any]], metas: dict[str, list[str]]) -> list[str]:
     """Site names from meta tags and JSON-LD publisher / WebSite names."""
     names = _first_values(metas, SITE_KEYS)
-    for obj in json_ld_objects(tree):
+    for obj in objects:
         kinds = obj.get("@type")
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
@@ -191,12 +213,11 @@ def _site_names(tree: html.HtmlElement, metas: dict[str, list[str]]) -> list[str
     return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
 
 
-def _canonical(tree: html.HtmlElement, metas: dict[str, list[str]]) -> str | None:
-    """``<link rel=canonical>`` or ``og:url``."""
-    for link in tree.iter("link"):
-        if (link.get("rel") or "").strip().lower() == "canonical" and (link.get("href") or "").strip():
-            return str(link.get("href")).strip()
-    return _first(metas, ("og:url", "twitter:url"))
+def _canonical_link(link: html.HtmlElement) -> str | None:
+    """The href of a ``<link rel=canonical>``."""
+    if (link.get("rel") or "").strip().lower() == "canonical" and (link.get("href") or "").strip():
+        return str(link.get("href")).strip()
+    return None
 
 
 def _ld_strings(objects: list[dict[str, Any]], key: str) -> list[str]:

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 
 MIN_TITLE_CHARS = 6
+MAX_SITE_CHARS = 12
+MAX_CMS_LINE_CHARS = 30
 SEPARATORS = r"\s[-–—|:·/]\s|\s?[|｜ㅣ‖]\s?|\s?::\s?|\s[<>]\s"
 # Words that name a site, a section or a board rather than an article.
 SITE_SUFFIX_RE = re.compile(
@@ -24,6 +26,23 @@ SECTION_WORDS = frozenset(
         "속보", "네이버", "다음", "news", "home", "홈",
     }
 )  # fmt: skip
+# Words a CMS puts in <title> and headings to name a page type or a board, never an article.
+GENERIC_CMS_WORDS = frozenset(
+    {
+        "보도자료", "보도", "자료", "설명자료", "해명자료", "참고자료", "보도설명", "보도해명", "언론보도",
+        "상세", "상세보기", "상세페이지", "상세내용", "내용", "내용보기", "글보기", "보기", "뷰", "목록",
+        "리스트", "게시판", "게시물", "알림", "알림마당", "알림판", "알림소식", "뉴스", "소식", "새소식",
+        "뉴스소식", "뉴스룸", "공지", "공지사항", "브리핑", "브리핑룸", "홍보", "홍보마당", "홍보자료",
+        "행정소식", "시정소식", "구정소식", "군정소식", "도정소식", "기관소식", "정책소식", "열린마당",
+        "소통", "국민소통", "시민소통", "정보", "정보공개", "자료실", "본문", "기사", "기사본문", "기사보기",
+        "전체", "전체기사", "최신", "최신뉴스", "홈", "메인", "home", "main", "news", "view", "detail",
+        "list", "board", "article", "press", "release", "notice",
+    }
+)  # fmt: skip
+_CMS_LOWER = frozenset(w.lower() for w in GENERIC_CMS_WORDS)
+_GENERIC_LOWER = _CMS_LOWER | frozenset(w.lower() for w in SECTION_WORDS)
+_SEGMENT_SPLIT_RE = re.compile(rf"{SEPARATORS}|\s*[>›»<]\s*")
+_TOKEN_SPLIT_RE = re.compile(r"[\s·,/()\[\]]+")
 _BREADCRUMB_RE = re.compile(r"(?:\s*[>›»]\s*[^>›»]{1,20}){2,}$|^(?:[^>›»]{1,20}\s*[>›»]\s*){2,}")
 _GLUED_SECTION_RE = re.compile(r"(?<=\S)[-–—]\s?([^\s\-–—]{1,8})$")
 _MOBILE_RE = re.compile(r"\s*(?:모바일|모바일웹|mobile)$", re.IGNORECASE)
@@ -50,12 +69,60 @@ def is_headline(title: str | None, site_names: Iterable[str] = ()) -> bool:
     """True when a cleaned title reads like an article headline, not a menu or a site name."""
     if not title or len(title.replace(" ", "")) < MIN_TITLE_CHARS:
         return False
-    if _BREADCRUMB_RE.search(title) or _GENERIC_RE.match(title):
-        return False
-    if all(word in SECTION_WORDS for word in re.split(r"[\s|/·>]+", title) if word):
+    if _BREADCRUMB_RE.search(title) or _GENERIC_RE.match(title) or is_generic_title(title, site_names):
         return False
     squeezed = title.replace(" ", "")
     return all(squeezed != s.replace(" ", "") for s in site_names)
+
+
+def is_generic_title(title: str, site_names: Iterable[str] = ()) -> bool:
+    """True when ``title`` names a page type, a board, a section or a site rather than an article.
+
+    ``보도자료 상세 | 알림``, ``고용노동부 > 뉴스·소식``, ``보도자료 | 브리핑룸 | 누리``: the <title>
+    shape "page type | section | site" of a CMS. Without separators, a title is generic only when
+    all its words are; with them, when every segment is generic or a site name, allowing one
+    short unknown name (the site) at either end.
+    """
+    segments = split_segments(title)
+    if not segments:
+        return True
+    if len(segments) == 1:
+        return _generic_words(segments[0])
+    sites = [fold(s) for s in site_names if s]
+    others = [i for i, s in enumerate(segments) if not (_generic_words(s) or _is_site_or_section(s, sites))]
+    if not others:
+        return True
+    if len(others) > 1 or others[0] not in (0, len(segments) - 1):
+        return False
+    name = segments[others[0]]
+    return len(name.replace(" ", "")) <= MAX_SITE_CHARS and len(name.split()) <= 3
+
+
+def split_segments(title: str) -> list[str]:
+    """The parts of a title between separators (``|``, `` - ``, ``>``, ``::``, …)."""
+    return [s.strip() for s in _SEGMENT_SPLIT_RE.split(fold(title)) if s and s.strip()]
+
+
+def listing_title(raw: str | None, site_names: Iterable[str] = ()) -> str | None:
+    """An index page's name: its first segment that is not a page-type word, else the site name."""
+    if not raw:
+        return None
+    sites = [fold(s) for s in site_names if s]
+    segments = [s for s in split_segments(htmllib.unescape(raw)) if not _generic_words(s, _CMS_LOWER)]
+    named = [s for s in segments if all(s.replace(" ", "") != site.replace(" ", "") for site in sites)]
+    return next(iter(named or segments), None) or next(iter(sites), None)
+
+
+def is_cms_words(text: str) -> bool:
+    """A short text made only of page-type words: ``보도자료``, ``보도자료 상세``, ``뉴스·소식``."""
+    return 0 < len(text) <= MAX_CMS_LINE_CHARS and _generic_words(text, _CMS_LOWER)
+
+
+def _generic_words(segment: str, vocabulary: frozenset[str] | None = None) -> bool:
+    """All the words of ``segment`` are generic CMS (or section) words."""
+    words = [w for w in _TOKEN_SPLIT_RE.split(segment.lower()) if w]
+    known = _GENERIC_LOWER if vocabulary is None else vocabulary
+    return all(w in known for w in words)
 
 
 def fold(text: str) -> str:
@@ -111,7 +178,11 @@ def _is_site_or_section(segment: str, sites: list[str]) -> bool:
     squeezed = segment.replace(" ", "")
     if squeezed in SECTION_WORDS or any(squeezed == s.replace(" ", "") for s in sites):
         return True
-    return len(squeezed) <= 12 and len(segment.split()) <= 3 and bool(SITE_SUFFIX_RE.search(squeezed))
+    return (
+        len(squeezed) <= MAX_SITE_CHARS
+        and len(segment.split()) <= 3
+        and bool(SITE_SUFFIX_RE.search(squeezed))
+    )
 
 
 def pick_title(

@@ -225,30 +225,27 @@ def _ld_strings(objects: list[dict[str, Any]], key: str) -> list[str]:
     return [obj[key].strip() for obj in objects if isinstance(obj.get(key), str) and obj[key].strip()]
 
 
-def _ld_authors(objects: list[dict[str, Any]]) -> list[str]:
-    """Author names of JSON-LD articles (strings, objects or lists of them)."""
-    names: list[str] = []
+def _ld_named(objects: list[dict[str, Any]], key: str, inner: str) -> list[str]:
+    """Strings under ``key`` of JSON-LD articles, given as strings, objects (``inner``) or lists."""
+    found: list[str] = []
     for obj in objects:
-        authors = obj.get("author")
-        for author in authors if isinstance(authors, list) else [authors]:
-            if isinstance(author, dict):
-                author = author.get("name")
-            if isinstance(author, str) and author.strip():
-                names.append(author.strip())
-    return names
+        values = obj.get(key)
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, dict):
+                value = value.get(inner)
+            if isinstance(value, str) and value.strip():
+                found.append(value.strip())
+    return found
+
+
+def _ld_authors(objects: list[dict[str, Any]]) -> list[str]:
+    """Author names of JSON-LD articles."""
+    return _ld_named(objects, "author", "name")
 
 
 def _ld_images(objects: list[dict[str, Any]]) -> list[str]:
     """Image URLs of JSON-LD articles."""
-    urls: list[str] = []
-    for obj in objects:
-        images = obj.get("image")
-        for image in images if isinstance(images, list) else [images]:
-            if isinstance(image, dict):
-                image = image.get("url")
-            if isinstance(image, str) and image.strip():
-                urls.append(image.strip())
-    return urls
+    return _ld_named(objects, "image", "url")
 
 
 def _first_values(metas: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,9 @@ from worker.stories import canonical
 router = APIRouter()
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 RELATED_POOL = 500
+MAX_ID = 2**63 - 1  # the largest id either database can hold; larger is a 422, not an overflow
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID)]
+StoryId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def _article(session: Session, article_id: int) -> Article:
@@ -38,7 +41,7 @@ def brief(article: Article) -> ArticleBrief:
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, responses=NOT_FOUND)
-def get_article(session: SessionDep, article_id: int) -> ArticleOut:
+def get_article(session: SessionDep, article_id: ArticleId) -> ArticleOut:
     a = _article(session, article_id)
     revisions = session.scalars(
         select(Revision).where(Revision.article_id == a.id).order_by(Revision.revision)
@@ -69,28 +72,32 @@ def get_article(session: SessionDep, article_id: int) -> ArticleOut:
 
 
 @router.get("/articles/{article_id}/related", response_model=RelatedOut, responses=NOT_FOUND)
-def related(session: SessionDep, article_id: int, size: int = 10) -> RelatedOut:
+def related(
+    session: SessionDep, article_id: ArticleId, size: Annotated[int, Query(ge=1, le=50)] = 10
+) -> RelatedOut:
     """The article's story first, then the recent articles sharing most keywords."""
     a = _article(session, article_id)
-    size = max(1, min(size, 50))
     found: list[Article] = [x for x in (a.story.articles if a.story else []) if x.id != a.id]
-    mine = set(a.keywords)
-    pool = session.scalars(
-        select(Article)
-        .where(Article.id != a.id)
-        .order_by(Article.published.desc().nulls_last())
+    ids = [x.id for x in found[:size]] + _sharing_keywords(session, a, {x.id for x in found})
+    by_id = {x.id: x for x in session.scalars(select(Article).where(Article.id.in_(ids[:size])))}
+    return RelatedOut(id=a.id, results=[brief(by_id[i]) for i in ids[:size] if i in by_id])
+
+
+def _sharing_keywords(session: Session, article: Article, skip: set[int]) -> list[int]:
+    """Ids of the recent articles sharing the most keywords with `article`, most first."""
+    mine = set(article.keywords)
+    pool = session.execute(
+        select(Article.id, Article.keywords)
+        .where(Article.id != article.id)
+        .order_by(Article.published.desc().nulls_last(), Article.id.desc())
         .limit(RELATED_POOL)
     )
-    scored = sorted(
-        ((len(mine & set(x.keywords)), x) for x in pool if x not in found),
-        key=lambda pair: (-pair[0], -pair[1].id),
-    )
-    found += [x for score, x in scored if score > 0]
-    return RelatedOut(id=a.id, results=[brief(x) for x in found[:size]])
+    scored = [(len(mine & set(keywords or [])), i) for i, keywords in pool if i not in skip]
+    return [i for shared, i in sorted(scored, key=lambda p: (-p[0], -p[1])) if shared > 0]
 
 
 @router.get("/stories/{story_id}", response_model=StoryOut, responses=NOT_FOUND)
-def get_story(session: SessionDep, story_id: int) -> StoryOut:
+def get_story(session: SessionDep, story_id: StoryId) -> StoryOut:
     """The outlets that carried the story, canonical source first."""
     story = session.get(Story, story_id)
     if story is None or not story.articles:

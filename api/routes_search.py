@@ -6,34 +6,37 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
-from api.deps import SessionDep
+from api.deps import DatabaseDep
 from api.errors import ApiError
 from api.schemas import ErrorOut, HitOut, SearchOut
-from worker.search import SearchRequest, search
+from worker.search import RANK_WINDOW, Hit, Results, SearchRequest, search
 
 router = APIRouter()
 MAX_QUERY_CHARS = 500
-MAX_WINDOW = 10_000
+MAX_FILTER_CHARS = 200
+MAX_WINDOW = RANK_WINDOW  # deeper pages than the ranking window would only ever be empty
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut},
     422: {"model": ErrorOut},
     429: {"model": ErrorOut},
 }
+Filter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
 
 
 @router.get("/search", response_model=SearchOut, responses=ERRORS)
 def search_articles(
-    session: SessionDep,
+    db: DatabaseDep,
     q: Annotated[str, Query(description='words, "phrases", -exclusions')],
-    source: str | None = None,
-    category: str | None = None,
-    date_from: Annotated[dt.date | None, Query(alias="from")] = None,
-    date_to: Annotated[dt.date | None, Query(alias="to")] = None,
+    source: Filter = None,
+    category: Filter = None,
+    date_from: Annotated[dt.date | None, Query(alias="from", description="first KST day")] = None,
+    date_to: Annotated[dt.date | None, Query(alias="to", description="last KST day")] = None,
     sort: Literal["relevance", "newest"] = "relevance",
     page: Annotated[int, Query(ge=1, le=MAX_WINDOW)] = 1,
     size: Annotated[int, Query(ge=1, le=100)] = 10,
-) -> SearchOut:
+) -> Response:
     if len(q) > MAX_QUERY_CHARS:
         raise ApiError(400, f"query is longer than {MAX_QUERY_CHARS} characters")
     if page * size > MAX_WINDOW:
@@ -41,25 +44,33 @@ def search_articles(
     if date_from and date_to and date_from > date_to:
         raise ApiError(400, "'from' is after 'to'")
     request = SearchRequest(q, source, category, date_from, date_to, sort, page, size)
-    results = search(session, request)
+    with db.sessions() as session:
+        results = search(session, request)
+    # serialised by pydantic-core directly: FastAPI would validate the model a second time
+    return Response(_out(results, page, size).model_dump_json(), media_type="application/json")
+
+
+def _out(results: Results, page: int, size: int) -> SearchOut:
     return SearchOut(
         total=results.total,
+        total_exact=results.total_exact,
         page=page,
         size=size,
-        results=[
-            HitOut(
-                id=h.article_id,
-                title=h.title,
-                url=h.url,
-                source=h.source,
-                category=h.category,
-                published=h.published,
-                excerpt=h.excerpt,
-                highlights=h.highlights,
-                story_id=h.story_id,
-                score=h.score,
-            )
-            for h in results.hits
-        ],
+        results=[_hit(h) for h in results.hits],
         facets=results.facets,
+    )
+
+
+def _hit(h: Hit) -> HitOut:
+    return HitOut(
+        id=h.article_id,
+        title=h.title,
+        url=h.url,
+        source=h.source,
+        category=h.category,
+        published=h.published,
+        excerpt=h.excerpt,
+        highlights=h.highlights,
+        story_id=h.story_id,
+        score=h.score,
     )

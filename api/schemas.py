@@ -29,12 +29,11 @@ class HitOut(BaseModel):
 
 class SearchOut(BaseModel):
     ok: bool = True
-    total: int = Field(description="matching articles; a lower bound when total_exact is false")
-    total_exact: bool = True
-    ranked: int = Field(
-        description="how many matches results and facets were drawn from: the most recently stored "
-        "ones, all of them unless the query matches more than the ranking window"
+    total: int = Field(
+        description="matching articles; when total_exact is false, a lower bound: the query matched "
+        "more than the ranking window, and results and facets come from its most recent matches"
     )
+    total_exact: bool = True
     page: int
     size: int
     results: list[HitOut]

@@ -134,19 +134,25 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
 
 
 def process_page(session: Session, page: Page, options: DigestOptions) -> Outcome:
-    """Extract and analyse a stored page, then store its article, index row and draft."""
-    page.attempts += 1
+    """Extract and analyse a stored page, then store its article, index row and draft.
+
+    Nothing is written before the analysis is done: on SQLite the first write takes the one
+    write lock, and two workers holding it through Kiwi would run one at a time.
+    """
     extracted = extract_page(page.raw, url=_http_url(page.url), declared_charset=page.charset)
-    page.charset = extracted.charset or page.charset
     if extracted.kind == "listing":
+        page.attempts += 1
+        page.charset = extracted.charset or page.charset
         page.state = "processed"
         return Outcome(page.url, "listing", page.id, links=extracted.links)
     source = page.source or _named_source(
         session, extracted.site_name or urlsplit(page.url).hostname or "local files", None, page.url
     )
-    page.source = source
     title = (extracted.title or "").strip() or _first_line(extracted.body)
     found = digest(extracted.body, title, _with_default(options, source.category))
+    page.attempts += 1
+    page.charset = extracted.charset or page.charset
+    page.source = source
     content_hash = sha256(title + "\n" + extracted.body)
     article = page.article
     if article is not None and article.content_hash == content_hash:

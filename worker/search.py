@@ -1,27 +1,57 @@
-"""The full-text index over morphemes: SQLite FTS5 (bm25) or PostgreSQL GIN (ts_rank).
+"""Search over morphemes: SQLite FTS5 or PostgreSQL GIN find the matches, BM25 ranks them.
 
-Documents and queries are tokenised by the same function (nlp.terms), and a query reaches the
-engine only as an expression built from quoted terms.
+Documents and queries are tokenised by the same functions (nlp.terms, then worker.bm25.tokens),
+and a query reaches the engine only as an expression built from quoted tokens. BM25 is FTS5's
+formula (title weighted), computed in worker.bm25 for both engines alike.
+
+Bounded work at any size: results and facets come from the RANK_WINDOW most recently stored
+matches (ids follow arrival, so this is the recent news). A query matching more reports
+`total_exact` False and `total` as that lower bound; `newest` stays exact all the same: it also
+fetches any older-stored match published after the window's last result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Float, Integer, Select, func, select, text
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Text, cast, select
+from sqlalchemy.orm import Session
 
-from nlp.query import Query, parse_query
+from nlp.query import Query, QueryError, parse_query
 from nlp.terms import Term
-from worker.models import KST, Article, SearchDoc, Source
+from worker import bm25
+from worker.bm25 import Phrase
+from worker.highlight import highlights, highlights_from_json
+from worker.models import Article, SearchDoc, Source
+from worker.search_engines import Engine, Match, Plan, engine_for, filter_tags, tag_count, tsquery_expression
+from worker.search_engines import match_expression as _match_expression
 
+__all__ = [
+    "RANK_WINDOW",
+    "TITLE_WEIGHT",
+    "Hit",
+    "Results",
+    "SearchRequest",
+    "document_values",
+    "highlights",
+    "index_document",
+    "match_expression",
+    "search",
+    "tsquery_expression",
+]
+
+RANK_WINDOW = 300
 TITLE_WEIGHT = 3.0
-SNIPPET_CHARS = 120
-MAX_HIGHLIGHTS = 3
+DF_TTL = 300.0  # seconds a counted document frequency is trusted
+DF_DRIFT = 0.01  # … and while the index has not grown or shrunk by more than this share
+FACETS = ("source", "category", "month")
 Sort = Literal["relevance", "newest"]
 
 
@@ -62,21 +92,29 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Results:
+    """A page of hits. When `total_exact` is False the query matched more than the ranking
+    window: `total` is then a lower bound, the size of the window hits and facets come from."""
+
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    total_exact: bool = True
+
+
+# indexing -----------------------------------------------------------------------------------------
 
 
 def index_document(
     session: Session, article: Article, title_terms: Sequence[Term], body: Sequence[Term]
 ) -> None:
     """Write (or replace) the article's search document; the engine's index follows it."""
+    source_id = article.source.id if article.source is not None else article.source_id
+    values = document_values(
+        bm25.flat_tokens(t.term for t in title_terms),
+        [[token, t.start, t.end] for t in body for token in bm25.tokens(t.term)],
+        filter_tags(source_id, article.category, article.published),
+    )
     doc = session.get(SearchDoc, article.id)
-    values: dict[str, Any] = {
-        "title_terms": " ".join(t.term for t in title_terms),
-        "body_terms": " ".join(t.term for t in body),
-        "spans": [[t.term, t.start, t.end] for t in body],
-    }
     if doc is None:
         session.add(SearchDoc(article_id=article.id, **values))
     else:
@@ -84,168 +122,218 @@ def index_document(
             setattr(doc, key, value)
 
 
+def document_values(title: Sequence[str], spans: list[list[Any]], tags: str) -> dict[str, Any]:
+    """A search_docs row from index tokens: title tokens, body [token, start, end] spans, tags."""
+    return {
+        "title_terms": " ".join(title),
+        "body_terms": " ".join(s[0] for s in spans),
+        "spans": spans,
+        "tags": tags,
+        "length": len(title) + len(spans) + len(tags.split()),
+    }
+
+
+# queries ------------------------------------------------------------------------------------------
+
+
 def match_expression(query: Query) -> str:
-    """An FTS5 MATCH expression built only from quoted terms."""
-    include = " AND ".join(_fts_phrase(p) for p in query.include)
-    return include + "".join(f" NOT {_fts_phrase(p)}" for p in query.exclude)
+    """The FTS5 MATCH expression of a parsed query: quoted tokens, AND and NOT only."""
+    include, exclude = _phrases(query)
+    return _match_expression(include, exclude)
 
 
-def tsquery_expression(query: Query) -> str:
-    """The same query for PostgreSQL's to_tsquery('simple', …): quoted lexemes, <-> for phrases."""
-    include = " & ".join(_ts_phrase(p) for p in query.include)
-    return include + "".join(f" & !{_ts_phrase(p)}" for p in query.exclude)
+def _phrases(query: Query) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
+    """The query's phrases as index tokens; raises QueryError when nothing searchable is left."""
+    include = _tokenised(query.include)
+    if not include:
+        raise QueryError("the query has no searchable words")
+    return include, _tokenised(query.exclude)
 
 
-def _fts_phrase(phrase: Sequence[str]) -> str:
-    return '"' + " ".join(phrase).replace('"', '""') + '"'
+def _tokenised(phrases: Iterable[Sequence[str]]) -> tuple[Phrase, ...]:
+    found = (tuple(bm25.flat_tokens(p)) for p in phrases)
+    return tuple(dict.fromkeys(p for p in found if p))
 
 
-def _ts_phrase(phrase: Sequence[str]) -> str:
-    lexemes = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in phrase]
-    return "(" + " <-> ".join(lexemes) + ")"
+def _plan(session: Session, request: SearchRequest) -> Plan | None:
+    """The engine's view of the request; None when a filter names nothing that exists."""
+    include, exclude = _phrases(parse_query(request.q))
+    source_id = None
+    if request.source is not None:
+        source_id = session.scalar(select(Source.id).where(Source.name == request.source))
+        if source_id is None:
+            return None
+    if request.date_from and request.date_to and request.date_from > request.date_to:
+        return None
+    return Plan(include, exclude, source_id, request.category, request.date_from, request.date_to)
+
+
+# search -------------------------------------------------------------------------------------------
 
 
 def search(session: Session, request: SearchRequest | str, limit: int | None = None) -> Results:
     """Articles matching the request, best (or newest) first, with facets; raises QueryError."""
     if isinstance(request, str):
         request = SearchRequest(q=request, size=limit or 10, facets=False)
-    query = parse_query(request.q)
-    matches = _matches(session, query)
-    filtered = _filtered(select(Article.id.label("id"), matches.c.score), matches, request)
-    total = session.execute(select(func.count()).select_from(filtered.subquery())).scalar_one()
-    ordered = filtered.order_by(
-        *((Article.published.desc().nulls_last(), matches.c.score) if request.sort == "newest" else ()),
-        matches.c.score,
-        Article.id,
+    plan = _plan(session, request)
+    if plan is None:
+        return Results(0, [], {name: {} for name in FACETS} if request.facets else {})
+    engine = engine_for(session)
+    wanted = request.page * request.size
+    relevance = request.sort == "relevance"
+    window = engine.matches(plan, max(RANK_WINDOW, wanted), terms=relevance)
+    complete = len(window) < max(RANK_WINDOW, wanted)
+    if relevance:
+        scores = _scores(session, engine, plan, window)
+        page = sorted(window, key=lambda m: (-scores[m.id], m.id))[wanted - request.size : wanted]
+    else:
+        pool = window if complete else _newest_pool(engine, plan, window, wanted)
+        page = _newest(pool)[wanted - request.size : wanted]
+        scores = _scores(session, engine, plan, page)
+    return Results(
+        total=len(window),
+        hits=_hits(session, [(m.id, scores[m.id]) for m in page], {t for p in plan.include for t in p}),
+        facets=_facets(session, window) if request.facets else {},
+        total_exact=complete,
     )
-    page = session.execute(ordered.limit(request.size).offset((request.page - 1) * request.size)).all()
-    hits = _hits(session, [(int(r[0]), float(r[1])) for r in page], query)
-    facets = _facets(session, matches, request) if request.facets else {}
-    return Results(total=int(total), hits=hits, facets=facets)
 
 
-def _matches(session: Session, query: Query) -> Any:
-    """A subquery (id, score) of matching articles; lower score is better."""
-    if session.get_bind().dialect.name == "postgresql":
-        sql = text(
-            "SELECT d.article_id AS id, -ts_rank(d.tsv, q, 1) AS score "
-            "FROM search_docs d, to_tsquery('simple', :q) q WHERE d.tsv @@ q"
-        ).bindparams(q=tsquery_expression(query))
-    else:
-        sql = text(
-            "SELECT rowid AS id, bm25(search_fts, :tw, 1.0) AS score "
-            "FROM search_fts WHERE search_fts MATCH :q"
-        ).bindparams(q=match_expression(query), tw=TITLE_WEIGHT)
-    return sql.columns(id=Integer, score=Float).subquery("matches")
+def _newest(pool: Sequence[Match]) -> list[Match]:
+    """Published first (latest stored first on a tie), undated last."""
+    by_id = sorted(pool, key=lambda m: m.id, reverse=True)
+    dated = sorted((m for m in by_id if m.published is not None), key=_published, reverse=True)
+    return dated + [m for m in by_id if m.published is None]
 
 
-def _filtered(stmt: Select[Any], matches: Any, request: SearchRequest) -> Select[Any]:
-    stmt = stmt.join(matches, matches.c.id == Article.id)
-    if request.source:
-        stmt = stmt.join(Source, Source.id == Article.source_id).where(Source.name == request.source)
-    if request.category:
-        stmt = stmt.where(Article.category == request.category)
-    if request.date_from:
-        stmt = stmt.where(Article.published >= _kst_midnight(request.date_from))
-    if request.date_to:
-        stmt = stmt.where(Article.published < _kst_midnight(request.date_to + dt.timedelta(days=1)))
-    return stmt
+def _published(match: Match) -> Any:
+    return match.published
 
 
-def _kst_midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=KST)
+def _newest_pool(engine: Engine, plan: Plan, window: list[Match], wanted: int) -> list[Match]:
+    """The window plus every older-stored match that could still be among the `wanted` newest."""
+    last = _newest(window)[wanted - 1]
+    if last.published is None:  # too few dated matches in the window to bound the rest
+        return engine.matches(plan, None)
+    lowest = min(m.id for m in window)
+    since = engine.first_id_since(last.published)
+    if since is None or since >= lowest:
+        return window
+    return window + engine.matches(plan, None, (since, lowest))
 
 
-def _facets(session: Session, matches: Any, request: SearchRequest) -> dict[str, dict[str, int]]:
-    """Counts by source, category and month (KST) over the filtered matches."""
-    if session.get_bind().dialect.name == "postgresql":
-        month = func.to_char(func.timezone("Asia/Seoul", Article.published), "YYYY-MM")
-    else:
-        month = func.strftime("%Y-%m", Article.published, "+9 hours")
-    columns = {"source": Source.name, "category": Article.category, "month": month}
-    out: dict[str, dict[str, int]] = {}
-    for name, column in columns.items():
-        stmt = _filtered(select(column, func.count()), matches, request)
-        if not request.source:
-            stmt = stmt.outerjoin(Source, Source.id == Article.source_id)
-        rows = session.execute(stmt.group_by(column).order_by(func.count().desc())).all()
-        out[name] = {str(key): int(count) for key, count in rows if key is not None}
-    return out
+# scores -------------------------------------------------------------------------------------------
 
 
-def _hits(session: Session, ranked: list[tuple[int, float]], query: Query) -> list[Hit]:
-    """Load the page's articles and spans in two queries, keep the ranked order."""
-    ids = [i for i, _ in ranked]
-    articles = {
-        a.id: a
-        for a in session.scalars(
-            select(Article).where(Article.id.in_(ids)).options(selectinload(Article.source))
+def _scores(session: Session, engine: Engine, plan: Plan, matches: Sequence[Match]) -> dict[int, float]:
+    """BM25 of each match (title weighted), from its tokens and the index's statistics."""
+    if not matches:
+        return {}
+    corpus = engine.corpus()
+    key = _database_key(session)
+    needles = [
+        (bm25.Needle.of(p), corpus.idf(_DOC_FREQS.get(engine, key, p, corpus.rows))) for p in plan.include
+    ]
+    terms = {} if matches[0].title is not None else engine.terms([m.id for m in matches])
+    documents = (_document(m, terms) for m in matches)
+    return bm25.scores(documents, needles, TITLE_WEIGHT, corpus.avgdl)
+
+
+def _document(match: Match, terms: dict[int, tuple[bytes, bytes]]) -> bm25.Document:
+    """(id, title, body, tag tokens): the match's own tokens, or those fetched for it."""
+    if match.title is not None and match.body is not None:
+        return match.id, match.title, match.body, tag_count(match)
+    title, body = terms.get(match.id, (b"", b""))
+    return match.id, title, body, tag_count(match)
+
+
+def _database_key(session: Session) -> str:
+    bind = session.get_bind()
+    return str(bind.engine.url)
+
+
+class DocFreqs:
+    """Document frequencies per database and phrase, recounted after DF_TTL seconds or when the
+    index has changed size by more than DF_DRIFT (counting a common word scans its whole list)."""
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self.limit = limit
+        self._lock = threading.Lock()
+        self._known: dict[tuple[str, Phrase], tuple[int, int, float]] = {}
+
+    def get(self, engine: Engine, database: str, phrase: Phrase, rows: int) -> int:
+        now = time.monotonic()
+        found = self._known.get((database, phrase))
+        if found is not None and now - found[2] < DF_TTL and abs(rows - found[1]) <= found[1] * DF_DRIFT:
+            return found[0]
+        hits = engine.doc_freq(phrase)
+        with self._lock:
+            if len(self._known) >= self.limit:
+                self._known.clear()
+            self._known[(database, phrase)] = (hits, rows, now)
+        return hits
+
+
+_DOC_FREQS = DocFreqs()
+
+
+# results ------------------------------------------------------------------------------------------
+
+
+def _hits(session: Session, page: Sequence[tuple[int, float]], words: set[str]) -> list[Hit]:
+    """The page's articles and spans in one query, in ranked order."""
+    if not page:
+        return []
+    stmt = (
+        select(
+            Article.id,
+            Article.title,
+            Article.url,
+            Source.name,
+            Article.site_name,
+            Article.category,
+            Article.published,
+            Article.excerpt,
+            Article.body,
+            Article.story_id,
+            cast(SearchDoc.spans, Text),
         )
+        .outerjoin(Source, Source.id == Article.source_id)
+        .outerjoin(SearchDoc, SearchDoc.article_id == Article.id)
+        .where(Article.id.in_([article_id for article_id, _ in page]))
+    )
+    rows = {row[0]: row for row in session.execute(stmt)}
+    return [_hit(rows[i], score, words) for i, score in page if i in rows]
+
+
+def _hit(row: Any, score: float, words: set[str]) -> Hit:
+    article_id, title, url, source, site, category, published, excerpt, body, story_id, spans = row
+    return Hit(
+        article_id=article_id,
+        title=title,
+        url=url,
+        source=source or site,
+        category=category,
+        published=published,
+        excerpt=excerpt,
+        score=round(score, 4),
+        highlights=highlights_from_json(body, spans or "[]", words),
+        story_id=story_id,
+    )
+
+
+def _facets(session: Session, window: Sequence[Match]) -> dict[str, dict[str, int]]:
+    """Counts by source, category and month (KST) over the ranked matches, largest first."""
+    sources = Counter(m.source_id for m in window if m.source_id is not None)
+    names: dict[int, str] = {}
+    if sources:
+        rows = session.execute(select(Source.id, Source.name).where(Source.id.in_(list(sources))))
+        names = {int(i): str(n) for i, n in rows}
+    return {
+        "source": _largest_first(Counter({names[i]: n for i, n in sources.items() if i in names})),
+        "category": _largest_first(Counter(m.category for m in window if m.category)),
+        "month": _largest_first(Counter(m.month for m in window if m.month)),
     }
-    spans: dict[int, list[Any]] = dict(
-        session.execute(select(SearchDoc.article_id, SearchDoc.spans).where(SearchDoc.article_id.in_(ids)))
-        .tuples()
-        .all()
-    )
-    words = query.words()
-    out = []
-    for article_id, score in ranked:
-        article = articles[article_id]
-        out.append(
-            Hit(
-                article_id=article.id,
-                title=article.title,
-                url=article.url,
-                source=article.source.name if article.source else article.site_name,
-                category=article.category,
-                published=article.published,
-                excerpt=article.excerpt,
-                score=round(-score, 4),
-                highlights=highlights(article.body, spans.get(article_id) or [], words),
-                story_id=getattr(article, "story_id", None),
-            )
-        )
-    return out
 
 
-def highlights(
-    body: str, spans: Sequence[Sequence[Any]], words: set[str], width: int = SNIPPET_CHARS
-) -> list[str]:
-    """Windows of the original text around matches, matched surfaces wrapped in <mark>."""
-    matched = _merged(sorted((int(s), int(e)) for term, s, e in spans if term in words))
-    out: list[str] = []
-    covered_to = -1
-    for first, _ in matched:
-        if len(out) >= MAX_HIGHLIGHTS:
-            break
-        if first < covered_to:
-            continue
-        start = max(body.rfind("\n", 0, first) + 1, first - width // 3)
-        nl = body.find("\n", first)
-        end = min(len(body), start + width, nl if nl != -1 else len(body))
-        out.append(_marked(body, start, end, matched))
-        covered_to = end
-    return out
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Touching spans become one, so 아동수당 is marked once, not as 아동 + 수당."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _marked(body: str, start: int, end: int, matched: Sequence[tuple[int, int]]) -> str:
-    parts, pos = [], start
-    for s, e in matched:
-        if s >= pos and s >= start and e <= end:
-            parts.append(html.escape(body[pos:s]) + "<mark>" + html.escape(body[s:e]) + "</mark>")
-            pos = e
-    parts.append(html.escape(body[pos:end]))
-    prefix = "…" if start > 0 and body[start - 1] != "\n" else ""
-    suffix = "…" if end < len(body) and body[end] != "\n" else ""
-    return prefix + "".join(parts).strip() + suffix
+def _largest_first(counts: Counter[str]) -> dict[str, int]:
+    return {k: n for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}

@@ -17,7 +17,7 @@ from typing import Any
 
 import kombu.exceptions
 from celery import Task
-from celery.signals import worker_process_init
+from celery.signals import task_failure, worker_process_init
 from croniter import croniter
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -48,10 +48,13 @@ _db: Database | None = None
 
 
 def database() -> Database:
-    """This process's database handle, created after fork (connections never cross a fork)."""
+    """This process's handle on the configured database, made after fork (no connection crosses one)."""
     global _db
-    if _db is None:
-        _db = Database(app.conf.newsdesk_settings.database_url)
+    url: str = app.conf.newsdesk_settings.database_url
+    if _db is None or _db.url != url:
+        if _db is not None:
+            _db.dispose()
+        _db = Database(url)
     return _db
 
 
@@ -66,6 +69,18 @@ def _after_fork(**_: Any) -> None:
 def _options() -> DigestOptions:
     s = app.conf.newsdesk_settings
     return DigestOptions(sentences=s.summary_sentences, excerpt_chars=s.excerpt_chars)
+
+
+@task_failure.connect  # type: ignore[untyped-decorator]
+def _record_failure(sender: Task | None = None, args: Any = None, kwargs: Any = None,
+                    exception: BaseException | None = None, **_: Any) -> None:  # fmt: skip
+    """A task that ended in an exception (arguments that fit no signature, retries used up) leaves
+    a dead letter with the reason instead of vanishing into the log."""
+    name = str(getattr(sender, "name", "?")).removeprefix("newsdesk.")
+    try:
+        dead_letter(name, {"args": args, "kwargs": kwargs}, f"{type(exception).__name__}: {exception}")
+    except Exception:  # the database itself is unreachable: the log line is all we can leave
+        log.exception("could not record the failure of %s", name)
 
 
 def dead_letter(task: str, payload: Any, error: str) -> dict[str, Any]:

@@ -1,0 +1,576 @@
+"""Search at 100,000 and 1,000,000 articles: index build rate, latency in-process and over HTTP,
+and the same queries as a naive LIKE '%…%' scan beside them.
+
+usage: python bench/search.py [--sizes 100000,1000000] [--queries 200] [--clients 1,2,4,8,16]
+                              [--seconds 8] [--like-sample 20] [--reuse]
+
+Corpus: real Korean sentences (the shipped samples, plus ../shared/eval/summaries/articles.jsonl
+when present) are analysed ONCE with the real tokenizer path (nlp.analyse + nlp.terms, then the
+index tokens of worker.bm25), and the tokenised sentences are recombined into articles of 6–16
+sentences under real or sentence-cut headlines, 12 sources, 12 categories and two years of KST
+dates. Rows go straight into pages / articles / search_docs (extraction and summaries are
+bypassed); the FTS index is filled by the schema's own triggers, so the build rate is the real
+index cost. Databases live in bench/out/ (gitignored); --reuse skips the build when one exists.
+
+Queries: 1–3 words picked from the sentences (nouns, some inflected 하다-verbs such as
+협력했다), a quarter with a filter (category, source, month, open date range) or sort=newest.
+In-process: `worker.search.search` for top-10 with facets, one session per query; a first pass
+(document frequencies being counted, as after a restart), then the measured pass. HTTP:
+uvicorn (one worker per core) in a subprocess, keep-alive clients on loopback; reported is the
+best rate whose p99 stays under 100 ms. LIKE: count(*) plus the ten newest over title and body
+with the same words and filters, on a sample of the queries.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+# bench/ holds scripts named like standard modules (queue.py): never import from it
+sys.path[:] = [str(ROOT), *(p for p in sys.path if Path(p or ".").resolve() != HERE)]
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import datetime as dt  # noqa: E402
+import json  # noqa: E402
+import math  # noqa: E402
+import multiprocessing  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import sqlite3  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+import urllib.parse  # noqa: E402
+import urllib.request  # noqa: E402
+import zlib  # noqa: E402
+from collections.abc import Iterator, Sequence  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from importlib import resources  # noqa: E402
+from typing import Any  # noqa: E402
+
+from nlp.analyse import Sentence as Analysed  # noqa: E402
+from nlp.analyse import analyse  # noqa: E402
+from nlp.extract import extract_page  # noqa: E402
+from nlp.terms import terms  # noqa: E402
+from worker import bm25  # noqa: E402
+from worker.db import Database  # noqa: E402
+from worker.models import KST, UTC  # noqa: E402
+from worker.search import SearchRequest, document_values, search  # noqa: E402
+from worker.search_engines import filter_tags  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+EVAL_SUMMARIES = ROOT.parent / "shared" / "eval" / "summaries" / "articles.jsonl"
+SOURCES = (
+    ("보건복지부", "복지"),
+    ("교육부", "교육"),
+    ("고용노동부", "고용·노동"),
+    ("국토교통부", "교통"),
+    ("환경부", "환경"),
+    ("행정안전부", "안전"),
+    ("문화체육관광부", "문화"),
+    ("기획재정부", "경제·금융"),
+    ("질병관리청", "보건·의료"),
+    ("서울특별시", "행정"),
+    ("정책브리핑", "행정"),
+    ("한빛일보", "육아"),
+)
+CATEGORIES = sorted({c for _, c in SOURCES} | {"부동산·주거"})
+FIRST_DAY = dt.datetime(2024, 1, 1, tzinfo=KST)
+DAYS = 731
+BATCH = 5000
+NOUNS = frozenset({"NNG", "NNP"})
+
+
+# sentence pool -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A tokenised sentence: its text, index-token spans within it, and words a reader might type."""
+
+    text: str
+    spans: tuple[tuple[str, int, int], ...]
+    nouns: tuple[str, ...]
+    verbs: tuple[str, ...]
+
+
+@dataclass
+class Pool:
+    sentences: list[Piece] = field(default_factory=list)
+    titles: list[Piece] = field(default_factory=list)
+
+
+def _piece(sentence: Analysed) -> Piece:
+    base = sentence.start
+    spans = tuple(
+        (token, t.start - base, t.end - base)
+        for t in terms(sentence.morphemes)
+        for token in bm25.tokens(t.term)
+    )
+    nouns = tuple(m.form for m in sentence.morphemes if m.tag in NOUNS and len(m.form) >= 2)
+    return Piece(sentence.text, spans, nouns, _inflected(sentence))
+
+
+def _inflected(sentence: Analysed) -> tuple[str, ...]:
+    """Surface words like 협력했다 / 확대한다: a noun, then 하다's suffix, in one word."""
+    out = []
+    for word in re.finditer(r"[가-힣]+", sentence.text):
+        inside = [m for m in sentence.morphemes if word.start() <= m.start - sentence.start < word.end()]
+        if len(inside) >= 3 and inside[0].tag == "NNG" and inside[1].tag == "XSV" and len(word.group()) <= 6:
+            out.append(word.group())
+    return tuple(out)
+
+
+def _analysed(text: str) -> list[Piece]:
+    return [_piece(s) for s in analyse(text).sentences]
+
+
+def sentence_pool() -> Pool:
+    """The samples' articles and the eval summaries' articles, each analysed once."""
+    pool = Pool()
+    samples = resources.files("newsdesk").joinpath("samples")
+    for item in json.loads(samples.joinpath("manifest.json").read_text(encoding="utf-8")):
+        page = extract_page(samples.joinpath(item["file"]).read_bytes(), url=item["url"])
+        if page.kind == "article":
+            pool.sentences += _analysed(page.body)
+            pool.titles += _analysed(page.title or "")[:1]
+    if EVAL_SUMMARIES.is_file():
+        for line in EVAL_SUMMARIES.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            pool.sentences += _analysed("\n".join(record["sentences"]))
+            pool.titles += _analysed(record["title"])[:1] if record.get("title") else []
+    else:
+        print(f"note: {EVAL_SUMMARIES} absent: sentences from the shipped samples only")
+    pool.sentences = [p for p in pool.sentences if p.spans]
+    return pool
+
+
+# corpus -------------------------------------------------------------------------------------------
+
+
+def _stamp(moment: dt.datetime) -> str:
+    """How SQLAlchemy stores an aware datetime in SQLite: naive UTC text."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _headline(rng: random.Random, pool: Pool) -> Piece:
+    """A real headline, or the first words of a sentence cut like one."""
+    if rng.random() < 0.3 and pool.titles:
+        return rng.choice(pool.titles)
+    piece = rng.choice(pool.sentences)
+    cut = next((e for _, _, e in piece.spans[rng.randint(5, 9) :] if e >= 18), len(piece.text))
+    return Piece(piece.text[:cut], tuple(s for s in piece.spans if s[2] <= cut), piece.nouns, ())
+
+
+def _article(i: int, size: int, rng: random.Random, pool: Pool) -> tuple[tuple[Any, ...], ...]:
+    """One page, article and search_docs row; `i` runs in arrival order, dates roughly follow."""
+    source_id = rng.randrange(len(SOURCES)) + 1
+    category = SOURCES[source_id - 1][1] if rng.random() < 0.6 else rng.choice(CATEGORIES)
+    when = FIRST_DAY + dt.timedelta(days=DAYS * i / size, hours=rng.uniform(-36, 36))
+    title = _headline(rng, pool)
+    body, spans, offset = [], [], 0
+    for piece in rng.choices(pool.sentences, k=rng.randint(6, 16)):
+        body.append(piece.text)
+        spans += [[t, s + offset, e + offset] for t, s, e in piece.spans]
+        offset += len(piece.text) + 1
+    text, stamp, url = "\n".join(body), _stamp(when), f"https://bench.example.com/{source_id}/{i}"
+    keywords = json.dumps(list(dict.fromkeys(title.nouns))[:5], ensure_ascii=False)
+    doc = document_values([s[0] for s in title.spans], spans, filter_tags(source_id, category, when))
+    page = (i, url, source_id, "processed", zlib.compress(b""), "bench", 1, stamp, stamp)
+    article = (
+        i,
+        i,
+        source_id,
+        url,
+        title.text,
+        stamp,
+        text,
+        category,
+        keywords,
+        text[:160],
+        "bench",
+        stamp,
+        stamp,
+    )
+    spans_json = json.dumps(spans, ensure_ascii=False)
+    return page, article, (i, doc["title_terms"], doc["body_terms"], spans_json, doc["tags"], doc["length"])
+
+
+def _rows(task: tuple[int, int, Pool]) -> list[tuple[tuple[Any, ...], ...]]:
+    first, size, pool = task
+    rng = random.Random(first)
+    return [_article(i, size, rng, pool) for i in range(first, min(first + BATCH, size + 1))]
+
+
+def _batches(size: int, pool: Pool) -> Iterator[list[tuple[tuple[Any, ...], ...]]]:
+    """Rows in batches, made in a second process while this one writes (one per core)."""
+    with multiprocessing.get_context("fork").Pool(1) as workers:
+        yield from workers.imap(_rows, ((first, size, pool) for first in range(1, size + 1, BATCH)))
+
+
+_INSERTS = (
+    "INSERT INTO pages (id, url, source_id, state, raw_z, raw_hash, attempts, fetched_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO articles (id, page_id, source_id, url, title, published, body, category, keywords, excerpt, "
+    "content_hash, created_at, updated_at, authors, category_reason, summary, revision) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', '[]', '[]', 1)",
+    "INSERT INTO search_docs (article_id, title_terms, body_terms, spans, tags, length) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
+)
+
+
+def build(path: Path, size: int, pool: Pool) -> float:
+    """A fresh database of `size` articles; returns the seconds the inserts and index took."""
+    for stale in path.parent.glob(path.name + "*"):
+        stale.unlink()
+    Database(f"sqlite:///{path}").dispose()  # the real schema, migrations included
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    stamp = _stamp(FIRST_DAY)
+    con.executemany(
+        "INSERT INTO sources (id, name, kind, category, created_at) VALUES (?, ?, 'web', ?, ?)",
+        [(i + 1, name, category, stamp) for i, (name, category) in enumerate(SOURCES)],
+    )
+    started = time.perf_counter()
+    done = 0
+    for rows in _batches(size, pool):
+        with con:
+            for sql, column in zip(_INSERTS, zip(*rows, strict=True), strict=True):
+                con.executemany(sql, column)
+        done += len(rows)
+        print(f"\r  built {done:>9,} articles", end="", file=sys.stderr, flush=True)
+    elapsed = time.perf_counter() - started
+    print(file=sys.stderr)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.execute("ANALYZE")
+    con.close()
+    return elapsed
+
+
+# queries ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BenchQuery:
+    q: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def request(self) -> SearchRequest:
+        p = dict(self.params)
+        day = dt.date.fromisoformat
+        return SearchRequest(
+            q=self.q,
+            source=p.get("source"),
+            category=p.get("category"),
+            date_from=day(p["from"]) if "from" in p else None,
+            date_to=day(p["to"]) if "to" in p else None,
+            sort="newest" if p.get("sort") == "newest" else "relevance",
+        )
+
+    def path(self) -> str:
+        return "/search?" + urllib.parse.urlencode([("q", self.q), *self.params])
+
+
+def queries(pool: Pool, n: int, seed: int = 20251205) -> list[BenchQuery]:
+    """Reader-like queries: 1–3 words from one sentence, some inflected, a quarter filtered."""
+    rng = random.Random(seed)
+    out: list[BenchQuery] = []
+    while len(out) < n:
+        piece = rng.choice(pool.sentences)
+        words = _words(rng, piece)
+        if words:
+            out.append(BenchQuery(" ".join(words), _filters(rng)))
+    return out
+
+
+def _words(rng: random.Random, piece: Piece) -> list[str]:
+    nouns = list(dict.fromkeys(piece.nouns))
+    if piece.verbs and rng.random() < 0.2:
+        return [rng.choice(piece.verbs), *rng.sample(nouns, min(len(nouns), rng.randint(0, 1)))]
+    return rng.sample(nouns, min(len(nouns), rng.choice((1, 1, 1, 2, 2, 3))))
+
+
+def _filters(rng: random.Random) -> tuple[tuple[str, str], ...]:
+    roll = rng.random()
+    month = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(DAYS - 31))
+    if roll < 0.07:
+        return (("category", rng.choice(CATEGORIES)),)
+    if roll < 0.12:
+        return (("source", rng.choice(SOURCES)[0]),)
+    if roll < 0.17:
+        start = month.replace(day=1)
+        return (
+            ("from", start.isoformat()),
+            ("to", (start + dt.timedelta(days=40)).replace(day=1).isoformat()),
+        )
+    if roll < 0.20:
+        return (("from", month.isoformat()),)
+    if roll < 0.25:
+        return (("sort", "newest"),)
+    return ()
+
+
+# measurements -------------------------------------------------------------------------------------
+
+
+def percentiles(seconds: Sequence[float]) -> tuple[float, float, float]:
+    """p50, p95, p99 in milliseconds."""
+    cuts = statistics.quantiles([s * 1000 for s in seconds], n=100, method="inclusive")
+    return cuts[49], cuts[94], cuts[98]
+
+
+def in_process(db: Database, batch: Sequence[BenchQuery]) -> tuple[list[float], list[float]]:
+    """Seconds per query for top-10 with facets, one session each: a first pass (document
+    frequencies not yet counted, the API's state after a restart) and a second pass."""
+    passes: tuple[list[float], list[float]] = ([], [])
+    for timings in passes:
+        for query in batch:
+            started = time.perf_counter()
+            with db.sessions() as session:
+                search(session, query.request())
+            timings.append(time.perf_counter() - started)
+    return passes
+
+
+def like_scan(path: Path, batch: Sequence[BenchQuery]) -> list[float]:
+    """The naive way: LIKE '%word%' over title and body, count(*) and the ten newest."""
+    con = sqlite3.connect(path)
+    out = []
+    for query in batch:
+        where, params = _like_where(con, query)
+        started = time.perf_counter()
+        con.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()
+        con.execute(
+            f"SELECT a.id FROM articles a WHERE {where} ORDER BY a.published DESC LIMIT 10", params
+        ).fetchall()
+        out.append(time.perf_counter() - started)
+    con.close()
+    return out
+
+
+def _like_where(con: sqlite3.Connection, query: BenchQuery) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    for word in query.q.split():
+        clauses.append("(a.title LIKE ? OR a.body LIKE ?)")
+        params += [f"%{word}%"] * 2
+    p = query.request()
+    if p.category:
+        clauses.append("a.category = ?")
+        params.append(p.category)
+    if p.source:
+        clauses.append("a.source_id = (SELECT id FROM sources WHERE name = ?)")
+        params.append(p.source)
+    for day, op in ((p.date_from, ">="), (p.date_to and p.date_to + dt.timedelta(days=1), "<")):
+        if day:
+            clauses.append(f"a.published {op} ?")
+            params.append(_stamp(dt.datetime.combine(day, dt.time(), tzinfo=KST)))
+    return " AND ".join(clauses), params
+
+
+# HTTP ---------------------------------------------------------------------------------------------
+
+
+def serve(path: Path, port: int) -> subprocess.Popen[bytes]:
+    """uvicorn with one worker per core over the database; returns once it answers."""
+    env = {**os.environ, "NEWSDESK_DATABASE_URL": f"sqlite:///{path}", "NEWSDESK_RATE_LIMIT": "0"}
+    argv = [sys.executable, "-m", "uvicorn", "--factory", "api.app:from_env", "--host", "127.0.0.1",
+            "--port", str(port), "--workers", str(os.cpu_count() or 2), "--no-access-log",
+            "--log-level", "warning"]  # fmt: skip
+    server = subprocess.Popen(argv, env=env, cwd=ROOT)
+    try:
+        _wait_until_up(port)
+    except BaseException:
+        server.terminate()
+        server.wait(30)
+        raise
+    return server
+
+
+def _wait_until_up(port: int, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError("the API did not come up")
+
+
+@dataclass
+class Load:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+
+
+async def _client(port: int, paths: Sequence[str], start: int, until: float, load: Load) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    i = start
+    while time.perf_counter() < until:
+        request = f"GET {paths[i % len(paths)]} HTTP/1.1\r\nHost: bench\r\n\r\n".encode()
+        i += 1
+        started = time.perf_counter()
+        writer.write(request)
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = int(re.search(rb"(?i)content-length:\s*(\d+)", head).group(1))  # type: ignore[union-attr]
+        await reader.readexactly(length)
+        load.latencies.append(time.perf_counter() - started)
+        load.errors += head[9:12] != b"200"
+    writer.close()
+
+
+async def _run(port: int, paths: Sequence[str], clients: int, seconds: float) -> Load:
+    load = Load()
+    until = time.perf_counter() + seconds
+    starts = (k * len(paths) // clients for k in range(clients))
+    await asyncio.gather(*(_client(port, paths, s, until, load) for s in starts))
+    return load
+
+
+@dataclass(frozen=True)
+class Level:
+    """One client count's run: throughput, latency, and the server's CPU per request."""
+
+    clients: int
+    rate: float
+    p50: float
+    p99: float
+    errors: int
+    cpu_ms: float
+
+    def __str__(self) -> str:
+        return (
+            f"{self.clients:>2} clients: {self.rate:6.1f} req/s  p50 {self.p50:6.1f} ms  "
+            f"p99 {self.p99:6.1f} ms  server CPU {self.cpu_ms:4.1f} ms/req  errors {self.errors}"
+        )
+
+
+def http(path: Path, batch: Sequence[BenchQuery], levels: Sequence[int], seconds: float) -> list[Level]:
+    """One run per client count against uvicorn on loopback."""
+    port = 18000 + os.getpid() % 1000
+    server = serve(path, port)
+    paths = [q.path() for q in batch]
+    try:
+        asyncio.run(_run(port, paths, 4, 3.0))  # warm-up: caches, both workers
+        return [_level(server.pid, port, paths, n, seconds) for n in levels]
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def _level(pid: int, port: int, paths: Sequence[str], clients: int, seconds: float) -> Level:
+    cpu = _cpu_seconds(pid)
+    load = asyncio.run(_run(port, paths, clients, seconds))
+    cpu = _cpu_seconds(pid) - cpu
+    p50, _, p99 = percentiles(load.latencies)
+    n = len(load.latencies)
+    return Level(clients, n / seconds, p50, p99, load.errors, 1000 * cpu / max(n, 1))
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children so far (Linux /proc): what the server used,
+    whatever else the machine was running."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    total = 0
+    for process in (pid, *map(int, children)):
+        fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def best_rate(levels: Sequence[Level]) -> str:
+    """The highest requests/s among the client counts whose p99 stays under 100 ms."""
+    fits = [x for x in levels if x.p99 < 100 and not x.errors]
+    if not fits:
+        return "none under 100 ms"
+    best = max(fits, key=lambda x: x.rate)
+    return f"{best.rate:.0f} ({best.clients} clients, p99 {best.p99:.0f} ms)"
+
+
+# report -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    size: int
+    build: str
+    first: tuple[float, float, float]
+    warm: tuple[float, float, float]
+    rate: str
+    cpu_ms: float
+    like: float
+    indexed: float
+
+
+def bench_size(size: int, pool: Pool, batch: list[BenchQuery], args: argparse.Namespace) -> Row:
+    path = OUT / f"search-{size}.db"
+    if args.reuse and path.exists():
+        build_rate = "reused"
+    else:
+        seconds = build(path, size, pool)
+        build_rate = f"{size / seconds:,.0f}"
+    print(f"{size:,} articles: {build_rate} articles/s, {path.stat().st_size / 2**30:.1f} GiB", flush=True)
+    db = Database(f"sqlite:///{path}")
+    first, warm = in_process(db, batch)
+    db.dispose()
+    sample = batch[:: max(1, len(batch) // max(args.like_sample, 1))][: args.like_sample]
+    like = statistics.median(like_scan(path, sample)) if sample else math.nan
+    indexed = statistics.median(warm[batch.index(q)] for q in sample) if sample else math.nan
+    levels = (
+        http(path, batch, [int(c) for c in args.clients.split(",")], args.seconds) if args.seconds else []
+    )
+    for level in levels:
+        print(f"  {level}", flush=True)
+    rate = best_rate(levels) if levels else "skipped"
+    cpu_ms = statistics.median(x.cpu_ms for x in levels) if levels else math.nan
+    return Row(size, build_rate, percentiles(first), percentiles(warm), rate, cpu_ms, like, indexed)
+
+
+def table(rows: Sequence[Row], n: int, sample: int) -> Iterator[str]:
+    yield (
+        f"| articles | index build (articles/s) | in-process p50 / p95 / p99 (ms), {n} queries "
+        "| first pass p50 / p99 (ms) | HTTP req/s at p99 < 100 ms | server CPU per request "
+        f"| LIKE scan p50 (ms), {sample} queries | LIKE / index |"
+    )
+    yield "|---:|---:|---|---|---|---|---:|---:|"
+    cores = os.cpu_count() or 1
+    for r in rows:
+        yield (
+            f"| {r.size:,} | {r.build} | {' / '.join(f'{x:.1f}' for x in r.warm)} "
+            f"| {r.first[0]:.1f} / {r.first[2]:.1f} | {r.rate} "
+            f"| {r.cpu_ms:.1f} ms ({cores} cores: {1000 * cores / r.cpu_ms:.0f}/s) "
+            f"| {r.like * 1000:,.0f} | {r.like / r.indexed:,.0f}× |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--clients", default="1,2,4,8,16")
+    parser.add_argument("--seconds", type=float, default=8.0, help="per client count; 0 skips HTTP")
+    parser.add_argument("--like-sample", type=int, default=20)
+    parser.add_argument("--reuse", action="store_true", help="keep an existing database (no build rate)")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    pool = sentence_pool()
+    print(f"pool: {len(pool.sentences):,} sentences, {len(pool.titles)} headlines, "
+          f"tokenised in {time.perf_counter() - started:.1f} s")  # fmt: skip
+    batch = queries(pool, args.queries)
+    rows = [bench_size(int(s), pool, batch, args) for s in args.sizes.split(",")]
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nmachine: {os.cpu_count()} cores, load {load} (1/5/15 min) at the end, "
+          f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}")  # fmt: skip
+    for line in table(rows, len(batch), args.like_sample):
+        print(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,362 @@
+"""The two full-text engines behind search: SQLite FTS5 and PostgreSQL GIN, one interface.
+
+An engine only matches: for a `Plan` (query phrases plus filters) it lists the matches with the
+highest ids (the most recently stored) with their facet values, and hands over what BM25
+needs (index statistics, document frequencies, the rows' tokens).
+Scoring is worker.bm25's, the same for both.
+
+SQLite filters through tokens in the FTS table's `tags` column (source, category, KST day,
+month and year), so a filter is a doclist intersection, not a row lookup per match.
+PostgreSQL filters with ordinary conditions on the articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, NamedTuple, Protocol
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from worker.bm25 import Corpus, Phrase
+from worker.models import KST, UTC
+
+# SQLite hands `published` back as its stored UTC text, PostgreSQL as a datetime; each engine
+# only ever compares its own keys.
+PublishedKey = str | dt.datetime
+
+
+class Plan(NamedTuple):
+    """A parsed query (phrases of index tokens) and the reader's filters."""
+
+    include: tuple[Phrase, ...]
+    exclude: tuple[Phrase, ...] = ()
+    source_id: int | None = None
+    category: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+class Match(NamedTuple):
+    """A matching article, what facets and ordering need of it, and (when asked for) its title
+    and body index tokens as UTF-8 bytes, single spaces between them."""
+
+    id: int
+    published: PublishedKey | None
+    source_id: int | None
+    category: str | None
+    month: str | None
+    title: bytes | None = None
+    body: bytes | None = None
+
+
+class Engine(Protocol):
+    def matches(
+        self, plan: Plan, limit: int | None, ids: tuple[int, int] | None = None, terms: bool = False
+    ) -> list[Match]:
+        """Matches by id, highest first, at most `limit`; only ids in [lo, hi) when given; with
+        their index tokens when `terms`."""
+
+    def first_id_since(self, published: PublishedKey) -> int | None:
+        """The lowest article id published at or after `published`."""
+
+    def terms(self, ids: Sequence[int]) -> dict[int, tuple[bytes, bytes]]:
+        """Title and body index tokens of these articles: UTF-8, separated by single spaces."""
+
+    def corpus(self) -> Corpus:
+        """Rows in the index and tokens in all their columns."""
+
+    def doc_freq(self, phrase: Phrase) -> int:
+        """How many rows contain `phrase` in the title or the body."""
+
+
+def engine_for(session: Session) -> Engine:
+    if session.get_bind().dialect.name == "postgresql":
+        return PostgresEngine(session)
+    return Fts5Engine(session)
+
+
+# tags ---------------------------------------------------------------------------------------------
+
+
+def filter_tags(source_id: int | None, category: str | None, published: dt.datetime | None) -> str:
+    """The FTS tokens an article is filtered by: s<source id>, c<category hex>, y/m/d in KST."""
+    tags = []
+    if source_id is not None:
+        tags.append(f"s{source_id}")
+    if category:
+        tags.append(_category_tag(category))
+    if published is not None:
+        day = published.astimezone(KST)
+        tags += [f"y{day:%Y}", f"m{day:%Y%m}", f"d{day:%Y%m%d}"]
+    return " ".join(tags)
+
+
+def tag_count(match: Match) -> int:
+    """len(filter_tags(…).split()) for a match: tokens the tags column adds to its length."""
+    return (match.source_id is not None) + bool(match.category) + 3 * (match.published is not None)
+
+
+def _category_tag(category: str) -> str:
+    return "c" + category.encode("utf-8").hex()
+
+
+def date_tags(first: dt.date, last: dt.date) -> list[str]:
+    """The fewest y/m/d tokens covering the KST days first..last (whole years and months first)."""
+    out: list[str] = []
+    day: dt.date | None = first
+    while day is not None and day <= last:
+        year_end, month_end = dt.date(day.year, 12, 31), _month_end(day)
+        if day.month == 1 and day.day == 1 and year_end <= last:
+            out.append(f"y{day:%Y}")
+            day = _day_after(year_end)
+        elif day.day == 1 and month_end <= last:
+            out.append(f"m{day:%Y%m}")
+            day = _day_after(month_end)
+        else:
+            out.append(f"d{day:%Y%m%d}")
+            day = _day_after(day)
+    return out
+
+
+def _month_end(day: dt.date) -> dt.date:
+    if day.month == 12:
+        return dt.date(day.year, 12, 31)
+    return dt.date(day.year, day.month + 1, 1) - dt.timedelta(days=1)
+
+
+def _day_after(day: dt.date) -> dt.date | None:
+    return None if day == dt.date.max else day + dt.timedelta(days=1)
+
+
+# expressions --------------------------------------------------------------------------------------
+
+
+def match_expression(include: Sequence[Phrase], exclude: Sequence[Phrase] = ()) -> str:
+    """An FTS5 MATCH expression built only from quoted phrases, AND and NOT."""
+    expression = " AND ".join(_fts_phrase(p) for p in include)
+    return expression + "".join(f" NOT {_fts_phrase(p)}" for p in exclude)
+
+
+def tsquery_expression(include: Sequence[Phrase], exclude: Sequence[Phrase] = ()) -> str:
+    """The same query for PostgreSQL's to_tsquery('simple', …)."""
+    expression = " & ".join(_ts_phrase(p) for p in include)
+    return expression + "".join(f" & !{_ts_phrase(p)}" for p in exclude)
+
+
+def _fts_phrase(phrase: Sequence[str]) -> str:
+    return '"' + " ".join(phrase).replace('"', '""') + '"'
+
+
+def _ts_phrase(phrase: Sequence[str]) -> str:
+    """A lexeme, or a phrase held inside the title (weight A) or inside the body (weight B):
+    the tsvector joins the two, and FTS5 never matches a phrase across columns."""
+    lexemes = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in phrase]
+    if len(lexemes) == 1:
+        return lexemes[0]
+    within = (" <-> ".join(f"{x}:{weight}" for x in lexemes) for weight in "AB")
+    return "(" + " | ".join(f"({w})" for w in within) + ")"
+
+
+# SQLite -------------------------------------------------------------------------------------------
+
+_FTS_MATCHES = """
+SELECT a.id, a.published, a.source_id, a.category, strftime('%Y-%m', a.published, '+9 hours') {terms}
+FROM (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :q {range}
+      ORDER BY rowid DESC {limit}) AS w
+JOIN articles AS a ON a.id = w.id {join}
+"""
+_FTS_TERMS = ", CAST(d.title_terms AS BLOB), CAST(d.body_terms AS BLOB)"
+_TERMS_JOIN = "JOIN search_docs AS d ON d.article_id = w.id"
+_AVERAGES_ROWID = 1  # FTS5's record of the row count and the token total of each column
+
+
+class Fts5Engine:
+    """SQLite: FTS5 over the morpheme columns, filters as tag tokens in the same index."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def expression(self, plan: Plan) -> str | None:
+        """The full MATCH expression, or None when the filters exclude everything."""
+        groups = self._tag_groups(plan)
+        if groups is None:
+            return None
+        query = "{title_terms body_terms}: (" + match_expression(plan.include, plan.exclude) + ")"
+        return query + "".join(
+            " AND tags: (" + " OR ".join(_fts_phrase((t,)) for t in g) + ")" for g in groups
+        )
+
+    def _tag_groups(self, plan: Plan) -> list[list[str]] | None:
+        groups = []
+        if plan.source_id is not None:
+            groups.append([f"s{plan.source_id}"])
+        if plan.category:
+            groups.append([_category_tag(plan.category)])
+        if plan.date_from or plan.date_to:
+            days = self._date_tags(plan.date_from, plan.date_to)
+            if not days:
+                return None
+            groups.append(days)
+        return groups
+
+    def _date_tags(self, first: dt.date | None, last: dt.date | None) -> list[str]:
+        """Open ends are clamped to the stored years, so `from` alone is a few year tokens."""
+        # two statements: SQLite answers a lone min() or max() from the index, not both at once
+        low = self.session.execute(text("SELECT min(published) FROM articles")).scalar()
+        high = self.session.execute(text("SELECT max(published) FROM articles")).scalar()
+        if low is None or high is None:
+            return []
+        start = max(first or dt.date.min, dt.date(_kst_year(low), 1, 1))
+        end = min(last or dt.date.max, dt.date(_kst_year(high), 12, 31))
+        return date_tags(start, end) if start <= end else []
+
+    def matches(
+        self, plan: Plan, limit: int | None, ids: tuple[int, int] | None = None, terms: bool = False
+    ) -> list[Match]:
+        expression = self.expression(plan)
+        if expression is None:
+            return []
+        sql = _FTS_MATCHES.format(
+            terms=_FTS_TERMS if terms else "",
+            range="AND rowid >= :lo AND rowid < :hi" if ids else "",
+            limit="LIMIT :n" if limit is not None else "",
+            join=_TERMS_JOIN if terms else "",
+        )
+        params: dict[str, Any] = {"q": expression, "n": limit}
+        if ids:
+            params.update(lo=ids[0], hi=ids[1])
+        return [Match(*row) for row in self.session.execute(text(sql), params).all()]
+
+    def first_id_since(self, published: PublishedKey) -> int | None:
+        # by the published index: the planner would otherwise walk every id checking dates
+        sql = "SELECT min(id) FROM articles INDEXED BY ix_articles_published WHERE published >= :p"
+        value = self.session.execute(text(sql), {"p": published}).scalar_one()
+        return None if value is None else int(value)
+
+    def terms(self, ids: Sequence[int]) -> dict[int, tuple[bytes, bytes]]:
+        return _terms(self.session, ids, "CAST({} AS BLOB)")
+
+    def corpus(self) -> Corpus:
+        """From FTS5's own averages record: exact, and no scan."""
+        sql = text("SELECT block FROM search_fts_data WHERE id = :id")
+        block = self.session.execute(sql, {"id": _AVERAGES_ROWID}).scalar()
+        if not block:
+            return Corpus(0, 0)
+        rows, *columns = _varints(bytes(block))
+        return Corpus(rows, sum(columns))
+
+    def doc_freq(self, phrase: Phrase) -> int:
+        sql = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :q"
+        query = "{title_terms body_terms}: " + _fts_phrase(phrase)
+        return int(self.session.execute(text(sql), {"q": query}).scalar_one())
+
+
+def _varints(data: bytes) -> list[int]:
+    """SQLite's varints (big-endian 7-bit groups, a 9th byte of 8 bits), one after another."""
+    out, i = [], 0
+    while i < len(data):
+        value = 0
+        for k in range(9):
+            byte = data[i]
+            i += 1
+            if k == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        out.append(value)
+    return out
+
+
+def _kst_year(stored: str | dt.datetime) -> int:
+    moment = stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(stored)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(KST).year
+
+
+def _terms(session: Session, ids: Sequence[int], as_bytes: str) -> dict[int, tuple[bytes, bytes]]:
+    """Token strings as UTF-8 bytes: no decoding, and bytes.count is what scoring needs."""
+    if not ids:
+        return {}
+    columns = ", ".join(as_bytes.format(c) for c in ("title_terms", "body_terms"))
+    sql = text(f"SELECT article_id, {columns} FROM search_docs WHERE article_id IN ({_ints(ids)})")
+    return {int(i): (bytes(title), bytes(body)) for i, title, body in session.execute(sql)}
+
+
+def _ints(ids: Sequence[int]) -> str:
+    """Ids inlined as SQL literals: they are ints from our own queries, never user text."""
+    return ",".join(str(int(i)) for i in ids)
+
+
+# PostgreSQL ---------------------------------------------------------------------------------------
+
+_PG_MATCHES = """
+SELECT a.id, a.published, a.source_id, a.category, to_char(a.published AT TIME ZONE 'Asia/Seoul', 'YYYY-MM')
+       {terms}
+FROM search_docs d JOIN articles a ON a.id = d.article_id
+WHERE d.tsv @@ to_tsquery('simple', :q) {filters}
+ORDER BY d.article_id DESC {limit}
+"""
+_PG_TERMS = ", convert_to(d.title_terms, 'UTF8'), convert_to(d.body_terms, 'UTF8')"
+
+
+class PostgresEngine:
+    """PostgreSQL: the GIN index over the same tokens finds the matches."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _where(self, plan: Plan) -> tuple[str, dict[str, Any]]:
+        clauses: list[str] = []
+        params: dict[str, Any] = {"q": tsquery_expression(plan.include, plan.exclude)}
+        if plan.source_id is not None:
+            clauses.append("a.source_id = :source_id")
+            params["source_id"] = plan.source_id
+        if plan.category:
+            clauses.append("a.category = :category")
+            params["category"] = plan.category
+        if plan.date_from:
+            clauses.append("a.published >= :since")
+            params["since"] = _kst_midnight(plan.date_from)
+        after = _day_after(plan.date_to) if plan.date_to else None
+        if after:
+            clauses.append("a.published < :until")
+            params["until"] = _kst_midnight(after)
+        return "".join(" AND " + c for c in clauses), params
+
+    def matches(
+        self, plan: Plan, limit: int | None, ids: tuple[int, int] | None = None, terms: bool = False
+    ) -> list[Match]:
+        where, params = self._where(plan)
+        if ids:
+            where += " AND d.article_id >= :lo AND d.article_id < :hi"
+            params.update(lo=ids[0], hi=ids[1])
+        sql = _PG_MATCHES.format(
+            terms=_PG_TERMS if terms else "", filters=where, limit="LIMIT :n" if limit is not None else ""
+        )
+        params["n"] = limit
+        return [Match(*row) for row in self.session.execute(text(sql), params).all()]
+
+    def first_id_since(self, published: PublishedKey) -> int | None:
+        # OFFSET 0 keeps the planner from turning min(id) into a walk of every id checking dates
+        sql = "SELECT min(id) FROM (SELECT id FROM articles WHERE published >= :p OFFSET 0) AS recent"
+        value = self.session.execute(text(sql), {"p": published}).scalar_one()
+        return None if value is None else int(value)
+
+    def terms(self, ids: Sequence[int]) -> dict[int, tuple[bytes, bytes]]:
+        return _terms(self.session, ids, "convert_to({}, 'UTF8')")
+
+    def corpus(self) -> Corpus:
+        sql = "SELECT count(*), coalesce(sum(length), 0) FROM search_docs"
+        rows, tokens = self.session.execute(text(sql)).one()
+        return Corpus(int(rows), int(tokens))
+
+    def doc_freq(self, phrase: Phrase) -> int:
+        sql = text("SELECT count(*) FROM search_docs WHERE tsv @@ to_tsquery('simple', :q)")
+        return int(self.session.execute(sql, {"q": tsquery_expression([phrase])}).scalar_one())
+
+
+def _kst_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=KST)

@@ -1,4 +1,4 @@
-"""Helpers for the queue tests and bench/queue.py: Korean pages, worker processes, servers.
+"""Helpers for the queue tests and bench/queues.py: Korean pages, worker processes, servers.
 
 Nothing here imports pytest, so the benchmark can use it too. Servers are reached at the
 addresses this project's machines run them on; `NEWSDESK_TEST_POSTGRES`, `NEWSDESK_TEST_REDIS`
@@ -448,10 +448,8 @@ def drop_postgres_database(name: str) -> None:
 def _sweep_stale_databases(admin: Any) -> None:
     """Drop test databases a killed run left behind (older than STALE_AFTER by their name)."""
     rows = admin.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", (TEST_DB_PREFIX + "%",))
-    horizon = time.time() - STALE_AFTER.total_seconds()
     for (name,) in rows.fetchall():
-        stamp = name.removeprefix(TEST_DB_PREFIX).split("_")[0]
-        if stamp.isdigit() and int(stamp) < horizon:
+        if _stale(name.removeprefix(TEST_DB_PREFIX)):
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -475,12 +473,35 @@ def amqp_target() -> BrokerTarget:
 
 def delete_queue(target: BrokerTarget) -> None:
     """Remove the run's queue (and its exchange and bindings) from the broker."""
+    if target.url.startswith("redis"):
+        _delete_redis_queue(target)
+        return
     from kombu import Connection, Exchange, Queue
 
     with Connection(target.url, connect_timeout=5) as connection:
         channel = connection.channel()
         queue = Queue(target.queue, Exchange(target.queue), target.queue, channel=channel)
-        with suppress(Exception):
-            queue.delete()
-        with suppress(Exception):
-            queue.exchange.delete()
+        queue.delete()
+        queue.exchange.delete()
+
+
+def _delete_redis_queue(target: BrokerTarget) -> None:
+    """The queue's list and kombu's binding sets; and those of runs killed over STALE_AFTER ago."""
+    import redis
+
+    client = redis.Redis.from_url(target.url, socket_connect_timeout=5)
+    try:
+        names = [target.queue] + [
+            key.decode().rsplit(".binding.", 1)[1]
+            for key in client.scan_iter("_kombu.binding.newsdesk-test-*")
+            if _stale(key.decode().rsplit("newsdesk-test-", 1)[1])
+        ]
+        for name in names:
+            client.delete(name, f"_kombu.binding.{name}", f"_kombu.binding_permanent.{name}")
+    finally:
+        client.close()
+
+
+def _stale(run: str) -> bool:
+    stamp = run.split("_")[0]
+    return stamp.isdigit() and int(stamp) < time.time() - STALE_AFTER.total_seconds()

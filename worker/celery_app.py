@@ -19,7 +19,7 @@ SOFT_LIMIT = 15 * 60
 HARD_LIMIT = SOFT_LIMIT + 60
 # kombu polls a folder broker once a second by default, and with prefetch 1 a child waits for the
 # next poll after every task: 1 s capped a worker at `concurrency` pages a second, 50 ms still cost
-# 45% of the throughput (bench/queue.py); 10 ms costs ~1% of a core while idle
+# 45% of the throughput (bench/queues.py); 10 ms costs ~1% of a core while idle
 FOLDER_POLLING_INTERVAL = 0.01
 
 

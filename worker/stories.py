@@ -31,13 +31,16 @@ def assign_story(session: Session, article: Article, signature: Signature) -> St
         if article.story is not None:
             _leave(session, article)
         return None
-    story = match.story or Story(articles=[match])
+    story = match.story or Story(articles=[match], canonical_article_id=match.id)
     if article.story is not None and article.story is not story:
         _leave(session, article)
     article.story = story
     session.add(story)
     session.flush()
-    story.canonical_article_id = canonical(story.articles).id
+    # the order is total, so the better of the current canonical and the newcomer is the best of all;
+    # a story of hundreds of articles is never loaded whole
+    current = session.get(Article, story.canonical_article_id) if story.canonical_article_id else None
+    story.canonical_article_id = canonical([a for a in (current, article) if a is not None]).id
     return story
 
 

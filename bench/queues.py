@@ -1,6 +1,6 @@
 """The task queue's cost: the same stored pages through Celery on each profile, against a loop.
 
-    python bench/queue.py [--pages 2000] [--concurrency 2] [--profiles filesystem,redis,rabbitmq]
+    python bench/queues.py [--pages 2000] [--concurrency 2] [--profiles filesystem,redis,rabbitmq]
 
 Each profile gets the same generated Korean pages (the samples' sentences recombined), stored
 fresh, then processed by one `newsdesk worker` with `--concurrency` children; the baseline is
@@ -22,13 +22,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-# `python bench/queue.py` puts bench/ first on the path, where this file would shadow the standard
-# library's `queue` (kombu imports it): swap bench/ for tests/, home of the shared helpers
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-sys.path.insert(0, str(_HERE.parent / "tests"))
+# the generated pages, worker processes and broker targets are shared with the tests
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from queue_support import (  # noqa: E402
+from queue_support import (
     BrokerTarget,
     Memory,
     RawPage,
@@ -44,10 +41,10 @@ from queue_support import (  # noqa: E402
     worker_env,
 )
 
-from newsdesk.settings import Settings  # noqa: E402
-from nlp.analyse import warm  # noqa: E402
-from worker.db import Database  # noqa: E402
-from worker.pipeline import process_stored  # noqa: E402
+from newsdesk.settings import Settings
+from nlp.analyse import warm
+from worker.db import Database
+from worker.pipeline import process_stored
 
 # profile → (database kind, server the broker needs)
 PROFILES = {

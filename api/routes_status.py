@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from api.deps import SessionDep
 from newsdesk.settings import Settings
-from worker.models import Article, CrawlRun, Page, Source
+from worker.health import assess, recent_runs
+from worker.models import Article, Page, Source
 
 router = APIRouter()
 BROKER_TIMEOUT = 0.5
@@ -50,11 +51,9 @@ def _sources(session: Session) -> list[Source]:
 
 
 def _source(session: Session, source: Source, articles: int) -> dict[str, Any]:
-    runs = session.scalars(
-        select(CrawlRun).where(CrawlRun.source_id == source.id).order_by(CrawlRun.started_at.desc()).limit(3)
-    ).all()
+    runs = recent_runs(session, source.name)
     last = runs[0] if runs else None
-    flagged = bool(runs) and all(r.new + r.changed + r.unchanged == 0 or r.failed > r.seen / 2 for r in runs)
+    reason = assess(runs)
     return {
         "name": source.name,
         "kind": source.kind,
@@ -63,7 +62,8 @@ def _source(session: Session, source: Source, articles: int) -> dict[str, Any]:
         "last_crawl": last.started_at.isoformat() if last else None,
         "last_yield": (last.new + last.changed + last.unchanged) if last else None,
         "last_failed": last.failed if last else None,
-        "flagged": flagged,
+        "flagged": reason is not None,
+        "reason": reason,
     }
 
 

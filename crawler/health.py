@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from crawler.runs import recent_runs
 from crawler.sources import SourceSpec
 from crawler.summary import CrawlSummary
+from worker.health import RECENT_RUNS, assess, recent_runs
 from worker.models import CrawlRun
-
-RECENT_RUNS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,24 +44,6 @@ def source_health(session: Session, spec: SourceSpec) -> SourceHealth:
         flagged=reason is not None,
         reason=reason,
     )
-
-
-def assess(runs: Sequence[CrawlRun]) -> str | None:
-    """Why these runs (newest first) need a look, or None when they look healthy."""
-    finished = [r for r in runs if r.finished_at is not None]
-    if not finished:
-        return None
-    last = finished[0]
-    crashed = [e for e in last.errors or [] if isinstance(e, dict) and e.get("stage") == "process"]
-    if crashed:
-        return f"last run failed: {crashed[0].get('reason')}"
-    if last.seen == 0:
-        return "last run found 0 articles"
-    seen = sum(r.seen for r in finished)
-    failed = sum(r.failed for r in finished)
-    if failed * 2 > seen:
-        return f"mostly failures: {failed} of {seen} pages failed in the last {len(finished)} runs"
-    return None
 
 
 def _counts(name: str, run: CrawlRun) -> CrawlSummary:

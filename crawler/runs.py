@@ -38,15 +38,3 @@ def finish_run(db: Database, run_id: int, summary: CrawlSummary) -> None:
         run.seen, run.new, run.changed = summary.seen, summary.new, summary.changed
         run.unchanged, run.failed = summary.unchanged, summary.failed
         run.errors = list(summary.errors)
-
-
-def recent_runs(session: Session, name: str, count: int) -> list[CrawlRun]:
-    """The source's last `count` runs, newest first."""
-    query = (
-        select(CrawlRun)
-        .join(Source, CrawlRun.source_id == Source.id)
-        .where(Source.name == name)
-        .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
-        .limit(count)
-    )
-    return list(session.scalars(query))

@@ -1,0 +1,42 @@
+"""Source health from stored crawl runs: one rule for the CLI, the crawler and the API."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from worker.models import CrawlRun, Source
+
+RECENT_RUNS = 3
+
+
+def recent_runs(session: Session, name: str, count: int = RECENT_RUNS) -> list[CrawlRun]:
+    """The source's last `count` runs, newest first."""
+    query = (
+        select(CrawlRun)
+        .join(Source, CrawlRun.source_id == Source.id)
+        .where(Source.name == name)
+        .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
+        .limit(count)
+    )
+    return list(session.scalars(query))
+
+
+def assess(runs: Sequence[CrawlRun]) -> str | None:
+    """Why these runs (newest first) need a look, or None when they look healthy."""
+    finished = [r for r in runs if r.finished_at is not None]
+    if not finished:
+        return None
+    last = finished[0]
+    crashed = [e for e in last.errors or [] if isinstance(e, dict) and e.get("stage") == "process"]
+    if crashed:
+        return f"last run failed: {crashed[0].get('reason')}"
+    if last.seen == 0:
+        return "last run found 0 articles"
+    seen = sum(r.seen for r in finished)
+    failed = sum(r.failed for r in finished)
+    if failed * 2 > seen:
+        return f"mostly failures: {failed} of {seen} pages failed in the last {len(finished)} runs"
+    return None

@@ -179,10 +179,7 @@ def summarize_text(text: str, opts: DigestOptions) -> dict[str, Any]:
     """Summary sentences with offsets, an excerpt and keywords, from one analysis of `text`."""
     analysis = analyse(text)
     return {
-        "sentences": [
-            {"text": s.text, "index": s.index, "start": s.start, "end": s.end, "score": s.score}
-            for s in summarise(analysis, opts.sentences, opts.max_chars)
-        ],
+        "sentences": [s.as_dict() for s in summarise(analysis, opts.sentences, opts.max_chars)],
         "excerpt": excerpt(analysis, opts.excerpt_chars),
         "keywords": keywords(analysis, opts.keywords),
     }

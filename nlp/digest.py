@@ -38,11 +38,16 @@ class Digest:
     signature: Signature
 
 
+def title_terms_of(title: str | None) -> list[Term]:
+    """The search terms of a headline (its own short Kiwi pass), or none for an empty one."""
+    return terms(analyse(title).morphemes()) if title and title.strip() else []
+
+
 def digest(body: str, title: str | None = None, options: DigestOptions | None = None) -> Digest:
     """Analyse `body` once (and the title once) and derive everything from that analysis."""
     opts = options or DigestOptions()
     analysis = analyse(body)
-    title_terms = terms(analyse(title).morphemes()) if title and title.strip() else []
+    title_terms = title_terms_of(title)
     title_forms = [t.term for t in title_terms]
     body_terms = terms(analysis.morphemes())
     found = keywords(analysis, opts.keywords, title_forms)

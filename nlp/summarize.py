@@ -58,6 +58,16 @@ class SummarySentence:
     end: int
     score: float
 
+    def as_dict(self) -> dict[str, int | str | float]:
+        """The stored and printed shape: text, index, start, end, score."""
+        return {
+            "text": self.text,
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
+        }
+
 
 def summarise(
     analysis: Analysis,

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nlp.analyse import analyse
+from nlp.digest import title_terms_of
 from nlp.summarize import summarise
-from nlp.terms import terms
 from worker import WorkerError
 from worker.models import Article, Draft, Story, now
 
@@ -98,11 +98,8 @@ def resummarise(article: Article, sentences: int | None, max_chars: int | None) 
         return []
     count = _least(sentences or len(article.summary) or 3, rights.max_sentences) or 3
     limit = _least(max_chars, rights.max_chars)
-    title = [t.term for t in terms(analyse(article.title).morphemes())] if article.title.strip() else []
-    chosen = summarise(analyse(article.body), count, limit, title)
-    return [
-        {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "score": s.score} for s in chosen
-    ]
+    title = [t.term for t in title_terms_of(article.title)]
+    return [s.as_dict() for s in summarise(analyse(article.body), count, limit, title)]
 
 
 def generated_fields(article: Article, key_sentences: Sequence[Any] | None = None) -> dict[str, Any]:

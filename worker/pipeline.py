@@ -202,10 +202,7 @@ def _store_article(
     article.category_reason = list(found.category.reason)
     article.keywords = found.keywords
     article.excerpt = found.excerpt
-    article.summary = [
-        {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "score": s.score}
-        for s in found.summary
-    ]
+    article.summary = [s.as_dict() for s in found.summary]
     article.content_hash = content_hash
     article.revision += 1
     session.add(article)

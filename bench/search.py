@@ -167,7 +167,8 @@ def _headline(rng: random.Random, pool: Pool) -> Piece:
 
 
 def _article(i: int, size: int, rng: random.Random, pool: Pool) -> tuple[tuple[Any, ...], ...]:
-    """One page, article and search_docs row; `i` runs in arrival order, dates roughly follow."""
+    """One page, article, search_docs and search_spans row; `i` runs in arrival order, dates roughly
+    follow."""
     source_id = rng.randrange(len(SOURCES)) + 1
     category = SOURCES[source_id - 1][1] if rng.random() < 0.6 else rng.choice(CATEGORIES)
     when = FIRST_DAY + dt.timedelta(days=DAYS * i / size, hours=rng.uniform(-36, 36))
@@ -179,7 +180,8 @@ def _article(i: int, size: int, rng: random.Random, pool: Pool) -> tuple[tuple[A
         offset += len(piece.text) + 1
     text, stamp, url = "\n".join(body), _stamp(when), f"https://bench.example.com/{source_id}/{i}"
     keywords = json.dumps(list(dict.fromkeys(title.nouns))[:5], ensure_ascii=False)
-    doc = document_values([s[0] for s in title.spans], spans, filter_tags(source_id, category, when))
+    tags = filter_tags(source_id, category, when)
+    doc = document_values([s[0] for s in title.spans], [s[0] for s in spans], tags)
     page = (i, url, source_id, "processed", zlib.compress(b""), "bench", 1, stamp, stamp)
     article = (
         i,
@@ -197,7 +199,12 @@ def _article(i: int, size: int, rng: random.Random, pool: Pool) -> tuple[tuple[A
         stamp,
     )
     spans_json = json.dumps(spans, ensure_ascii=False)
-    return page, article, (i, doc["title_terms"], doc["body_terms"], spans_json, doc["tags"], doc["length"])
+    return (
+        page,
+        article,
+        (i, doc["title_terms"], doc["body_terms"], doc["tags"], doc["length"]),
+        (i, spans_json),
+    )
 
 
 def _rows(task: tuple[int, int, Pool]) -> list[tuple[tuple[Any, ...], ...]]:
@@ -218,8 +225,8 @@ _INSERTS = (
     "INSERT INTO articles (id, page_id, source_id, url, title, published, body, category, keywords, excerpt, "
     "content_hash, created_at, updated_at, authors, category_reason, summary, revision) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', '[]', '[]', 1)",
-    "INSERT INTO search_docs (article_id, title_terms, body_terms, spans, tags, length) "
-    "VALUES (?, ?, ?, ?, ?, ?)",
+    "INSERT INTO search_docs (article_id, title_terms, body_terms, tags, length) VALUES (?, ?, ?, ?, ?)",
+    "INSERT INTO search_spans (article_id, spans) VALUES (?, ?)",
 )
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 import worker.search
-from worker.bm25 import Needle, occurrences
+from worker.bm25 import occurrences, phrase_counts
 from worker.db import Database
 from worker.pipeline import Origin, ingest
 from worker.search import SearchRequest, search
@@ -64,12 +64,13 @@ def test_scores_equal_fts5_bm25(api: Api, q: str) -> None:
 
 
 @given(
-    st.lists(st.sampled_from(["a", "b", "ab", "c"]), max_size=12),
-    st.lists(st.sampled_from(["a", "b", "ab"]), min_size=1, max_size=3),
+    st.lists(st.lists(st.sampled_from(["a", "b", "ab", "c", "가", "가나"]), max_size=12), max_size=6),
+    st.lists(st.sampled_from(["a", "b", "ab", "가"]), min_size=1, max_size=3),
 )
-def test_phrase_counting_matches_token_by_token(column: list[str], phrase: list[str]) -> None:
-    padded = (" " + " ".join(column) + " ").encode()
-    assert Needle.of(tuple(phrase)).count(padded) == occurrences(tuple(phrase), column)
+def test_phrase_counting_matches_token_by_token(columns: list[list[str]], phrase: list[str]) -> None:
+    """Counted in all columns at once, as in each alone: overlaps count, none runs across columns."""
+    joined = [" ".join(column).encode() for column in columns]
+    assert phrase_counts(tuple(phrase), joined) == [occurrences(tuple(phrase), c) for c in columns]
 
 
 def _days(token: str) -> set[dt.date]:
@@ -168,3 +169,28 @@ def test_migration_0006_reindexes_what_was_there(tmp_path: Path) -> None:
         columns = {row[1] for row in c.execute(text("PRAGMA table_info(search_docs)"))}
     db.dispose()
     assert "tags" not in columns and "length" not in columns
+
+
+def test_migration_0007_moves_spans_out_of_the_ranked_rows(tmp_path: Path) -> None:
+    """Spans move to search_spans and highlights still find them; 0006 again puts them back."""
+    url = f"sqlite:///{tmp_path / 'spans.db'}"
+    alembic_to(url, "0006")
+    db = Database(url, migrate=False)
+    spans = '[["지자체", 0, 3], ["협력", 5, 7], ["점검", 9, 11]]'
+    with db.engine.begin() as c:
+        for statement in OLD_ROWS:
+            c.execute(text(statement.replace("'[]')", f"'{spans}')")), {"t": "2025-11-30 15:30:00.000000"})
+    db.dispose()
+    alembic_to(url, "head")
+    db = Database(url)
+    with db.sessions() as session:
+        found = search(session, SearchRequest(q="협력했다"))
+        columns = {row[1] for row in session.execute(text("PRAGMA table_info(search_docs)"))}
+    db.dispose()
+    assert "spans" not in columns
+    assert found.hits[0].highlights == ["지자체와 <mark>협력</mark>을 점검한다"]
+    alembic_to(url, "0006", down=True)
+    db = Database(url, migrate=False)
+    with db.engine.connect() as c:
+        assert c.execute(text("SELECT spans FROM search_docs")).scalar() == spans
+    db.dispose()

@@ -8,6 +8,8 @@ document frequency on each query, which at a million articles costs more than th
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -46,30 +48,6 @@ class Corpus:
         return value if value > 0.0 else MIN_IDF
 
 
-@dataclass(frozen=True, slots=True)
-class Needle:
-    """A phrase prepared for counting in padded UTF-8 token strings: ` a b c ` (one space
-    between tokens, one at each end)."""
-
-    phrase: Phrase
-    inner: bytes  # ` a b `
-    twice: bytes  # ` a b a b `: back to back, where bytes.count would skip the second
-    overlapping: bool  # `a a`, `a b a`: occurrences can share tokens
-
-    @classmethod
-    def of(cls, phrase: Phrase) -> Needle:
-        inner = b" " + " ".join(phrase).encode() + b" "
-        overlapping = any(phrase[:k] == phrase[-k:] for k in range(1, len(phrase)))
-        return cls(phrase, inner, inner + inner[1:], overlapping)
-
-    def count(self, padded: bytes) -> int:
-        """Occurrences in a padded token string, overlapping ones included (as FTS5 counts)."""
-        found = padded.count(self.inner)
-        if found and (self.overlapping or self.twice in padded):
-            return occurrences(self.phrase, padded.decode().split())
-        return found
-
-
 def occurrences(phrase: Phrase, column: Sequence[str]) -> int:
     """How many times `phrase` appears as consecutive tokens of `column` (overlaps count)."""
     n = len(phrase)
@@ -78,27 +56,41 @@ def occurrences(phrase: Phrase, column: Sequence[str]) -> int:
     return sum(1 for i in range(len(column) - n + 1) if tuple(column[i : i + n]) == phrase)
 
 
-Document = tuple[int, bytes, bytes, int]  # id, title tokens, body tokens, tokens in other columns
+def phrase_counts(phrase: Phrase, columns: Sequence[bytes]) -> list[int]:
+    """occurrences() of `phrase` in each of many token strings (UTF-8, single spaces), overlaps
+    included as FTS5 counts them: one search through all of them at once, so the cost follows
+    the number of occurrences, not of columns."""
+    counts = [0] * len(columns)
+    if not phrase or not columns:
+        return counts
+    # ` t0 \n t1 \n … `: a space-bounded needle cannot run from one column into the next
+    joined = b" " + b" \n ".join(columns) + b" "
+    starts = list(itertools.accumulate((len(c) + 3 for c in columns[:-1]), initial=0))
+    needle = b" " + " ".join(phrase).encode() + b" "
+    at = joined.find(needle)
+    while at != -1:
+        counts[bisect.bisect_right(starts, at) - 1] += 1
+        at = joined.find(needle, at + 1)  # + 1, not + len: occurrences may share tokens
+    return counts
+
+
+Document = tuple[int, bytes, bytes, int]  # id, title tokens, body tokens, tokens in all columns
 
 
 def scores(
-    documents: Iterable[Document], needles: Sequence[tuple[Needle, float]], title_weight: float, avgdl: float
+    documents: Sequence[Document], phrases: Sequence[tuple[Phrase, float]], title_weight: float, avgdl: float
 ) -> dict[int, float]:
     """BM25 of each document, higher is better: FTS5's bm25() with weights (title_weight, 1, 0…)
     and the given IDF per phrase, computed in the same order so the doubles agree."""
+    titles = [d[1] for d in documents]
+    bodies = [d[2] for d in documents]
+    freqs = [(idf, phrase_counts(phrase, titles), phrase_counts(phrase, bodies)) for phrase, idf in phrases]
     out = {}
-    for doc_id, title, body, other in documents:
-        title, body = b" " + title + b" ", b" " + body + b" "
-        length = _tokens(title) + _tokens(body) + other
+    for i, (doc_id, _, _, length) in enumerate(documents):
         norm = K1 * (1 - B + B * length / avgdl)
         total = 0.0
-        for needle, idf in needles:
-            freq = title_weight * needle.count(title) + needle.count(body)
+        for idf, in_title, in_body in freqs:
+            freq = title_weight * in_title[i] + in_body[i]
             total += idf * ((freq * (K1 + 1.0)) / (freq + norm))
         out[doc_id] = total
     return out
-
-
-def _tokens(padded: bytes) -> int:
-    """Tokens in a padded token string (` a b `), 0 for an empty one."""
-    return padded.count(b" ") - 1 if len(padded) > 2 else 0

@@ -245,13 +245,22 @@ class DeadLetter(Base):
 
 
 class SearchDoc(Base):
-    """Morpheme strings the full-text index is built from, and their spans for highlights."""
+    """Morpheme strings the full-text index is built from: what ranking reads for every match,
+    so kept small (the spans, read only for a page of hits, live in SearchSpans)."""
 
     __tablename__ = "search_docs"
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
     title_terms: Mapped[str] = mapped_column(Text)
     body_terms: Mapped[str] = mapped_column(Text)
-    spans: Mapped[list[Any]] = mapped_column(default=list)
     tags: Mapped[str] = mapped_column(Text, default="")  # filter tokens: see worker.search_engines
     length: Mapped[int] = mapped_column(Integer, default=0)  # tokens in all columns, for BM25
+
+
+class SearchSpans(Base):
+    """Where each body index token sits in the original text: [token, start, end], for highlights."""
+
+    __tablename__ = "search_spans"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    spans: Mapped[list[Any]] = mapped_column(default=list)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import Text, bindparam, cast, select
 from sqlalchemy.orm import Session
 
 from nlp.query import Query, QueryError, parse_query
@@ -29,8 +29,16 @@ from nlp.terms import Term
 from worker import bm25
 from worker.bm25 import Phrase
 from worker.highlight import highlights, highlights_from_json
-from worker.models import Article, SearchDoc, Source
-from worker.search_engines import Engine, Match, Plan, engine_for, filter_tags, tag_count, tsquery_expression
+from worker.models import Article, SearchDoc, SearchSpans, Source
+from worker.search_engines import (
+    Engine,
+    Match,
+    Plan,
+    engine_for,
+    facet_values,
+    filter_tags,
+    tsquery_expression,
+)
 from worker.search_engines import match_expression as _match_expression
 
 __all__ = [
@@ -107,11 +115,12 @@ class Results:
 def index_document(
     session: Session, article: Article, title_terms: Sequence[Term], body: Sequence[Term]
 ) -> None:
-    """Write (or replace) the article's search document; the engine's index follows it."""
+    """Write (or replace) the article's search document and spans; the engine's index follows."""
     source_id = article.source.id if article.source is not None else article.source_id
+    tokens = [(token, t.start, t.end) for t in body for token in bm25.tokens(t.term)]
     values = document_values(
         bm25.flat_tokens(t.term for t in title_terms),
-        [[token, t.start, t.end] for t in body for token in bm25.tokens(t.term)],
+        [token for token, _, _ in tokens],
         filter_tags(source_id, article.category, article.published),
     )
     doc = session.get(SearchDoc, article.id)
@@ -120,16 +129,16 @@ def index_document(
     else:
         for key, value in values.items():
             setattr(doc, key, value)
+    session.merge(SearchSpans(article_id=article.id, spans=[list(t) for t in tokens]))
 
 
-def document_values(title: Sequence[str], spans: list[list[Any]], tags: str) -> dict[str, Any]:
-    """A search_docs row from index tokens: title tokens, body [token, start, end] spans, tags."""
+def document_values(title: Sequence[str], body: Sequence[str], tags: str) -> dict[str, Any]:
+    """A search_docs row from index tokens: the title's, the body's, and the filter tags."""
     return {
         "title_terms": " ".join(title),
-        "body_terms": " ".join(s[0] for s in spans),
-        "spans": spans,
+        "body_terms": " ".join(body),
         "tags": tags,
-        "length": len(title) + len(spans) + len(tags.split()),
+        "length": len(title) + len(body) + len(tags.split()),
     }
 
 
@@ -155,12 +164,15 @@ def _tokenised(phrases: Iterable[Sequence[str]]) -> tuple[Phrase, ...]:
     return tuple(dict.fromkeys(p for p in found if p))
 
 
+_SOURCE_ID = select(Source.id).where(Source.name == bindparam("name"))
+
+
 def _plan(session: Session, request: SearchRequest) -> Plan | None:
     """The engine's view of the request; None when a filter names nothing that exists."""
     include, exclude = _phrases(parse_query(request.q))
     source_id = None
     if request.source is not None:
-        source_id = session.scalar(select(Source.id).where(Source.name == request.source))
+        source_id = session.scalar(_SOURCE_ID, {"name": request.source})
         if source_id is None:
             return None
     if request.date_from and request.date_to and request.date_from > request.date_to:
@@ -230,20 +242,18 @@ def _scores(session: Session, engine: Engine, plan: Plan, matches: Sequence[Matc
         return {}
     corpus = engine.corpus()
     key = _database_key(session)
-    needles = [
-        (bm25.Needle.of(p), corpus.idf(_DOC_FREQS.get(engine, key, p, corpus.rows))) for p in plan.include
-    ]
+    phrases = [(p, corpus.idf(_DOC_FREQS.get(engine, key, p, corpus.rows))) for p in plan.include]
     terms = {} if matches[0].title is not None else engine.terms([m.id for m in matches])
-    documents = (_document(m, terms) for m in matches)
-    return bm25.scores(documents, needles, TITLE_WEIGHT, corpus.avgdl)
+    documents = [_document(m, terms) for m in matches]
+    return bm25.scores(documents, phrases, TITLE_WEIGHT, corpus.avgdl)
 
 
 def _document(match: Match, terms: dict[int, tuple[bytes, bytes]]) -> bm25.Document:
-    """(id, title, body, tag tokens): the match's own tokens, or those fetched for it."""
+    """(id, title, body, length): the match's own tokens, or those fetched for it."""
     if match.title is not None and match.body is not None:
-        return match.id, match.title, match.body, tag_count(match)
+        return match.id, match.title, match.body, match.length
     title, body = terms.get(match.id, (b"", b""))
-    return match.id, title, body, tag_count(match)
+    return match.id, title, body, match.length
 
 
 def _database_key(session: Session) -> str:
@@ -279,29 +289,31 @@ _DOC_FREQS = DocFreqs()
 # results ------------------------------------------------------------------------------------------
 
 
+_HITS = (
+    select(
+        Article.id,
+        Article.title,
+        Article.url,
+        Source.name,
+        Article.site_name,
+        Article.category,
+        Article.published,
+        Article.excerpt,
+        Article.body,
+        Article.story_id,
+        cast(SearchSpans.spans, Text),
+    )
+    .outerjoin(Source, Source.id == Article.source_id)
+    .outerjoin(SearchSpans, SearchSpans.article_id == Article.id)
+    .where(Article.id.in_(bindparam("ids", expanding=True)))
+)
+
+
 def _hits(session: Session, page: Sequence[tuple[int, float]], words: set[str]) -> list[Hit]:
     """The page's articles and spans in one query, in ranked order."""
     if not page:
         return []
-    stmt = (
-        select(
-            Article.id,
-            Article.title,
-            Article.url,
-            Source.name,
-            Article.site_name,
-            Article.category,
-            Article.published,
-            Article.excerpt,
-            Article.body,
-            Article.story_id,
-            cast(SearchDoc.spans, Text),
-        )
-        .outerjoin(Source, Source.id == Article.source_id)
-        .outerjoin(SearchDoc, SearchDoc.article_id == Article.id)
-        .where(Article.id.in_([article_id for article_id, _ in page]))
-    )
-    rows = {row[0]: row for row in session.execute(stmt)}
+    rows = {row[0]: row for row in session.execute(_HITS, {"ids": [article_id for article_id, _ in page]})}
     return [_hit(rows[i], score, words) for i, score in page if i in rows]
 
 
@@ -323,16 +335,18 @@ def _hit(row: Any, score: float, words: set[str]) -> Hit:
 
 def _facets(session: Session, window: Sequence[Match]) -> dict[str, dict[str, int]]:
     """Counts by source, category and month (KST) over the ranked matches, largest first."""
-    sources = Counter(m.source_id for m in window if m.source_id is not None)
+    sources, categories, months = facet_values(window)
     names: dict[int, str] = {}
     if sources:
-        rows = session.execute(select(Source.id, Source.name).where(Source.id.in_(list(sources))))
-        names = {int(i): str(n) for i, n in rows}
+        names = {int(i): str(n) for i, n in session.execute(_SOURCE_NAMES, {"ids": list(sources)})}
     return {
         "source": _largest_first(Counter({names[i]: n for i, n in sources.items() if i in names})),
-        "category": _largest_first(Counter(m.category for m in window if m.category)),
-        "month": _largest_first(Counter(m.month for m in window if m.month)),
+        "category": _largest_first(categories),
+        "month": _largest_first(months),
     }
+
+
+_SOURCE_NAMES = select(Source.id, Source.name).where(Source.id.in_(bindparam("ids", expanding=True)))
 
 
 def _largest_first(counts: Counter[str]) -> dict[str, int]:

@@ -13,6 +13,7 @@ PostgreSQL filters with ordinary conditions on the articles.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
@@ -39,14 +40,14 @@ class Plan(NamedTuple):
 
 
 class Match(NamedTuple):
-    """A matching article, what facets and ordering need of it, and (when asked for) its title
-    and body index tokens as UTF-8 bytes, single spaces between them."""
+    """A matching article: its filter tokens (facets are read from them), its length in tokens
+    (all columns), and as the query asked, its publication time or its title and body index
+    tokens (UTF-8 bytes, single spaces between them)."""
 
     id: int
-    published: PublishedKey | None
-    source_id: int | None
-    category: str | None
-    month: str | None
+    tags: str
+    length: int
+    published: PublishedKey | None = None
     title: bytes | None = None
     body: bytes | None = None
 
@@ -56,7 +57,7 @@ class Engine(Protocol):
         self, plan: Plan, limit: int | None, ids: tuple[int, int] | None = None, terms: bool = False
     ) -> list[Match]:
         """Matches by id, highest first, at most `limit`; only ids in [lo, hi) when given; with
-        their index tokens when `terms`."""
+        their index tokens when `terms`, else with their publication times."""
 
     def first_id_since(self, published: PublishedKey) -> int | None:
         """The lowest article id published at or after `published`."""
@@ -93,9 +94,20 @@ def filter_tags(source_id: int | None, category: str | None, published: dt.datet
     return " ".join(tags)
 
 
-def tag_count(match: Match) -> int:
-    """len(filter_tags(…).split()) for a match: tokens the tags column adds to its length."""
-    return (match.source_id is not None) + bool(match.category) + 3 * (match.published is not None)
+def facet_values(matches: Sequence[Match]) -> tuple[Counter[int], Counter[str], Counter[str]]:
+    """Matches by source id, category and KST month ("2025-06"), read from their filter tokens."""
+    tokens = Counter(token for m in matches for token in m.tags.split() if token[0] in "scm")
+    sources: Counter[int] = Counter()
+    categories: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    for token, n in tokens.items():
+        if token[0] == "s":
+            sources[int(token[1:])] += n
+        elif token[0] == "c":
+            categories[bytes.fromhex(token[1:]).decode("utf-8")] += n
+        else:
+            months[f"{token[1:5]}-{token[5:7]}"] += n
+    return sources, categories, months
 
 
 def _category_tag(category: str) -> str:
@@ -161,14 +173,15 @@ def _ts_phrase(phrase: Sequence[str]) -> str:
 
 # SQLite -------------------------------------------------------------------------------------------
 
-_FTS_MATCHES = """
-SELECT a.id, a.published, a.source_id, a.category, strftime('%Y-%m', a.published, '+9 hours') {terms}
-FROM (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :q {range}
-      ORDER BY rowid DESC {limit}) AS w
-JOIN articles AS a ON a.id = w.id {join}
-"""
-_FTS_TERMS = ", CAST(d.title_terms AS BLOB), CAST(d.body_terms AS BLOB)"
-_TERMS_JOIN = "JOIN search_docs AS d ON d.article_id = w.id"
+_FTS_WINDOW = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :q {range} ORDER BY rowid DESC {n}"
+# ranking reads only search_docs; ordering by date reads the articles' publication times
+_FTS_MATCHES = {
+    True: "SELECT d.article_id, d.tags, d.length, NULL, "
+    "CAST(d.title_terms AS BLOB), CAST(d.body_terms AS BLOB) "
+    "FROM ({window}) AS w JOIN search_docs AS d ON d.article_id = w.id",
+    False: "SELECT d.article_id, d.tags, d.length, a.published FROM ({window}) AS w "
+    "JOIN search_docs AS d ON d.article_id = w.id JOIN articles AS a ON a.id = w.id",
+}
 _AVERAGES_ROWID = 1  # FTS5's record of the row count and the token total of each column
 
 
@@ -218,12 +231,9 @@ class Fts5Engine:
         expression = self.expression(plan)
         if expression is None:
             return []
-        sql = _FTS_MATCHES.format(
-            terms=_FTS_TERMS if terms else "",
-            range="AND rowid >= :lo AND rowid < :hi" if ids else "",
-            limit="LIMIT :n" if limit is not None else "",
-            join=_TERMS_JOIN if terms else "",
-        )
+        bounds = "AND rowid >= :lo AND rowid < :hi" if ids else ""
+        window = _FTS_WINDOW.format(range=bounds, n="LIMIT :n" if limit is not None else "")
+        sql = _FTS_MATCHES[terms].format(window=window)
         params: dict[str, Any] = {"q": expression, "n": limit}
         if ids:
             params.update(lo=ids[0], hi=ids[1])
@@ -293,13 +303,15 @@ def _ints(ids: Sequence[int]) -> str:
 # PostgreSQL ---------------------------------------------------------------------------------------
 
 _PG_MATCHES = """
-SELECT a.id, a.published, a.source_id, a.category, to_char(a.published AT TIME ZONE 'Asia/Seoul', 'YYYY-MM')
-       {terms}
+SELECT d.article_id, d.tags, d.length, {columns}
 FROM search_docs d JOIN articles a ON a.id = d.article_id
 WHERE d.tsv @@ to_tsquery('simple', :q) {filters}
 ORDER BY d.article_id DESC {limit}
 """
-_PG_TERMS = ", convert_to(d.title_terms, 'UTF8'), convert_to(d.body_terms, 'UTF8')"
+_PG_COLUMNS = {
+    True: "NULL, convert_to(d.title_terms, 'UTF8'), convert_to(d.body_terms, 'UTF8')",
+    False: "a.published",
+}
 
 
 class PostgresEngine:
@@ -334,7 +346,7 @@ class PostgresEngine:
             where += " AND d.article_id >= :lo AND d.article_id < :hi"
             params.update(lo=ids[0], hi=ids[1])
         sql = _PG_MATCHES.format(
-            terms=_PG_TERMS if terms else "", filters=where, limit="LIMIT :n" if limit is not None else ""
+            columns=_PG_COLUMNS[terms], filters=where, limit="LIMIT :n" if limit is not None else ""
         )
         params["n"] = limit
         return [Match(*row) for row in self.session.execute(text(sql), params).all()]

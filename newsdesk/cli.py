@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the HTTP API (search, articles, drafts, health)")
     p.add_argument("--host", default=None)
     p.add_argument("--port", type=_positive, default=None)
+    p.add_argument("--workers", type=_positive, default=1, help="processes (one per core serves the most)")
 
     p = sub.add_parser("worker", help="run a Celery worker (Kiwi loaded once, before the pool forks)")
     p.add_argument("--queues", default="crawl,process")

@@ -295,9 +295,11 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from api.app import create_app
 
-    uvicorn.run(
-        create_app(settings), host=args.host or settings.api_host, port=args.port or settings.api_port
-    )
+    host, port = args.host or settings.api_host, args.port or settings.api_port
+    if args.workers > 1:  # each process builds its own app from the same environment
+        uvicorn.run("api.app:from_env", factory=True, workers=args.workers, host=host, port=port)
+    else:
+        uvicorn.run(create_app(settings), host=host, port=port)
     return 0
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from queue_support import (
@@ -131,6 +132,32 @@ def test_up_runs_api_worker_and_beat_and_ctrl_c_stops_them_all(tmp_path: Path) -
         with suppress(ProcessLookupError):
             os.killpg(up.pid, signal.SIGKILL)
         up.wait(timeout=10)
+    assert all(_gone(pid) for pid in processes), log.read_text(errors="replace")[-2000:]
+
+
+def test_serve_with_two_workers_answers_from_both_and_stops(tmp_path: Path) -> None:
+    """`serve --workers 2`: two API processes from the same environment, one port, stopped together."""
+    port = _free_port()
+    env = {**worker_env(tmp_path / "data"), "NEWSDESK_API_PORT": str(port)}
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "newsdesk", "serve", "--workers", "2"],
+            env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        wait_until(lambda: _answers(f"http://127.0.0.1:{port}/health"), 60, "the API to answer")
+        wait_until(lambda: len(descendants(serve.pid)) >= 2, 30, "both workers")
+        processes = descendants(serve.pid)
+        for _ in range(20):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?q={quote('협력')}") as r:
+                assert r.status == 200
+        serve.send_signal(signal.SIGTERM)
+        assert serve.wait(timeout=40) == 0
+    finally:
+        with suppress(ProcessLookupError):
+            serve.kill()
+        serve.wait(timeout=10)
     assert all(_gone(pid) for pid in processes), log.read_text(errors="replace")[-2000:]
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
@@ -11,12 +14,18 @@ from api.metrics import Metrics, Observer
 from api.ratelimit import RateLimiter
 from newsdesk import __version__
 from newsdesk.settings import Settings
+from nlp.analyse import warm
 from worker.db import Database
 
 
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     """The API over `db` (default: the settings' database)."""
-    app = FastAPI(title="newsdesk", version=__version__, description="Korean policy news: search and drafts.")
+    app = FastAPI(
+        title="newsdesk",
+        version=__version__,
+        description="Korean policy news: search and drafts.",
+        lifespan=_warm_analyser,
+    )
     app.state.settings = settings
     app.state.db = db or Database(settings.database_url)
     app.state.metrics = Metrics()
@@ -33,6 +42,14 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     for module in (routes_search, routes_articles, routes_status, routes_drafts, editor_page):
         app.include_router(module.router)
     return app
+
+
+@asynccontextmanager
+async def _warm_analyser(_app: FastAPI) -> AsyncIterator[None]:
+    """Kiwi loaded before the first request is accepted: otherwise the first search in each
+    process waits 1–2 s for it (and a client behind it, longer)."""
+    warm()
+    yield
 
 
 def from_env() -> FastAPI:

@@ -26,7 +26,7 @@ Filter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
 
 
 @router.get("/search", response_model=SearchOut, responses=ERRORS)
-def search_articles(
+async def search_articles(
     db: DatabaseDep,
     q: Annotated[str, Query(description='words, "phrases", -exclusions')],
     source: Filter = None,

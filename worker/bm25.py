@@ -56,22 +56,32 @@ def occurrences(phrase: Phrase, column: Sequence[str]) -> int:
     return sum(1 for i in range(len(column) - n + 1) if tuple(column[i : i + n]) == phrase)
 
 
-def phrase_counts(phrase: Phrase, columns: Sequence[bytes]) -> list[int]:
-    """occurrences() of `phrase` in each of many token strings (UTF-8, single spaces), overlaps
-    included as FTS5 counts them: one search through all of them at once, so the cost follows
-    the number of occurrences, not of columns."""
-    counts = [0] * len(columns)
-    if not phrase or not columns:
+class Columns:
+    """Many token strings (UTF-8, single spaces) joined once, to count phrases in all of them
+    with one search each: the cost follows the occurrences, not the number of columns."""
+
+    def __init__(self, columns: Sequence[bytes]) -> None:
+        self.size = len(columns)
+        # ` c0 \n c1 \n … `: a space-bounded needle cannot run from one column into the next
+        self.joined = b" " + b" \n ".join(columns) + b" "
+        self.starts = list(itertools.accumulate((len(c) + 3 for c in columns[:-1]), initial=0))
+
+    def counts(self, phrase: Phrase) -> list[int]:
+        """occurrences() of `phrase` in each column, overlaps included as FTS5 counts them."""
+        counts = [0] * self.size
+        if not phrase or not self.size:
+            return counts
+        needle = b" " + " ".join(phrase).encode() + b" "
+        find, column, starts = self.joined.find, bisect.bisect_right, self.starts
+        at = find(needle)
+        while at != -1:
+            counts[column(starts, at) - 1] += 1
+            at = find(needle, at + 1)  # + 1, not + len: occurrences may share tokens
         return counts
-    # ` t0 \n t1 \n … `: a space-bounded needle cannot run from one column into the next
-    joined = b" " + b" \n ".join(columns) + b" "
-    starts = list(itertools.accumulate((len(c) + 3 for c in columns[:-1]), initial=0))
-    needle = b" " + " ".join(phrase).encode() + b" "
-    at = joined.find(needle)
-    while at != -1:
-        counts[bisect.bisect_right(starts, at) - 1] += 1
-        at = joined.find(needle, at + 1)  # + 1, not + len: occurrences may share tokens
-    return counts
+
+
+def phrase_counts(phrase: Phrase, columns: Sequence[bytes]) -> list[int]:
+    return Columns(columns).counts(phrase)
 
 
 Document = tuple[int, bytes, bytes, int]  # id, title tokens, body tokens, tokens in all columns
@@ -82,9 +92,9 @@ def scores(
 ) -> dict[int, float]:
     """BM25 of each document, higher is better: FTS5's bm25() with weights (title_weight, 1, 0…)
     and the given IDF per phrase, computed in the same order so the doubles agree."""
-    titles = [d[1] for d in documents]
-    bodies = [d[2] for d in documents]
-    freqs = [(idf, phrase_counts(phrase, titles), phrase_counts(phrase, bodies)) for phrase, idf in phrases]
+    titles = Columns([d[1] for d in documents])
+    bodies = Columns([d[2] for d in documents])
+    freqs = [(idf, titles.counts(phrase), bodies.counts(phrase)) for phrase, idf in phrases]
     out = {}
     for i, (doc_id, _, _, length) in enumerate(documents):
         norm = K1 * (1 - B + B * length / avgdl)

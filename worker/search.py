@@ -13,6 +13,7 @@ fetches any older-stored match published after the window's last result.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import threading
 import time
@@ -167,12 +168,19 @@ def _tokenised(phrases: Iterable[Sequence[str]]) -> tuple[Phrase, ...]:
 _SOURCE_ID = select(Source.id).where(Source.name == bindparam("name"))
 
 
+@functools.lru_cache(maxsize=4096)
+def _query_phrases(text: str) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
+    """_phrases of the parsed text, kept: readers repeat queries, and the same text always
+    analyses the same way (0.3 ms of Kiwi saved on each repeat)."""
+    return _phrases(parse_query(text))
+
+
 def _plan(session: Session, request: SearchRequest) -> Plan | None:
     """The engine's view of the request; None when a filter names nothing that exists."""
-    include, exclude = _phrases(parse_query(request.q))
+    include, exclude = _query_phrases(request.q)
     source_id = None
     if request.source is not None:
-        source_id = session.scalar(_SOURCE_ID, {"name": request.source})
+        source_id = session.connection().execute(_SOURCE_ID, {"name": request.source}).scalar()
         if source_id is None:
             return None
     if request.date_from and request.date_to and request.date_from > request.date_to:
@@ -313,7 +321,8 @@ def _hits(session: Session, page: Sequence[tuple[int, float]], words: set[str]) 
     """The page's articles and spans in one query, in ranked order."""
     if not page:
         return []
-    rows = {row[0]: row for row in session.execute(_HITS, {"ids": [article_id for article_id, _ in page]})}
+    ids = [article_id for article_id, _ in page]
+    rows = {row[0]: row for row in session.connection().execute(_HITS, {"ids": ids})}
     return [_hit(rows[i], score, words) for i, score in page if i in rows]
 
 
@@ -338,7 +347,8 @@ def _facets(session: Session, window: Sequence[Match]) -> dict[str, dict[str, in
     sources, categories, months = facet_values(window)
     names: dict[int, str] = {}
     if sources:
-        names = {int(i): str(n) for i, n in session.execute(_SOURCE_NAMES, {"ids": list(sources)})}
+        found = session.connection().execute(_SOURCE_NAMES, {"ids": list(sources)})
+        names = {int(i): str(n) for i, n in found}
     return {
         "source": _largest_first(Counter({names[i]: n for i, n in sources.items() if i in names})),
         "category": _largest_first(categories),

@@ -13,6 +13,8 @@ PostgreSQL filters with ordinary conditions on the articles.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
@@ -96,7 +98,7 @@ def filter_tags(source_id: int | None, category: str | None, published: dt.datet
 
 def facet_values(matches: Sequence[Match]) -> tuple[Counter[int], Counter[str], Counter[str]]:
     """Matches by source id, category and KST month ("2025-06"), read from their filter tokens."""
-    tokens = Counter(token for m in matches for token in m.tags.split() if token[0] in "scm")
+    tokens = Counter(" ".join(m.tags for m in matches).split())
     sources: Counter[int] = Counter()
     categories: Counter[str] = Counter()
     months: Counter[str] = Counter()
@@ -105,7 +107,7 @@ def facet_values(matches: Sequence[Match]) -> tuple[Counter[int], Counter[str], 
             sources[int(token[1:])] += n
         elif token[0] == "c":
             categories[bytes.fromhex(token[1:]).decode("utf-8")] += n
-        else:
+        elif token[0] == "m":
             months[f"{token[1:5]}-{token[5:7]}"] += n
     return sources, categories, months
 
@@ -186,10 +188,24 @@ _AVERAGES_ROWID = 1  # FTS5's record of the row count and the token total of eac
 
 
 class Fts5Engine:
-    """SQLite: FTS5 over the morpheme columns, filters as tag tokens in the same index."""
+    """SQLite: FTS5 over the morpheme columns, filters as tag tokens in the same index.
+
+    Its statements go straight to the session's sqlite3 connection: they are fixed SQL whose
+    rows are already what callers hold, and SQLAlchemy's statement and result handling would
+    cost more than SQLite's own work for the small ones."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def _rows(self, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
+        driver = self.session.connection().connection.driver_connection
+        if not isinstance(driver, sqlite3.Connection):
+            raise TypeError("Fts5Engine needs a sqlite3 connection")
+        return driver.execute(sql, params or {}).fetchall()
+
+    def _value(self, sql: str, params: dict[str, Any] | None = None) -> Any:
+        rows = self._rows(sql, params)
+        return rows[0][0] if rows else None
 
     def expression(self, plan: Plan) -> str | None:
         """The full MATCH expression, or None when the filters exclude everything."""
@@ -217,8 +233,8 @@ class Fts5Engine:
     def _date_tags(self, first: dt.date | None, last: dt.date | None) -> list[str]:
         """Open ends are clamped to the stored years, so `from` alone is a few year tokens."""
         # two statements: SQLite answers a lone min() or max() from the index, not both at once
-        low = self.session.execute(text("SELECT min(published) FROM articles")).scalar()
-        high = self.session.execute(text("SELECT max(published) FROM articles")).scalar()
+        low = self._value("SELECT min(published) FROM articles")
+        high = self._value("SELECT max(published) FROM articles")
         if low is None or high is None:
             return []
         start = max(first or dt.date.min, dt.date(_kst_year(low), 1, 1))
@@ -237,21 +253,26 @@ class Fts5Engine:
         params: dict[str, Any] = {"q": expression, "n": limit}
         if ids:
             params.update(lo=ids[0], hi=ids[1])
-        return [Match(*row) for row in self.session.execute(text(sql), params).all()]
+        return list(itertools.starmap(Match, self._rows(sql, params)))
 
     def first_id_since(self, published: PublishedKey) -> int | None:
         # by the published index: the planner would otherwise walk every id checking dates
         sql = "SELECT min(id) FROM articles INDEXED BY ix_articles_published WHERE published >= :p"
-        value = self.session.execute(text(sql), {"p": published}).scalar_one()
+        value = self._value(sql, {"p": published})
         return None if value is None else int(value)
 
     def terms(self, ids: Sequence[int]) -> dict[int, tuple[bytes, bytes]]:
-        return _terms(self.session, ids, "CAST({} AS BLOB)")
+        if not ids:
+            return {}
+        sql = "SELECT article_id, CAST(title_terms AS BLOB), CAST(body_terms AS BLOB) FROM search_docs "
+        return {
+            int(i): (title, body)
+            for i, title, body in self._rows(sql + f"WHERE article_id IN ({_ints(ids)})")
+        }
 
     def corpus(self) -> Corpus:
         """From FTS5's own averages record: exact, and no scan."""
-        sql = text("SELECT block FROM search_fts_data WHERE id = :id")
-        block = self.session.execute(sql, {"id": _AVERAGES_ROWID}).scalar()
+        block = self._value("SELECT block FROM search_fts_data WHERE id = :id", {"id": _AVERAGES_ROWID})
         if not block:
             return Corpus(0, 0)
         rows, *columns = _varints(bytes(block))
@@ -259,8 +280,7 @@ class Fts5Engine:
 
     def doc_freq(self, phrase: Phrase) -> int:
         sql = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :q"
-        query = "{title_terms body_terms}: " + _fts_phrase(phrase)
-        return int(self.session.execute(text(sql), {"q": query}).scalar_one())
+        return int(self._value(sql, {"q": "{title_terms body_terms}: " + _fts_phrase(phrase)}))
 
 
 def _varints(data: bytes) -> list[int]:
@@ -284,15 +304,6 @@ def _varints(data: bytes) -> list[int]:
 def _kst_year(stored: str | dt.datetime) -> int:
     moment = stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(stored)
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(KST).year
-
-
-def _terms(session: Session, ids: Sequence[int], as_bytes: str) -> dict[int, tuple[bytes, bytes]]:
-    """Token strings as UTF-8 bytes: no decoding, and bytes.count is what scoring needs."""
-    if not ids:
-        return {}
-    columns = ", ".join(as_bytes.format(c) for c in ("title_terms", "body_terms"))
-    sql = text(f"SELECT article_id, {columns} FROM search_docs WHERE article_id IN ({_ints(ids)})")
-    return {int(i): (bytes(title), bytes(body)) for i, title, body in session.execute(sql)}
 
 
 def _ints(ids: Sequence[int]) -> str:
@@ -358,7 +369,11 @@ class PostgresEngine:
         return None if value is None else int(value)
 
     def terms(self, ids: Sequence[int]) -> dict[int, tuple[bytes, bytes]]:
-        return _terms(self.session, ids, "convert_to({}, 'UTF8')")
+        if not ids:
+            return {}
+        columns = "convert_to(title_terms, 'UTF8'), convert_to(body_terms, 'UTF8')"
+        sql = text(f"SELECT article_id, {columns} FROM search_docs WHERE article_id IN ({_ints(ids)})")
+        return {int(i): (bytes(title), bytes(body)) for i, title, body in self.session.execute(sql)}
 
     def corpus(self) -> Corpus:
         sql = "SELECT count(*), coalesce(sum(length), 0) FROM search_docs"

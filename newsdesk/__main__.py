@@ -4,4 +4,5 @@ import sys
 
 from newsdesk.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not again in a spawned child (`serve --workers`)
+    sys.exit(main())

@@ -291,15 +291,9 @@ def format_hit(hit: Hit) -> str:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
+    from api.serve import serve
 
-    from api.app import create_app
-
-    host, port = args.host or settings.api_host, args.port or settings.api_port
-    if args.workers > 1:  # each process builds its own app from the same environment
-        uvicorn.run("api.app:from_env", factory=True, workers=args.workers, host=host, port=port)
-    else:
-        uvicorn.run(create_app(settings), host=host, port=port)
+    serve(settings, args.host or settings.api_host, args.port or settings.api_port, args.workers)
     return 0
 
 

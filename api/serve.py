@@ -1,0 +1,96 @@
+"""`newsdesk serve`: the API in one process, or in several that share the port fairly.
+
+uvicorn's own `--workers` hands every process one listening socket, and the first to wake
+accepts every connection waiting: keep-alive clients that connect together (a proxy's pool,
+a load test) all land on one process while the others idle. Here each worker listens on its
+own SO_REUSEPORT socket, so the kernel spreads new connections across them; the parent only
+holds the address (bound, never listening), restarts a worker that dies, and stops them all.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import socket
+import time
+from multiprocessing.process import BaseProcess
+from types import FrameType
+
+import uvicorn
+
+from api.app import create_app
+from newsdesk.settings import Settings
+
+log = logging.getLogger("newsdesk.serve")
+STOP_SECONDS = 20.0  # a worker still finishing requests after this is killed
+
+
+def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
+    """Serve until SIGINT or SIGTERM; each worker builds its app from the environment."""
+    if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
+        uvicorn.run(create_app(settings), host=host, port=port, workers=1)
+        return
+    with _reuse_port_socket(host, port):  # fails here, once, if the port is taken
+        Supervisor(host, port, workers).run()
+
+
+def _reuse_port_socket(host: str, port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    return sock
+
+
+def _worker(host: str, port: int) -> None:
+    """One API process on its own listening socket (uvicorn listens when it starts serving)."""
+    sock = _reuse_port_socket(host, port)
+    config = uvicorn.Config("api.app:from_env", factory=True, host=host, port=port)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+class Supervisor:
+    """Starts `workers` processes, restarts any that exits on its own, stops all on a signal."""
+
+    def __init__(self, host: str, port: int, workers: int) -> None:
+        self.host, self.port, self.workers = host, port, workers
+        self.context = multiprocessing.get_context("spawn")  # no inherited locks or threads
+        self.processes: list[BaseProcess] = []
+        self.stopping = False
+
+    def run(self) -> None:
+        previous = {s: signal.signal(s, self._stop) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            self.processes = [self._start() for _ in range(self.workers)]
+            while not self.stopping:
+                for i, process in enumerate(self.processes):
+                    if not process.is_alive() and not self.stopping:
+                        log.warning(
+                            "API worker %s exited with %s; starting another", process.pid, process.exitcode
+                        )
+                        self.processes[i] = self._start()
+                time.sleep(0.5)
+        finally:
+            self._stop_all()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _start(self) -> BaseProcess:
+        process = self.context.Process(target=_worker, args=(self.host, self.port), daemon=False)
+        process.start()
+        return process
+
+    def _stop(self, _signum: int, _frame: FrameType | None) -> None:
+        self.stopping = True
+
+    def _stop_all(self) -> None:
+        for process in self.processes:
+            if process.is_alive() and process.pid is not None:
+                process.terminate()  # SIGTERM: uvicorn finishes open requests, then exits
+        deadline = time.monotonic() + STOP_SECONDS
+        for process in self.processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join()

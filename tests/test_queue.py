@@ -4,6 +4,7 @@ SQLite; faults (a SIGKILLed worker, a locked database) and bad messages cost tim
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import os
 import signal
 import socket
@@ -147,11 +148,20 @@ def test_serve_with_two_workers_answers_from_both_and_stops(tmp_path: Path) -> N
         )  # fmt: skip
     try:
         wait_until(lambda: _answers(f"http://127.0.0.1:{port}/health"), 60, "the API to answer")
-        wait_until(lambda: len(descendants(serve.pid)) >= 2, 30, "both workers")
+        wait_until(lambda: len(_sockets(port, "0A")) == 2, 60, "both workers to listen")
         processes = descendants(serve.pid)
-        for _ in range(20):
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/search?q={quote('협력')}") as r:
-                assert r.status == 200
+        # keep-alive clients that connect together, as a proxy's pool does: spread, not piled up
+        clients = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _ in range(16)]
+        for client in clients:
+            client.connect()
+        for client in clients:
+            client.request("GET", f"/search?q={quote('협력')}")
+            answer = client.getresponse()
+            assert answer.status == 200 and answer.read()
+        holders = _connection_holders(port, processes)
+        for client in clients:
+            client.close()
+        assert len(holders) == 2 and sum(holders.values()) == 16, holders
         serve.send_signal(signal.SIGTERM)
         assert serve.wait(timeout=40) == 0
     finally:
@@ -159,6 +169,29 @@ def test_serve_with_two_workers_answers_from_both_and_stops(tmp_path: Path) -> N
             serve.kill()
         serve.wait(timeout=10)
     assert all(_gone(pid) for pid in processes), log.read_text(errors="replace")[-2000:]
+
+
+def _sockets(port: int, state: str) -> set[str]:
+    """Inodes of the TCP sockets on local `port` in `state` (01 established, 0A listening)."""
+    found = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == state:
+            found.add(fields[9])
+    return found
+
+
+def _connection_holders(port: int, pids: list[int]) -> dict[int, int]:
+    """How many established connections to `port` each of `pids` holds (Linux /proc)."""
+    inodes = _sockets(port, "01")
+    held: dict[int, int] = {}
+    for pid in pids:
+        with suppress(OSError):
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                with suppress(OSError):
+                    if os.readlink(fd).removeprefix("socket:[").rstrip("]") in inodes:
+                        held[pid] = held.get(pid, 0) + 1
+    return held
 
 
 # faults ------------------------------------------------------------------------------------------

@@ -16,9 +16,11 @@ Queries: 1–3 words picked from the sentences (nouns, some inflected 하다-ver
 협력했다), a quarter with a filter (category, source, month, open date range) or sort=newest.
 In-process: `worker.search.search` for top-10 with facets, one session per query; a first pass
 (document frequencies being counted, as after a restart), then the measured pass. HTTP:
-uvicorn (one worker per core) in a subprocess, keep-alive clients on loopback; reported is the
-best rate whose p99 stays under 100 ms. LIKE: count(*) plus the ten newest over title and body
-with the same words and filters, on a sample of the queries.
+`newsdesk serve --workers <cores>` in a subprocess, keep-alive clients on loopback driven by
+wrk when it is installed (bench/wrk_paths.lua; `apt-get install wrk`), else by asyncio clients
+in this process, which take a share of the same cores; reported is the best rate whose p99
+stays under 100 ms, and the server's CPU per request. LIKE: count(*) plus the ten newest over
+title and body with the same words and filters, on a sample of the queries.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ import multiprocessing  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
+import shutil  # noqa: E402
 import sqlite3  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
@@ -47,7 +50,7 @@ import time  # noqa: E402
 import urllib.parse  # noqa: E402
 import urllib.request  # noqa: E402
 import zlib  # noqa: E402
-from collections.abc import Iterator, Sequence  # noqa: E402
+from collections.abc import Callable, Iterator, Sequence  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from importlib import resources  # noqa: E402
 from typing import Any  # noqa: E402
@@ -83,6 +86,7 @@ FIRST_DAY = dt.datetime(2024, 1, 1, tzinfo=KST)
 DAYS = 731
 BATCH = 5000
 NOUNS = frozenset({"NNG", "NNP"})
+WRK = shutil.which("wrk")  # the HTTP load generator when installed (Debian: apt-get install wrk)
 
 
 # sentence pool -------------------------------------------------------------------------------------
@@ -181,7 +185,7 @@ def _article(i: int, size: int, rng: random.Random, pool: Pool) -> tuple[tuple[A
     text, stamp, url = "\n".join(body), _stamp(when), f"https://bench.example.com/{source_id}/{i}"
     keywords = json.dumps(list(dict.fromkeys(title.nouns))[:5], ensure_ascii=False)
     tags = filter_tags(source_id, category, when)
-    doc = document_values([s[0] for s in title.spans], [s[0] for s in spans], tags)
+    doc = document_values([s[0] for s in title.spans], [str(s[0]) for s in spans], tags)
     page = (i, url, source_id, "processed", zlib.compress(b""), "bench", 1, stamp, stamp)
     article = (
         i,
@@ -383,14 +387,14 @@ def _like_where(con: sqlite3.Connection, query: BenchQuery) -> tuple[str, list[A
 
 
 def serve(path: Path, port: int) -> subprocess.Popen[bytes]:
-    """uvicorn with one worker per core over the database; returns once it answers."""
+    """`newsdesk serve` with one worker per core over the database; returns once all listen."""
     env = {**os.environ, "NEWSDESK_DATABASE_URL": f"sqlite:///{path}", "NEWSDESK_RATE_LIMIT": "0"}
-    argv = [sys.executable, "-m", "uvicorn", "--factory", "api.app:from_env", "--host", "127.0.0.1",
-            "--port", str(port), "--workers", str(os.cpu_count() or 2), "--no-access-log",
-            "--log-level", "warning"]  # fmt: skip
-    server = subprocess.Popen(argv, env=env, cwd=ROOT)
+    workers = os.cpu_count() or 2
+    argv = [sys.executable, "-m", "newsdesk", "serve", "--port", str(port), "--workers", str(workers)]
+    with (OUT / "serve.log").open("ab") as log:
+        server = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     try:
-        _wait_until_up(port)
+        _wait_until_up(port, workers)
     except BaseException:
         server.terminate()
         server.wait(30)
@@ -398,25 +402,44 @@ def serve(path: Path, port: int) -> subprocess.Popen[bytes]:
     return server
 
 
-def _wait_until_up(port: int, seconds: float = 120) -> None:
+def _wait_until_up(port: int, workers: int, seconds: float = 120) -> None:
+    """Until every worker listens (each has its own socket) and the API answers."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as answer:
-                if answer.status == 200:
+                if answer.status == 200 and _listening(port) >= workers:
                     return
         except OSError:
-            time.sleep(0.5)
+            pass
+        time.sleep(0.5)
     raise RuntimeError("the API did not come up")
+
+
+def _listening(port: int) -> int:
+    """Listening TCP sockets on `port` (Linux /proc/net/tcp: local address, state 0A)."""
+    rows = (line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:])
+    return sum(1 for f in rows if int(f[1].split(":")[1], 16) == port and f[3] == "0A")
 
 
 @dataclass
 class Load:
+    """What a load run measured: requests answered, over how long, latency quantiles (s)."""
+
+    requests: int
+    seconds: float
+    p50: float
+    p99: float
+    errors: int
+
+
+@dataclass
+class _Tally:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
 
 
-async def _client(port: int, paths: Sequence[str], start: int, until: float, load: Load) -> None:
+async def _client(port: int, paths: Sequence[str], start: int, until: float, load: _Tally) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     i = start
     while time.perf_counter() < until:
@@ -433,11 +456,13 @@ async def _client(port: int, paths: Sequence[str], start: int, until: float, loa
 
 
 async def _run(port: int, paths: Sequence[str], clients: int, seconds: float) -> Load:
-    load = Load()
+    """Keep-alive clients in this process (when wrk is not installed)."""
+    tally = _Tally()
     until = time.perf_counter() + seconds
     starts = (k * len(paths) // clients for k in range(clients))
-    await asyncio.gather(*(_client(port, paths, s, until, load) for s in starts))
-    return load
+    await asyncio.gather(*(_client(port, paths, s, until, tally) for s in starts))
+    p50, _, p99 = percentiles(tally.latencies)
+    return Load(len(tally.latencies), seconds, p50 / 1000, p99 / 1000, tally.errors)
 
 
 @dataclass(frozen=True)
@@ -459,25 +484,47 @@ class Level:
 
 
 def http(path: Path, batch: Sequence[BenchQuery], levels: Sequence[int], seconds: float) -> list[Level]:
-    """One run per client count against uvicorn on loopback."""
+    """One run per client count against `newsdesk serve` on loopback."""
     port = 18000 + os.getpid() % 1000
     server = serve(path, port)
     paths = [q.path() for q in batch]
+    load = _wrk if WRK else _asyncio_load
     try:
-        asyncio.run(_run(port, paths, 4, 3.0))  # warm-up: caches, both workers
-        return [_level(server.pid, port, paths, n, seconds) for n in levels]
+        load(port, paths, 4, 3.0)  # warm-up: caches, every worker
+        return [_level(server.pid, port, paths, n, seconds, load) for n in levels]
     finally:
         server.terminate()
         server.wait(30)
 
 
-def _level(pid: int, port: int, paths: Sequence[str], clients: int, seconds: float) -> Level:
+LoadRun = Callable[[int, Sequence[str], int, float], Load]
+
+
+def _asyncio_load(port: int, paths: Sequence[str], clients: int, seconds: float) -> Load:
+    return asyncio.run(_run(port, paths, clients, seconds))
+
+
+def _wrk(port: int, paths: Sequence[str], clients: int, seconds: float) -> Load:
+    """wrk (C, one thread): the load costs the shared cores far less than a Python client."""
+    assert WRK is not None
+    listing = OUT / "paths.txt"
+    listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    argv = [WRK, "-t1", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--timeout", "10s",
+            "-s", str(HERE / "wrk_paths.lua"), f"http://127.0.0.1:{port}"]  # fmt: skip
+    out = subprocess.run(argv, env={**os.environ, "PATHS": str(listing)}, capture_output=True, text=True)
+    found = re.search(r"^RESULT (\d+) (\d+) ([\d.]+) ([\d.]+) (\d+)$", out.stdout, re.M)
+    if out.returncode or not found:
+        raise RuntimeError(f"wrk failed: {out.stderr or out.stdout}")
+    n, micros, p50, p99, errors = found.groups()
+    return Load(int(n), float(micros) / 1e6, float(p50) / 1000, float(p99) / 1000, int(errors))
+
+
+def _level(pid: int, port: int, paths: Sequence[str], clients: int, seconds: float, run: LoadRun) -> Level:
     cpu = _cpu_seconds(pid)
-    load = asyncio.run(_run(port, paths, clients, seconds))
+    load = run(port, paths, clients, seconds)
     cpu = _cpu_seconds(pid) - cpu
-    p50, _, p99 = percentiles(load.latencies)
-    n = len(load.latencies)
-    return Level(clients, n / seconds, p50, p99, load.errors, 1000 * cpu / max(n, 1))
+    return Level(clients, load.requests / load.seconds, load.p50 * 1000, load.p99 * 1000, load.errors,
+                 1000 * cpu / max(load.requests, 1))  # fmt: skip
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -573,6 +620,7 @@ def main() -> None:
     batch = queries(pool, args.queries)
     rows = [bench_size(int(s), pool, batch, args) for s in args.sizes.split(",")]
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"HTTP load: {WRK or 'asyncio clients in this process (install wrk for a lighter load)'}")
     print(f"\nmachine: {os.cpu_count()} cores, load {load} (1/5/15 min) at the end, "
           f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}")  # fmt: skip
     for line in table(rows, len(batch), args.like_sample):

@@ -116,3 +116,26 @@ def test_migration_0006_on_postgres_fills_tags_and_lengths(tmp_path: Path) -> No
         db.dispose()
     assert tags == f"s7 c{'안전'.encode().hex()} y2025 m202512 d20251201" and length == 2 + 3 + 5
     assert [h.article_id for h in found.hits] == [1]
+
+
+def test_postgres_corpus_statistics_follow_new_documents() -> None:
+    """PostgreSQL's row and token totals are kept between queries, and recounted once a
+    document is added, so BM25 never ranks against a corpus missing the newest article."""
+    from conftest import article_html
+
+    from worker.pipeline import Origin, ingest
+    from worker.search_engines import PostgresEngine
+
+    require_postgres()
+    with temporary_postgres() as url:
+        db = Database(url)
+        corpora = []
+        for n, words in enumerate(("지자체와 협력을 점검한다", "청년 일자리 사업을 넓힌다")):
+            raw = article_html(f"기사 {n}", [words + "고 밝혔다."] * 3).encode()
+            assert ingest(db, raw, Origin(f"https://x.example/{n}", "테스트일보")).article_id
+            with db.sessions() as session:
+                corpora.append((PostgresEngine(session).corpus(), PostgresEngine(session).corpus()))
+        db.dispose()
+    (first, again), (second, _) = corpora
+    assert first == again and first.rows == 1
+    assert second.rows == 2 and second.tokens > first.tokens

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
@@ -325,6 +326,10 @@ _PG_COLUMNS = {
 }
 
 
+CORPUS_TTL = 300.0
+_PG_CORPORA: dict[str, tuple[Corpus, int | None, float]] = {}  # database → (corpus, newest id, when)
+
+
 class PostgresEngine:
     """PostgreSQL: the GIN index over the same tokens finds the matches."""
 
@@ -376,9 +381,18 @@ class PostgresEngine:
         return {int(i): (bytes(title), bytes(body)) for i, title, body in self.session.execute(sql)}
 
     def corpus(self) -> Corpus:
+        """Counted over the whole table (PostgreSQL keeps no running totals), so kept until a
+        document is added or CORPUS_TTL passes; a revised document only moves the averages."""
+        newest = self.session.execute(text("SELECT max(article_id) FROM search_docs")).scalar()
+        key = str(self.session.get_bind().engine.url)
+        kept = _PG_CORPORA.get(key)
+        if kept is not None and kept[1] == newest and time.monotonic() - kept[2] < CORPUS_TTL:
+            return kept[0]
         sql = "SELECT count(*), coalesce(sum(length), 0) FROM search_docs"
         rows, tokens = self.session.execute(text(sql)).one()
-        return Corpus(int(rows), int(tokens))
+        corpus = Corpus(int(rows), int(tokens))
+        _PG_CORPORA[key] = (corpus, newest, time.monotonic())
+        return corpus
 
     def doc_freq(self, phrase: Phrase) -> int:
         sql = text("SELECT count(*) FROM search_docs WHERE tsv @@ to_tsquery('simple', :q)")

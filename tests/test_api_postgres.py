@@ -130,8 +130,13 @@ def test_postgres_corpus_statistics_follow_new_documents() -> None:
     with temporary_postgres() as url:
         db = Database(url)
         corpora = []
-        for n, words in enumerate(("지자체와 협력을 점검한다", "청년 일자리 사업을 넓힌다")):
-            raw = article_html(f"기사 {n}", [words + "고 밝혔다."] * 3).encode()
+        for n, topic in enumerate(("지자체 협력 점검", "청년 일자리 사업")):
+            paragraphs = [
+                f"정부는 {topic} 계획을 오늘 발표하고 관계 부처와 함께 세부 과제를 정리했다고 밝혔다.",
+                f"담당 부서는 {topic}에 필요한 예산을 내년 상반기까지 확보해 집행할 계획이라고 설명했다.",
+                f"현장 의견을 모으기 위해 지역별 간담회를 열고 {topic} 추진 상황을 점검할 예정이다.",
+            ]
+            raw = article_html(f"{topic} 추진 계획 발표", paragraphs)
             assert ingest(db, raw, Origin(f"https://x.example/{n}", "테스트일보")).article_id
             with db.sessions() as session:
                 corpora.append((PostgresEngine(session).corpus(), PostgresEngine(session).corpus()))

@@ -24,15 +24,17 @@ from newsdesk.settings import Settings
 
 log = logging.getLogger("newsdesk.serve")
 STOP_SECONDS = 20.0  # a worker still finishing requests after this is killed
+FAILED_START_SECONDS = 30.0  # a worker gone this soon failed to start: restarting would only loop
 
 
-def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
-    """Serve until SIGINT or SIGTERM; each worker builds its app from the environment."""
+def serve(settings: Settings, host: str, port: int, workers: int = 1) -> int:
+    """Serve until SIGINT or SIGTERM (exit status 0), or until a worker cannot start (1);
+    each worker builds its app from the environment."""
     if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
         uvicorn.run(create_app(settings), host=host, port=port, workers=1)
-        return
+        return 0
     with _reuse_port_socket(host, port):  # fails here, once, if the port is taken
-        Supervisor(host, port, workers).run()
+        return Supervisor(host, port, workers).run()
 
 
 def _reuse_port_socket(host: str, port: int) -> socket.socket:
@@ -57,20 +59,26 @@ class Supervisor:
         self.host, self.port, self.workers = host, port, workers
         self.context = multiprocessing.get_context("spawn")  # no inherited locks or threads
         self.processes: list[BaseProcess] = []
+        self.started: dict[int, float] = {}  # pid → when it started
         self.stopping = False
 
-    def run(self) -> None:
+    def run(self) -> int:
         previous = {s: signal.signal(s, self._stop) for s in (signal.SIGINT, signal.SIGTERM)}
         try:
             self.processes = [self._start() for _ in range(self.workers)]
             while not self.stopping:
                 for i, process in enumerate(self.processes):
-                    if not process.is_alive() and not self.stopping:
-                        log.warning(
-                            "API worker %s exited with %s; starting another", process.pid, process.exitcode
-                        )
-                        self.processes[i] = self._start()
+                    if process.is_alive() or self.stopping:
+                        continue
+                    if time.monotonic() - self.started.get(process.pid or 0, 0.0) < FAILED_START_SECONDS:
+                        log.error("API worker %s failed to start (exit %s)", process.pid, process.exitcode)
+                        return 1
+                    log.warning(
+                        "API worker %s exited with %s; starting another", process.pid, process.exitcode
+                    )
+                    self.processes[i] = self._start()
                 time.sleep(0.5)
+            return 0
         finally:
             self._stop_all()
             for sig, handler in previous.items():
@@ -79,6 +87,7 @@ class Supervisor:
     def _start(self) -> BaseProcess:
         process = self.context.Process(target=_worker, args=(self.host, self.port), daemon=False)
         process.start()
+        self.started[process.pid or 0] = time.monotonic()
         return process
 
     def _stop(self, _signum: int, _frame: FrameType | None) -> None:

@@ -293,8 +293,7 @@ def format_hit(hit: Hit) -> str:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from api.serve import serve
 
-    serve(settings, args.host or settings.api_host, args.port or settings.api_port, args.workers)
-    return 0
+    return serve(settings, args.host or settings.api_host, args.port or settings.api_port, args.workers)
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:

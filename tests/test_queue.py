@@ -168,7 +168,24 @@ def test_serve_with_two_workers_answers_from_both_and_stops(tmp_path: Path) -> N
         with suppress(ProcessLookupError):
             serve.kill()
         serve.wait(timeout=10)
-    assert all(_gone(pid) for pid in processes), log.read_text(errors="replace")[-2000:]
+    # workers are joined before serve exits; multiprocessing's resource tracker follows it
+    wait_until(lambda: all(_gone(pid) for pid in processes), 10, "every serve process to end")
+
+
+def test_serve_workers_that_cannot_start_end_serve_with_status_1(tmp_path: Path) -> None:
+    """A worker that fails at start (here: a database path that cannot exist) is not restarted
+    in a loop: serve stops the others and exits 1 with the reason in its log."""
+    env = {
+        **worker_env(tmp_path / "data"),
+        "NEWSDESK_API_PORT": str(_free_port()),
+        "NEWSDESK_DATABASE_URL": "sqlite:////proc/no-such-dir/newsdesk.db",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "serve", "--workers", "2"],
+        env=env, capture_output=True, text=True, timeout=90,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "failed to start" in done.stderr and "no-such-dir" in done.stderr
 
 
 def _sockets(port: int, state: str) -> set[str]:

@@ -53,5 +53,5 @@ async def _warm_analyser(_app: FastAPI) -> AsyncIterator[None]:
 
 
 def from_env() -> FastAPI:
-    """The API as the environment configures it: `uvicorn --factory api.app:from_env --workers N`."""
+    """The API as the environment configures it: what each `newsdesk serve --workers N` process runs."""
     return create_app(Settings.from_env())

@@ -25,6 +25,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 Filter = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
 
 
+# async although the search blocks: on the event loop it skips a thread hop and the GIL
+# hand-offs of two threads stepping SQLite; processes give the parallelism (docs/scale.md)
 @router.get("/search", response_model=SearchOut, responses=ERRORS)
 async def search_articles(
     db: DatabaseDep,

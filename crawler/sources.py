@@ -22,7 +22,7 @@ KINDS = ("feed", "sitemap", "listing")
 _HOST_RE = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")
 _SOURCE_KEYS = frozenset(
     {"name", "kind", "start_urls", "article_links", "next_page", "allowed_domains", "category",
-     "schedule", "max_pages", "delay", "confirmed", "note"}
+     "schedule", "max_pages", "delay", "confirmed", "note", "drop_params"}
 )  # fmt: skip
 
 
@@ -63,6 +63,7 @@ class SourceSpec:
     delay: float = 1.0
     confirmed: bool = True
     note: str | None = None
+    drop_params: frozenset[str] = frozenset()  # this site's list-state parameters, lower-cased
 
     def crontab(self) -> dict[str, str]:
         """The schedule as keyword arguments for ``celery.schedules.crontab``."""
@@ -206,6 +207,9 @@ def _source(table: _Table, path: Path) -> SourceSpec:
         delay=float(table.number("delay", 1.0, 0.0)),
         confirmed=table.get("confirmed", bool, True),
         note=table.get("note", str, None),
+        drop_params=frozenset(p.lower() for p in table.strings("drop_params"))
+        if "drop_params" in table.data
+        else frozenset(),
     )
 
 

@@ -171,6 +171,7 @@ def sources_text(base: str) -> str:
                 f"{base}/briefing/pressReleaseList.do",
                 article_links=r"re:pressReleaseView\.do\?newsId=\d+",
                 max_pages=1,
+                drop_params=["repCodeType", "repCode"],  # as the shipped 보도자료 source
             ),
             source("empty", "listing", f"{base}/empty/list.html", article_links="ul.board_list a"),
             source("broken", "feed", f"{base}/feeds/missing.xml"),

@@ -47,6 +47,7 @@ def test_a_good_file_reads_with_defaults(tmp_path: Path) -> None:
     spec = load_sources(write(tmp_path, GOOD)).get("x")
     assert spec.article_links == LinkRule("css", "ul.board_list a")
     assert (spec.max_pages, spec.delay, spec.next_page, spec.confirmed) == (3, 1.0, None, True)
+    assert spec.drop_params == frozenset()
     assert spec.crontab() == {
         "minute": "*/30",
         "hour": "*",
@@ -99,6 +100,10 @@ def test_a_good_file_reads_with_defaults(tmp_path: Path) -> None:
             "key 'confirmed': must be true or false",
         ),
         (('category = "복지"', 'category = "복지"\nschedul = "x"'), "source 'x': key 'schedul': unknown key"),
+        (
+            ('category = "복지"', 'category = "복지"\ndrop_params = []'),
+            "key 'drop_params': must be a non-empty list of strings",
+        ),
     ],
 )
 def test_a_bad_source_names_the_source_and_the_key(
@@ -169,3 +174,10 @@ def test_cron_expressions_that_read(expression: str) -> None:
 def test_cron_expressions_that_do_not(expression: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         cron_fields(expression)
+
+
+def test_drop_params_name_a_sites_own_list_state(tmp_path: Path) -> None:
+    """Read lower-cased; the shipped 보도자료 list drops its menu state from article keys."""
+    text = GOOD.replace('category = "복지"', 'category = "복지"\ndrop_params = ["pWise", "menuNo"]')
+    assert load_sources(write(tmp_path, text)).get("x").drop_params == {"pwise", "menuno"}
+    assert "pwise" in load_sources().get("korea-pressrelease-list").drop_params

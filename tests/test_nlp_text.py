@@ -207,6 +207,15 @@ def test_canonical_url_maps_tracking_variants_to_one_key() -> None:
     assert canonical_url(canonical_url(variants[2])) == base
 
 
+def test_canonical_url_drops_a_sites_own_parameters_only_when_asked() -> None:
+    url = "https://www.korea.kr/briefing/pressReleaseView.do?newsId=148912345&pWise=sub&repCode=A1"
+    assert canonical_url(url, {"pwise", "repcode"}) == (
+        "https://www.korea.kr/briefing/pressReleaseView.do?newsId=148912345"
+    )
+    assert "pWise=sub" in canonical_url(url) and "repCode=A1" in canonical_url(url)
+    assert canonical_url(canonical_url(url, {"pwise", "repcode"})) == canonical_url(url, {"pwise", "repcode"})
+
+
 def test_canonical_url_keeps_non_default_ports_and_file_paths() -> None:
     assert canonical_url("http://Example.com:8080/a?id=1") == "http://example.com:8080/a?id=1"
     assert canonical_url("http://example.com") == "http://example.com/"

@@ -61,7 +61,7 @@ class SourceSpider(Spider):
     def article_request(self, url: str, date_hint: dt.datetime | None = None) -> Request | None:
         """A request for an article link, unless it is offsite, seen, over the limit, or a check."""
         host = urlsplit(url).hostname or ""
-        key = canonical_url(url)
+        key = canonical_url(url, self.spec.drop_params)
         if not host_allowed(host, self.spec.allowed_domains) or key in self.articles:
             return None
         if self.limit is not None and len(self.articles) >= self.limit:
@@ -69,7 +69,8 @@ class SourceSpider(Spider):
         self.articles[key] = None
         if self.check:
             return None
-        meta = {"article": True, "link": url, "date_hint": date_hint}
+        # the page is stored under `key`: the generic canonical form of it is itself
+        meta = {"article": True, "link": key, "date_hint": date_hint}
         return Request(url, self.on_article, errback=self.on_article_error, dont_filter=True, meta=meta)
 
     def on_article(self, response: Response) -> Iterator[CrawlItem]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from api.deps import SessionDep
 from newsdesk.settings import Settings
 from worker.health import assess, recent_runs
-from worker.models import Article, Page, Source
+from worker.models import Article, CrawlRun, Page, Source
 
 router = APIRouter()
 BROKER_TIMEOUT = 0.5
@@ -28,7 +28,9 @@ BROKER_PORTS = {"redis": 6379, "rediss": 6379, "amqp": 5672, "amqps": 5671, "pya
 def source_health(session: Session, counts: dict[int, int] | None = None) -> list[dict[str, Any]]:
     """Each source with its article count, last crawl and a flag when its yield dropped."""
     counts = article_counts(session) if counts is None else counts
-    return [_source(session, source, counts.get(source.id, 0)) for source in _sources(session)]
+    sources = _sources(session)
+    runs = recent_runs(session, [s.name for s in sources])
+    return [_source(source, runs[source.name], counts.get(source.id, 0)) for source in sources]
 
 
 def article_counts(session: Session) -> dict[int, int]:
@@ -50,8 +52,7 @@ def _sources(session: Session) -> list[Source]:
     return list(session.scalars(select(Source).order_by(Source.name)))
 
 
-def _source(session: Session, source: Source, articles: int) -> dict[str, Any]:
-    runs = recent_runs(session, source.name)
+def _source(source: Source, runs: list[CrawlRun], articles: int) -> dict[str, Any]:
     last = runs[0] if runs else None
     reason = assess(runs)
     return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -28,9 +29,13 @@ class SourceHealth:
     reason: str | None
 
 
-def source_health(session: Session, spec: SourceSpec) -> SourceHealth:
-    """Health of one source from its recent runs."""
-    runs = recent_runs(session, spec.name, RECENT_RUNS)
+def source_health(session: Session, specs: Sequence[SourceSpec]) -> list[SourceHealth]:
+    """Health of each source from its recent runs (read in one query)."""
+    runs = recent_runs(session, [spec.name for spec in specs], RECENT_RUNS)
+    return [_health(spec, runs[spec.name]) for spec in specs]
+
+
+def _health(spec: SourceSpec, runs: list[CrawlRun]) -> SourceHealth:
     reason = assess(runs)
     last = runs[0] if runs else None
     return SourceHealth(

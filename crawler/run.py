@@ -72,7 +72,7 @@ def list_sources(settings: Settings, sources_file: Path | None = None) -> list[S
     db = Database(settings.database_url)
     try:
         with db.sessions() as session:
-            return [source_health(session, spec) for spec in sources.sources]
+            return source_health(session, sources.sources)
     finally:
         db.dispose()
 

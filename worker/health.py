@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from worker.models import CrawlRun, Source
@@ -12,16 +12,28 @@ from worker.models import CrawlRun, Source
 RECENT_RUNS = 3
 
 
-def recent_runs(session: Session, name: str, count: int = RECENT_RUNS) -> list[CrawlRun]:
-    """The source's last `count` runs, newest first."""
-    query = (
-        select(CrawlRun)
+def recent_runs(
+    session: Session, names: Collection[str], count: int = RECENT_RUNS
+) -> dict[str, list[CrawlRun]]:
+    """Each named source's last `count` runs, newest first, in one query (every name is a key)."""
+    newest_first = (CrawlRun.started_at.desc(), CrawlRun.id.desc())
+    rank = func.row_number().over(partition_by=CrawlRun.source_id, order_by=newest_first).label("rank")
+    ranked = (
+        select(CrawlRun.id, Source.name, rank)
         .join(Source, CrawlRun.source_id == Source.id)
-        .where(Source.name == name)
-        .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
-        .limit(count)
+        .where(Source.name.in_(list(names)))
+        .subquery()
     )
-    return list(session.scalars(query))
+    query = (
+        select(ranked.c.name, CrawlRun)
+        .join(ranked, ranked.c.id == CrawlRun.id)
+        .where(ranked.c.rank <= count)
+        .order_by(ranked.c.name, ranked.c.rank)
+    )
+    runs: dict[str, list[CrawlRun]] = {name: [] for name in names}
+    for name, run in session.execute(query):
+        runs[name].append(run)
+    return runs
 
 
 def assess(runs: Sequence[CrawlRun]) -> str | None:

@@ -22,13 +22,24 @@ from nlp.cleanup import clean_body, drop_lines
 from nlp.dates import find_labelled_dates, parse_date
 from nlp.decode import decode_html
 from nlp.embedded import embedded_html
-from nlp.headings import MIN_PROBE_CHARS, body_heads, page_elements
+from nlp.headings import MIN_PROBE_CHARS, body_heads, in_menu, page_elements
+from nlp.headline import (
+    META,
+    NEAR_RANKS,
+    PAGE,
+    TAG,
+    Candidate,
+    body_lines,
+    choose_headline,
+    is_home_link,
+    title_cells,
+)
 from nlp.images import page_images
 from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lead
 from nlp.listing import Anchor, article_links, clean_link, is_listing, page_anchors, teaser_texts
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
-from nlp.titles import fold, listing_title, pick_title
+from nlp.titles import fold, listing_title
 
 MIN_BODY_CHARS = 40
 SHORT_BODY_CHARS = 200
@@ -40,7 +51,12 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PARSERS = threading.local()
 
 
-def extract_page(raw: bytes, url: str | None = None, declared_charset: str | None = None) -> ExtractedPage:
+def extract_page(
+    raw: bytes,
+    url: str | None = None,
+    declared_charset: str | None = None,
+    template: frozenset[str] = frozenset(),
+) -> ExtractedPage:
     """Extract title, dates, authors, body, lead, images (or article links) from one page's bytes.
 
     The page is parsed once; every helper and trafilatura work on that one tree.
@@ -50,6 +66,8 @@ def extract_page(raw: bytes, url: str | None = None, declared_charset: str | Non
         url: where the page lives; relative links and images are resolved against it
             (the page's canonical URL is used when it is absent).
         declared_charset: the charset from the HTTP ``Content-Type`` header, if any.
+        template: folded lines the source prints on many of its pages (``nlp.template``):
+            never the headline, dropped from the body.
     """
     text, charset = decode_html(raw, declared_charset)
     tree = parse_html(text)
@@ -68,9 +86,8 @@ def extract_page(raw: bytes, url: str | None = None, declared_charset: str | Non
     common["site_name"] = meta.site_names[0] if meta.site_names else None
     if is_listing(links, raw_body, article_hint=meta.is_article):
         return _listing(meta, links, common)
-    heads = body_heads(tree, cleaned, elements)
-    title = pick_title(meta.titles, meta.h1s, meta.title_tag, heads, meta.site_names)
-    body = drop_lines(cleaned, (title or "", *teaser_texts(anchors)))
+    title = _title(tree, meta, cleaned, elements, template)
+    body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template))
     lead, body = _split_lead(lead, body, meta.description)
     lead = clean_lead(lead, drop=(title or "",))
     if len(body) < MIN_BODY_CHARS:
@@ -81,6 +98,26 @@ def extract_page(raw: bytes, url: str | None = None, declared_charset: str | Non
         authors=_authors(meta, raw_body), images=page_images(tree, body, meta.images, base, elements),
         **common,
     )  # fmt: skip
+
+
+def _title(
+    tree: html.HtmlElement,
+    meta: PageMeta,
+    cleaned: str,
+    elements: list[html.HtmlElement],
+    template: frozenset[str],
+) -> str | None:
+    """The headline by agreement of metadata, ``<title>``, headings and title cells by the body,
+    page ``<h1>``s outside the page chrome, and the body's first lines (``nlp.headline``)."""
+    near = [*title_cells(tree), *body_heads(tree, cleaned, elements)]
+    h1s = [fold(h.text_content()) for h in tree.iter("h1") if not in_menu(h) and not is_home_link(h)]
+    candidates = [
+        *(Candidate(t, META, i) for i, t in enumerate(meta.titles)),
+        *([Candidate(meta.title_tag, TAG)] if meta.title_tag else []),
+        *(Candidate(t, PAGE, i) for i, t in enumerate(near)),
+        *(Candidate(t, PAGE, NEAR_RANKS + i) for i, t in enumerate(h1s)),
+    ]
+    return choose_headline(candidates, meta.site_names, meta.keywords, template, body_lines(cleaned))
 
 
 def parse_html(text: str) -> html.HtmlElement:

@@ -107,3 +107,6 @@ def _in_menu(element: html.HtmlElement) -> bool:
         if not in_article and (node.tag == "header" or "header" in marks.lower()):
             return True
     return False
+
+
+in_menu = _in_menu  # public name for callers outside this module

@@ -56,6 +56,7 @@ class PageMeta:
     images: list[str] = field(default_factory=list)
     canonical: str | None = None
     is_article: bool = False
+    keywords: list[str] = field(default_factory=list)
 
 
 def collect_meta(tree: html.HtmlElement) -> PageMeta:
@@ -99,6 +100,7 @@ def collect_meta(tree: html.HtmlElement) -> PageMeta:
         canonical=canonical or _first(metas, ("og:url", "twitter:url")),
         is_article=bool(articles) or (_first(metas, ("og:type",)) or "").lower() == "article",
         time_element=time_element,
+        keywords=_keywords(metas, articles),
     )
     found.published, found.modified = _dates(metas, articles, data_dates)
     return found
@@ -198,6 +200,13 @@ def _attribute_dates(data_dates: list[tuple[str, str]]) -> tuple[dt.datetime | N
         else:
             published = published or parsed
     return published, modified
+
+
+def _keywords(metas: dict[str, list[str]], articles: list[dict[str, Any]]) -> list[str]:
+    """The page's keywords (``<meta name=keywords>``, ``news_keywords``, JSON-LD ``keywords``)."""
+    values = _first_values(metas, ("keywords", "news_keywords")) + _ld_strings(articles, "keywords")
+    words = (w.strip() for value in values for w in re.split(r"[,;]", value))
+    return list(dict.fromkeys(w for w in words if w))
 
 
 def _site_names(objects: list[dict[str, Any]], metas: dict[str, list[str]]) -> list[str]:

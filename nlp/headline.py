@@ -1,0 +1,220 @@
+"""The headline, chosen by agreement between independent candidates.
+
+A page names its article in several places that its CMS fills independently: metadata
+(JSON-LD ``headline``, ``og:title``, ``twitter:title``), the ``<title>`` tag, a heading or a
+title cell printed above the body, and often the body's own first line. Each of them can be
+wrong on its own — a viewer's window header in ``<title>``, a slogan in the page header's
+``<h1>``, a board label in a heading, keywords glued to ``og:title`` — but they rarely agree on a
+wrong text. So each candidate counts the *groups* of sources that agree with it, and the text
+with the most support wins; ties go to the source nearest the article.
+
+Candidates that are site-wide (the same text on many pages of the source: ``template``) or
+that name a page type, a board or a site are refused before the vote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from lxml import html
+
+from nlp.titles import clean_title, fold, is_headline
+
+# Groups of sources that a CMS fills independently of each other.
+META, TAG, PAGE, BODY = "meta", "tag", "page", "body"
+# When support is equal: a heading printed just above the body first (it is what the reader
+# sees), then metadata, then <title>, then headings further away.
+GROUP_ORDER = {PAGE: 0, META: 1, TAG: 2, BODY: 4}
+NEAR_RANKS = 2  # page headings ranked below this count as printed next to the article
+MIN_AGREE_CHARS = 8  # a shorter text agrees with a longer one only from this length on
+MAX_TITLE_CHARS = 300
+# Board views print the headline in a cell labelled 제목 (a th/dt/label before a td/dd/span).
+TITLE_LABEL_RE = re.compile(
+    r"^\s*(?:글\s*)?(?:제\s*목|기사\s*제목|title|subject)\s*[:：]?\s*$", re.IGNORECASE
+)
+_KEY_DROP_RE = re.compile(r"[\s\"'“”‘’`「」『』<>《》〈〉\[\]()·.,…!?~]+")
+_ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…)\s*$")
+_APPENDED_RE = re.compile(r"\s*[,|｜ㅣ:：\-–—/\[(<《〈·]")
+_QUOTE_RE = re.compile(r"[\"“”‘’`]")
+_CELL_TAGS = frozenset({"th", "td", "dt", "dd", "span", "strong", "b", "em", "label", "div", "li", "p"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One text offered as the headline, with the group of its source and its rank there."""
+
+    text: str
+    group: str
+    rank: int = 0
+
+
+def choose_headline(
+    candidates: Iterable[Candidate],
+    site_names: Sequence[str] = (),
+    keywords: Sequence[str] = (),
+    template: frozenset[str] = frozenset(),
+    body: Sequence[str] = (),
+) -> str | None:
+    """The headline most sources agree on, in its cleanest printed form; ``None`` when none reads as one.
+
+    Args:
+        candidates: raw texts from metadata, ``<title>``, headings and the body opening.
+        site_names: the site's names (stripped from candidates, never a headline).
+        keywords: the page's meta keywords (a keyword list glued after a headline is cut).
+        template: folded texts the source prints on many pages (never a headline).
+        body: the body's lines: the first one confirms a headline a press release repeats;
+            a heading equal to a later one is a sub-heading inside the article.
+    """
+    inner = frozenset(_key(line) for line in body[1:])
+    opening = [Candidate(body[0], BODY)] if body else []
+    pool = _clean_candidates([*candidates, *opening], site_names, keywords, template | inner)
+    if not pool:
+        return None
+    keys = [_key(c.text) for c in pool]
+    support = [
+        {pool[j].group for j in range(len(pool)) if _agree(keys[i], keys[j], pool[i].text, pool[j].text)}
+        for i in range(len(pool))
+    ]
+    # Body lines only confirm: the body alone never names the headline.
+    ranked = sorted(
+        (i for i in range(len(pool)) if pool[i].group != BODY),
+        key=lambda i: (-len(support[i]), _priority(pool[i]), pool[i].rank),
+    )
+    if not ranked:
+        return None
+    best = ranked[0]
+    return _cleanest_form(pool, keys, best)
+
+
+def _clean_candidates(
+    candidates: Iterable[Candidate],
+    site_names: Sequence[str],
+    keywords: Sequence[str],
+    template: frozenset[str],
+) -> list[Candidate]:
+    """Candidates cleaned of site names and glued keywords; refused ones left out."""
+    sites = list(site_names)
+    templated = {_key(t) for t in template} - {""}
+    pool: list[Candidate] = []
+    for candidate in candidates:
+        raw = fold(candidate.text or "")[:MAX_TITLE_CHARS]
+        text = clean_title(_strip_keywords(raw, keywords), sites) if candidate.group != BODY else raw
+        if not text or (candidate.group != BODY and not is_headline(text, sites)):
+            continue
+        if _key(text) in templated or _key(raw) in templated:
+            continue
+        pool.append(Candidate(text, candidate.group, candidate.rank))
+    return pool
+
+
+def _cleanest_form(pool: list[Candidate], keys: list[str], best: int) -> str:
+    """Among the texts agreeing with the winner, the shortest complete one (no ellipsis).
+
+    A headline with keywords or a section appended agrees with the bare headline; the bare
+    one is what the newsroom files.
+    """
+    forms = [
+        pool[i].text
+        for i in range(len(pool))
+        if pool[i].group != BODY and (i == best or _agree(keys[best], keys[i], pool[best].text, pool[i].text))
+    ]
+    complete = [f for f in forms if not _ELLIPSIS_RE.search(f)] or forms
+    return min(complete, key=lambda f: (len(_key(f)), GROUP_ORDER[_group_of(pool, f)]))
+
+
+def _priority(candidate: Candidate) -> int:
+    """Tie-break between candidates with equal support (lower first)."""
+    if candidate.group == PAGE and candidate.rank >= NEAR_RANKS:
+        return 3
+    return GROUP_ORDER[candidate.group]
+
+
+def _group_of(pool: list[Candidate], text: str) -> str:
+    return next(c.group for c in pool if c.text == text)
+
+
+def _agree(a: str, b: str, a_text: str, b_text: str) -> bool:
+    """Two candidates name the same headline: equal keys, or one is the other with a part appended
+    after a separator (``제목 | 사이트``, ``제목, 키워드``, ``제목 - 부제``); a truncated candidate
+    (``…``) agrees with the full one it starts."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    (short, short_text), (long, long_text) = sorted(((a, a_text), (b, b_text)), key=lambda p: len(p[0]))
+    if len(short) < MIN_AGREE_CHARS or not long.startswith(short):
+        return False
+    if _ELLIPSIS_RE.search(short_text):
+        return True
+    head, tail = _norm(short_text), _norm(long_text)
+    return tail.startswith(head) and bool(_APPENDED_RE.match(tail, len(head)))
+
+
+def _norm(text: str) -> str:
+    """Folded, lower case, one kind of quote: enough to find where one text continues another."""
+    return _QUOTE_RE.sub("'", fold(text)).lower()
+
+
+def _key(text: str) -> str:
+    """A comparison key: lower case, without spaces, quotes, brackets and punctuation."""
+    return _KEY_DROP_RE.sub("", _ELLIPSIS_RE.sub("", text)).lower()
+
+
+def _strip_keywords(text: str, keywords: Sequence[str]) -> str:
+    """Cut a list of the page's meta keywords glued after the headline (``제목, 시이름, 도이름``).
+
+    Convention: some CMSs build ``og:title``/``<title>`` from the headline and the keywords
+    field; the cut needs at least two trailing comma-separated items that are page keywords.
+    """
+    if not keywords or "," not in text:
+        return text
+    known = {_key(k) for k in keywords if _key(k)}
+    parts = text.split(",")
+    cut = len(parts)
+    while cut > 1 and _key(parts[cut - 1]) in known:
+        cut -= 1
+    if len(parts) - cut >= 2:
+        return ",".join(parts[:cut]).strip()
+    return text
+
+
+def title_cells(tree: html.HtmlElement) -> list[str]:
+    """Texts printed in a cell labelled 제목 (board views: ``<th>제목</th><td>…</td>``)."""
+    found: list[str] = []
+    for element in tree.iter(*_CELL_TAGS):
+        own = fold(element.text_content()) if len(element) == 0 else fold(element.text or "")
+        if not own or len(own) > 12 or not TITLE_LABEL_RE.match(own):
+            continue
+        value = element.getnext()
+        if value is not None and isinstance(value.tag, str):
+            text = fold(value.text_content())
+            if text:
+                found.append(text)
+    return found
+
+
+def is_home_link(element: html.HtmlElement) -> bool:
+    """The element is or sits in a link to the site's front page (a logo or a slogan, not an article).
+
+    Convention: a site's brand in the page header links to ``/`` (or ``index.*``, ``./``).
+    """
+    for node in (element, *element.iterancestors("a")):
+        if node.tag != "a":
+            continue
+        href = (node.get("href") or "").strip()
+        path = re.sub(r"^https?://[^/]+", "", href)
+        if path in ("", "/", "./", "#") or re.fullmatch(r"/?(?:index|main|default)\.\w+", path):
+            return bool(href)
+    return any(
+        a.tag == "a" and re.fullmatch(r"(?:https?://[^/]+)?/?", (a.get("href") or "x").strip())
+        for a in element.iterdescendants("a")
+    ) and len(fold(element.text_content())) == len(
+        fold(" ".join(a.text_content() for a in element.iterdescendants("a")))
+    )
+
+
+def body_lines(body: str) -> list[str]:
+    """The body's non-empty lines, folded."""
+    return [line for line in (fold(raw) for raw in body.splitlines()) if line]

@@ -15,7 +15,7 @@ from nlp import NlpError
 from nlp.analyse import analyse
 from nlp.digest import DigestOptions
 from nlp.excerpt import excerpt
-from nlp.extract import extract_page
+from nlp.extract import extract_source_pages
 from nlp.keywords import keywords
 from nlp.page import ExtractedPage
 from nlp.summarize import summarise
@@ -92,8 +92,7 @@ def emit(obj: dict[str, Any], out: TextIO | None = None) -> None:
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     if args.url and len(args.files) > 1:
         raise CommandError("--url names one page: give exactly one FILE with it")
-    for path in args.files:
-        record = _extract_record(path, args.url)
+    for record in _extract_records(args.files, args.url):
         if args.json:
             emit(record)
         else:
@@ -101,28 +100,31 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _extract_record(path: Path, url: str | None) -> dict[str, Any]:
-    record: dict[str, Any] = {"source": str(path), "url": url, "error": None}
-    try:
-        page = extract_page(path.read_bytes(), url=url)
-    except (OSError, NlpError) as error:
-        reason = f"{error.strerror}: {path}" if isinstance(error, OSError) else str(error)
-        record.update(
-            kind=None,
-            title=None,
-            published=None,
-            modified=None,
-            authors=[],
-            body="",
-            lead=None,
-            images=[],
-            links=[],
-            error=reason,
-        )
-        return record
-    record.update(_page_dict(page))
-    record["url"] = url or page.canonical_url
-    return record
+def _extract_records(paths: list[Path], url: str | None) -> list[dict[str, Any]]:
+    """One record per file; pages of one site given together share what their template repeats."""
+    raws: dict[int, bytes] = {}
+    records: list[dict[str, Any]] = []
+    for index, path in enumerate(paths):
+        records.append({"source": str(path), "url": url, "error": None})
+        try:
+            raws[index] = path.read_bytes()
+        except OSError as error:
+            _failed(records[-1], f"{error.strerror}: {path}")
+    pages = extract_source_pages([(raw, url) for raw in raws.values()])
+    for index, page in zip(raws, pages, strict=True):
+        if isinstance(page, NlpError):
+            _failed(records[index], str(page))
+            continue
+        records[index].update(_page_dict(page))
+        records[index]["url"] = url or page.canonical_url
+    return records
+
+
+def _failed(record: dict[str, Any], reason: str) -> None:
+    record.update(
+        kind=None, title=None, published=None, modified=None, authors=[], body="", lead=None,
+        images=[], links=[], error=reason,
+    )  # fmt: skip
 
 
 def _page_dict(page: ExtractedPage) -> dict[str, Any]:

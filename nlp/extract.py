@@ -6,32 +6,38 @@ an article body nor article links.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import threading
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import etree, html
 
-from nlp import EmptyPageError
+from nlp import EmptyPageError, NlpError
 from nlp.blocks import block_text, largest_block, unwrap_layout_tables
 from nlp.bylines import byline_names, clean_author, merge_authors
 from nlp.cleanup import clean_body, drop_lines
 from nlp.dates import find_labelled_dates, parse_date
 from nlp.decode import decode_html
 from nlp.embedded import embedded_html
-from nlp.headings import MIN_PROBE_CHARS, body_heads, in_menu, page_elements
+from nlp.headings import MIN_PROBE_CHARS, body_heads, first_line_element, in_menu, page_elements
 from nlp.headline import (
+    MARK,
     META,
     NEAR_RANKS,
     PAGE,
     TAG,
     Candidate,
     body_lines,
+    bold_lines_above,
     choose_headline,
     is_home_link,
+    marked_titles,
     title_cells,
 )
 from nlp.images import page_images
@@ -39,6 +45,7 @@ from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lea
 from nlp.listing import Anchor, article_links, clean_link, is_listing, page_anchors, teaser_texts
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
+from nlp.template import EMPTY, Template, fingerprint, learn_template, site_key
 from nlp.titles import fold, listing_title
 
 MIN_BODY_CHARS = 40
@@ -55,7 +62,7 @@ def extract_page(
     raw: bytes,
     url: str | None = None,
     declared_charset: str | None = None,
-    template: frozenset[str] = frozenset(),
+    template: Template = EMPTY,
 ) -> ExtractedPage:
     """Extract title, dates, authors, body, lead, images (or article links) from one page's bytes.
 
@@ -66,8 +73,8 @@ def extract_page(
         url: where the page lives; relative links and images are resolved against it
             (the page's canonical URL is used when it is absent).
         declared_charset: the charset from the HTTP ``Content-Type`` header, if any.
-        template: folded lines the source prints on many of its pages (``nlp.template``):
-            never the headline, dropped from the body.
+        template: what the source prints on many of its pages (``nlp.template``): never
+            the headline, dropped from the body.
     """
     text, charset = decode_html(raw, declared_charset)
     tree = parse_html(text)
@@ -86,8 +93,9 @@ def extract_page(
     common["site_name"] = meta.site_names[0] if meta.site_names else None
     if is_listing(links, raw_body, article_hint=meta.is_article):
         return _listing(meta, links, common)
-    title = _title(tree, meta, cleaned, elements, template)
-    body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template))
+    candidates = _title_candidates(tree, meta, cleaned, elements)
+    title = choose_headline(candidates, meta.site_names, meta.keywords, template.titles, body_lines(cleaned))
+    body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template.lines))
     lead, body = _split_lead(lead, body, meta.description)
     lead = clean_lead(lead, drop=(title or "",))
     if len(body) < MIN_BODY_CHARS:
@@ -96,28 +104,67 @@ def extract_page(
     return ExtractedPage(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
         authors=_authors(meta, raw_body), images=page_images(tree, body, meta.images, base, elements),
+        fingerprint=fingerprint((fold(c.text) for c in candidates), cleaned, _site(tree, meta, url)),
         **common,
     )  # fmt: skip
 
 
-def _title(
-    tree: html.HtmlElement,
-    meta: PageMeta,
-    cleaned: str,
-    elements: list[html.HtmlElement],
-    template: frozenset[str],
-) -> str | None:
-    """The headline by agreement of metadata, ``<title>``, headings and title cells by the body,
-    page ``<h1>``s outside the page chrome, and the body's first lines (``nlp.headline``)."""
-    near = [*title_cells(tree), *body_heads(tree, cleaned, elements)]
+def _title_candidates(
+    tree: html.HtmlElement, meta: PageMeta, cleaned: str, elements: list[html.HtmlElement]
+) -> list[Candidate]:
+    """Headline candidates: metadata, ``<title>``, title cells and headings by the body, title-marked
+    elements, and page ``<h1>``s outside the page chrome (``nlp.headline`` votes)."""
+    first_line = first_line_element(tree, cleaned, elements)
+    near = [*title_cells(tree), *body_heads(tree, cleaned, elements), *bold_lines_above(first_line)]
     h1s = [fold(h.text_content()) for h in tree.iter("h1") if not in_menu(h) and not is_home_link(h)]
-    candidates = [
+    return [
         *(Candidate(t, META, i) for i, t in enumerate(meta.titles)),
         *([Candidate(meta.title_tag, TAG)] if meta.title_tag else []),
         *(Candidate(t, PAGE, i) for i, t in enumerate(near)),
         *(Candidate(t, PAGE, NEAR_RANKS + i) for i, t in enumerate(h1s)),
+        *(Candidate(t, MARK, i) for i, t in enumerate(marked_titles(elements))),
     ]
-    return choose_headline(candidates, meta.site_names, meta.keywords, template, body_lines(cleaned))
+
+
+def extract_source_pages(pages: Sequence[tuple[bytes, str | None]]) -> list[ExtractedPage | NlpError]:
+    """Extract pages known to come from one or more sources, each with its source's template.
+
+    A first pass fingerprints every page; pages with the same ``site_key`` teach each other
+    their template (``nlp.template``); a second pass extracts each page of such a group with it.
+    A page that fails gives its ``NlpError`` in its place.
+    """
+    first: list[ExtractedPage | NlpError] = []
+    for raw, url in pages:
+        try:
+            first.append(extract_page(raw, url=url))
+        except NlpError as error:
+            first.append(error)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, page in enumerate(first):
+        if isinstance(page, ExtractedPage) and page.kind == "article" and page.fingerprint.site:
+            groups[page.fingerprint.site].append(index)
+    result = list(first)
+    for members in groups.values():
+        template = learn_template([first[i].fingerprint for i in members])  # type: ignore[union-attr]
+        if not template:
+            continue
+        for i in members:
+            raw, url = pages[i]
+            with contextlib.suppress(NlpError):
+                result[i] = extract_page(raw, url=url, template=template)
+    return result
+
+
+def _site(tree: html.HtmlElement, meta: PageMeta, url: str | None) -> str:
+    """The page's ``site_key``: from its URL, canonical URL, site name or stylesheets."""
+    sheets = [
+        str(link.get("href") or "") for link in tree.iter("link") if "stylesheet" in (link.get("rel") or "")
+    ]
+    return site_key(
+        url or _absolute(meta.canonical) or _absolute(_base_href(tree)),
+        next(iter(meta.site_names), None),
+        sheets,
+    )
 
 
 def parse_html(text: str) -> html.HtmlElement:

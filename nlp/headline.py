@@ -18,15 +18,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from lxml import html
+from lxml import etree, html
 
+from nlp.headings import TITLE_MARKS_RE, in_menu
 from nlp.titles import clean_title, fold, is_headline
 
 # Groups of sources that a CMS fills independently of each other.
-META, TAG, PAGE, BODY = "meta", "tag", "page", "body"
+META, TAG, PAGE, MARK, BODY = "meta", "tag", "page", "mark", "body"
 # When support is equal: a heading printed just above the body first (it is what the reader
 # sees), then metadata, then <title>, then headings further away.
-GROUP_ORDER = {PAGE: 0, META: 1, TAG: 2, BODY: 4}
+GROUP_ORDER = {PAGE: 0, META: 1, TAG: 2, MARK: 3, BODY: 4}
 NEAR_RANKS = 2  # page headings ranked below this count as printed next to the article
 MIN_AGREE_CHARS = 8  # a shorter text agrees with a longer one only from this length on
 MAX_TITLE_CHARS = 300
@@ -38,6 +39,11 @@ _KEY_DROP_RE = re.compile(r"[\s\"'“”‘’`「」『』<>《》〈〉\[\]()�
 _ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…)\s*$")
 _APPENDED_RE = re.compile(r"\s*[,|｜ㅣ:：\-–—/\[(<《〈·]")
 _QUOTE_RE = re.compile(r"[\"“”‘’`]")
+MIN_MARKED_CHARS, MAX_MARKED = 6, 8
+SKIP_MARK_TAGS = frozenset(
+    {"html", "head", "body", "script", "style", "meta", "title", "img", "input", "form"}
+)
+_BOLD_ABOVE = etree.XPath("preceding::*[self::b or self::strong or self::font][position() <= 3]")
 _CELL_TAGS = frozenset({"th", "td", "dt", "dd", "span", "strong", "b", "em", "label", "div", "li", "p"})
 
 
@@ -192,6 +198,47 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
             text = fold(value.text_content())
             if text:
                 found.append(text)
+    return found
+
+
+def marked_titles(elements: Sequence[html.HtmlElement]) -> list[str]:
+    """Texts of elements a template marks as a title (class or id ``tit``/``subject``/``headline``),
+    outside menus and links, in page order.
+
+    Convention: CMS templates name the headline's element for their stylesheet; the mark is
+    evidence independent of where the element sits.
+    """
+    found: list[str] = []
+    for element in elements:
+        if element.tag in SKIP_MARK_TAGS or not (element.get("class") or element.get("id")):
+            continue
+        if not TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            continue
+        if element.tag == "a" or in_menu(element) or is_home_link(element):
+            continue
+        text = fold(element.text_content())
+        if MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS:
+            found.append(text)
+        if len(found) >= MAX_MARKED:
+            break
+    return found
+
+
+def bold_lines_above(first_line: html.HtmlElement | None) -> list[str]:
+    """Stand-alone bold lines just above the body's first line, nearest first.
+
+    Convention: older CMSs and archive viewers print the headline as a bold line
+    (``<b>``, ``<strong>``, ``<font>``) filling its own block right before the text.
+    """
+    if first_line is None:
+        return []
+    found: list[str] = []
+    for element in reversed(_BOLD_ABOVE(first_line)):
+        text = fold(element.text_content())
+        parent = element.getparent()
+        alone = parent is not None and fold(parent.text_content()) == text
+        if alone and MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS and not in_menu(element):
+            found.append(text)
     return found
 
 

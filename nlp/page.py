@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from nlp.template import Fingerprint
+
 PageKind = Literal["article", "listing"]
 
 
@@ -26,3 +28,4 @@ class ExtractedPage:
     site_name: str | None = None
     charset: str | None = None
     canonical_url: str | None = field(default=None)
+    fingerprint: Fingerprint = field(default_factory=Fingerprint)  # for the source's template memory

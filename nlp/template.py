@@ -1,0 +1,104 @@
+"""Per-source template memory: what a source prints on many of its pages is template, not article.
+
+A source's pages share a template: a window header, a slogan, a board label, a 공공누리 or
+담당부서 block, a related-articles list. On one page these look like content; across the
+source's pages they repeat. Each extracted page carries a ``Fingerprint`` (its headline
+candidates and its body lines); ``learn_template`` counts them over the source's pages and keeps
+what repeats. Headline candidates and body lines are counted apart: a headline that other pages
+list in a sidebar is still that page's headline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+MAX_LINE_CHARS = 200  # longer lines are article prose: never template, not worth counting
+MAX_LINES = 300  # per page and role, so a huge page costs the memory no more than a normal one
+MIN_PAGES = 2  # a text on fewer distinct pages is never template
+SMALL_SOURCE = 10  # up to this many pages a text must be on half of them…
+SMALL_SHARE, LARGE_SHARE = 0.5, 0.2  # …beyond, on a fifth (a site changes its template over time)
+LARGE_MIN_PAGES = 5
+MAX_TEMPLATE_LINES = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What one page offers to the template memory: headline candidates and short body lines."""
+
+    titles: tuple[str, ...] = ()
+    lines: tuple[str, ...] = ()
+    body_hash: str = ""  # two copies of one page (mobile and desktop, a re-fetch) count once
+    site: str = ""  # pages with the same site key share a template (``site_key``)
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """Texts a source prints on many of its pages, and how many pages it was learned from."""
+
+    titles: frozenset[str] = field(default_factory=frozenset)
+    lines: frozenset[str] = field(default_factory=frozenset)
+    pages: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.titles or self.lines)
+
+
+EMPTY = Template()
+
+
+def fingerprint(titles: Iterable[str], body: str, site: str = "") -> Fingerprint:
+    """A page's fingerprint from its (folded) headline candidates and its cleaned body."""
+    lines = [line.strip() for line in body.splitlines()]
+    return Fingerprint(
+        titles=_short(titles),
+        lines=_short(lines),
+        body_hash=hashlib.blake2b(body.encode("utf-8"), digest_size=8).hexdigest(),
+        site=site,
+    )
+
+
+def site_key(url: str | None, site_name: str | None, stylesheets: Sequence[str]) -> str:
+    """Which source a page belongs to when nobody said: its host, else its site name, else its
+    stylesheets (pages drawn by one template load the same ones); ``""`` when none is known."""
+    host = (urlsplit(url or "").hostname or "").removeprefix("www.").removeprefix("m.")
+    if host:
+        return f"host:{host}"
+    if site_name:
+        return f"name:{site_name.strip().lower()}"
+    paths = sorted({urlsplit(s).path for s in stylesheets if s})
+    return "css:" + hashlib.blake2b("\n".join(paths).encode(), digest_size=8).hexdigest() if paths else ""
+
+
+def learn_template(prints: Sequence[Fingerprint]) -> Template:
+    """The texts that repeat across a source's pages (each distinct page counted once).
+
+    A text is template when it is on at least two distinct pages and half of them; on a
+    source of more than ``SMALL_SOURCE`` pages, on a fifth of them (and at least five).
+    """
+    distinct = list({p.body_hash or str(i): p for i, p in enumerate(prints)}.values())
+    pages = len(distinct)
+    if pages < MIN_PAGES:
+        return Template(pages=pages)
+    if pages <= SMALL_SOURCE:
+        need = max(MIN_PAGES, math.ceil(SMALL_SHARE * pages))
+    else:
+        need = max(LARGE_MIN_PAGES, math.ceil(LARGE_SHARE * pages))
+    titles = Counter(t for p in distinct for t in set(p.titles))
+    lines = Counter(t for p in distinct for t in set(p.lines))
+    return Template(titles=_frequent(titles, need), lines=_frequent(lines, need), pages=pages)
+
+
+def _frequent(counts: Counter[str], need: int) -> frozenset[str]:
+    """The texts counted at least ``need`` times, most frequent first, capped."""
+    return frozenset(t for t, n in counts.most_common(MAX_TEMPLATE_LINES) if n >= need)
+
+
+def _short(texts: Iterable[str]) -> tuple[str, ...]:
+    """Distinct non-empty texts short enough to be template, capped."""
+    kept = dict.fromkeys(t for t in texts if t and len(t) <= MAX_LINE_CHARS)
+    return tuple(kept)[:MAX_LINES]

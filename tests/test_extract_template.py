@@ -1,0 +1,148 @@
+"""Template memory: what a source prints on many pages is template; learned from the source's own pages.
+
+Two made-up templates (a county press-release board and a newspaper archive viewer); each
+page carries a different article, and the template's furniture sits inside the article's own
+container, where general rules cannot tell it from prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from nlp.extract import extract_page, extract_source_pages
+from nlp.page import ExtractedPage
+from nlp.template import Fingerprint, learn_template
+
+TOPICS = (
+    (
+        "노인 일자리",
+        "어르신 일자리 사업 참여자를 1천200명으로 늘린다",
+        "참여자는 공공시설 환경 정비와 돌봄 보조 업무를 맡는다",
+    ),
+    (
+        "청년 월세",
+        "청년 월세 지원 대상을 소득 기준 중위 150%까지 넓힌다",
+        "신청은 주민센터와 누리집에서 받으며 매달 20만 원을 지원한다",
+    ),
+    (
+        "어린이 통학로",
+        "초등학교 통학로 12곳에 보행 신호 연장 장치를 설치한다",
+        "설치 장소는 학부모 설문과 사고 기록을 바탕으로 골랐다",
+    ),
+    (
+        "전통시장",
+        "전통시장 세 곳의 지붕과 주차장을 새로 단장한다",
+        "공사는 상인들의 영업에 지장이 없도록 야간에 진행한다",
+    ),
+    (
+        "하천 정비",
+        "도심 하천 4킬로미터 구간에 산책로와 생태 습지를 조성한다",
+        "사업비는 국비와 군비를 합쳐 85억 원이 들어간다",
+    ),
+)
+
+
+def paragraphs(index: int) -> list[str]:
+    topic, plan, detail = TOPICS[index]
+    return [
+        f"새벽군은 {topic} 정책의 하나로 내년부터 {plan}고 {index + 3}일 밝혔다.",
+        f"군 관계자는 “{detail}”며 “주민들이 변화를 바로 느낄 수 있도록 일정을 앞당기겠다”고 설명했다.",
+        f"군은 올해 하반기 {topic} 현황 조사를 마쳤으며, 조사 결과를 토대로 세부 계획을 "
+        "다음 달까지 확정한다.",
+    ]
+
+
+def headline(index: int) -> str:
+    topic, plan, _ = TOPICS[index]
+    return f"새벽군, {plan.split(' ', 1)[0]} {topic} 지원 확대"
+
+
+# Template 1: a county board. The slogan heading and the 담당/공공누리 lines sit inside the view box.
+def county_board(index: int) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs(index))
+    return f"""<html><head><meta charset="utf-8"><title>새벽군청</title>
+    <link rel="stylesheet" href="/css/board.css"></head><body>
+    <div class="view_box"><h2>꿈과 희망이 자라는 행복 새벽군</h2>
+    <h3>{headline(index)}</h3><div class="view_con">{body}
+    <p>담당 부서 새벽군 기획예산실 정책기획팀 주무관 전화 안내 가능</p>
+    <p>이 자료는 새벽군이 제작한 공공저작물로 출처를 밝히면 자유롭게 이용할 수 있습니다 제1유형</p>
+    </div></div></body></html>"""
+
+
+# Template 2: an archive viewer. The window header is <title> and a heading; a related list sits in the text.
+def archive_viewer(index: int) -> str:
+    body = "<br>".join(paragraphs(index))
+    return f"""<html><head><meta charset="utf-8"><title>한빛일보 지난 기사 보기</title>
+    <link rel="stylesheet" href="https://static.hanbit.example/viewer.css"></head><body>
+    <table><tr><td><h1>한빛일보 지난 기사 보기</h1></td></tr>
+    <tr><td><div><b>{headline(index)}</b></div><div class="text">{body}<br>
+    함께 읽으면 좋은 한빛일보 기획 연재 모음 바로 보기<br>
+    한빛일보 독자권익위원회가 독자의 목소리를 기다립니다 의견 보내기</div></td></tr></table></body></html>"""
+
+
+TEMPLATES: dict[str, Callable[[int], str]] = {"county-board": county_board, "archive-viewer": archive_viewer}
+FURNITURE = {
+    "county-board": ("꿈과 희망이 자라는 행복 새벽군", "담당 부서 새벽군", "공공저작물로 출처를"),
+    "archive-viewer": ("한빛일보 지난 기사 보기", "기획 연재 모음", "독자권익위원회"),
+}
+
+
+def page(template: str, index: int) -> bytes:
+    return TEMPLATES[template](index).encode("utf-8")
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_furniture_repeated_on_earlier_pages_is_dropped_from_the_next(template: str) -> None:
+    learned = learn_template([extract_page(page(template, i)).fingerprint for i in range(3)])
+    fresh = extract_page(page(template, 3), template=learned)
+    assert fresh.title == headline(3)
+    for text in FURNITURE[template]:
+        assert text not in fresh.body
+    assert all(line in fresh.body for line in paragraphs(3))
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_without_memory_the_furniture_is_still_there(template: str) -> None:
+    alone = extract_page(page(template, 3))
+    assert any(text in alone.body for text in FURNITURE[template][1:])
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_site_wide_heading_is_never_the_title(template: str) -> None:
+    learned = learn_template([extract_page(page(template, i)).fingerprint for i in range(3)])
+    site_wide = FURNITURE[template][0]
+    assert site_wide in learned.titles
+    for index in range(5):
+        assert extract_page(page(template, index), template=learned).title == headline(index)
+
+
+def test_a_block_that_appears_once_stays() -> None:
+    prints = [extract_page(page("county-board", i)).fingerprint for i in range(4)]
+    learned = learn_template(prints)
+    once = paragraphs(0)[0]
+    assert once not in learned.lines
+    assert once in extract_page(page("county-board", 0), template=learned).body
+
+
+def test_pages_given_together_teach_each_other_their_template() -> None:
+    batch = [(page(name, i), None) for name in TEMPLATES for i in range(4)]
+    results = extract_source_pages(batch)
+    for (name, index), result in zip([(n, i) for n in TEMPLATES for i in range(4)], results, strict=True):
+        assert isinstance(result, ExtractedPage)
+        assert result.title == headline(index)
+        assert not any(text in result.body for text in FURNITURE[name])
+
+
+def test_two_copies_of_one_page_do_not_make_its_text_template() -> None:
+    copy = extract_page(page("county-board", 0)).fingerprint
+    learned = learn_template([copy, copy])
+    assert learned.pages == 1 and not learned
+
+
+def test_memory_needs_half_of_a_small_source_and_a_fifth_of_a_large_one() -> None:
+    small = [Fingerprint(lines=("공통 문구",) if i < 2 else (), body_hash=str(i)) for i in range(5)]
+    assert "공통 문구" not in learn_template(small).lines  # 2 of 5 pages
+    large = [Fingerprint(lines=("공통 문구",) if i < 6 else (), body_hash=str(i)) for i in range(30)]
+    assert "공통 문구" in learn_template(large).lines  # 6 of 30 pages

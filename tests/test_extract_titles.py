@@ -1,0 +1,147 @@
+"""Headlines on templates the extractor has never seen: each failure class on two made-up templates.
+
+Every page here is written by the test. A rule that passes on only one of a class's two
+templates is keyed to that template, not to the convention it claims to follow.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract import extract_page
+from nlp.headline import Candidate, choose_headline
+
+HEADLINE = "한빛도, 농어촌 청년 창업 지원금 두 배로 늘린다"
+PARAGRAPHS = (
+    "한빛도는 농어촌 지역에서 창업하는 청년에게 주는 지원금을 내년부터 두 배로 늘린다고 3일 밝혔다.",
+    "지원 대상은 만 18세 이상 39세 이하 청년으로, 도내 농어촌 지역에 사업장을 두고 창업한 지 3년이 "
+    "지나지 않은 사람이다. 선정된 청년은 최대 4천만 원의 사업화 자금과 경영 상담을 받는다.",
+    "도는 올해 예산 120억 원을 확보했으며, 다음 달 2일부터 누리집에서 신청을 받는다. 심사는 서류와 "
+    "면접으로 진행되고 결과는 3월 말 발표한다.",
+    "김하늘 도 청년정책관은 “청년이 농어촌에 머물며 일할 수 있도록 창업 초기의 부담을 덜어 주겠다”고 말했다.",
+)
+
+
+def body_html(tag: str = "p") -> str:
+    return "\n".join(f"<{tag}>{p}</{tag}>" for p in PARAGRAPHS)
+
+
+def title_of(page: str) -> str | None:
+    return extract_page(page.encode("utf-8")).title
+
+
+# 1. A site-wide element is the loudest candidate -------------------------------------------------
+
+VIEWER_POPUP = f"""<html><head><meta charset="utf-8"><title>한빛일보 지면보기 서비스</title></head>
+<body><div class="viewer-top"><h1>한빛일보 지면보기 서비스</h1><span>닫기</span></div>
+<div class="paper"><h3 class="art_title">{HEADLINE}</h3><p class="info">[한빛일보] 2019-03-04 12면</p>
+<div class="art_txt">{body_html()}</div></div></body></html>"""
+
+VIEWER_ARCHIVE = f"""<html><head><meta charset="utf-8"><title>새벽신문 아카이브</title></head>
+<body><table class="frame"><tr><td class="hd">새벽신문 아카이브</td></tr>
+<tr><td><div class="heading">{HEADLINE}</div>
+<div class="content">{body_html("div")}</div></td></tr></table></body></html>"""
+
+SLOGAN_CMS = f"""<html><head><meta charset="utf-8"><title>보도자료 | 알림마당 | 한빛도</title></head>
+<body><header><h1><a href="/">함께 여는 새로운 한빛, 도민이 행복한 한빛도</a></h1>
+<ul class="gnb"><li><a href="/a">도정소식</a></li><li><a href="/b">알림마당</a></li></ul></header>
+<div id="contents"><h2>보도자료</h2>
+<table class="board_view"><tr><th>제목</th><td>{HEADLINE}</td></tr>
+<tr><th>등록일</th><td>2025-12-03</td><th>조회</th><td>321</td></tr></table>
+<div class="view_cont">{body_html()}</div></div></body></html>"""
+
+SLOGAN_PORTAL = f"""<html><head><meta charset="utf-8"><title>새소식 상세보기</title></head>
+<body><div class="top"><a href="https://www.saebyeok.go.kr/">
+<strong>꿈을 키우는 녹색 새벽군</strong></a></div>
+<div class="sub"><h3 class="board_name">새벽군 보도자료</h3>
+<dl class="view"><dt>제 목</dt><dd>{HEADLINE}</dd><dt>작성일</dt><dd>2025.12.03</dd></dl>
+<div class="txt">{body_html()}</div></div></body></html>"""
+
+
+@pytest.mark.parametrize("page", [VIEWER_POPUP, VIEWER_ARCHIVE], ids=["popup", "archive-frame"])
+def test_viewer_window_header_is_not_the_headline(page: str) -> None:
+    assert title_of(page) == HEADLINE
+
+
+@pytest.mark.parametrize("page", [SLOGAN_CMS, SLOGAN_PORTAL], ids=["province-cms", "county-portal"])
+def test_slogan_and_board_label_lose_to_the_title_cell(page: str) -> None:
+    assert title_of(page) == HEADLINE
+
+
+# 2. The right headline with the page's keywords glued after it ----------------------------------
+
+KEYWORDS = "한빛도, 한빛시, Hanbit Province"
+GLUED_WITH_HEADING = f"""<html><head><meta charset="utf-8">
+<meta property="og:title" content="{HEADLINE}, {KEYWORDS}">
+<meta name="keywords" content="{KEYWORDS}"><title>{HEADLINE}, {KEYWORDS}</title></head>
+<body><div class="newsView"><h3 class="subject">{HEADLINE}</h3>{body_html()}</div></body></html>"""
+
+GLUED_META_ONLY = f"""<html><head><meta charset="utf-8">
+<meta name="title" content="{HEADLINE}, 청년창업, 농어촌, 한빛도청">
+<meta name="news_keywords" content="청년창업, 농어촌, 한빛도청"></head>
+<body><main><section>{body_html()}</section></main></body></html>"""
+
+
+@pytest.mark.parametrize("page", [GLUED_WITH_HEADING, GLUED_META_ONLY], ids=["with-heading", "meta-only"])
+def test_keywords_glued_after_the_headline_are_cut(page: str) -> None:
+    assert title_of(page) == HEADLINE
+
+
+def test_a_comma_inside_a_headline_stays_when_the_words_are_not_keywords() -> None:
+    page = f"""<html><head><meta charset="utf-8"><meta property="og:title" content="{HEADLINE}">
+    <meta name="keywords" content="청년, 창업"></head><body><article>{body_html()}</article></body></html>"""
+    assert title_of(page) == HEADLINE  # "한빛도," keeps its comma: 한빛도 is not a keyword
+
+
+# 3. Sub-headings inside the article are not the headline ----------------------------------------
+
+INNER_HEADINGS_NEWS = f"""<html><head><meta charset="utf-8"><meta property="og:title" content="{HEADLINE}">
+<title>{HEADLINE} - 사회 | 한빛일보</title></head><body><article>
+<p>{PARAGRAPHS[0]}</p><h3>지원 대상과 금액</h3><p>{PARAGRAPHS[1]}</p><h3>신청 방법</h3><p>{PARAGRAPHS[2]}</p>
+<p>{PARAGRAPHS[3]}</p></article></body></html>"""
+
+INNER_HEADINGS_RELEASE = f"""<html><head><meta charset="utf-8">
+<title>{HEADLINE} &lt; 보도자료 &lt; 한빛도</title></head><body>
+<div class="bbs"><div class="bbs_title">{HEADLINE}</div><div class="bbs_body">
+<p>{PARAGRAPHS[0]}</p><p><strong>□ 지원 대상과 금액</strong></p><p>{PARAGRAPHS[1]}</p>
+<p><strong>□ 신청 방법</strong></p><p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p></div></div></body></html>"""
+
+
+@pytest.mark.parametrize("page", [INNER_HEADINGS_NEWS, INNER_HEADINGS_RELEASE], ids=["news", "release"])
+def test_sub_headings_in_the_body_are_not_the_headline(page: str) -> None:
+    assert title_of(page) == HEADLINE
+
+
+# The vote itself ---------------------------------------------------------------------------------
+
+
+def test_agreeing_sources_beat_a_single_louder_one() -> None:
+    candidates = [
+        Candidate("한빛일보 지면보기 서비스", "tag"),
+        Candidate(HEADLINE, "page", 1),
+        Candidate(f"{HEADLINE} | 한빛일보", "meta"),
+    ]
+    assert choose_headline(candidates, site_names=["한빛일보"]) == HEADLINE
+
+
+def test_template_texts_are_never_the_headline() -> None:
+    candidates = [
+        Candidate("함께 여는 새로운 한빛 도정", "meta"),
+        Candidate("함께 여는 새로운 한빛 도정", "tag"),
+    ]
+    assert choose_headline(candidates) == "함께 여는 새로운 한빛 도정"
+    assert choose_headline(candidates, template=frozenset({"함께 여는 새로운 한빛 도정"})) is None
+
+
+def test_a_truncated_heading_confirms_the_full_headline() -> None:
+    candidates = [Candidate("한빛도, 농어촌 청년 창업 지원금…", "page"), Candidate(HEADLINE, "meta")]
+    assert choose_headline(candidates) == HEADLINE
+
+
+def test_a_heading_that_merely_starts_the_same_words_does_not_agree() -> None:
+    candidates = [
+        Candidate("한빛도, 농어촌 청년 창업", "page", 0),
+        Candidate(HEADLINE, "meta"),
+        Candidate(HEADLINE, "tag"),
+    ]
+    assert choose_headline(candidates) == HEADLINE

@@ -14,6 +14,7 @@ from nlp.dates import DATE_RE
 from nlp.titles import fold, is_cms_words
 
 MAX_LABEL_LINE = 60
+LIST_BULLETS = "-•·*▶▷►■□○●◆◇ "  # marks a list line starts with; not part of what it says
 MAX_NOTICE_LINE = 300
 
 # Labels that never start a sentence: a line ``등록일 2025-12-11`` or ``작성자 홍길동`` is furniture.
@@ -93,12 +94,12 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
 def drop_lines(cleaned: str, drop: tuple[str, ...]) -> str:
     """``clean_body`` output without the lines equal to one in ``drop`` (the title), as if
     ``clean_body(text, drop=drop)`` had been called: repeated lines that meet are merged."""
-    dropped = {fold(d) for d in drop if d}
+    dropped = {fold(d.lstrip(LIST_BULLETS)) for d in drop if d}
     if not dropped:
         return cleaned
     lines: list[str] = []
     for line in cleaned.splitlines():
-        if fold(line.lstrip("-• ")) not in dropped and (not lines or lines[-1] != line):
+        if fold(line.lstrip(LIST_BULLETS)) not in dropped and (not lines or lines[-1] != line):
             lines.append(line)
     return "\n".join(lines)
 

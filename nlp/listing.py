@@ -105,8 +105,16 @@ def article_links(anchors: list[Anchor]) -> list[Anchor]:
 
 def teaser_texts(anchors: list[Anchor]) -> list[str]:
     """Headlines of other articles listed on the page (related / most-read boxes): a body line
-    that is exactly one of them belongs to such a box, not to the article."""
-    return [a.text for a in anchors if a.item and len(a.text) >= MIN_HEADLINE_CHARS]
+    that is exactly one of them belongs to such a box, not to the article.
+
+    Convention: such boxes link each headline to an article URL, as list items or as
+    paragraphs of their own (``▶ 관련기사`` followed by one linked headline per line).
+    """
+    return [
+        a.text
+        for a in anchors
+        if not a.in_menu and (a.item or _article_like(a.url)) and len(a.text) >= MIN_HEADLINE_CHARS
+    ]
 
 
 def _one_per_item(links: list[Anchor]) -> bool:

@@ -56,17 +56,20 @@ def test_related_article_lines_inside_the_container_are_dropped(raw: bytes) -> N
 
 def test_a_link_inside_a_sentence_stays() -> None:
     raw = page(
-        f'<article>{paragraphs()}<p>자세한 내용은 <a href="/news/view?id=7">시 누리집 공고</a>를 보면 된다.</p></article>'
+        f'<article>{paragraphs()}<p>자세한 내용은 <a href="/news/view?id=7">시 누리집 공고</a>'
+        "를 보면 된다.</p></article>"
     )
     assert "자세한 내용은 시 누리집 공고를 보면 된다." in extract_page(raw).body
 
 
 COMMENTED_OUT = page(
-    f'<div class="view">{paragraphs()}<!-- <p>예전 편집본에 있던 문단으로 지금은 보이지 않는 내용이다 옛 문장</p> -->'
+    f'<div class="view">{paragraphs()}'
+    "<!-- <p>예전 편집본에 있던 문단으로 지금은 보이지 않는 내용이다 옛 문장</p> -->"
     "<p>시는 신청 기간을 한 달로 정했다고 덧붙였다.</p></div>"
 )
 COMMENTED_OUT_BROKEN = page(
-    f"<section>{paragraphs()}<!-- 광고 영역 시작 <div>지금 가입하면 한 달 무료 구독 혜택을 드립니다 옛 문장</div> --!>"
+    f"<section>{paragraphs()}"
+    "<!-- 광고 영역 시작 <div>지금 가입하면 한 달 무료 구독 혜택을 드립니다 옛 문장</div> --!>"
     "<p>시는 신청 기간을 한 달로 정했다고 덧붙였다.</p></section>"
 )
 

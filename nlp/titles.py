@@ -9,11 +9,12 @@ from collections.abc import Iterable
 MIN_TITLE_CHARS = 6
 MAX_SITE_CHARS = 12
 MAX_CMS_LINE_CHARS = 30
+MAX_LABEL_WORDS = 3
 SEPARATORS = r"\s[-–—|:·/]\s|\s?[|｜ㅣ‖]\s?|\s?::\s?|\s[<>]\s"
 # Words that name a site, a section or a board rather than an article.
 SITE_SUFFIX_RE = re.compile(
     r"(일보|신문|뉴스|닷컴|방송|경제|타임즈|타임스|투데이|미디어|저널|데일리|헤럴드|포스트|통신|"
-    r"매거진|정책브리핑|브리핑|누리집|홈페이지|모바일|시청|군청|구청|도청|청|부|처|위원회|"
+    r"매거진|정책브리핑|브리핑|누리집|홈페이지|모바일|시청|군청|구청|도청|청|부|처|위원회|시|군|구|도|"
     r"news|times|daily|herald|post|tv|\.com|\.kr|\.net)$",
     re.IGNORECASE,
 )
@@ -87,7 +88,7 @@ def is_generic_title(title: str, site_names: Iterable[str] = ()) -> bool:
     if not segments:
         return True
     if len(segments) == 1:
-        return _generic_words(segments[0])
+        return _generic_words(segments[0]) or is_board_label(segments[0])
     sites = [fold(s) for s in site_names if s]
     others = [i for i, s in enumerate(segments) if not (_generic_words(s) or _is_site_or_section(s, sites))]
     if not others:
@@ -96,6 +97,18 @@ def is_generic_title(title: str, site_names: Iterable[str] = ()) -> bool:
         return False
     name = segments[others[0]]
     return len(name.replace(" ", "")) <= MAX_SITE_CHARS and len(name.split()) <= 3
+
+
+def is_board_label(text: str) -> bool:
+    """A board's name: a short owner name before a page-type word (``새벽군 보도자료``, ``시정 소식``).
+
+    Convention: CMS boards are headed by the office's name and the board's kind; a headline
+    does not end in a page-type word after one or two short words.
+    """
+    words = [w for w in _TOKEN_SPLIT_RE.split(text.lower()) if w]
+    if not 2 <= len(words) <= MAX_LABEL_WORDS or words[-1] not in _CMS_LOWER:
+        return False
+    return sum(len(w) for w in words[:-1]) <= MAX_SITE_CHARS
 
 
 def split_segments(title: str) -> list[str]:

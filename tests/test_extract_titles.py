@@ -145,3 +145,19 @@ def test_a_heading_that_merely_starts_the_same_words_does_not_agree() -> None:
         Candidate(HEADLINE, "tag"),
     ]
     assert choose_headline(candidates) == HEADLINE
+
+
+# 4. A board's name right above the body --------------------------------------------------------
+
+BOARD_LABEL_OG = f"""<html><head><meta charset="utf-8"><meta property="og:title" content="{HEADLINE}">
+</head><body><div class="container"><h2 class="sub_title">한빛도 보도자료</h2>
+<div class="view">{body_html()}</div></div></body></html>"""
+
+BOARD_LABEL_TAG = f"""<html><head><meta charset="utf-8"><title>{HEADLINE} | 새벽시</title></head>
+<body><div id="content"><div class="board-name"><h3>시정 소식</h3></div>
+<div class="board-body">{body_html("div")}</div></div></body></html>"""
+
+
+@pytest.mark.parametrize("page", [BOARD_LABEL_OG, BOARD_LABEL_TAG], ids=["og-title", "title-tag"])
+def test_a_board_label_is_not_the_headline(page: str) -> None:
+    assert title_of(page) == HEADLINE

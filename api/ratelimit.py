@@ -91,10 +91,12 @@ class RedisRateLimiter:
         per_minute: int,
         prefix: str = "newsdesk:",
         clock: Callable[[], float] = time.monotonic,
+        window_ms: int = WINDOW_MS,  # tests shorten it
     ) -> None:
         if per_minute < 1:
             raise ValueError("per_minute must be at least 1")
         self.per_minute = per_minute
+        self.window_ms = window_ms
         self.prefix = prefix + "ratelimit:"
         self._clock = clock
         self._redis = redis.Redis.from_url(
@@ -112,7 +114,7 @@ class RedisRateLimiter:
         member = f"{os.getpid()}-{next(self._ids)}-{time.time_ns()}"  # unique per request
         try:
             wait_ms = int(
-                self._script(keys=[self.prefix + client], args=[WINDOW_MS, self.per_minute, member])
+                self._script(keys=[self.prefix + client], args=[self.window_ms, self.per_minute, member])
             )
         except redis.RedisError as error:
             with self._lock:

@@ -4,6 +4,8 @@ Without Redis, a token bucket per address in this process's memory, refilled con
 `serve --workers N` each process limits on its own, so a client gets up to N times the rate.
 With Redis (`NEWSDESK_REDIS_URL`, or a `redis://` broker URL), one sliding window per address
 shared by every process: at most `per_minute` requests in any 60 seconds, across all of them.
+That is one short script call per limited request, made on the event loop like the searches
+(a fraction of a millisecond to a nearby Redis; `REDIS_TIMEOUT` at worst, then fail open).
 """
 
 from __future__ import annotations

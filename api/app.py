@@ -11,7 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import editor as editor_page
 from api import errors, routes_articles, routes_drafts, routes_search, routes_status
 from api.metrics import Metrics, Observer
-from api.ratelimit import RateLimiter
+from api.ratelimit import make_limiter
 from newsdesk import __version__
 from newsdesk.settings import Settings
 from nlp.analyse import warm
@@ -30,7 +30,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.db = db or Database(settings.database_url)
     app.state.metrics = Metrics()
     errors.install(app)
-    limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
+    limiter = make_limiter(settings.rate_limit, settings.redis_url, settings.redis_prefix)
     app.add_middleware(Observer, metrics=app.state.metrics, limiter=limiter)
     if settings.cors_origins:  # added last, so it wraps everything: a 429 carries CORS headers too
         app.add_middleware(

@@ -1,71 +1,89 @@
-"""Prometheus text exposition (request counts, a latency histogram, pages by state), and the
-ASGI middleware that observes every request and applies the per-client rate limit."""
+"""Prometheus metrics (request counts, a latency histogram, pages by state) through
+prometheus_client, and the ASGI middleware that observes every request and applies the
+per-client rate limit.
+
+One process keeps its counters in memory. `newsdesk serve --workers N` sets
+`PROMETHEUS_MULTIPROC_DIR` for its workers before they start; each then writes its counters
+to files there and `/metrics`, whichever worker answers, sums them all (MultiProcessCollector).
+"""
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
+import prometheus_client
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess, values
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import error_response
-from api.ratelimit import RateLimiter
+from api.ratelimit import Limiter
 
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 
+# no `_created` samples: the exposed text keeps the series it had before prometheus_client
+prometheus_client.disable_created_metrics()  # type: ignore[no-untyped-call]
+
+
+def multiprocess_mode() -> bool:
+    """Whether prometheus_client writes values to `PROMETHEUS_MULTIPROC_DIR` in this process
+    (decided when it was first imported, from the environment then)."""
+    return values.ValueClass is not values.MutexValue
+
 
 class Metrics:
-    """In-process counters; thread-safe, cheap to update on every request."""
+    """The request counter and latency histogram; thread-safe, cheap to update on every request."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.requests: Counter[tuple[str, str, int]] = Counter()
-        self.buckets: Counter[tuple[str, float]] = Counter()
-        self.sums: defaultdict[str, float] = defaultdict(float)
-        self.counts: Counter[str] = Counter()
+        self.multiprocess = multiprocess_mode()
+        # in one process each app has its own registry (tests build many apps); across processes
+        # the values live in files and a registry is built for each scrape instead
+        self.registry = None if self.multiprocess else CollectorRegistry(auto_describe=True)
+        self.requests = Counter(
+            "newsdesk_http_requests",
+            "HTTP requests by method, route and status.",
+            ["method", "route", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "newsdesk_http_request_duration_seconds",
+            "Request latency.",
+            ["route"],
+            buckets=BUCKETS,
+            registry=self.registry,
+        )
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
-        with self._lock:
-            self.requests[(method, route, status)] += 1
-            self.sums[route] += seconds
-            self.counts[route] += 1
-            for bound in BUCKETS:
-                if seconds <= bound:
-                    self.buckets[(route, bound)] += 1
+        self.requests.labels(method, route, str(status)).inc()
+        self.latency.labels(route).observe(seconds)
 
     def render(self, states: Mapping[str, int]) -> str:
-        lines = [
-            "# HELP newsdesk_http_requests_total HTTP requests by method, route and status.",
-            "# TYPE newsdesk_http_requests_total counter",
-        ]
-        with self._lock:
-            for (method, route, status), n in sorted(self.requests.items()):
-                lines.append(
-                    f'newsdesk_http_requests_total{{method="{method}",route="{route}",status="{status}"}} {n}'
-                )
-            lines += [
-                "# HELP newsdesk_http_request_duration_seconds Request latency.",
-                "# TYPE newsdesk_http_request_duration_seconds histogram",
-            ]
-            for route in sorted(self.counts):
-                for bound in BUCKETS:
-                    n = self.buckets[(route, bound)]
-                    lines.append(
-                        f'newsdesk_http_request_duration_seconds_bucket{{route="{route}",le="{bound}"}} {n}'
-                    )
-                total = self.counts[route]
-                lines.append(
-                    f'newsdesk_http_request_duration_seconds_bucket{{route="{route}",le="+Inf"}} {total}'
-                )
-                lines.append(
-                    f'newsdesk_http_request_duration_seconds_sum{{route="{route}"}} {self.sums[route]:.6f}'
-                )
-                lines.append(f'newsdesk_http_request_duration_seconds_count{{route="{route}"}} {total}')
-        lines += ["# HELP newsdesk_pages Stored pages by state.", "# TYPE newsdesk_pages gauge"]
-        lines += [f'newsdesk_pages{{state="{state}"}} {n}' for state, n in sorted(states.items())]
-        return "\n".join(lines) + "\n"
+        """Prometheus text: this process's metrics (every worker's, in multiprocess mode), then
+        the pages by state, read from the database for this scrape."""
+        if self.registry is None:
+            source = CollectorRegistry(auto_describe=True)
+            multiprocess.MultiProcessCollector(source)  # type: ignore[no-untyped-call]
+        else:
+            source = self.registry
+        pages = CollectorRegistry(auto_describe=True)
+        pages.register(_Pages(states))
+        return (generate_latest(source) + generate_latest(pages)).decode()
+
+
+class _Pages(Collector):
+    """Stored pages by state, as counted for one scrape: a database fact, not process state,
+    so it needs no multiprocess mode (a state with no pages left simply is not listed)."""
+
+    def __init__(self, states: Mapping[str, int]) -> None:
+        self.states = dict(states)
+
+    def collect(self) -> Iterable[Metric]:
+        family = GaugeMetricFamily("newsdesk_pages", "Stored pages by state.", labels=["state"])
+        for state, n in sorted(self.states.items()):
+            family.add_metric([state], n)
+        yield family
 
 
 class Observer:
@@ -75,7 +93,7 @@ class Observer:
 
     EXEMPT = ("/health", "/metrics")
 
-    def __init__(self, app: ASGIApp, metrics: Metrics, limiter: RateLimiter | None = None) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics, limiter: Limiter | None = None) -> None:
         self.app = app
         self.metrics = metrics
         self.limiter = limiter

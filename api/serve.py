@@ -5,19 +5,29 @@ accepts every connection waiting: keep-alive clients that connect together (a pr
 a load test) all land on one process while the others idle. Here each worker listens on its
 own SO_REUSEPORT socket, so the kernel spreads new connections across them; the parent only
 holds the address (bound, never listening), restarts a worker that dies, and stops them all.
+
+The workers share their metrics through prometheus_client's multiprocess mode: serve makes a
+fresh folder for it, names it in `PROMETHEUS_MULTIPROC_DIR` before any worker starts (and so
+before any imports prometheus_client), and removes it when they have all stopped.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import shutil
 import signal
 import socket
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing.process import BaseProcess
 from types import FrameType
 
 import uvicorn
+from prometheus_client import multiprocess
 
 from api.app import create_app
 from newsdesk.settings import Settings
@@ -33,8 +43,29 @@ def serve(settings: Settings, host: str, port: int, workers: int = 1) -> int:
     if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
         uvicorn.run(create_app(settings), host=host, port=port, workers=1)
         return 0
-    with _reuse_port_socket(host, port):  # fails here, once, if the port is taken
-        return Supervisor(host, port, workers).run()
+    with _reuse_port_socket(host, port), _metrics_dir() as metrics:  # the port fails here, once, if taken
+        return Supervisor(host, port, workers, metrics).run()
+
+
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+
+@contextmanager
+def _metrics_dir() -> Iterator[str]:
+    """A new empty folder for the workers' metric files, in the environment they inherit: never
+    one a previous serve left (its counts would be added in). Local temp rather than the data
+    folder, which may be on a network filesystem, where the files' mmap is slow or unsafe."""
+    path = tempfile.mkdtemp(prefix="newsdesk-metrics-")
+    previous = os.environ.get(MULTIPROC_ENV)
+    os.environ[MULTIPROC_ENV] = path
+    try:
+        yield path
+    finally:
+        if previous is None:
+            os.environ.pop(MULTIPROC_ENV, None)
+        else:
+            os.environ[MULTIPROC_ENV] = previous
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _reuse_port_socket(host: str, port: int) -> socket.socket:
@@ -55,8 +86,9 @@ def _worker(host: str, port: int) -> None:
 class Supervisor:
     """Starts `workers` processes, restarts any that exits on its own, stops all on a signal."""
 
-    def __init__(self, host: str, port: int, workers: int) -> None:
+    def __init__(self, host: str, port: int, workers: int, metrics_dir: str | None = None) -> None:
         self.host, self.port, self.workers = host, port, workers
+        self.metrics_dir = metrics_dir
         self.context = multiprocessing.get_context("spawn")  # no inherited locks or threads
         self.processes: list[BaseProcess] = []
         self.started: dict[int, float] = {}  # pid → when it started
@@ -76,6 +108,7 @@ class Supervisor:
                     log.warning(
                         "API worker %s exited with %s; starting another", process.pid, process.exitcode
                     )
+                    self._mark_dead(process)
                     self.processes[i] = self._start()
                 time.sleep(0.5)
             return 0
@@ -89,6 +122,11 @@ class Supervisor:
         process.start()
         self.started[process.pid or 0] = time.monotonic()
         return process
+
+    def _mark_dead(self, process: BaseProcess) -> None:
+        """Its live gauges leave the metrics; its counters stay in the sums (they happened)."""
+        if self.metrics_dir and process.pid is not None:
+            multiprocess.mark_process_dead(process.pid, self.metrics_dir)  # type: ignore[no-untyped-call]
 
     def _stop(self, _signum: int, _frame: FrameType | None) -> None:
         self.stopping = True

@@ -28,6 +28,9 @@ class Settings:
     api_port: int = 8000
     cors_origins: tuple[str, ...] = ()
     rate_limit: int = 0
+    # where the API processes share their rate-limit counters (None: each keeps its own)
+    redis_url: str | None = None
+    redis_prefix: str = "newsdesk:"
     editor_tokens: tuple[str, ...] = ()
     reader_tokens: tuple[str, ...] = ()
     # tests only: lets "submit a URL" reach loopback servers; never read from the environment
@@ -52,6 +55,10 @@ class Settings:
             api_port=_positive_int(env, "API_PORT", 8000, maximum=65535),
             cors_origins=_list(env, "CORS_ORIGINS"),
             rate_limit=_positive_int(env, "RATE_LIMIT", 0, minimum=0),
+            # unset: the broker's Redis when the broker is Redis, else none
+            redis_url=env.get(PREFIX + "REDIS_URL")
+            or (broker_url if broker_url.startswith(("redis://", "rediss://")) else None),
+            redis_prefix=env.get(PREFIX + "REDIS_PREFIX") or "newsdesk:",
             editor_tokens=_list(env, "EDITOR_TOKENS"),
             reader_tokens=_list(env, "READONLY_TOKENS"),
         )

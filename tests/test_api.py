@@ -243,7 +243,9 @@ def test_metrics_are_prometheus_text(corpus: Corpus, tmp_path: Path) -> None:
     assert 'newsdesk_http_requests_total{method="GET",route="/search",status="200"} 3' in text
     assert 'newsdesk_http_requests_total{method="GET",route="/articles/{article_id}",status="404"} 1' in text
     assert "# TYPE newsdesk_http_request_duration_seconds histogram" in text
-    buckets = re.findall(r'duration_seconds_bucket\{route="/search",le="([^"]+)"\} (\d+)', text)
+    # prometheus_client writes labels in its own order (le first) and values as floats (3.0)
+    bucket = r'duration_seconds_bucket\{(?=[^}]*route="/search")[^}]*le="([^"]+)"[^}]*\} (\d+)'
+    buckets = re.findall(bucket, text)
     assert buckets[-1] == ("+Inf", "3") and [int(n) for _, n in buckets] == sorted(int(n) for _, n in buckets)
     assert 'newsdesk_http_request_duration_seconds_count{route="/search"} 3' in text
     processed = re.search(r'newsdesk_pages\{state="processed"\} (\d+)', text)

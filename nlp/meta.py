@@ -56,6 +56,7 @@ class PageMeta:
     images: list[str] = field(default_factory=list)
     canonical: str | None = None
     is_article: bool = False
+    ld_articles: list[dict[str, Any]] = field(default_factory=list)  # JSON-LD article objects, parsed once
 
 
 def collect_meta(tree: html.HtmlElement) -> PageMeta:
@@ -99,6 +100,7 @@ def collect_meta(tree: html.HtmlElement) -> PageMeta:
         canonical=canonical or _first(metas, ("og:url", "twitter:url")),
         is_article=bool(articles) or (_first(metas, ("og:type",)) or "").lower() == "article",
         time_element=time_element,
+        ld_articles=articles,
     )
     found.published, found.modified = _dates(metas, articles, data_dates)
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import html as htmllib
 import json
 import re
@@ -78,6 +79,7 @@ def _text_of(fragment: str) -> str:
 # hydration, WordPress REST, Portable Text, Contentful rich text), never a particular site.
 
 MIN_ARTICLE_CHARS = 100  # body text an embedded object needs before it counts as an article
+MIN_TITLE_MATCH = 6  # characters a headline and a page title must share to be the same story
 MAX_DEPTH = 6  # nesting followed inside one body value (blocks of blocks of spans)
 # Arc XP Fusion: `Fusion.globalContent = {...};` is the page's ANS document. Redux-style hydration
 # (`window.__INITIAL_STATE__ = {...}`, `__PRELOADED_STATE__`, `__APOLLO_STATE__`) holds state trees.
@@ -86,7 +88,7 @@ _ASSIGNMENT_RE = re.compile(
 )
 _DECODER = json.JSONDecoder(strict=False)
 _HTML_TAG_RE = re.compile(r"<(?:[a-zA-Z][\w-]*|/[a-zA-Z][\w-]*)[^<>]*>")
-_KEY_RE = re.compile(r"[\s_\-.]")
+MAX_ASSIGNMENTS = 4  # assignments decoded per script: the state is assigned once; bounds a hostile script
 # Key names, lower-cased without ``_``/``-``: ``published_at``, ``publishedAt`` and ``PublishedAt`` agree.
 # schema.org `headline`, ANS `headlines`, CMS `title`/`subject`, Korean CMS `newsTitle`/`articleTitle`.
 TITLE_KEYS = ("headline", "headlines", "title", "articletitle", "newstitle", "subject", "heading")
@@ -96,6 +98,7 @@ BODY_KEYS = (
     "articlebody", "contentelements", "body", "bodyhtml", "content", "contents", "contenthtml",
     "articlecontent", "newscontent", "articletext", "bodytext", "html", "text", "blocks", "paragraphs",
 )  # fmt: skip
+_TITLE_NAMES, _BODY_NAMES = frozenset(TITLE_KEYS), frozenset(BODY_KEYS)
 # ANS `display_date` (the date shown as published) and `first_publish_date`; schema.org
 # `datePublished`/`dateCreated`; JS `publishedAt`/`createdAt`; Korean CMS `regDate`/`inputDate`;
 # WordPress REST `date`.
@@ -161,9 +164,11 @@ class EmbeddedArticle:
 
 
 def embedded_article(
-    tree: html.HtmlElement, ld_articles: Iterable[dict[str, Any]] = ()
+    tree: html.HtmlElement, ld_articles: Iterable[dict[str, Any]] = (), page_titles: Iterable[str] = ()
 ) -> EmbeddedArticle | None:
-    """The longest article shipped as data in the page's scripts, without running them.
+    """The article shipped as data in the page's scripts, without running them: the longest one,
+    preferring those whose headline the page's own titles (``og:title``, ``<title>``, h1) carry,
+    since state trees also hold related and popular stories.
 
     Reads JSON-LD articles' ``articleBody`` (``ld_articles``: the JSON-LD article objects
     ``nlp.meta`` already parsed; their headline and dates are meta's), JSON data blocks
@@ -179,7 +184,23 @@ def embedded_article(
             candidates.extend(_articles_in(data))
     if not candidates:
         return None
-    return max(candidates, key=lambda a: (_size(a.paragraphs), a.title is not None))
+    hints = [_squeeze(t) for t in page_titles if t]
+    return max(
+        candidates, key=lambda a: (_title_matches(a.title, hints), _size(a.paragraphs), a.title is not None)
+    )
+
+
+def _title_matches(title: str | None, hints: list[str]) -> bool:
+    """True when one of the page's titles holds the headline (or the headline holds it)."""
+    headline = _squeeze(title or "")
+    if len(headline) < MIN_TITLE_MATCH:
+        return False
+    return any(headline in hint or (len(hint) >= 2 * MIN_TITLE_MATCH and hint in headline) for hint in hints)
+
+
+def _squeeze(text: str) -> str:
+    """Text without whitespace, for comparing titles however they were spaced."""
+    return "".join(htmllib.unescape(text).split())
 
 
 def _json_ld_article(obj: dict[str, Any]) -> EmbeddedArticle | None:
@@ -201,10 +222,17 @@ def _script_data(script: html.HtmlElement) -> list[Any]:
         except ValueError:
             return []
     found: list[Any] = []
+    end = tries = 0
     for match in _ASSIGNMENT_RE.finditer(code):
+        if match.start() < end:
+            continue  # inside a value already decoded
+        tries += 1
+        if tries > MAX_ASSIGNMENTS:
+            break
         # `X = {...};` or `X = {...}` at the end of the script: decode one JSON value, ignore the rest.
         with contextlib.suppress(ValueError):
-            found.append(_DECODER.raw_decode(code, match.end())[0])
+            value, end = _DECODER.raw_decode(code, match.end())
+            found.append(value)
     return found
 
 
@@ -231,12 +259,12 @@ def _articles_in(data: Any) -> list[EmbeddedArticle]:
 def _article_of(obj: dict[str, Any]) -> EmbeddedArticle | None:
     """An article read from one object by key-name conventions, or ``None``."""
     keys = _keys(obj)
-    title = _first_line(obj, keys, TITLE_KEYS)
-    if title is None:
+    if _BODY_NAMES.isdisjoint(keys) or _TITLE_NAMES.isdisjoint(keys):
         return None
     bodies = (_paragraphs(obj[keys[k]], 0) for k in BODY_KEYS if k in keys)
     paragraphs = max(bodies, key=_size, default=())
-    if not _long_enough(paragraphs):
+    title = _first_line(obj, keys, TITLE_KEYS) if _long_enough(paragraphs) else None
+    if title is None:
         return None
     return EmbeddedArticle(
         title=title, paragraphs=paragraphs,
@@ -265,8 +293,14 @@ def _first_string(obj: dict[str, Any], keys: dict[str, str], names: tuple[str, .
 
 
 def _keys(obj: dict[str, Any]) -> dict[str, str]:
-    """The object's keys by their normalised name (lower case, no ``_``, ``-``, ``.``)."""
-    return {_KEY_RE.sub("", k).lower(): k for k in obj if isinstance(k, str)}
+    """The object's keys by their normalised name (lower case, no ``_`` or ``-``)."""
+    return {_normal_key(k): k for k in obj if isinstance(k, str)}
+
+
+@functools.lru_cache(maxsize=4096)
+def _normal_key(key: str) -> str:
+    """``published_at``, ``publishedAt``, ``Published-At`` → ``publishedat`` (key names repeat: cached)."""
+    return key.replace("_", "").replace("-", "").lower()
 
 
 def _unwrap(value: Any) -> Any:

@@ -67,7 +67,8 @@ def extract_page(raw: bytes, url: str | None = None, declared_charset: str | Non
     if lead or changed:
         elements = page_elements(tree)
     doc = _trafilatura(tree, url)
-    embedded = functools.cache(functools.partial(embedded_article, tree, meta.ld_articles))
+    page_titles = (*meta.titles, meta.title_tag or "", *meta.h1s)
+    embedded = functools.cache(functools.partial(embedded_article, tree, meta.ld_articles, page_titles))
     raw_body, cleaned = _body_text(tree, doc, embedded)
     meta = _with_embedded_meta(meta, embedded, cleaned)
     links = article_links(anchors)

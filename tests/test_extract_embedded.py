@@ -183,7 +183,8 @@ def test_arc_fusion_story_in_another_template() -> None:
 
 
 def next_page_a() -> bytes:
-    """`props.pageProps.article` with an HTML body (figure and ad div inside) and related teasers."""
+    """`props.pageProps.article` with an HTML body (figure and ad div inside), related teasers and one
+    related story longer than the article (the page's og:title names the article)."""
     body_html = (
         f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
         '<figure class="photo"><img src="/p.jpg">'
@@ -192,6 +193,7 @@ def next_page_a() -> bytes:
         '<div class="ad"><script>loadAd()</script></div>'
         f"<p>{PARAGRAPHS[4]}</p>"
     )
+    other_story = "".join(f"<p>{p}</p>" for p in OTHER_PARAGRAPHS * 2)
     data = {
         "props": {
             "pageProps": {
@@ -202,6 +204,7 @@ def next_page_a() -> bytes:
                     "author": {"name": "정우리", "email": "w@example.kr"},
                 },
                 "related": [
+                    {"title": "한강 수상버스 운항 시간 연장", "body": other_story},
                     {"title": "지난해 청년 창업 지원 성과", "summary": "짧은 소개 글", "url": "/news/1"},
                     {"title": "인구감소지역 지정 현황", "summary": "또 다른 짧은 소개 글", "url": "/news/2"},
                 ],
@@ -211,7 +214,7 @@ def next_page_a() -> bytes:
         },
         "page": "/news/[id]", "query": {"id": "90211"}, "buildId": "b1", "isFallback": False,
     }  # fmt: skip
-    head = '<title>정책뉴스</title><meta name="next-head-count" content="3">'
+    head = f'<title>정책뉴스</title><meta property="og:title" content="{HEADLINE} | 정책뉴스">'
     body = (
         '<div id="__next"><div class="gnb-wrap">'
         + menu("홈", "정책", "경제", "지역", "오피니언")
@@ -269,7 +272,7 @@ def test_next_data_article_with_html_body() -> None:
     assert_article(result, dt.datetime(2025, 10, 1, 9, 30, tzinfo=KST))
     assert result.modified == dt.datetime(2025, 10, 1, 11, 2, tzinfo=KST)
     assert result.authors == ("정우리",)
-    assert "사진 설명" not in result.body and "loadAd" not in result.body
+    assert "사진 설명" not in result.body and "loadAd" not in result.body and "수상버스" not in result.body
 
 
 def test_next_data_article_deep_in_query_state_with_blocks() -> None:
@@ -427,3 +430,27 @@ def test_embedded_article_reads_portable_text_and_wordpress_shapes() -> None:
         assert article.title == HEADLINE
         assert article.paragraphs == paragraphs
         assert article.published == published
+
+
+def test_redux_initial_state_with_contentful_rich_text() -> None:
+    """`window.__INITIAL_STATE__ = {...}` (Redux hydration) holding a Contentful rich-text document."""
+
+    def paragraph(text: str) -> dict[str, Any]:
+        return {"nodeType": "paragraph", "content": [{"nodeType": "text", "value": text, "marks": []}]}
+
+    document = {"nodeType": "document", "content": [
+        paragraph(PARAGRAPHS[0]),
+        {"nodeType": "embedded-asset-block", "data": {"target": {"title": "사진 설명"}}, "content": []},
+        {"nodeType": "unordered-list", "content": [
+            {"nodeType": "list-item", "content": [paragraph(PARAGRAPHS[1])]},
+            {"nodeType": "list-item", "content": [paragraph(PARAGRAPHS[2])]}]},
+        *(paragraph(p) for p in PARAGRAPHS[3:]),
+    ]}  # fmt: skip
+    fields = {"headline": HEADLINE, "body": document, "publishDate": "2025-07-01T08:00+09:00"}
+    state = {"router": {"path": "/a/1"}, "article": {"entry": {"fields": fields}}}
+    raw = page(
+        "<title>새소식</title>",
+        menu("홈", "소식") + '<div id="app"></div>'
+        f"<script>window.__INITIAL_STATE__ = {script_json(state)};window.__ENV__ = {{}};</script>",
+    )
+    assert_article(extract_page(raw), dt.datetime(2025, 7, 1, 8, 0, tzinfo=KST))

@@ -86,9 +86,9 @@ MAX_DEPTH = 6  # nesting followed inside one body value (blocks of blocks of spa
 _ASSIGNMENT_RE = re.compile(
     r"(?:\bFusion\.globalContent|\b__(?:INITIAL|PRELOADED)_STATE__|\b__APOLLO_STATE__)\s*=\s*(?=[{\[])"
 )
+MAX_ASSIGNMENTS = 4  # assignments decoded per script: the state is assigned once; bounds a hostile script
 _DECODER = json.JSONDecoder(strict=False)
 _HTML_TAG_RE = re.compile(r"<(?:[a-zA-Z][\w-]*|/[a-zA-Z][\w-]*)[^<>]*>")
-MAX_ASSIGNMENTS = 4  # assignments decoded per script: the state is assigned once; bounds a hostile script
 # Key names, lower-cased without ``_``/``-``: ``published_at``, ``publishedAt`` and ``PublishedAt`` agree.
 # schema.org `headline`, ANS `headlines`, CMS `title`/`subject`, Korean CMS `newsTitle`/`articleTitle`.
 TITLE_KEYS = ("headline", "headlines", "title", "articletitle", "newstitle", "subject", "heading")
@@ -132,8 +132,8 @@ BLOCK_TYPE_KEYS = ("type", "_type", "nodetype", "__typename", "blocktype", "kind
 # Blocks that are not article text: images and their captions, media, embeds, ads, raw HTML,
 # ANS `interstitial_link`, related-article links.
 _SKIP_BLOCK_RE = re.compile(
-    r"image|photo|picture|gallery|video|audio|embed|iframe|raw|interstitial|related|caption|figure|"
-    r"tweet|script|promo|banner|advert|(?:^|[_\-\s])ads?(?:$|[_\-\s])"
+    r"image|photo|picture|gallery|video|audio|embed|iframe|interstitial|related|caption|figure|tweet|"
+    r"promo|banner|advert|(?:^|[_\-\s])(?:raw|script|ads?)(?:$|[_\-\s])"
 )
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # HTML elements whose text is not article text: HTML5 figure/figcaption (photos and captions), media.
@@ -204,9 +204,10 @@ def _squeeze(text: str) -> str:
 
 
 def _json_ld_article(obj: dict[str, Any]) -> EmbeddedArticle | None:
-    """schema.org Article/NewsArticle `articleBody` (headline, dates and authors come from meta)."""
+    """schema.org Article/NewsArticle `articleBody` with its `headline` (to rank it against other
+    candidates); dates and authors are left to meta, which reads them from the same object."""
     paragraphs = _text_paragraphs(obj.get("articleBody"))
-    return EmbeddedArticle(None, paragraphs) if _long_enough(paragraphs) else None
+    return EmbeddedArticle(_line(obj.get("headline")), paragraphs) if _long_enough(paragraphs) else None
 
 
 def _script_data(script: html.HtmlElement) -> list[Any]:

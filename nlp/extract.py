@@ -67,8 +67,7 @@ def extract_page(raw: bytes, url: str | None = None, declared_charset: str | Non
     if lead or changed:
         elements = page_elements(tree)
     doc = _trafilatura(tree, url)
-    page_titles = (*meta.titles, meta.title_tag or "", *meta.h1s)
-    embedded = functools.cache(functools.partial(embedded_article, tree, meta.ld_articles, page_titles))
+    embedded = _embedded_finder(tree, meta)
     raw_body, cleaned = _body_text(tree, doc, embedded)
     meta = _with_embedded_meta(meta, embedded, cleaned)
     links = article_links(anchors)
@@ -143,6 +142,12 @@ def _trafilatura(tree: html.HtmlElement, url: str | None) -> Any:
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False,
     )  # fmt: skip
+
+
+def _embedded_finder(tree: html.HtmlElement, meta: PageMeta) -> Callable[[], EmbeddedArticle | None]:
+    """The article shipped as script data, looked for on first call only (most pages never need it)."""
+    page_titles = (*meta.titles, meta.title_tag or "", *meta.h1s)
+    return functools.cache(functools.partial(embedded_article, tree, meta.ld_articles, page_titles))
 
 
 def _body_text(

@@ -220,7 +220,7 @@ def _script_data(script: html.HtmlElement) -> list[Any]:
         # HTML data blocks: <script type="application/json"> (Next.js `__NEXT_DATA__`, others).
         try:
             return [json.loads(code, strict=False)]
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed, or nested deeper than Python's stack
             return []
     found: list[Any] = []
     end = tries = 0
@@ -231,7 +231,7 @@ def _script_data(script: html.HtmlElement) -> list[Any]:
         if tries > MAX_ASSIGNMENTS:
             break
         # `X = {...};` or `X = {...}` at the end of the script: decode one JSON value, ignore the rest.
-        with contextlib.suppress(ValueError):
+        with contextlib.suppress(ValueError, RecursionError):
             value, end = _DECODER.raw_decode(code, match.end())
             found.append(value)
     return found

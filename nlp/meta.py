@@ -136,7 +136,7 @@ def _ld_objects(script: html.HtmlElement) -> list[dict[str, Any]]:
         return []
     try:
         data = json.loads(script.text or "", strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
     return list(_flatten(data))
 

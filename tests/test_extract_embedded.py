@@ -338,6 +338,8 @@ def test_json_ld_article_body_html_in_a_graph() -> None:
 # falls back, or is not needed ----------------------------------------------------------------------
 
 
+DEEP_LIST = "[" * 50000 + "]" * 50000  # deeper than Python's recursion limit
+DEEP_OBJECT = '{"a":' * 50000 + "1" + "}" * 50000
 VISIBLE_SHORT = "한빛군은 4일 군청 대회의실에서 올해 하반기 읍면장 회의를 열었다고 밝혔다."
 
 
@@ -351,8 +353,11 @@ VISIBLE_SHORT = "한빛군은 4일 군청 대회의실에서 올해 하반기 �
         '<script type="application/ld+json">{"@type":"NewsArticle","headline":"깨진 기사",'
         '"articleBody":"잘린 문단</script>',
         "<script>window.__INITIAL_STATE__ = {title: '자바스크립트 객체', body: undefined};</script>",
+        f'<script type="application/json">{DEEP_LIST}</script>'
+        f'<script type="application/ld+json">{DEEP_LIST}</script>'
+        f"<script>Fusion.globalContent={DEEP_OBJECT};</script>",
     ],
-    ids=["fusion", "next", "json-ld", "js-object"],
+    ids=["fusion", "next", "json-ld", "js-object", "too-deep"],
 )
 def test_malformed_script_json_is_ignored(script: str) -> None:
     raw = page(

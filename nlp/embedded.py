@@ -159,8 +159,9 @@ class EmbeddedArticle:
     def found_in(self, text: str) -> bool:
         """True when ``text`` holds this article: the middle of one of its first paragraphs."""
         folded = fold(text)
-        probes = [p for p in self.paragraphs[:5] if len(p) >= 30][:3]
-        return any(p[len(p) // 2 - 10 : len(p) // 2 + 10] in folded for p in probes)
+        probes = sorted(self.paragraphs[:5], key=len, reverse=True)[:3]
+        middles = (p[max(0, len(p) // 2 - 10) : len(p) // 2 + 10] for p in probes)
+        return any(len(m) >= 8 and m in folded for m in middles)
 
 
 def embedded_article(

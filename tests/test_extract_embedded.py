@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nlp import EmptyPageError
-from nlp.embedded import embedded_article
+from nlp.embedded import EmbeddedArticle, embedded_article
 from nlp.extract import extract_page, parse_html
 from nlp.page import ExtractedPage
 
@@ -459,3 +459,9 @@ def test_redux_initial_state_with_contentful_rich_text() -> None:
         f"<script>window.__INITIAL_STATE__ = {script_json(state)};window.__ENV__ = {{}};</script>",
     )
     assert_article(extract_page(raw), dt.datetime(2025, 7, 1, 8, 0, tzinfo=KST))
+
+
+def test_found_in_matches_the_same_article_only() -> None:
+    article = EmbeddedArticle("제목", ("짧은 문단 하나", "두 번째 문단은 조금 더 길게 쓴 문장입니다"))
+    assert article.found_in("머리말\n두 번째 문단은 조금 더 길게 쓴 문장입니다\n맺음말")
+    assert not article.found_in("전혀 다른 기사의 본문입니다")

@@ -168,8 +168,9 @@ def embedded_article(
     tree: html.HtmlElement, ld_articles: Iterable[dict[str, Any]] = (), page_titles: Iterable[str] = ()
 ) -> EmbeddedArticle | None:
     """The article shipped as data in the page's scripts, without running them: the longest one,
-    preferring those whose headline the page's own titles (``og:title``, ``<title>``, h1) carry,
-    since state trees also hold related and popular stories.
+    preferring the page's own (JSON-LD, the ``Fusion.globalContent`` document) and those whose
+    headline the page's titles (``og:title``, ``<title>``, h1) carry, since state trees also hold
+    related and popular stories.
 
     Reads JSON-LD articles' ``articleBody`` (``ld_articles``: the JSON-LD article objects
     ``nlp.meta`` already parsed; their headline and dates are meta's), JSON data blocks
@@ -177,18 +178,25 @@ def embedded_article(
     inline scripts (Arc XP ``Fusion.globalContent``, ``__INITIAL_STATE__``). Malformed JSON is
     skipped. One pass over each script's text and one walk over each decoded tree.
     """
-    candidates = [a for a in (_json_ld_article(obj) for obj in ld_articles) if a]
+    own = [a for a in (_json_ld_article(obj) for obj in ld_articles) if a]
+    candidates = list(own)
     for script in tree.iter("script"):
         if script.get("src"):
             continue
-        for data in _script_data(script):
-            candidates.extend(_articles_in(data))
+        for data, is_page_content in _script_data(script):
+            root, found = _articles_in(data)
+            if is_page_content and root is not None:
+                own.append(root)
+            candidates.extend(found)
     if not candidates:
         return None
     hints = [_squeeze(t) for t in page_titles if t]
-    return max(
-        candidates, key=lambda a: (_title_matches(a.title, hints), _size(a.paragraphs), a.title is not None)
-    )
+    owned = {id(a) for a in own}
+
+    def rank(a: EmbeddedArticle) -> tuple[bool, int, bool]:
+        return (id(a) in owned or _title_matches(a.title, hints), _size(a.paragraphs), a.title is not None)
+
+    return max(candidates, key=rank)
 
 
 def _title_matches(title: str | None, hints: list[str]) -> bool:
@@ -211,8 +219,10 @@ def _json_ld_article(obj: dict[str, Any]) -> EmbeddedArticle | None:
     return EmbeddedArticle(_line(obj.get("headline")), paragraphs) if _long_enough(paragraphs) else None
 
 
-def _script_data(script: html.HtmlElement) -> list[Any]:
-    """The JSON values a script carries: a whole JSON data block, or objects assigned in its code."""
+def _script_data(script: html.HtmlElement) -> list[tuple[Any, bool]]:
+    """The JSON values a script carries: a whole JSON data block, or objects assigned in its code;
+    each with whether it is the page's own content (Arc XP: `Fusion.globalContent` is the page's
+    ANS document, while other state trees also hold related stories)."""
     kind = (script.get("type") or "").lower()
     code = script.text or ""
     if "ld+json" in kind or not code.strip():
@@ -220,10 +230,10 @@ def _script_data(script: html.HtmlElement) -> list[Any]:
     if kind.endswith("json"):
         # HTML data blocks: <script type="application/json"> (Next.js `__NEXT_DATA__`, others).
         try:
-            return [json.loads(code, strict=False)]
+            return [(json.loads(code, strict=False), False)]
         except (ValueError, RecursionError):  # malformed, or nested deeper than Python's stack
             return []
-    found: list[Any] = []
+    found: list[tuple[Any, bool]] = []
     end = tries = 0
     for match in _ASSIGNMENT_RE.finditer(code):
         if match.start() < end:
@@ -234,16 +244,18 @@ def _script_data(script: html.HtmlElement) -> list[Any]:
         # `X = {...};` or `X = {...}` at the end of the script: decode one JSON value, ignore the rest.
         with contextlib.suppress(ValueError, RecursionError):
             value, end = _DECODER.raw_decode(code, match.end())
-            found.append(value)
+            found.append((value, match.group().startswith("Fusion")))
     return found
 
 
-def _articles_in(data: Any) -> list[EmbeddedArticle]:
-    """Every object in a decoded tree that looks like an article: a headline and a long body.
+def _articles_in(data: Any) -> tuple[EmbeddedArticle | None, list[EmbeddedArticle]]:
+    """The tree's root read as an article, and every object in it that looks like an article
+    (a headline and a long body), the root included.
 
     The article sits at a site-specific depth (``props.pageProps.article``,
     ``dehydratedState.queries[0].state.data``, the ANS root…), so every dict is tried.
     """
+    root: EmbeddedArticle | None = None
     found: list[EmbeddedArticle] = []
     stack = [data]
     while stack:
@@ -251,11 +263,12 @@ def _articles_in(data: Any) -> list[EmbeddedArticle]:
         if isinstance(value, dict):
             article = _article_of(value)
             if article is not None:
+                root = article if value is data else root
                 found.append(article)
             stack.extend(v for v in value.values() if isinstance(v, dict | list))
         elif isinstance(value, list):
             stack.extend(v for v in value if isinstance(v, dict | list))
-    return found
+    return root, found
 
 
 def _article_of(obj: dict[str, Any]) -> EmbeddedArticle | None:

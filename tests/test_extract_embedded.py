@@ -74,7 +74,8 @@ def assert_article(
 
 
 def arc_story_a() -> dict[str, Any]:
-    """An ANS story: text and header elements among images, an ad slot, raw HTML and a link box."""
+    """An ANS story: text elements among images, an ad slot, raw HTML and a link box; a longer
+    related story rides along in `related_content`."""
     return {
         "_id": "ABCDEF123", "type": "story", "version": "0.10.9",
         "canonical_url": "/national/2025/11/03/ABCDEF123/",
@@ -99,6 +100,9 @@ def arc_story_a() -> dict[str, Any]:
             {"type": "interstitial_link", "content": "[관련 기사] 지난해 청년 창업 지원 성과는", "url": "/a"},
             {"type": "text", "_id": "p5", "content": PARAGRAPHS[4]},
         ],
+        "related_content": {"basic": [{
+            "type": "story", "headlines": {"basic": "한강 수상버스 운항 시간 연장"},
+            "content_elements": [{"type": "text", "content": p} for p in OTHER_PARAGRAPHS * 3]}]},
     }  # fmt: skip
 
 
@@ -165,7 +169,7 @@ def test_arc_fusion_story_gives_headline_paragraphs_in_order_and_kst_dates() -> 
     assert_article(result, dt.datetime(2025, 11, 3, 10, 20, tzinfo=KST))  # display_date, Z → KST
     assert result.modified == dt.datetime(2025, 11, 3, 11, 41, 10, tzinfo=KST)
     assert result.authors == ("김하늘", "이바다")
-    for furniture in ("캡션", "광고", "배너", "관련 기사", "정치"):
+    for furniture in ("캡션", "광고", "배너", "관련 기사", "정치", "수상버스"):
         assert furniture not in result.body
 
 

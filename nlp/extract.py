@@ -7,11 +7,13 @@ an article body nor article links.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
+import functools
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,7 +26,7 @@ from nlp.bylines import byline_names, clean_author, merge_authors
 from nlp.cleanup import clean_body, drop_lines
 from nlp.dates import find_labelled_dates, parse_date
 from nlp.decode import decode_html
-from nlp.embedded import embedded_html
+from nlp.embedded import EmbeddedArticle, embedded_article, embedded_html
 from nlp.headings import MIN_PROBE_CHARS, body_heads, first_line_element, in_menu, page_elements
 from nlp.headline import (
     MARK,
@@ -54,6 +56,8 @@ BYLINE_PROBE_LINES = 4
 AFTER_BODY_CHARS = 300  # 입력/수정 lines printed under the article still count
 ORG_NAME_RE = re.compile(r"(?:일보|신문|뉴스|방송|닷컴|통신|경제|미디어|시청|군청|구청|도청|브리핑)$")
 HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
+SAME_TEXT_SHARE = 0.9  # of an embedded article's text found in a one-line body: the same article
+_SPACE_RE = re.compile(r"\s+")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PARSERS = threading.local()
 
@@ -87,7 +91,9 @@ def extract_page(
     if lead or changed:
         elements = page_elements(tree)
     doc = _trafilatura(tree, url)
-    raw_body, cleaned = _body_text(tree, doc)
+    embedded = _embedded_finder(tree, meta)
+    raw_body, cleaned = _body_text(tree, doc, embedded)
+    meta = _with_embedded_meta(meta, embedded, cleaned)
     links = article_links(anchors)
     common: dict[str, Any] = {"url": url, "charset": charset, "canonical_url": meta.canonical}
     common["site_name"] = meta.site_names[0] if meta.site_names else None
@@ -221,22 +227,51 @@ def _trafilatura(tree: html.HtmlElement, url: str | None) -> Any:
     )  # fmt: skip
 
 
-def _body_text(tree: html.HtmlElement, doc: Any) -> tuple[str, str]:
-    """trafilatura's text; for short results, article HTML from scripts or the largest text block.
+def _embedded_finder(tree: html.HtmlElement, meta: PageMeta) -> Callable[[], EmbeddedArticle | None]:
+    """The article shipped as script data, looked for on first call only (most pages never need it)."""
+    page_titles = (*meta.titles, meta.title_tag or "", *meta.h1s)
+    return functools.cache(functools.partial(embedded_article, tree, meta.ld_articles, page_titles))
+
+
+def _body_text(
+    tree: html.HtmlElement, doc: Any, embedded: Callable[[], EmbeddedArticle | None]
+) -> tuple[str, str]:
+    """trafilatura's text; for short results, the article shipped in scripts or the largest text block.
 
     Returns the raw text and its ``clean_body``.
     """
     body = str(doc.text or "") if doc is not None else ""
     cleaned = clean_body(body)
     if len(cleaned) >= SHORT_BODY_CHARS:
-        return body, cleaned
-    candidates = [(body, cleaned)] + [(c, clean_body(c)) for c in (_embedded_body(tree), largest_block(tree))]
+        return (body, cleaned) if "\n" in cleaned else _paragraphed(body, cleaned, embedded())
+    found = (_embedded_body(tree, embedded()), largest_block(tree))
+    candidates = [(body, cleaned)] + [(c, clean_body(c)) for c in found]
     best = max(candidates, key=lambda c: len(c[1]))
     return best if len(best[1]) >= 2 * len(cleaned) else (body, cleaned)
 
 
-def _embedded_body(tree: html.HtmlElement) -> str:
-    """Body text of article HTML shipped inside a script (JS-rendered pages)."""
+def _paragraphed(body: str, cleaned: str, article: EmbeddedArticle | None) -> tuple[str, str]:
+    """A one-line body (trafilatura reads JSON-LD ``articleBody`` as one block) as the embedded
+    article's paragraphs when they hold the same text."""
+    if article is None or len(article.paragraphs) < 2:
+        return body, cleaned
+    squeezed = _SPACE_RE.sub("", cleaned)
+    found = sum(len(p) for p in article.paragraphs if _SPACE_RE.sub("", p) in squeezed)
+    if found < SAME_TEXT_SHARE * len(article.body):
+        return body, cleaned
+    return article.body, clean_body(article.body)
+
+
+def _embedded_body(tree: html.HtmlElement, article: EmbeddedArticle | None) -> str:
+    """Body text of an article shipped inside a script (JS-rendered pages): the article given as
+    data (paragraphs, one a line), unless article HTML in a script string holds twice as much."""
+    structured = article.body if article else ""
+    from_html = _embedded_html_body(tree)
+    return structured if len(structured) * 2 >= len(from_html) else from_html
+
+
+def _embedded_html_body(tree: html.HtmlElement) -> str:
+    """Body text of article HTML shipped inside a script string."""
     fragment = embedded_html(tree)
     if not fragment:
         return ""
@@ -245,6 +280,24 @@ def _embedded_body(tree: html.HtmlElement) -> str:
     if doc is not None and doc.text:
         return str(doc.text)
     return block_text(html.fragment_fromstring(fragment, create_parent="div"))
+
+
+def _with_embedded_meta(
+    meta: PageMeta, embedded: Callable[[], EmbeddedArticle | None], body: str
+) -> PageMeta:
+    """The script-embedded article's headline (as a further title candidate), and its dates, authors
+    and sub-headline where meta has none, when the body holds that article (JS-rendered pages)."""
+    if meta.titles and meta.published and meta.modified and meta.authors:
+        return meta
+    article = embedded()
+    if article is None or not article.found_in(body):
+        return meta
+    titles = meta.titles + [t for t in (article.title,) if t and t not in meta.titles]
+    return dataclasses.replace(
+        meta, titles=titles, published=meta.published or article.published,
+        modified=meta.modified or article.modified, authors=meta.authors or list(article.authors),
+        description=meta.description or article.lead, is_article=True,
+    )  # fmt: skip
 
 
 def _split_lead(lead: str | None, body: str, description: str | None) -> tuple[str | None, str]:

@@ -57,6 +57,7 @@ class PageMeta:
     canonical: str | None = None
     is_article: bool = False
     keywords: list[str] = field(default_factory=list)
+    ld_articles: list[dict[str, Any]] = field(default_factory=list)  # JSON-LD article objects, parsed once
 
 
 def collect_meta(tree: html.HtmlElement) -> PageMeta:
@@ -101,6 +102,7 @@ def collect_meta(tree: html.HtmlElement) -> PageMeta:
         is_article=bool(articles) or (_first(metas, ("og:type",)) or "").lower() == "article",
         time_element=time_element,
         keywords=_keywords(metas, articles),
+        ld_articles=articles,
     )
     found.published, found.modified = _dates(metas, articles, data_dates)
     return found
@@ -136,7 +138,7 @@ def _ld_objects(script: html.HtmlElement) -> list[dict[str, Any]]:
         return []
     try:
         data = json.loads(script.text or "", strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
     return list(_flatten(data))
 

@@ -24,6 +24,7 @@ SMALL_SOURCE = 10  # up to this many pages a text must be on half of them…
 SMALL_SHARE, LARGE_SHARE = 0.5, 0.2  # …beyond, on a fifth (a site changes its template over time)
 LARGE_MIN_PAGES = 5
 MAX_TEMPLATE_LINES = 500
+OPENING_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Fingerprint:
 
     titles: tuple[str, ...] = ()
     lines: tuple[str, ...] = ()
-    body_hash: str = ""  # two copies of one page (mobile and desktop, a re-fetch) count once
+    body_hash: str = ""  # two copies of one article (mobile and desktop, a re-fetch) count once
     site: str = ""  # pages with the same site key share a template (``site_key``)
 
 
@@ -54,10 +55,12 @@ EMPTY = Template()
 def fingerprint(titles: Iterable[str], body: str, site: str = "") -> Fingerprint:
     """A page's fingerprint from its (folded) headline candidates and its cleaned body."""
     lines = [line.strip() for line in body.splitlines()]
+    # The article's first sentence names it: its mobile and desktop copies differ in furniture only.
+    opening = next((line for line in lines if len(line) >= OPENING_CHARS), body)
     return Fingerprint(
         titles=_short(titles),
         lines=_short(lines),
-        body_hash=hashlib.blake2b(body.encode("utf-8"), digest_size=8).hexdigest(),
+        body_hash=hashlib.blake2b(opening[:OPENING_CHARS].encode("utf-8"), digest_size=8).hexdigest(),
         site=site,
     )
 

@@ -146,3 +146,12 @@ def test_memory_needs_half_of_a_small_source_and_a_fifth_of_a_large_one() -> Non
     assert "공통 문구" not in learn_template(small).lines  # 2 of 5 pages
     large = [Fingerprint(lines=("공통 문구",) if i < 6 else (), body_hash=str(i)) for i in range(30)]
     assert "공통 문구" in learn_template(large).lines  # 6 of 30 pages
+
+
+def test_mobile_and_desktop_copies_of_one_article_count_once() -> None:
+    desktop = extract_page(page("county-board", 1)).fingerprint
+    mobile_html = county_board(1).replace('<div class="view_box">', '<div class="m"><p>모바일 메뉴 열기</p>')
+    mobile = extract_page(mobile_html.encode()).fingerprint
+    learned = learn_template([desktop, mobile, extract_page(page("county-board", 2)).fingerprint])
+    assert learned.pages == 2
+    assert headline(1) not in learned.titles

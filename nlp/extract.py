@@ -19,7 +19,7 @@ from nlp import EmptyPageError
 from nlp.blocks import block_text, largest_block, unwrap_layout_tables
 from nlp.bylines import byline_names, clean_author, merge_authors
 from nlp.cleanup import clean_body, drop_lines
-from nlp.dates import find_labelled_dates, parse_date
+from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date
 from nlp.decode import decode_html
 from nlp.embedded import embedded_html
 from nlp.headings import MIN_PROBE_CHARS, body_heads, page_elements
@@ -34,13 +34,21 @@ MIN_BODY_CHARS = 40
 SHORT_BODY_CHARS = 200
 BYLINE_PROBE_LINES = 4
 AFTER_BODY_CHARS = 300  # 입력/수정 lines printed under the article still count
+HEAD_LINES = 3  # lines above the headline (or above the body) read for its date line
+HEAD_CHARS = 2000  # at most this much text around the headline and byline is read for dates
 ORG_NAME_RE = re.compile(r"(?:일보|신문|뉴스|방송|닷컴|통신|경제|미디어|시청|군청|구청|도청|브리핑)$")
 HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PARSERS = threading.local()
 
 
-def extract_page(raw: bytes, url: str | None = None, declared_charset: str | None = None) -> ExtractedPage:
+def extract_page(
+    raw: bytes,
+    url: str | None = None,
+    declared_charset: str | None = None,
+    *,
+    feed_published: dt.datetime | None = None,
+) -> ExtractedPage:
     """Extract title, dates, authors, body, lead, images (or article links) from one page's bytes.
 
     The page is parsed once; every helper and trafilatura work on that one tree.
@@ -50,6 +58,7 @@ def extract_page(raw: bytes, url: str | None = None, declared_charset: str | Non
         url: where the page lives; relative links and images are resolved against it
             (the page's canonical URL is used when it is absent).
         declared_charset: the charset from the HTTP ``Content-Type`` header, if any.
+        feed_published: the RSS/Atom item's date, the last fallback for the published time.
     """
     text, charset = decode_html(raw, declared_charset)
     tree = parse_html(text)
@@ -75,7 +84,7 @@ def extract_page(raw: bytes, url: str | None = None, declared_charset: str | Non
     lead = clean_lead(lead, drop=(title or "",))
     if len(body) < MIN_BODY_CHARS:
         raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
-    published, modified = _dates(meta, tree, body, title)
+    published, modified = _dates(meta, tree, body, title, url, feed_published)
     return ExtractedPage(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
         authors=_authors(meta, raw_body), images=page_images(tree, body, meta.images, base, elements),
@@ -187,32 +196,96 @@ def _description_lead(description: str | None, body: str) -> str | None:
 
 def _until_body_end(page_text: str, body: str) -> str:
     """Page text up to a little after the body's last line: later labels belong to footers."""
+    end = _body_end(page_text, body)
+    return page_text if end < 0 else page_text[: end + AFTER_BODY_CHARS]
+
+
+def _body_end(page_text: str, body: str) -> int:
+    """Where the body's last line ends in the page text, or -1 when it cannot be found."""
     last = body.splitlines()[-1][-30:] if body else ""
-    end = page_text.find(last) if len(last) >= 10 else -1
-    return page_text if end < 0 else page_text[: end + len(last) + AFTER_BODY_CHARS]
+    end = page_text.rfind(last) if len(last) >= 10 else -1
+    return end + len(last) if end >= 0 else -1
 
 
 def _dates(
-    meta: PageMeta, tree: html.HtmlElement, body: str, title: str | None
+    meta: PageMeta,
+    tree: html.HtmlElement,
+    body: str,
+    title: str | None,
+    url: str | None = None,
+    feed_published: dt.datetime | None = None,
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """Published/modified: meta and JSON-LD, then visible 입력/수정 labels, ``<time>``, then a date
-    between the headline and the body (the visible page text is only read when meta falls short)."""
+    """Published/modified, most trusted first: meta and JSON-LD; visible 입력/수정 labels near the
+    article (then anywhere up to just after the body); ``<time datetime>``; an unlabelled date near
+    the headline or byline; the URL path's day; the feed item's date. Published and modified stay
+    apart: a 수정/업데이트 date is never taken as published."""
     if meta.published and meta.modified:
         return meta.published, meta.modified
     page_text = visible_text(tree)
-    labelled_published, labelled_modified = find_labelled_dates(_until_body_end(page_text, body))
-    published = meta.published or labelled_published or meta.time_element
+    regions = _article_regions(page_text, body, title)
+    near_published, near_modified = find_labelled_dates("\n".join(regions))
+    far_published, far_modified = find_labelled_dates(_until_body_end(page_text, body))
+    published = meta.published or near_published or far_published or meta.time_element
     if published is None:
-        published = _headline_date(page_text, body, title)
-    return published, meta.modified or labelled_modified
+        published = _headline_date(*regions)
+    published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)
+    return published, meta.modified or near_modified or far_modified
 
 
-def _headline_date(page_text: str, body: str, title: str | None) -> dt.datetime | None:
-    """An unlabelled date printed between the headline and the first line of the body."""
+def _headline_date(head: str, top: str, tail: str, before: str) -> dt.datetime | None:
+    """An unlabelled date near the headline: between the headline and the body (a date line under
+    the headline, ``2024.05.03 15:12 조회 123``), else on a byline or archive dateline in the body's
+    first lines, just after the body or just above the headline (``홍길동 기자 | 2024.05.03``,
+    ``[한빛일보] 2019-03-04 12면``). Dates elsewhere (sidebars' most-read lists, footers, dates
+    mentioned in the article's prose) never count."""
+    return find_unlabelled_date(head) or next(
+        filter(None, (find_unlabelled_date(text, datelines_only=True) for text in (top, tail, before))), None
+    )
+
+
+def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str, str, str, str]:
+    """The page text around the article: (headline to body start, the body's first lines, the
+    lines just after the body, the lines just above the headline); empty when not found."""
     first = next((line[:MIN_PROBE_CHARS] for line in body.splitlines() if len(line) >= MIN_PROBE_CHARS), "")
-    start = page_text.find(title) if title else -1
-    end = page_text.find(first, start) if first and start >= 0 else -1
-    return parse_date(page_text[start:end]) if 0 <= start < end else None
+    start = _find_title(page_text, title)
+    body_start = page_text.find(first, max(start, 0)) if first else -1
+    if body_start < 0:
+        return "", "", "", ""
+    if start < 0 or start > body_start:  # headline not printed as picked: the few lines above the body
+        start = _line_start(page_text, body_start, HEAD_LINES)
+    head_end = _line_end(page_text, body_start, BYLINE_PROBE_LINES)
+    end = _body_end(page_text, body)
+    tail = page_text[end : _line_end(page_text, end, BYLINE_PROBE_LINES)] if end >= body_start else ""
+    before = page_text[_line_start(page_text, start, HEAD_LINES) : start]
+    head = page_text[start:body_start][:HEAD_CHARS]
+    return head, page_text[body_start:head_end][:HEAD_CHARS], tail[:HEAD_CHARS], before[-HEAD_CHARS:]
+
+
+def _find_title(page_text: str, title: str | None) -> int:
+    """Where the headline is printed: the whole title, else its opening words."""
+    if not title:
+        return -1
+    found = page_text.find(title)
+    return found if found >= 0 or len(title) < MIN_PROBE_CHARS else page_text.find(title[:MIN_PROBE_CHARS])
+
+
+def _line_start(text: str, index: int, lines: int) -> int:
+    """The start of the line ``lines`` lines above the one holding ``index``."""
+    for _ in range(lines + 1):
+        index = text.rfind("\n", 0, index)
+        if index < 0:
+            return 0
+    return index + 1
+
+
+def _line_end(text: str, index: int, lines: int) -> int:
+    """The end of the ``lines``-th line from ``index`` on."""
+    for _ in range(lines):
+        found = text.find("\n", index + 1)
+        if found < 0:
+            return len(text)
+        index = found
+    return index
 
 
 def _authors(meta: PageMeta, raw_body: str) -> tuple[str, ...]:

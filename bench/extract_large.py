@@ -20,11 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nlp import EmptyPageError  # noqa: E402
-from nlp.extract import extract_page  # noqa: E402
+from nlp import EmptyPageError
+from nlp.extract import extract_page
 
 MB = 1 << 20
-SENTENCE = "정부는 오늘 지역 균형 발전을 위한 새로운 정책 방안을 발표했으며 관계 부처와 협의를 이어갈 계획이다. "
+SENTENCE = (
+    "정부는 오늘 지역 균형 발전을 위한 새로운 정책 방안을 발표했으며 관계 부처와 협의를 이어갈 계획이다. "
+)
 HEAD = (
     "<html><head><meta charset='utf-8'><title>대용량 시험 기사 제목입니다</title></head><body>"
     "<h1>대용량 시험 기사 제목입니다</h1><div class='info'>입력 2024.05.03 15:12</div>"
@@ -38,9 +40,11 @@ def paragraphs(size: int) -> str:
     total = len(HEAD.encode())
     n = 0
     while total < size:
-        chunk = f"<div class='sec{n % 7}'><p>{n}번째 문단. {SENTENCE * 3}</p>" + "".join(
-            f"<p>{SENTENCE * 2}{n}-{i}</p>" for i in range(9)
-        ) + "</div>"
+        chunk = (
+            f"<div class='sec{n % 7}'><p>{n}번째 문단. {SENTENCE * 3}</p>"
+            + "".join(f"<p>{SENTENCE * 2}{n}-{i}</p>" for i in range(9))
+            + "</div>"
+        )
         parts.append(chunk)
         total += len(chunk.encode())
         n += 1
@@ -102,7 +106,9 @@ def run(page: bytes) -> tuple[float, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1 and 5 MB only")
-    parser.add_argument("--shape", choices=sorted(SHAPES), action="append", help="shapes to run (default all)")
+    parser.add_argument(
+        "--shape", choices=sorted(SHAPES), action="append", help="shapes to run (default all)"
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the largest size of each shape")
     args = parser.parse_args()
     sizes = (1, 5) if args.quick else (1, 5, 20)
@@ -118,9 +124,12 @@ def main() -> None:
                 profile.disable()
                 pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
             times[mb] = seconds
-            print(f"{name:10} {len(page) / MB:6.1f} MB {seconds:7.2f} s {seconds / (len(page) / MB):6.3f} s/MB  {outcome[:90]}")
+            size = len(page) / MB
+            print(f"{name:10} {size:6.1f} MB {seconds:7.2f} s {seconds / size:6.3f} s/MB  {outcome[:90]}")
         ratio = times[sizes[-1]] / max(times[sizes[0]], 1e-6)
-        print(f"{name:10} ratio {sizes[-1]}MB/{sizes[0]}MB = {ratio:.1f} (linear ≈ {sizes[-1] / sizes[0]:.0f})")
+        print(
+            f"{name:10} ratio {sizes[-1]}MB/{sizes[0]}MB = {ratio:.1f} (linear ≈ {sizes[-1] / sizes[0]:.0f})"
+        )
 
 
 if __name__ == "__main__":

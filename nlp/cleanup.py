@@ -67,6 +67,8 @@ TRAILING_RE = re.compile(
 _DATE_LABEL_RE = re.compile(
     r"(?:기사|최초|최종)?\s?(?:입력|수정|등록|작성|게재|승인|발행|송고|업데이트)(?:일시|일자|일)?"
 )
+# An archive viewer's dateline: ``[한빛일보] 2019-03-04 12면`` (source in brackets, printed page).
+_ARCHIVE_PARTS_RE = re.compile(r"^\s*[\[【〔][^\]】〕]{1,20}[\]】〕]|(?<![\d가-힣])\d{1,3}\s*면(?![가-힣])")
 _PLACEHOLDER_RE = re.compile(r"\$\$[A-Z_]+\$\$")
 
 
@@ -137,6 +139,7 @@ def _only_dates(line: str) -> bool:
     """A line that is nothing but dates with 입력/수정-style labels."""
     rest = DATE_RE.sub(" ", line)
     rest = _DATE_LABEL_RE.sub(" ", rest)
+    rest = _ARCHIVE_PARTS_RE.sub(" ", rest)
     return bool(DATE_RE.search(line)) and not re.search(r"[가-힣A-Za-z]{2,}", rest)
 
 

@@ -20,7 +20,7 @@ _DATE = (
 )
 _TIME = (
     r"(?:(?:\s*T\s*|\s+)(?P<ampm1>오전|오후|AM|PM|am|pm)?\s*"
-    r"(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{1,2})\s*(?:분)?"
+    r"(?P<H>\d{1,2})\s*(?::\s*(?P<M>\d{1,2})|시(?:\s*(?P<M2>\d{1,2})\s*분)?)"
     r"(?:\s*:\s*(?P<S>\d{1,2})(?:[.,]\d+)?|\s*(?P<S2>\d{1,2})\s*초)?"
     r"\s*(?P<ampm2>AM|PM|am|pm)?"
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|KST|UTC|GMT)?)?"
@@ -146,7 +146,7 @@ def _from_match(match: re.Match[str]) -> dt.datetime | None:
     second = int(match.group("S") or match.group("S2") or 0)
     return _build(
         int(match.group("y")), int(match.group("m")), int(match.group("d")), hour,
-        int(match.group("M") or 0), second, match.group("tz"),
+        int(match.group("M") or match.group("M2") or 0), second, match.group("tz"),
     )  # fmt: skip
 
 

@@ -249,6 +249,8 @@ def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str,
     first = next((line[:MIN_PROBE_CHARS] for line in body.splitlines() if len(line) >= MIN_PROBE_CHARS), "")
     start = _find_title(page_text, title)
     body_start = page_text.find(first, max(start, 0)) if first else -1
+    if body_start < 0 < start:  # the body opens above the headline as found
+        body_start = page_text.find(first)
     if body_start < 0:
         return "", "", "", ""
     if start < 0 or start > body_start:  # headline not printed as picked: the few lines above the body

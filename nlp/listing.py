@@ -17,6 +17,7 @@ ITEM_TAGS = frozenset({"li", "tr", "dd", "dt"})
 MIN_HEADLINE_CHARS = 8
 HEADLINE_SHARE = 0.6
 MAX_PROSE_CHARS = 400  # one sentence of prose outside the article links at most: an index page
+MAX_PAIR_CHECKS = 2_000_000  # line × link-text substring checks before only exact matches count
 PROSE_SHARE = 0.2  # …or prose under this share of the text inside the links
 PAGING_KEYS = frozenset(
     {"page", "pageindex", "pageno", "page_no", "pagenum", "cpage", "curpage", "currentpage", "pg", "p",
@@ -187,14 +188,19 @@ def is_listing(links: list[Anchor], body: str, article_hint: bool = False) -> bo
         return False
     texts = [a.text for a in links if len(a.text) >= MIN_HEADLINE_CHARS]
     items = [a.item for a in links if a.item]
+    lines = [line for line in body.splitlines() if len(line) >= MIN_HEADLINE_CHARS]
+    # Lines are matched against every link text only while that stays small; on huge pages
+    # (many links and many lines) exact matches alone keep this linear.
+    scan = len(lines) * (len(texts) + len(items)) <= MAX_PAIR_CHECKS
+    exact_texts, exact_items = set(texts), set(items)
     prose: list[str] = []
     inside = 0
     follows_link = False
-    for line in (line for line in body.splitlines() if len(line) >= MIN_HEADLINE_CHARS):
-        if any(t in line or line in t for t in texts):
+    for line in lines:
+        if line in exact_texts or (scan and any(t in line or line in t for t in texts)):
             inside, follows_link = inside + len(line), True
             continue
-        if any(fold(line) in item for item in items):
+        if fold(line) in exact_items or (scan and any(fold(line) in item for item in items)):
             inside += len(line)
             continue
         if SENTENCE_END_RE.search(line) and not follows_link:

@@ -38,6 +38,7 @@ HEAD_LINES = 3  # lines above the headline (or above the body) read for its date
 HEAD_CHARS = 2000  # at most this much text around the headline and byline is read for dates
 ORG_NAME_RE = re.compile(r"(?:일보|신문|뉴스|방송|닷컴|통신|경제|미디어|시청|군청|구청|도청|브리핑)$")
 HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
+MAX_TRAFILATURA_PARAGRAPHS = 20_000  # no article has as many; beyond it trafilatura turns quadratic
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PARSERS = threading.local()
 
@@ -138,8 +139,12 @@ def _base_href(tree: html.HtmlElement) -> str | None:
 def _trafilatura(tree: html.HtmlElement, url: str | None) -> Any:
     """trafilatura's ``Document`` for the page (body only: metadata is ours), or ``None``.
 
-    trafilatura copies the tree it is given, so ours stays as it was.
+    trafilatura copies the tree it is given, so ours stays as it was. Pages with more than
+    ``MAX_TRAFILATURA_PARAGRAPHS`` paragraphs get ``None`` (the body then comes from the largest
+    text block): libxml2 evaluates trafilatura's ``//p//text()`` in time quadratic in their number.
     """
+    if sum(1 for _ in tree.iter("p")) > MAX_TRAFILATURA_PARAGRAPHS:
+        return None
     return trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False,

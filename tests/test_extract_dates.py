@@ -236,3 +236,22 @@ def test_two_megabyte_page_extracts() -> None:
     assert result.kind == "article"
     assert result.published == kst(2024, 5, 3, 15, 12)
     assert PARAGRAPHS[0] in result.body and len(result.body) > 500_000
+
+
+@pytest.mark.parametrize(
+    "side",
+    [
+        "<aside><time datetime='2021-01-01T09:00:00+09:00'>1월 1일</time></aside>",
+        "<nav><ul><li><time datetime='2021-01-01'>2021.01.01</time></li></ul></nav>",
+    ],
+)
+def test_time_elements_in_sidebars_do_not_win(side: str) -> None:
+    own = "<time datetime='2024-05-03T15:12:00+09:00'>5월 3일</time>"
+    assert extract(news_page(own, side=side))[0] == kst(2024, 5, 3, 15, 12)
+    article = (
+        board_page("", side=side)
+        .replace("<table>", f"<article>{own}<table>")
+        .replace("</table>", "</table></article>")
+    )
+    assert extract(article)[0] == kst(2024, 5, 3, 15, 12)
+    assert extract(news_page("홍길동 기자", side=side)) == (None, None)

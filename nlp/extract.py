@@ -127,7 +127,7 @@ def _parser() -> html.HTMLParser:
     """This thread's HTML parser (lxml parsers must not be shared between threads)."""
     parser: html.HTMLParser | None = getattr(_PARSERS, "parser", None)
     if parser is None:
-        parser = _PARSERS.parser = html.HTMLParser(remove_comments=True, remove_pis=True)
+        parser = _PARSERS.parser = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     return parser
 
 

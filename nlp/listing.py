@@ -15,6 +15,7 @@ MIN_LINKS = 6
 MIN_LIST_LINKS = 3  # a short list counts when every link has its own list item and there is no prose
 ITEM_TAGS = frozenset({"li", "tr", "dd", "dt"})
 MIN_HEADLINE_CHARS = 8
+MAX_ANCHORS = 20_000  # links read per page: index pages list far fewer; keeps huge pages linear
 HEADLINE_SHARE = 0.6
 MAX_PROSE_CHARS = 400  # one sentence of prose outside the article links at most: an index page
 MAX_PAIR_CHECKS = 2_000_000  # line × link-text substring checks before only exact matches count
@@ -54,12 +55,15 @@ class Anchor:
 
 
 def page_anchors(tree: html.HtmlElement, base: str | None) -> list[Anchor]:
-    """Every ``<a>`` target in page order, with ``javascript:``/``onclick`` ids resolved if possible."""
+    """Every ``<a>`` target in page order (the first ``MAX_ANCHORS``), with ``javascript:``/``onclick``
+    ids resolved if possible."""
     places = _Places()
     resolved: dict[str, str] = {}
     anchors: list[Anchor] = []
     pending: list[tuple[str, str, str, str]] = []
-    for link in tree.iter("a"):
+    for count, link in enumerate(tree.iter("a")):
+        if count >= MAX_ANCHORS:
+            break
         text, parent = fold(link.text_content()), link.getparent()
         menu = places.in_menu(parent)
         href = (link.get("href") or "").strip()

@@ -255,3 +255,12 @@ def test_time_elements_in_sidebars_do_not_win(side: str) -> None:
     )
     assert extract(article)[0] == kst(2024, 5, 3, 15, 12)
     assert extract(news_page("홍길동 기자", side=side)) == (None, None)
+
+
+def test_text_below_nesting_level_256_is_kept() -> None:
+    depth = 400  # libxml2 drops everything below level 256 unless the parser allows huge trees
+    nested = "<div>" * depth + PROSE + "</div>" * depth
+    page = news_page("입력 2024.05.03 15:12").replace(f"<div id='article-text'>{PROSE}</div>", nested)
+    result = extract_page(page.encode(), None, "utf-8")
+    assert all(paragraph in result.body for paragraph in PARAGRAPHS)
+    assert result.published == kst(2024, 5, 3, 15, 12)

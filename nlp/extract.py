@@ -35,6 +35,7 @@ SHORT_BODY_CHARS = 200
 BYLINE_PROBE_LINES = 4
 AFTER_BODY_CHARS = 300  # 입력/수정 lines printed under the article still count
 HEAD_LINES = 3  # lines above the headline (or above the body) read for its date line
+BODY_START_LINES = 5  # the body's first lines tried when locating it in the page text
 HEAD_CHARS = 2000  # at most this much text around the headline and byline is read for dates
 ORG_NAME_RE = re.compile(r"(?:일보|신문|뉴스|방송|닷컴|통신|경제|미디어|시청|군청|구청|도청|브리핑)$")
 HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
@@ -221,19 +222,18 @@ def _dates(
     feed_published: dt.datetime | None = None,
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
     """Published/modified, most trusted first: meta and JSON-LD; visible 입력/수정 labels near the
-    article (then anywhere up to just after the body); ``<time datetime>``; an unlabelled date near
-    the headline or byline; the URL path's day; the feed item's date. Published and modified stay
-    apart: a 수정/업데이트 date is never taken as published."""
+    headline and byline; ``<time datetime>``; an unlabelled date near the headline or byline;
+    labels anywhere up to just after the body (a sidebar's 등록일 comes only this late); the URL
+    path's day; the feed item's date. Published and modified stay apart: a 수정/업데이트 date is
+    never taken as published."""
     if meta.published and meta.modified:
         return meta.published, meta.modified
     page_text = visible_text(tree)
     regions = _article_regions(page_text, body, title)
     near_published, near_modified = find_labelled_dates("\n".join(regions))
     far_published, far_modified = find_labelled_dates(_until_body_end(page_text, body))
-    published = meta.published or near_published or far_published or meta.time_element
-    if published is None:
-        published = _headline_date(*regions)
-    published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)
+    published = meta.published or near_published or meta.time_element or _headline_date(*regions)
+    published = published or far_published or date_from_url(url or meta.canonical) or as_kst(feed_published)
     return published, meta.modified or near_modified or far_modified
 
 
@@ -251,11 +251,10 @@ def _headline_date(head: str, top: str, tail: str, before: str) -> dt.datetime |
 def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str, str, str, str]:
     """The page text around the article: (headline to body start, the body's first lines, the
     lines just after the body, the lines just above the headline); empty when not found."""
-    first = next((line[:MIN_PROBE_CHARS] for line in body.splitlines() if len(line) >= MIN_PROBE_CHARS), "")
     start = _find_title(page_text, title)
-    body_start = page_text.find(first, max(start, 0)) if first else -1
+    body_start = _body_start(page_text, body, max(start, 0))
     if body_start < 0 < start:  # the body opens above the headline as found
-        body_start = page_text.find(first)
+        body_start = _body_start(page_text, body, 0)
     if body_start < 0:
         return "", "", "", ""
     if start < 0 or start > body_start:  # headline not printed as picked: the few lines above the body
@@ -266,6 +265,13 @@ def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str,
     before = page_text[_line_start(page_text, start, HEAD_LINES) : start]
     head = page_text[start:body_start][:HEAD_CHARS]
     return head, page_text[body_start:head_end][:HEAD_CHARS], tail[:HEAD_CHARS], before[-HEAD_CHARS:]
+
+
+def _body_start(page_text: str, body: str, start: int) -> int:
+    """Where one of the body's first lines (bullets dropped) is printed at or after ``start``."""
+    lines = (line.lstrip("-•·* ") for line in body.splitlines()[:BODY_START_LINES])
+    probes = [line[:MIN_PROBE_CHARS] for line in lines if len(line) >= MIN_PROBE_CHARS]
+    return next((found for found in (page_text.find(p, start) for p in probes) if found >= 0), -1)
 
 
 def _find_title(page_text: str, title: str | None) -> int:

@@ -264,3 +264,18 @@ def test_text_below_nesting_level_256_is_kept() -> None:
     result = extract_page(page.encode(), None, "utf-8")
     assert all(paragraph in result.body for paragraph in PARAGRAPHS)
     assert result.published == kst(2024, 5, 3, 15, 12)
+
+
+@pytest.mark.parametrize(
+    "side",
+    [
+        "<aside class='notice'><ul><li>홈페이지 점검 안내 등록일 2021-01-01</li></ul></aside>",
+        "<table><tr><th>공지</th><td>시스템 점검</td><th>작성일</th><td>2021.01.01</td></tr></table>",
+    ],
+)
+def test_a_labelled_date_in_a_sidebar_loses_to_the_date_under_the_headline(side: str) -> None:
+    filler = "".join(f"<li><a href='/n/{n}'>다른 소식 제목 {n}번째 안내</a></li>" for n in range(40))
+    page = news_page("2024.05.03 15:12 조회 123", side=f"{side}<ul class='menu-x'>{filler}</ul>")
+    assert extract(page)[0] == kst(2024, 5, 3, 15, 12)
+    board = board_page("<tr><td>홍보과</td><td>2024-05-03 15:12</td></tr>", side=f"{side}<ul>{filler}</ul>")
+    assert extract(board)[0] == kst(2024, 5, 3, 15, 12)

@@ -35,6 +35,7 @@ SHORT_BODY_CHARS = 200
 BYLINE_PROBE_LINES = 4
 AFTER_BODY_CHARS = 300  # 입력/수정 lines printed under the article still count
 HEAD_LINES = 3  # lines above the headline (or above the body) read for its date line
+DATE_LINE_CHARS = 60  # a text run this short under the headline can be a date line
 BODY_START_LINES = 5  # the body's first lines tried when locating it in the page text
 HEAD_CHARS = 2000  # at most this much text around the headline and byline is read for dates
 ORG_NAME_RE = re.compile(r"(?:일보|신문|뉴스|방송|닷컴|통신|경제|미디어|시청|군청|구청|도청|브리핑)$")
@@ -243,14 +244,17 @@ def _headline_date(head: str, top: str, tail: str, before: str) -> dt.datetime |
     first lines, just after the body or just above the headline (``홍길동 기자 | 2024.05.03``,
     ``[한빛일보] 2019-03-04 12면``). Dates elsewhere (sidebars' most-read lists, footers, dates
     mentioned in the article's prose) never count."""
-    return find_unlabelled_date(head) or next(
-        filter(None, (find_unlabelled_date(text, datelines_only=True) for text in (top, tail, before))), None
-    )
+    date_lines = "\n".join(line for line in head.splitlines() if len(line) <= DATE_LINE_CHARS)
+    strict = (find_unlabelled_date(text, datelines_only=True) for text in (top, tail, before))
+    # a short line under the headline is a date line; a date inside a longer line (a sub-headline's
+    # "6월 1일부터 접수") counts only when no byline or dateline carries one
+    return find_unlabelled_date(date_lines) or next(filter(None, strict), None) or find_unlabelled_date(head)
 
 
 def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str, str, str, str]:
     """The page text around the article: (headline to body start, the body's first lines, the
-    lines just after the body, the lines just above the headline); empty when not found."""
+    body's last lines and those just after it, the lines just above the headline); empty when
+    not found."""
     start = _find_title(page_text, title)
     body_start = _body_start(page_text, body, max(start, 0))
     if body_start < 0 < start:  # the body opens above the headline as found
@@ -261,10 +265,13 @@ def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str,
         start = _line_start(page_text, body_start, HEAD_LINES)
     head_end = _line_end(page_text, body_start, BYLINE_PROBE_LINES)
     end = _body_end(page_text, body)
-    tail = page_text[end : _line_end(page_text, end, BYLINE_PROBE_LINES)] if end >= body_start else ""
+    tail = ""
+    if end >= body_start:  # the body's own last lines (a byline as its last paragraph) and those after it
+        last_lines = page_text[max(body_start, _line_start(page_text, end, BYLINE_PROBE_LINES - 1)) : end]
+        tail = last_lines[-HEAD_CHARS:] + page_text[end : _line_end(page_text, end, BYLINE_PROBE_LINES)]
     before = page_text[_line_start(page_text, start, HEAD_LINES) : start]
     head = page_text[start:body_start][:HEAD_CHARS]
-    return head, page_text[body_start:head_end][:HEAD_CHARS], tail[:HEAD_CHARS], before[-HEAD_CHARS:]
+    return head, page_text[body_start:head_end][:HEAD_CHARS], tail[: 2 * HEAD_CHARS], before[-HEAD_CHARS:]
 
 
 def _body_start(page_text: str, body: str, start: int) -> int:

@@ -279,3 +279,20 @@ def test_a_labelled_date_in_a_sidebar_loses_to_the_date_under_the_headline(side:
     assert extract(page)[0] == kst(2024, 5, 3, 15, 12)
     board = board_page("<tr><td>홍보과</td><td>2024-05-03 15:12</td></tr>", side=f"{side}<ul>{filler}</ul>")
     assert extract(board)[0] == kst(2024, 5, 3, 15, 12)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        news_page(
+            "<p class='sub'>참여 신청은 2024년 6월 1일부터 2024년 6월 30일까지 군청 누리집에서 받는다</p>",
+            after="<p>홍길동 기자 hong@hanbit.test 2024.05.03 15:12</p>",
+        ),
+        board_page(
+            "<tr><td colspan='4'>접수 기간은 2024. 6. 1.부터 2024. 6. 30.까지이며 누리집 신청</td></tr>",
+            before="<p>[한빛군보] 2024-05-03 15:12 2면</p>",
+        ),
+    ],
+)
+def test_a_date_in_a_sub_headline_loses_to_the_byline_date(page: str) -> None:
+    assert extract(page)[0] == kst(2024, 5, 3, 15, 12)

@@ -296,3 +296,11 @@ def test_a_labelled_date_in_a_sidebar_loses_to_the_date_under_the_headline(side:
 )
 def test_a_date_in_a_sub_headline_loses_to_the_byline_date(page: str) -> None:
     assert extract(page)[0] == kst(2024, 5, 3, 15, 12)
+
+
+def test_a_page_with_more_paragraphs_than_trafilatura_takes_still_has_its_body() -> None:
+    many = "".join(f"<p>{n}번째 문단에는 지역 발전 계획의 세부 내용이 담겼다.</p>" for n in range(20_500))
+    page = news_page("입력 2024.05.03 15:12").replace(f"{PROSE}</div>", f"{PROSE}{many}</div>", 1)
+    result = extract_page(page.encode(), None, "utf-8")
+    assert result.kind == "article" and result.published == kst(2024, 5, 3, 15, 12)
+    assert PARAGRAPHS[0] in result.body and "20499번째 문단" in result.body

@@ -42,7 +42,7 @@ _MODIFIED_BEFORE_RE = re.compile(r"(?:" + "|".join(MODIFIED_LABELS) + r")[^\d가
 # Convention: bylines and archive datelines carry the date on a line of their own kind —
 # ``홍길동 기자 | 2024.05.03 15:12``, ``글·사진 홍길동``, ``[한빛일보] 2019-03-04 12면``, ``hong@x.kr``.
 _DATELINE_MARK_RE = re.compile(
-    r"기자|특파원|통신원|에디터|작성자|글\s*[·/]\s*사진|@[\w.-]+\.[a-z]{2,}"
+    r"(?:기자|특파원|통신원|에디터)(?![가-힣])|기자명|작성자|글\s*[·/]\s*사진|@[\w.-]+\.[a-z]{2,}"
     r"|^\s*[\[【〔(][^\]】〕)]{1,20}[\]】〕)]\s*(?:19|20)\d{2}|(?:19|20)\d{2}[-./년\s\d월일]*\s\d{1,3}\s*면(?![가-힣])"
 )
 # URL path dates (the CMS files the article under its day): ``/2020/08/27/``, ``/2020-08-27/``,

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from copy import deepcopy
 
-from lxml import html
+from lxml import etree, html
 
 from nlp.titles import fold
 
@@ -58,8 +58,17 @@ def block_text(element: html.HtmlElement) -> str:
 def _chunks(tree: html.HtmlElement) -> list[tuple[html.HtmlElement, int]]:
     """Elements owning a text run of at least ``MIN_CHUNK_CHARS`` outside links, with its length."""
     found: list[tuple[html.HtmlElement, int]] = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag == "a" or _skipped(element):
+    skipping = 0  # skipped elements open around the current one: one walk, no ancestor chains
+    opened: list[bool] = []
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            continue
+        if event == "end":
+            skipping -= opened.pop()
+            continue
+        opened.append(_skipped(element, own_only=True))
+        skipping += opened[-1]
+        if skipping or element.tag == "a":
             continue
         own = fold(" ".join([element.text or ""] + [c.tail or "" for c in element]))
         if len(own) >= MIN_CHUNK_CHARS:

@@ -68,6 +68,9 @@ TRAILING_RE = re.compile(
 _DATE_LABEL_RE = re.compile(
     r"(?:기사|최초|최종)?\s?(?:입력|수정|등록|작성|게재|승인|발행|송고|업데이트)(?:일시|일자|일)?"
 )
+# An archive viewer's dateline: ``[한빛일보] 2019-03-04 12면`` (source in brackets, printed page).
+_ARCHIVE_PARTS_RE = re.compile(r"^\s*[\[【〔][^\]】〕]{1,20}[\]】〕]|(?<![\d가-힣])\d{1,3}\s*면(?![가-힣])")
+_TRAILING_ENDS = ("바로보기", "바로듣기", "미리보기", "다운로드", "내려받기", ">", "〉", "/")
 _PLACEHOLDER_RE = re.compile(r"\$\$[A-Z_]+\$\$")
 
 
@@ -77,7 +80,10 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
     lines: list[str] = []
     skip_value = False
     for raw in _PLACEHOLDER_RE.sub("", text).splitlines():
-        line = strip_dateline(fold(TRAILING_RE.sub("", table_row(fold(raw)))))
+        line = table_row(fold(raw))
+        if line.endswith(_TRAILING_ENDS):  # the regex only where it can match: linear and cheap
+            line = TRAILING_RE.sub("", line)
+        line = strip_dateline(fold(line))
         if not line:
             continue
         if skip_value and VALUE_ONLY_RE.match(line):
@@ -136,9 +142,12 @@ def is_boilerplate(line: str) -> bool:
 
 def _only_dates(line: str) -> bool:
     """A line that is nothing but dates with 입력/수정-style labels."""
+    if not DATE_RE.search(line):  # most lines: one quick search, no substitutions
+        return False
     rest = DATE_RE.sub(" ", line)
     rest = _DATE_LABEL_RE.sub(" ", rest)
-    return bool(DATE_RE.search(line)) and not re.search(r"[가-힣A-Za-z]{2,}", rest)
+    rest = _ARCHIVE_PARTS_RE.sub(" ", rest)
+    return not re.search(r"[가-힣A-Za-z]{2,}", rest)
 
 
 def _sentence(line: str) -> bool:

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 KST = ZoneInfo("Asia/Seoul")
 MIN_YEAR = 1990
 
 _DATE = (
-    r"(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*(?P<d>\d{1,2})"
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*(?P<d>\d{1,2})"
     r"(?!\d)(?:\s*(?:일|\.))?(?:\s*\([월화수목금토일]\))?"
 )
 _TIME = (
     r"(?:(?:\s*T\s*|\s+)(?P<ampm1>오전|오후|AM|PM|am|pm)?\s*"
-    r"(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{1,2})\s*(?:분)?"
+    r"(?P<H>\d{1,2})\s*(?::\s*(?P<M>\d{1,2})|시(?:\s*(?P<M2>\d{1,2})\s*분)?)"
     r"(?:\s*:\s*(?P<S>\d{1,2})(?:[.,]\d+)?|\s*(?P<S2>\d{1,2})\s*초)?"
     r"\s*(?P<ampm2>AM|PM|am|pm)?"
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|KST|UTC|GMT)?)?"
@@ -33,7 +34,24 @@ MODIFIED_LABELS = ("수정", "업데이트", "갱신", "변경")
 _LABEL_RE = re.compile(
     r"(?<![가-힣])(?:기사|최초|최종|뉴스)?\s?"
     r"(?P<label>" + "|".join(PUBLISHED_LABELS + MODIFIED_LABELS + WEAK_LABELS) + r")"
-    r"(?:일시|일자|시간|시각|일|날짜)?\s*[:：]?\s*(?=(?:19|20)\d{2})"
+    # ``[입력]``, ``(수정)``, ``입력 :``, ``등록일 | 2024…``: a closing bracket or bar may sit between.
+    r"(?:일시|일자|시간|시각|일|날짜)?\s*[\]\)】〕>]?\s*[:：|]?\s*(?=(?:19|20)\d{2})"
+)
+# A modified label just before a date: that date is never the publication time.
+_MODIFIED_BEFORE_RE = re.compile(r"(?:" + "|".join(MODIFIED_LABELS) + r")[^\d가-힣]{0,4}$")
+# Convention: bylines and archive datelines carry the date on a line of their own kind —
+# ``홍길동 기자 | 2024.05.03 15:12``, ``글·사진 홍길동``, ``[한빛일보] 2019-03-04 12면``, ``hong@x.kr``.
+_DATELINE_MARK_RE = re.compile(
+    r"(?:기자|특파원|통신원|에디터)(?![가-힣])|기자명|작성자|글\s*[·/]\s*사진|@[\w.-]+\.[a-z]{2,}"
+    r"|^\s*[\[【〔(][^\]】〕)]{1,20}[\]】〕)]\s*(?:19|20)\d{2}|(?:19|20)\d{2}[-./년\s\d월일]*\s\d{1,3}\s*면(?![가-힣])"
+)
+# URL path dates (the CMS files the article under its day): ``/2020/08/27/``, ``/2020-08-27/``,
+# ``/20200827/`` (a whole segment), ``/2020/0827/``. Query strings and longer digit runs never count.
+_URL_DATE_RES = (
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=/|$|[._-][^\d])"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?=/|$|[._][^\d])"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?=/|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})(?=/|$)"),
 )
 
 
@@ -57,6 +75,48 @@ def find_labelled_dates(text: str) -> tuple[dt.datetime | None, dt.datetime | No
         if value is not None:
             found.setdefault(_label_kind(label.group("label")), value)
     return found.get("published") or found.get("weak"), found.get("modified")
+
+
+def find_unlabelled_date(text: str, *, datelines_only: bool = False) -> dt.datetime | None:
+    """The first date in ``text`` that is not a 수정/업데이트 (modified) date.
+
+    With ``datelines_only`` a date counts only on a byline or archive dateline (``홍길동 기자 |
+    2024.05.03``, ``[한빛일보] 2019-03-04 12면``): used for text around, not inside, the article head.
+    """
+    for line in text.splitlines() if datelines_only else (text,):
+        if datelines_only and not _DATELINE_MARK_RE.search(line):
+            continue
+        for match in DATE_RE.finditer(line):
+            if _MODIFIED_BEFORE_RE.search(line, max(0, match.start() - 12), match.start()):
+                continue
+            value = _from_match(match)
+            if value is not None:
+                return value
+    return None
+
+
+def date_from_url(url: str | None) -> dt.datetime | None:
+    """The day in a URL's path (``/2020/08/27/``, ``/20200827/``, ``/2020-08-27/``, ``/2020/0827``),
+    at midnight KST; ``None`` when the parts are no real date, lie in the future, or sit in the query."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for pattern in _URL_DATE_RES:
+        match = pattern.search(path)
+        if match is None:
+            continue
+        value = _build(int(match.group("y")), int(match.group("m")), int(match.group("d")), 0, 0, 0, None)
+        if value is not None and value <= dt.datetime.now(KST) + dt.timedelta(days=1):
+            return value
+    return None
+
+
+def as_kst(value: dt.datetime | None) -> dt.datetime | None:
+    """``value`` in Asia/Seoul (naive values are read as KST); ``None`` when implausible."""
+    if value is None:
+        return None
+    value = value.replace(tzinfo=KST) if value.tzinfo is None else value.astimezone(KST)
+    return value if MIN_YEAR <= value.year <= dt.datetime.now(KST).year + 1 else None
 
 
 def _label_kind(label: str) -> str:
@@ -86,7 +146,7 @@ def _from_match(match: re.Match[str]) -> dt.datetime | None:
     second = int(match.group("S") or match.group("S2") or 0)
     return _build(
         int(match.group("y")), int(match.group("m")), int(match.group("d")), hour,
-        int(match.group("M") or 0), second, match.group("tz"),
+        int(match.group("M") or match.group("M2") or 0), second, match.group("tz"),
     )  # fmt: skip
 
 

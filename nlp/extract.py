@@ -24,7 +24,7 @@ from nlp import EmptyPageError, NlpError
 from nlp.blocks import block_text, largest_block, unwrap_layout_tables
 from nlp.bylines import byline_names, clean_author, merge_authors
 from nlp.cleanup import clean_body, drop_lines
-from nlp.dates import find_labelled_dates, parse_date
+from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date
 from nlp.decode import decode_html
 from nlp.embedded import EmbeddedArticle, embedded_article, embedded_html
 from nlp.headings import MIN_PROBE_CHARS, body_heads, first_line_element, in_menu, page_elements
@@ -54,10 +54,15 @@ MIN_BODY_CHARS = 40
 SHORT_BODY_CHARS = 200
 BYLINE_PROBE_LINES = 4
 AFTER_BODY_CHARS = 300  # 입력/수정 lines printed under the article still count
+HEAD_LINES = 3  # lines above the headline (or above the body) read for its date line
+DATE_LINE_CHARS = 60  # a text run this short under the headline can be a date line
+BODY_START_LINES = 5  # the body's first lines tried when locating it in the page text
+HEAD_CHARS = 2000  # at most this much text around the headline and byline is read for dates
 ORG_NAME_RE = re.compile(r"(?:일보|신문|뉴스|방송|닷컴|통신|경제|미디어|시청|군청|구청|도청|브리핑)$")
 HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
 SAME_TEXT_SHARE = 0.9  # of an embedded article's text found in a one-line body: the same article
 _SPACE_RE = re.compile(r"\s+")
+MAX_TRAFILATURA_PARAGRAPHS = 20_000  # no article has as many; beyond it trafilatura turns quadratic
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PARSERS = threading.local()
 
@@ -66,7 +71,9 @@ def extract_page(
     raw: bytes,
     url: str | None = None,
     declared_charset: str | None = None,
+    *,
     template: Template = EMPTY,
+    feed_published: dt.datetime | None = None,
 ) -> ExtractedPage:
     """Extract title, dates, authors, body, lead, images (or article links) from one page's bytes.
 
@@ -79,6 +86,7 @@ def extract_page(
         declared_charset: the charset from the HTTP ``Content-Type`` header, if any.
         template: what the source prints on many of its pages (``nlp.template``): never
             the headline, dropped from the body.
+        feed_published: the RSS/Atom item's date, the last fallback for the published time.
     """
     text, charset = decode_html(raw, declared_charset)
     tree = parse_html(text)
@@ -106,7 +114,7 @@ def extract_page(
     lead = clean_lead(lead, drop=(title or "",))
     if len(body) < MIN_BODY_CHARS:
         raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
-    published, modified = _dates(meta, tree, body, title)
+    published, modified = _dates(meta, tree, body, title, url, feed_published)
     return ExtractedPage(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
         authors=_authors(meta, raw_body), images=page_images(tree, body, meta.images, base, elements),
@@ -207,7 +215,7 @@ def _parser() -> html.HTMLParser:
     """This thread's HTML parser (lxml parsers must not be shared between threads)."""
     parser: html.HTMLParser | None = getattr(_PARSERS, "parser", None)
     if parser is None:
-        parser = _PARSERS.parser = html.HTMLParser(remove_comments=True, remove_pis=True)
+        parser = _PARSERS.parser = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     return parser
 
 
@@ -219,8 +227,12 @@ def _base_href(tree: html.HtmlElement) -> str | None:
 def _trafilatura(tree: html.HtmlElement, url: str | None) -> Any:
     """trafilatura's ``Document`` for the page (body only: metadata is ours), or ``None``.
 
-    trafilatura copies the tree it is given, so ours stays as it was.
+    trafilatura copies the tree it is given, so ours stays as it was. Pages with more than
+    ``MAX_TRAFILATURA_PARAGRAPHS`` paragraphs get ``None`` (the body then comes from the largest
+    text block): libxml2 evaluates trafilatura's ``//p//text()`` in time quadratic in their number.
     """
+    if sum(1 for _ in tree.iter("p")) > MAX_TRAFILATURA_PARAGRAPHS:
+        return None
     return trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
         favor_recall=True, deduplicate=False,
@@ -324,32 +336,109 @@ def _description_lead(description: str | None, body: str) -> str | None:
 
 def _until_body_end(page_text: str, body: str) -> str:
     """Page text up to a little after the body's last line: later labels belong to footers."""
+    end = _body_end(page_text, body)
+    return page_text if end < 0 else page_text[: end + AFTER_BODY_CHARS]
+
+
+def _body_end(page_text: str, body: str) -> int:
+    """Where the body's last line ends in the page text, or -1 when it cannot be found."""
     last = body.splitlines()[-1][-30:] if body else ""
-    end = page_text.find(last) if len(last) >= 10 else -1
-    return page_text if end < 0 else page_text[: end + len(last) + AFTER_BODY_CHARS]
+    end = page_text.rfind(last) if len(last) >= 10 else -1
+    return end + len(last) if end >= 0 else -1
 
 
 def _dates(
-    meta: PageMeta, tree: html.HtmlElement, body: str, title: str | None
+    meta: PageMeta,
+    tree: html.HtmlElement,
+    body: str,
+    title: str | None,
+    url: str | None = None,
+    feed_published: dt.datetime | None = None,
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """Published/modified: meta and JSON-LD, then visible 입력/수정 labels, ``<time>``, then a date
-    between the headline and the body (the visible page text is only read when meta falls short)."""
+    """Published/modified, most trusted first: meta and JSON-LD; visible 입력/수정 labels near the
+    headline and byline; ``<time datetime>``; an unlabelled date near the headline or byline;
+    labels anywhere up to just after the body (a sidebar's 등록일 comes only this late); the URL
+    path's day; the feed item's date. Published and modified stay apart: a 수정/업데이트 date is
+    never taken as published."""
     if meta.published and meta.modified:
         return meta.published, meta.modified
     page_text = visible_text(tree)
-    labelled_published, labelled_modified = find_labelled_dates(_until_body_end(page_text, body))
-    published = meta.published or labelled_published or meta.time_element
-    if published is None:
-        published = _headline_date(page_text, body, title)
-    return published, meta.modified or labelled_modified
+    regions = _article_regions(page_text, body, title)
+    near_published, near_modified = find_labelled_dates("\n".join(regions))
+    far_published, far_modified = find_labelled_dates(_until_body_end(page_text, body))
+    published = meta.published or near_published or meta.time_element or _headline_date(*regions)
+    published = published or far_published or date_from_url(url or meta.canonical) or as_kst(feed_published)
+    return published, meta.modified or near_modified or far_modified
 
 
-def _headline_date(page_text: str, body: str, title: str | None) -> dt.datetime | None:
-    """An unlabelled date printed between the headline and the first line of the body."""
-    first = next((line[:MIN_PROBE_CHARS] for line in body.splitlines() if len(line) >= MIN_PROBE_CHARS), "")
-    start = page_text.find(title) if title else -1
-    end = page_text.find(first, start) if first and start >= 0 else -1
-    return parse_date(page_text[start:end]) if 0 <= start < end else None
+def _headline_date(head: str, top: str, tail: str, before: str) -> dt.datetime | None:
+    """An unlabelled date near the headline: between the headline and the body (a date line under
+    the headline, ``2024.05.03 15:12 조회 123``), else on a byline or archive dateline in the body's
+    first lines, just after the body or just above the headline (``홍길동 기자 | 2024.05.03``,
+    ``[한빛일보] 2019-03-04 12면``). Dates elsewhere (sidebars' most-read lists, footers, dates
+    mentioned in the article's prose) never count."""
+    date_lines = "\n".join(line for line in head.splitlines() if len(line) <= DATE_LINE_CHARS)
+    strict = (find_unlabelled_date(text, datelines_only=True) for text in (top, tail, before))
+    # a short line under the headline is a date line; a date inside a longer line (a sub-headline's
+    # "6월 1일부터 접수") counts only when no byline or dateline carries one
+    return find_unlabelled_date(date_lines) or next(filter(None, strict), None) or find_unlabelled_date(head)
+
+
+def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str, str, str, str]:
+    """The page text around the article: (headline to body start, the body's first lines, the
+    body's last lines and those just after it, the lines just above the headline); empty when
+    not found."""
+    start = _find_title(page_text, title)
+    body_start = _body_start(page_text, body, max(start, 0))
+    if body_start < 0 < start:  # the body opens above the headline as found
+        body_start = _body_start(page_text, body, 0)
+    if body_start < 0:
+        return "", "", "", ""
+    if start < 0 or start > body_start:  # headline not printed as picked: the few lines above the body
+        start = _line_start(page_text, body_start, HEAD_LINES)
+    head_end = _line_end(page_text, body_start, BYLINE_PROBE_LINES)
+    end = _body_end(page_text, body)
+    tail = ""
+    if end >= body_start:  # the body's own last lines (a byline as its last paragraph) and those after it
+        last_lines = page_text[max(body_start, _line_start(page_text, end, BYLINE_PROBE_LINES - 1)) : end]
+        tail = last_lines[-HEAD_CHARS:] + page_text[end : _line_end(page_text, end, BYLINE_PROBE_LINES)]
+    before = page_text[_line_start(page_text, start, HEAD_LINES) : start]
+    head = page_text[start:body_start][:HEAD_CHARS]
+    return head, page_text[body_start:head_end][:HEAD_CHARS], tail[: 2 * HEAD_CHARS], before[-HEAD_CHARS:]
+
+
+def _body_start(page_text: str, body: str, start: int) -> int:
+    """Where one of the body's first lines (bullets dropped) is printed at or after ``start``."""
+    lines = (line.lstrip("-•·* ") for line in body.splitlines()[:BODY_START_LINES])
+    probes = [line[:MIN_PROBE_CHARS] for line in lines if len(line) >= MIN_PROBE_CHARS]
+    return next((found for found in (page_text.find(p, start) for p in probes) if found >= 0), -1)
+
+
+def _find_title(page_text: str, title: str | None) -> int:
+    """Where the headline is printed: the whole title, else its opening words."""
+    if not title:
+        return -1
+    found = page_text.find(title)
+    return found if found >= 0 or len(title) < MIN_PROBE_CHARS else page_text.find(title[:MIN_PROBE_CHARS])
+
+
+def _line_start(text: str, index: int, lines: int) -> int:
+    """The start of the line ``lines`` lines above the one holding ``index``."""
+    for _ in range(lines + 1):
+        index = text.rfind("\n", 0, index)
+        if index < 0:
+            return 0
+    return index + 1
+
+
+def _line_end(text: str, index: int, lines: int) -> int:
+    """The end of the ``lines``-th line from ``index`` on."""
+    for _ in range(lines):
+        found = text.find("\n", index + 1)
+        if found < 0:
+            return len(text)
+        index = found
+    return index
 
 
 def _authors(meta: PageMeta, raw_body: str) -> tuple[str, ...]:

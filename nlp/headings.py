@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Sequence
 
@@ -63,6 +62,7 @@ def _first_line_index(elements: Sequence[html.HtmlElement], body: str) -> int | 
     word = max(probe.split(" "), key=len)  # holds no space: it lies within one text node
     if not elements:
         return None
+    positions: dict[html.HtmlElement, int] | None = None  # built once, on the first match: linear time
     found: list[int] = []
     for node in _TEXT_WITH(elements[0], word=word):
         owner = node.getparent()
@@ -72,8 +72,11 @@ def _first_line_index(elements: Sequence[html.HtmlElement], body: str) -> int | 
             continue
         own = fold(" ".join([owner.text or "", *(child.tail or "" for child in owner)]))
         if probe in own:
-            with contextlib.suppress(ValueError):  # not among ``elements``
-                found.append(elements.index(owner))
+            if positions is None:
+                positions = {element: index for index, element in enumerate(elements)}
+            index = positions.get(owner)  # None: not among ``elements``
+            if index is not None:
+                found.append(index)
     return min(found, default=None)
 
 

@@ -15,8 +15,10 @@ MIN_LINKS = 6
 MIN_LIST_LINKS = 3  # a short list counts when every link has its own list item and there is no prose
 ITEM_TAGS = frozenset({"li", "tr", "dd", "dt"})
 MIN_HEADLINE_CHARS = 8
+MAX_ANCHORS = 20_000  # links read per page: index pages list far fewer; keeps huge pages linear
 HEADLINE_SHARE = 0.6
 MAX_PROSE_CHARS = 400  # one sentence of prose outside the article links at most: an index page
+MAX_PAIR_CHECKS = 2_000_000  # line × link-text substring checks before only exact matches count
 PROSE_SHARE = 0.2  # …or prose under this share of the text inside the links
 PAGING_KEYS = frozenset(
     {"page", "pageindex", "pageno", "page_no", "pagenum", "cpage", "curpage", "currentpage", "pg", "p",
@@ -53,12 +55,15 @@ class Anchor:
 
 
 def page_anchors(tree: html.HtmlElement, base: str | None) -> list[Anchor]:
-    """Every ``<a>`` target in page order, with ``javascript:``/``onclick`` ids resolved if possible."""
+    """Every ``<a>`` target in page order (the first ``MAX_ANCHORS``), with ``javascript:``/``onclick``
+    ids resolved if possible."""
     places = _Places()
     resolved: dict[str, str] = {}
     anchors: list[Anchor] = []
     pending: list[tuple[str, str, str, str]] = []
-    for link in tree.iter("a"):
+    for count, link in enumerate(tree.iter("a")):
+        if count >= MAX_ANCHORS:
+            break
         text, parent = fold(link.text_content()), link.getparent()
         menu = places.in_menu(parent)
         href = (link.get("href") or "").strip()
@@ -195,14 +200,19 @@ def is_listing(links: list[Anchor], body: str, article_hint: bool = False) -> bo
         return False
     texts = [a.text for a in links if len(a.text) >= MIN_HEADLINE_CHARS]
     items = [a.item for a in links if a.item]
+    lines = [line for line in body.splitlines() if len(line) >= MIN_HEADLINE_CHARS]
+    # Lines are matched against every link text only while that stays small; on huge pages
+    # (many links and many lines) exact matches alone keep this linear.
+    scan = len(lines) * (len(texts) + len(items)) <= MAX_PAIR_CHECKS
+    exact_texts, exact_items = set(texts), set(items)
     prose: list[str] = []
     inside = 0
     follows_link = False
-    for line in (line for line in body.splitlines() if len(line) >= MIN_HEADLINE_CHARS):
-        if any(t in line or line in t for t in texts):
+    for line in lines:
+        if line in exact_texts or (scan and any(t in line or line in t for t in texts)):
             inside, follows_link = inside + len(line), True
             continue
-        if any(fold(line) in item for item in items):
+        if fold(line) in exact_items or (scan and any(fold(line) in item for item in items)):
             inside += len(line)
             continue
         if SENTENCE_END_RE.search(line) and not follows_link:

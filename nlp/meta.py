@@ -72,6 +72,7 @@ def collect_meta(tree: html.HtmlElement) -> PageMeta:
     h1s: list[str] = []
     canonical: str | None = None
     time_element: dt.datetime | None = None
+    time_in_article: dt.datetime | None = None
     for element in tree.iter("meta", "script", "title", "h1", "link", "time"):
         tag = element.tag
         if tag == "meta":
@@ -86,8 +87,13 @@ def collect_meta(tree: html.HtmlElement) -> PageMeta:
             seen_title, title_tag = True, _clean(element.text)
         elif tag == "link" and canonical is None:
             canonical = _canonical_link(element)
-        elif tag == "time" and time_element is None:
-            time_element = parse_date(element.get("datetime") or "")
+        elif tag == "time" and time_in_article is None:
+            value = parse_date(element.get("datetime") or "")
+            place = _time_place(element) if value is not None else "aside"
+            if place == "article":
+                time_in_article = value
+            elif place == "page" and time_element is None:
+                time_element = value
     articles = [obj for obj in objects if _is_article(obj)]
     data_dates, data_authors = _data_attributes(tree)
     found = PageMeta(
@@ -100,7 +106,7 @@ def collect_meta(tree: html.HtmlElement) -> PageMeta:
         images=_first_values(metas, IMAGE_KEYS) + _ld_images(articles),
         canonical=canonical or _first(metas, ("og:url", "twitter:url")),
         is_article=bool(articles) or (_first(metas, ("og:type",)) or "").lower() == "article",
-        time_element=time_element,
+        time_element=time_in_article or time_element,
         keywords=_keywords(metas, articles),
         ld_articles=articles,
     )
@@ -158,6 +164,18 @@ def _is_article(obj: dict[str, Any]) -> bool:
     kinds = obj.get("@type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     return any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds)
+
+
+def _time_place(element: html.HtmlElement) -> str:
+    """``aside`` for a ``<time>`` inside ``<aside>`` or ``<nav>``, or a page ``<footer>`` (HTML5
+    sectioning: those dates belong to other content); ``article`` inside ``<article>``/``<main>``
+    (an article's own footer included); else ``page``."""
+    tags = {ancestor.tag for ancestor in element.iterancestors("article", "main", "aside", "nav", "footer")}
+    if tags & {"aside", "nav"}:
+        return "aside"
+    if tags & {"article", "main"}:
+        return "article"
+    return "aside" if "footer" in tags else "page"
 
 
 def _dates(

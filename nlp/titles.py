@@ -196,24 +196,3 @@ def _is_site_or_section(segment: str, sites: list[str]) -> bool:
         and len(segment.split()) <= 3
         and bool(SITE_SUFFIX_RE.search(squeezed))
     )
-
-
-def pick_title(
-    meta_titles: Iterable[str],
-    h1s: Iterable[str],
-    title_tag: str | None,
-    body_heads: Iterable[str],
-    site_names: Iterable[str],
-) -> str | None:
-    """The headline: metadata, a heading echoed by <title>, <title>, a heading by the body, an h1."""
-    sites = list(site_names)
-    tag = fold(title_tag or "")
-    heads = [clean_title(h, sites) for h in [*h1s, *body_heads]]
-    ordered = [
-        *(clean_title(t, sites) for t in meta_titles),
-        *(h for h in heads if h and h in tag),
-        clean_title(tag, sites),
-        *(clean_title(h, sites) for h in body_heads),
-        *(clean_title(h, sites) for h in h1s),
-    ]
-    return next((t for t in ordered if is_headline(t, sites)), None)

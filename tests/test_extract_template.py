@@ -8,8 +8,10 @@ container, where general rules cannot tell it from prose.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from nlp.extract import extract_page, extract_source_pages
 from nlp.page import ExtractedPage
@@ -155,3 +157,38 @@ def test_mobile_and_desktop_copies_of_one_article_count_once() -> None:
     learned = learn_template([desktop, mobile, extract_page(page("county-board", 2)).fingerprint])
     assert learned.pages == 2
     assert headline(1) not in learned.titles
+
+
+# Kept per source in the database: learned at ingest, used by the next page of the source ---------
+
+
+def test_ingest_learns_the_source_template_and_uses_it_on_the_next_page(db: Any) -> None:
+    from worker.models import Article, SourceTemplate
+    from worker.pipeline import Origin, ingest
+
+    for index in range(5):
+        url = f"https://www.saebyeok.go.kr/board/view.do?id={index}"
+        assert ingest(db, page("county-board", index), Origin(url, source="새벽군")).status == "new"
+    with db.transaction() as session:
+        articles = session.scalars(select(Article).order_by(Article.id)).all()
+        learned = session.scalars(select(SourceTemplate)).one()
+        first, last = articles[0], articles[-1]
+        assert "공공저작물로 출처를" in first.body  # the first page had nothing to learn from
+        assert not any(text in last.body for text in FURNITURE["county-board"])
+        assert last.title == headline(4)
+        assert learned.pages == 5 and "꿈과 희망이 자라는 행복 새벽군" in learned.titles
+        assert any("공공저작물" in line for line in learned.lines)
+
+
+def test_pages_of_other_sources_teach_nothing(db: Any) -> None:
+    from worker.models import Article
+    from worker.pipeline import Origin, ingest
+
+    for index in range(3):
+        ingest(
+            db, page("county-board", index), Origin(f"https://a.example/v?id={index}", source=f"군{index}")
+        )
+    ingest(db, page("county-board", 3), Origin("https://a.example/v?id=3", source="군9"))
+    with db.transaction() as session:
+        last = session.scalars(select(Article).order_by(Article.id.desc())).first()
+        assert last is not None and "공공저작물로 출처를" in last.body

@@ -77,6 +77,20 @@ class Source(Base):
     attribution: Mapped[str | None] = mapped_column(Text)
 
 
+class SourceTemplate(Base):
+    """What a source prints on many of its pages, learned from their fingerprints (nlp.template)."""
+
+    __tablename__ = "source_templates"
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), primary_key=True)
+    pages_seen: Mapped[int] = mapped_column(Integer, default=0)  # fingerprints recorded so far
+    learned_at_seen: Mapped[int] = mapped_column(Integer, default=0)  # pages_seen at the last learning
+    pages: Mapped[int] = mapped_column(Integer, default=0)  # distinct pages it was learned from
+    titles: Mapped[list[Any]] = mapped_column(default=list)
+    lines: Mapped[list[Any]] = mapped_column(default=list)
+    learned_at: Mapped[dt.datetime | None] = mapped_column()
+
+
 class CrawlRun(Base):
     """One crawl of one source: when, what it counted, and what went wrong."""
 
@@ -117,9 +131,14 @@ class Page(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     fetched_at: Mapped[dt.datetime] = mapped_column(default=now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now, index=True)
+    feed_published: Mapped[dt.datetime | None] = mapped_column()  # the feed item's date, a last fallback
+    # what the page offers its source's template memory (nlp.template.Fingerprint as JSON)
+    fingerprint: Mapped[dict[str, Any] | None] = mapped_column()
 
     source: Mapped[Source | None] = relationship()
     article: Mapped[Article | None] = relationship(back_populates="page")
+
+    __table_args__ = (Index("ix_pages_source_id_id", "source_id", "id"),)
 
     @property
     def raw(self) -> bytes:

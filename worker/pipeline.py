@@ -22,6 +22,7 @@ from worker.drafts import upsert_draft
 from worker.models import Article, Page, Revision, Source, now
 from worker.search import index_document
 from worker.stories import assign_story
+from worker.templates import remember, template_for
 
 Status = Literal["new", "changed", "unchanged", "listing", "failed"]
 
@@ -139,7 +140,7 @@ def process_page(session: Session, page: Page, options: DigestOptions) -> Outcom
     Nothing is written before the analysis is done: on SQLite the first write takes the one
     write lock, and two workers holding it through Kiwi would run one at a time.
     """
-    extracted = extract_page(page.raw, url=_http_url(page.url), declared_charset=page.charset)
+    extracted = _extract(session, page, page.source_id)
     if extracted.kind == "listing":
         page.attempts += 1
         page.charset = extracted.charset or page.charset
@@ -148,6 +149,11 @@ def process_page(session: Session, page: Page, options: DigestOptions) -> Outcom
     source = page.source or _named_source(
         session, extracted.site_name or urlsplit(page.url).hostname or "local files", None, page.url
     )
+    if page.source is None and template_for(session, source.id):  # known only after extracting
+        extracted = _extract(session, page, source.id)
+    if source.id is None:
+        session.flush()
+    remember(session, page, source.id, extracted.fingerprint)
     title = (extracted.title or "").strip() or _first_line(extracted.body)
     found = digest(extracted.body, title, _with_default(options, source.category))
     page.attempts += 1
@@ -166,6 +172,14 @@ def process_page(session: Session, page: Page, options: DigestOptions) -> Outcom
     page.state = "processed"
     page.error = None
     return Outcome(page.url, status, page.id, article.id)
+
+
+def _extract(session: Session, page: Page, source_id: int | None) -> ExtractedPage:
+    """The stored page extracted with what its source's other pages taught (``worker.templates``)."""
+    return extract_page(
+        page.raw, url=_http_url(page.url), declared_charset=page.charset,
+        template=template_for(session, source_id), feed_published=page.feed_published,
+    )  # fmt: skip
 
 
 def record_failure(db: Database, raw: bytes, origin: Origin, url: str, reason: str) -> Outcome:

@@ -1,0 +1,76 @@
+"""Template memory per source, kept in the database: page fingerprints in, a learned template out.
+
+Each processed page stores its ``Fingerprint`` (``pages.fingerprint``); the source's template
+(``source_templates``) is learned again from its latest ``LEARN_FROM`` fingerprints whenever
+enough new pages came in since the last learning: after every page while a source is young,
+then after every tenth of its size (at most every ``RELEARN_MAX`` pages). Extraction reads the
+stored template, so the first page of a source works from the general rules alone and every
+later one from what the source's earlier pages taught.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nlp.template import EMPTY, Fingerprint, Template, learn_template
+from worker.models import Page, SourceTemplate, now
+
+LEARN_FROM = 60  # latest fingerprints a template is learned from (a site changes its template over time)
+RELEARN_MAX = 50
+
+
+def template_for(session: Session, source_id: int | None) -> Template:
+    """The source's learned template (``EMPTY`` for an unknown source or one not learned yet)."""
+    if source_id is None:
+        return EMPTY
+    row = session.get(SourceTemplate, source_id)
+    if row is None or not (row.titles or row.lines):
+        return EMPTY
+    return Template(titles=frozenset(row.titles), lines=frozenset(row.lines), pages=row.pages)
+
+
+def remember(session: Session, page: Page, source_id: int, fingerprint: Fingerprint) -> None:
+    """Keep the page's fingerprint and learn its source's template again when it is due."""
+    page.fingerprint = as_json(fingerprint)
+    row = session.get(SourceTemplate, source_id)
+    if row is None:
+        row = SourceTemplate(source_id=source_id, pages_seen=0, learned_at_seen=0, pages=0)
+        row.titles, row.lines = [], []
+        session.add(row)
+    row.pages_seen += 1
+    if _due(row):
+        session.flush()  # this page's fingerprint is among those learned from
+        learned = learn_template(_latest(session, source_id))
+        row.titles, row.lines = sorted(learned.titles), sorted(learned.lines)
+        row.pages, row.learned_at_seen, row.learned_at = learned.pages, row.pages_seen, now()
+
+
+def as_json(fingerprint: Fingerprint) -> dict[str, Any]:
+    titles, lines = list(fingerprint.titles), list(fingerprint.lines)
+    return {"t": titles, "l": lines, "h": fingerprint.body_hash, "s": fingerprint.site}
+
+
+def from_json(data: dict[str, Any]) -> Fingerprint:
+    return Fingerprint(
+        titles=tuple(data.get("t") or ()), lines=tuple(data.get("l") or ()),
+        body_hash=str(data.get("h") or ""), site=str(data.get("s") or ""),
+    )  # fmt: skip
+
+
+def _due(row: SourceTemplate) -> bool:
+    """Learn again after every page while young, then after every tenth of the pages seen."""
+    new = row.pages_seen - row.learned_at_seen
+    return new >= min(RELEARN_MAX, max(1, row.learned_at_seen // 10))
+
+
+def _latest(session: Session, source_id: int) -> list[Fingerprint]:
+    rows = session.scalars(
+        select(Page.fingerprint)
+        .where(Page.source_id == source_id, Page.fingerprint.is_not(None))
+        .order_by(Page.id.desc())
+        .limit(LEARN_FROM)
+    )
+    return [from_json(data) for data in rows if data]

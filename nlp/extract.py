@@ -29,7 +29,7 @@ from nlp.decode import decode_html
 from nlp.embedded import EmbeddedArticle, embedded_article, embedded_html
 from nlp.headings import MIN_PROBE_CHARS, body_heads, first_line_element, in_menu, page_elements
 from nlp.headline import (
-    MARK,
+    MARKED_RANK,
     META,
     NEAR_RANKS,
     PAGE,
@@ -63,6 +63,7 @@ HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
 SAME_TEXT_SHARE = 0.9  # of an embedded article's text found in a one-line body: the same article
 _SPACE_RE = re.compile(r"\s+")
 MAX_TRAFILATURA_PARAGRAPHS = 20_000  # no article has as many; beyond it trafilatura turns quadratic
+SKELETON_NAMES = 12  # class/id names a template opens with: its header and frame, not the article
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PARSERS = threading.local()
 
@@ -136,7 +137,7 @@ def _title_candidates(
         *([Candidate(meta.title_tag, TAG)] if meta.title_tag else []),
         *(Candidate(t, PAGE, i) for i, t in enumerate(near)),
         *(Candidate(t, PAGE, NEAR_RANKS + i) for i, t in enumerate(h1s)),
-        *(Candidate(t, MARK, i) for i, t in enumerate(marked_titles(elements))),
+        *(Candidate(t, PAGE, MARKED_RANK + i) for i, t in enumerate(marked_titles(elements, first_line))),
     ]
 
 
@@ -170,15 +171,20 @@ def extract_source_pages(pages: Sequence[tuple[bytes, str | None]]) -> list[Extr
 
 
 def _site(tree: html.HtmlElement, meta: PageMeta, url: str | None) -> str:
-    """The page's ``site_key``: from its URL, canonical URL, site name or stylesheets."""
-    sheets = [
-        str(link.get("href") or "") for link in tree.iter("link") if "stylesheet" in (link.get("rel") or "")
+    """The page's ``site_key``: from its URL, canonical URL, site name, assets or markup skeleton."""
+    assets = [
+        str(e.get("href") if e.tag == "link" else e.get("src"))
+        for e in tree.iter("link", "script")
+        if (e.tag == "link" and "stylesheet" in (e.get("rel") or "")) or (e.tag == "script" and e.get("src"))
     ]
-    return site_key(
-        url or _absolute(meta.canonical) or _absolute(_base_href(tree)),
-        next(iter(meta.site_names), None),
-        sheets,
-    )
+    skeleton: list[str] = []
+    for element in tree.iter():
+        names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+        skeleton.extend(n for n in names if n not in skeleton)
+        if len(skeleton) >= SKELETON_NAMES:
+            break
+    page_url = url or _absolute(meta.canonical) or _absolute(_base_href(tree))
+    return site_key(page_url, next(iter(meta.site_names), None), assets, skeleton[:SKELETON_NAMES])
 
 
 def parse_html(text: str) -> html.HtmlElement:

@@ -20,15 +20,17 @@ from dataclasses import dataclass
 
 from lxml import etree, html
 
+from nlp.cleanup import BOILERPLATE_RE
 from nlp.headings import TITLE_MARKS_RE, in_menu
 from nlp.titles import clean_title, fold, is_headline
 
 # Groups of sources that a CMS fills independently of each other.
-META, TAG, PAGE, MARK, BODY = "meta", "tag", "page", "mark", "body"
+META, TAG, PAGE, BODY = "meta", "tag", "page", "body"
 # When support is equal: a heading printed just above the body first (it is what the reader
 # sees), then metadata, then <title>, then headings further away.
-GROUP_ORDER = {PAGE: 0, META: 1, TAG: 2, MARK: 3, BODY: 4}
+GROUP_ORDER = {PAGE: 0, META: 1, TAG: 2, BODY: 4}
 NEAR_RANKS = 2  # page headings ranked below this count as printed next to the article
+MARKED_RANK = 20  # title-marked elements come after the headings by the body and the page's h1s
 MIN_AGREE_CHARS = 8  # a shorter text agrees with a longer one only from this length on
 MAX_TITLE_CHARS = 300
 # Board views print the headline in a cell labelled 제목 (a th/dt/label before a td/dd/span).
@@ -44,6 +46,10 @@ SKIP_MARK_TAGS = frozenset(
     {"html", "head", "body", "script", "style", "meta", "title", "img", "input", "form"}
 )
 _BOLD_ABOVE = etree.XPath("preceding::*[self::b or self::strong or self::font][position() <= 3]")
+_META_TAIL_RE = re.compile(
+    r"\s(?:날짜|일자|등록일|작성일|게시일|입력|수정|조회수?|작성자|글쓴이|담당부서|출처)\s*[:：|]?\s*[\d(]"
+    r"|\s(?:19|20)\d{2}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?\s*(?:조회\s*[\d,]+)?$"
+)
 _CELL_TAGS = frozenset({"th", "td", "dt", "dd", "span", "strong", "b", "em", "label", "div", "li", "p"})
 
 
@@ -106,8 +112,12 @@ def _clean_candidates(
     pool: list[Candidate] = []
     for candidate in candidates:
         raw = fold(candidate.text or "")[:MAX_TITLE_CHARS]
-        text = clean_title(_strip_keywords(raw, keywords), sites) if candidate.group != BODY else raw
-        if not text or (candidate.group != BODY and not is_headline(text, sites)):
+        text = raw
+        if candidate.group != BODY:
+            text = clean_title(_strip_keywords(_strip_meta_tail(raw), keywords), sites) or ""
+            if not is_headline(text, sites) or BOILERPLATE_RE.search(text):
+                continue
+        if not text:
             continue
         if _key(text) in templated or _key(raw) in templated:
             continue
@@ -168,6 +178,16 @@ def _key(text: str) -> str:
     return _KEY_DROP_RE.sub("", _ELLIPSIS_RE.sub("", text)).lower()
 
 
+def _strip_meta_tail(text: str) -> str:
+    """The headline without the date, view count or writer printed after it in the same box
+    (``제목 날짜 2025.12.10 조회수 52``).
+
+    Convention: board views put the post's metadata in the title box, each after its label.
+    """
+    match = _META_TAIL_RE.search(text)
+    return text[: match.start()].strip() if match and match.start() >= MIN_AGREE_CHARS else text
+
+
 def _strip_keywords(text: str, keywords: Sequence[str]) -> str:
     """Cut a list of the page's meta keywords glued after the headline (``제목, 시이름, 도이름``).
 
@@ -201,15 +221,17 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
     return found
 
 
-def marked_titles(elements: Sequence[html.HtmlElement]) -> list[str]:
+def marked_titles(elements: Sequence[html.HtmlElement], stop: html.HtmlElement | None = None) -> list[str]:
     """Texts of elements a template marks as a title (class or id ``tit``/``subject``/``headline``),
-    outside menus and links, in page order.
+    outside menus and links, in page order up to ``stop`` (the body's first line).
 
-    Convention: CMS templates name the headline's element for their stylesheet; the mark is
-    evidence independent of where the element sits.
+    Convention: CMS templates name the headline's element for their stylesheet, and print it
+    before the article text.
     """
     found: list[str] = []
     for element in elements:
+        if element is stop or len(found) >= MAX_MARKED:
+            break
         if element.tag in SKIP_MARK_TAGS or not (element.get("class") or element.get("id")):
             continue
         if not TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
@@ -219,8 +241,6 @@ def marked_titles(elements: Sequence[html.HtmlElement]) -> list[str]:
         text = fold(element.text_content())
         if MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS:
             found.append(text)
-        if len(found) >= MAX_MARKED:
-            break
     return found
 
 

@@ -25,6 +25,7 @@ SMALL_SHARE, LARGE_SHARE = 0.5, 0.2  # …beyond, on a fifth (a site changes its
 LARGE_MIN_PAGES = 5
 MAX_TEMPLATE_LINES = 500
 OPENING_CHARS = 40
+MIN_SKELETON = 3  # class names a page must open with to be told apart by them
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +66,25 @@ def fingerprint(titles: Iterable[str], body: str, site: str = "") -> Fingerprint
     )
 
 
-def site_key(url: str | None, site_name: str | None, stylesheets: Sequence[str]) -> str:
-    """Which source a page belongs to when nobody said: its host, else its site name, else its
-    stylesheets (pages drawn by one template load the same ones); ``""`` when none is known."""
+def site_key(
+    url: str | None, site_name: str | None, assets: Sequence[str], skeleton: Sequence[str] = ()
+) -> str:
+    """Which source a page belongs to when nobody said: its host, else its site name, else the
+    stylesheets and scripts it loads, else the class names its markup opens with (pages drawn by
+    one template share both); ``""`` when none is known."""
     host = (urlsplit(url or "").hostname or "").removeprefix("www.").removeprefix("m.")
     if host:
         return f"host:{host}"
     if site_name:
         return f"name:{site_name.strip().lower()}"
-    paths = sorted({urlsplit(s).path for s in stylesheets if s})
-    return "css:" + hashlib.blake2b("\n".join(paths).encode(), digest_size=8).hexdigest() if paths else ""
+    paths = sorted({urlsplit(a).path for a in assets if a})
+    if paths:
+        return "assets:" + _digest("\n".join(paths))
+    return "skeleton:" + _digest("\n".join(skeleton)) if len(skeleton) >= MIN_SKELETON else ""
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def learn_template(prints: Sequence[Fingerprint]) -> Template:

@@ -42,6 +42,7 @@ GENERIC_CMS_WORDS = frozenset(
 )  # fmt: skip
 _CMS_LOWER = frozenset(w.lower() for w in GENERIC_CMS_WORDS)
 _GENERIC_LOWER = _CMS_LOWER | frozenset(w.lower() for w in SECTION_WORDS)
+_BOARD_SUFFIXES = ("소식", "자료", "알림", "공지", "게시판", "뉴스", "브리핑", "공지사항", "보도자료")
 _SEGMENT_SPLIT_RE = re.compile(rf"{SEPARATORS}|\s*[>›»<]\s*")
 _TOKEN_SPLIT_RE = re.compile(r"[\s·,/()\[\]]+")
 _BREADCRUMB_RE = re.compile(r"(?:\s*[>›»]\s*[^>›»]{1,20}){2,}$|^(?:[^>›»]{1,20}\s*[>›»]\s*){2,}")
@@ -106,6 +107,9 @@ def is_board_label(text: str) -> bool:
     does not end in a page-type word after one or two short words.
     """
     words = [w for w in _TOKEN_SPLIT_RE.split(text.lower()) if w]
+    if len(words) == 1:  # written as one word: 기획행정소식, 시정뉴스
+        word = words[0]
+        return len(word) <= MAX_SITE_CHARS and any(word.endswith(w) and word != w for w in _BOARD_SUFFIXES)
     if not 2 <= len(words) <= MAX_LABEL_WORDS or words[-1] not in _CMS_LOWER:
         return False
     return sum(len(w) for w in words[:-1]) <= MAX_SITE_CHARS

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.extract import extract_page
+from nlp.extract import extract_page, extract_source_pages
 from nlp.headline import Candidate, choose_headline
+from nlp.page import ExtractedPage
 
 HEADLINE = "한빛도, 농어촌 청년 창업 지원금 두 배로 늘린다"
 PARAGRAPHS = (
@@ -58,9 +59,19 @@ SLOGAN_PORTAL = f"""<html><head><meta charset="utf-8"><title>새소식 상세보
 <div class="txt">{body_html()}</div></div></body></html>"""
 
 
+PROVINCES = ("한빛도", "새벽도", "누리도")
+
+
 @pytest.mark.parametrize("page", [VIEWER_POPUP, VIEWER_ARCHIVE], ids=["popup", "archive-frame"])
 def test_viewer_window_header_is_not_the_headline(page: str) -> None:
-    assert title_of(page) == HEADLINE
+    """The header is the same on every page of the viewer: its pages, given together, say so."""
+    pages = [(page.replace("한빛도", name).encode(), None) for name in PROVINCES]
+    titles = [p.title for p in extract_source_pages(pages) if isinstance(p, ExtractedPage)]
+    assert titles == [HEADLINE.replace("한빛도", name) for name in PROVINCES]
+
+
+def test_a_heading_by_the_body_beats_a_header_the_title_tag_alone_repeats() -> None:
+    assert title_of(VIEWER_ARCHIVE) == HEADLINE  # <title> = a cell in the frame, not a heading
 
 
 @pytest.mark.parametrize("page", [SLOGAN_CMS, SLOGAN_PORTAL], ids=["province-cms", "county-portal"])
@@ -160,4 +171,43 @@ BOARD_LABEL_TAG = f"""<html><head><meta charset="utf-8"><title>{HEADLINE} | 새�
 
 @pytest.mark.parametrize("page", [BOARD_LABEL_OG, BOARD_LABEL_TAG], ids=["og-title", "title-tag"])
 def test_a_board_label_is_not_the_headline(page: str) -> None:
+    assert title_of(page) == HEADLINE
+
+
+# 5. Metadata printed in the title box, furniture after the body ---------------------------------
+
+TITLE_BOX_LABELS = f"""<html><head><meta charset="utf-8"><title>새소식 | 새벽군</title></head><body>
+<div class="board"><div class="view_title"><strong>{HEADLINE}</strong> <span>날짜 2025.12.10</span>
+<span>조회수 52</span></div><div class="view_body">{body_html()}</div></div></body></html>"""
+
+TITLE_BOX_STAMP = f"""<html><head><meta charset="utf-8"><title>모바일 뉴스</title></head><body>
+<section><div class="m-subject">{HEADLINE} 2025.12.03 15:12 조회 12</div>
+<article class="m-text">{body_html()}</article></section></body></html>"""
+
+
+@pytest.mark.parametrize("page", [TITLE_BOX_LABELS, TITLE_BOX_STAMP], ids=["labels", "stamp"])
+def test_date_and_view_count_in_the_title_box_are_cut(page: str) -> None:
+    assert title_of(page) == HEADLINE
+
+
+SURVEY_AFTER_BODY = f"""<html><head><meta charset="utf-8"><title>보도자료 | 한빛시청</title></head><body>
+<div id="txt">{body_html()}</div>
+<div class="survey_tit">이 페이지에서 제공하는 정보에 대하여 만족하십니까?</div>
+</body></html>"""
+
+NOTICE_AFTER_BODY = f"""<html><head><meta charset="utf-8"><title>알림마당</title></head><body>
+<main>{body_html("div")}</main>
+<h4 class="copy-title">본 저작물은 공공누리 제1유형에 따라 이용할 수 있습니다</h4>
+</body></html>"""
+
+
+@pytest.mark.parametrize("page", [SURVEY_AFTER_BODY, NOTICE_AFTER_BODY], ids=["survey", "licence"])
+def test_furniture_after_the_body_is_never_the_headline(page: str) -> None:
+    assert title_of(page) is None  # better no headline than a survey question
+
+
+def test_a_board_name_written_as_one_word_is_a_label() -> None:
+    page = VIEWER_ARCHIVE.replace(
+        '<div class="heading">', '<h4 class="bbs_tit">기획행정소식</h4><div class="heading">'
+    )
     assert title_of(page) == HEADLINE

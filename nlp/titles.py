@@ -10,6 +10,8 @@ MIN_TITLE_CHARS = 6
 MAX_SITE_CHARS = 12
 MAX_CMS_LINE_CHARS = 30
 MAX_LABEL_WORDS = 3
+MIN_HEAD_BEFORE_NAME = 8
+BAR_SEPARATORS = ("|", "｜", "ㅣ", "‖", "::")
 SEPARATORS = r"\s[-–—|:·/]\s|\s?[|｜ㅣ‖]\s?|\s?::\s?|\s[<>]\s"
 # Words that name a site, a section or a board rather than an article.
 SITE_SUFFIX_RE = re.compile(
@@ -42,6 +44,7 @@ GENERIC_CMS_WORDS = frozenset(
 )  # fmt: skip
 _CMS_LOWER = frozenset(w.lower() for w in GENERIC_CMS_WORDS)
 _GENERIC_LOWER = _CMS_LOWER | frozenset(w.lower() for w in SECTION_WORDS)
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]{1,5}(?:\s?(?:뉴스|NEWS|News|TV|방송))?")  # YTN, KBS 뉴스, MBN
 _BOARD_SUFFIXES = ("소식", "자료", "알림", "공지", "게시판", "뉴스", "브리핑", "공지사항", "보도자료")
 _SEGMENT_SPLIT_RE = re.compile(rf"{SEPARATORS}|\s*[>›»<]\s*")
 _TOKEN_SPLIT_RE = re.compile(r"[\s·,/()\[\]]+")
@@ -179,12 +182,28 @@ def _strip_edge_segments(text: str, sites: list[str]) -> str:
     if len(segments) < 3:
         return text
     first, last = segments[0].strip(), segments[-1].strip()
-    if _is_site_or_section(last, sites):
+    if _is_site_or_section(last, sites) or _is_trailing_name(segments):
         return "".join(segments[:-2]).strip()
     leading_site = first.replace(" ", "") not in SECTION_WORDS and _is_site_or_section(first, sites)
     if leading_site and segments[1].strip() in ("::", "|", "ㅣ", "｜", ":"):
         return "".join(segments[2:]).strip()
     return text
+
+
+def _is_trailing_name(segments: list[str]) -> bool:
+    """``headline | 한겨레``, ``headline - YTN``: a short name after a bar (or an acronym after any
+    separator) behind a headline-length text.
+
+    Convention: ``<title>`` is "headline | site"; a headline does not end in a bar and two words.
+    """
+    last, separator = segments[-1].strip(), segments[-2].strip()
+    head = "".join(segments[:-2]).strip()
+    if len(head.replace(" ", "")) < MIN_HEAD_BEFORE_NAME or not last:
+        return False
+    if _ACRONYM_RE.fullmatch(last):
+        return True
+    short = len(last.replace(" ", "")) <= MAX_SITE_CHARS and len(last.split()) <= 2
+    return separator in BAR_SEPARATORS and short
 
 
 def _is_site_or_section(segment: str, sites: list[str]) -> bool:

@@ -211,3 +211,23 @@ def test_a_board_name_written_as_one_word_is_a_label() -> None:
         '<div class="heading">', '<h4 class="bbs_tit">기획행정소식</h4><div class="heading">'
     )
     assert title_of(page) == HEADLINE
+
+
+# 6. A site name with no newspaper-like suffix after the headline in <title> --------------------
+
+
+@pytest.mark.parametrize(
+    "title_tag",
+    [f"{HEADLINE} | 한겨레", f"{HEADLINE} - YTN", f"{HEADLINE} ㅣ 새벽TV"],
+    ids=["bar", "acronym", "tv"],
+)
+def test_the_site_after_the_headline_in_the_title_tag_is_cut(title_tag: str) -> None:
+    page = f"""<html><head><meta charset="utf-8"><title>{title_tag}</title></head>
+    <body><div class="contents">{body_html()}</div></body></html>"""
+    assert title_of(page) == HEADLINE
+
+
+def test_a_subtitle_after_a_dash_stays() -> None:
+    page = f"""<html><head><meta charset="utf-8"><title>{HEADLINE} - 신청은 다음 달부터</title></head>
+    <body><div class="contents">{body_html()}</div></body></html>"""
+    assert title_of(page) == f"{HEADLINE} - 신청은 다음 달부터"

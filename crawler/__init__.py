@@ -14,8 +14,10 @@ Errors::
 
 from __future__ import annotations
 
+from newsdesk.errors import NewsdeskError
 
-class CrawlerError(Exception):
+
+class CrawlerError(NewsdeskError):
     """Base for expected crawler failures."""
 
 

@@ -7,7 +7,7 @@ from importlib import resources
 
 from sqlalchemy import select
 
-from newsdesk.commands import format_hit, options
+from newsdesk.output import digest_options, format_hit
 from newsdesk.settings import Settings
 from worker.db import Database
 from worker.export import render_jekyll
@@ -46,4 +46,4 @@ def _manifest() -> list[dict[str, str]]:
 def _ingest_sample(db: Database, settings: Settings, item: dict[str, str]) -> Outcome:
     raw = resources.files("newsdesk").joinpath("samples", item["file"]).read_bytes()
     origin = Origin(url=item["url"], source=item.get("source"), category=item.get("category"))
-    return ingest(db, raw, origin, options(settings))
+    return ingest(db, raw, origin, digest_options(settings))

@@ -8,8 +8,10 @@ Errors::
 
 from __future__ import annotations
 
+from newsdesk.errors import NewsdeskError
 
-class WorkerError(Exception):
+
+class WorkerError(NewsdeskError):
     """Base for expected failures in storage and processing."""
 
 

@@ -15,10 +15,10 @@ import threading
 import time
 from dataclasses import dataclass, replace
 from email.message import Message
-from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urljoin
 from urllib.robotparser import RobotFileParser
 
+from newsdesk.settings import ROBOTS_AGENT, user_agent
 from nlp.digest import DigestOptions
 from worker.db import Database
 from worker.fetch_guard import (
@@ -34,17 +34,9 @@ from worker.pipeline import Origin, Outcome, ingest
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-ROBOTS_AGENT = "newsdesk"
+SUBMISSION_PURPOSE = "Korean policy-news crawler; editor submission"
 _CLOCK = threading.Lock()
 _NEXT_TURN: dict[str, float] = {}
-
-
-def _user_agent() -> str:
-    try:
-        release = version("newsdesk")
-    except PackageNotFoundError:
-        release = "dev"
-    return f"newsdesk/{release} (Korean policy-news crawler; editor submission)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +152,7 @@ def _get(target: Target, address: str, limits: FetchLimits, deadline: float) -> 
     kind = _PinnedHTTPS if target.scheme == "https" else _PinnedHTTP
     connection = kind(target.host, target.port, address, timeout=remaining)
     headers = {
-        "User-Agent": limits.user_agent or _user_agent(),
+        "User-Agent": limits.user_agent or user_agent(purpose=SUBMISSION_PURPOSE),
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
         "Accept-Language": "ko-KR,ko;q=0.9,en;q=0.5",
         "Accept-Encoding": "identity",

@@ -14,7 +14,7 @@ from api.metrics import Metrics, Observer
 from api.ratelimit import RateLimiter
 from newsdesk.settings import Settings, version
 from nlp.analyse import warm
-from worker.db import Database
+from store.db import Database
 
 
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:

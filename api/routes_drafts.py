@@ -27,9 +27,7 @@ from api.schemas import (
     StatusIn,
     SubmitIn,
 )
-from newsdesk.settings import Settings
-from nlp.digest import DigestOptions
-from worker.drafts import (
+from ingest.drafts import (
     EDITABLE,
     TRANSITIONS,
     EditError,
@@ -40,10 +38,12 @@ from worker.drafts import (
     regenerate,
     rights_of,
 )
-from worker.export import MEDIA_TYPES, attribution_text, filename, render_jekyll, render_json, render_markdown
-from worker.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL
-from worker.fetch_url import FetchLimits, submit
-from worker.models import KST, Article, Draft, Source
+from ingest.export import MEDIA_TYPES, attribution_text, filename, render_jekyll, render_json, render_markdown
+from ingest.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL
+from ingest.fetch_url import FetchLimits, submit
+from newsdesk.settings import Settings
+from nlp.digest import DigestOptions
+from store.models import KST, Article, Draft, Source
 
 router = APIRouter(prefix="/drafts", tags=["drafts"])
 ERRORS: dict[int | str, dict[str, Any]] = {

@@ -37,9 +37,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from sitegen import Site, article_page, chunks, news_sitemap, sitemap_index  # noqa: E402
 
 from crawler.process import Job, Mode, run_child  # noqa: E402
+from ingest.pipeline import Origin, ingest  # noqa: E402
 from nlp.analyse import kiwi, warm  # noqa: E402
-from worker.db import Database  # noqa: E402
-from worker.pipeline import Origin, ingest  # noqa: E402
+from store.db import Database  # noqa: E402
 
 SAMPLES = ROOT / "newsdesk" / "samples"
 PER_SITEMAP = 500
@@ -167,9 +167,9 @@ def crawl(mode: Mode, sources: Path, database: str, logs: Path) -> Run:
 STAGES = (  # (label, module file, function): parts of ingest timed by the profiler
     ("extract (decode, trafilatura, Korean clean-up)", "nlp/extract.py", "extract_page"),
     ("analyse: Kiwi pass, summary, keywords, signature", "nlp/digest.py", "digest"),
-    ("search index (FTS rows)", "worker/search.py", "index_document"),
-    ("stories (near-duplicate lookup)", "worker/stories.py", "assign_story"),
-    ("draft", "worker/drafts.py", "upsert_draft"),
+    ("search index (FTS rows)", "search/articles.py", "index_document"),
+    ("stories (near-duplicate lookup)", "ingest/stories.py", "assign_story"),
+    ("draft", "ingest/drafts.py", "upsert_draft"),
 )
 
 

@@ -41,10 +41,10 @@ from queue_support import (
     worker_env,
 )
 
+from ingest.pipeline import process_stored
 from newsdesk.settings import Settings
 from nlp.analyse import warm
-from worker.db import Database
-from worker.pipeline import process_stored
+from store.db import Database
 
 # profile → (database kind, server the broker needs)
 PROFILES = {

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from crawler.sources import SourceSpec
 from crawler.summary import CrawlSummary
-from worker.health import RECENT_RUNS, assess, recent_runs
-from worker.models import CrawlRun
+from store.models import CrawlRun
+from store.runs import RECENT_RUNS, assess, recent_runs
 
 
 @dataclass(frozen=True, slots=True)

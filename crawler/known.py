@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 
 from nlp.urls import canonical_url
-from worker.db import Database
-from worker.models import Page, now
+from store.db import Database
+from store.models import Page, now
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""The item pipeline: hand each fetched page to ``worker.pipeline.ingest``, off the reactor thread."""
+"""The item pipeline: hand each fetched page to ``ingest.pipeline.ingest``, off the reactor thread."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from scrapy.crawler import Crawler
 from crawler.items import CrawlItem, FetchedPage, FetchFailure, NotFetched
 from crawler.known import KnownPages
 from crawler.report import Publish, page_event, publisher
+from ingest.pipeline import Origin, Outcome, ingest, record_failure, sha256, store
 from nlp.digest import DigestOptions
 from nlp.urls import canonical_url
-from worker.db import Database
-from worker.pipeline import Origin, Outcome, ingest, record_failure, sha256, store
+from store.db import Database
 
 Handoff = Callable[[int], None]
 

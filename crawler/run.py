@@ -14,7 +14,7 @@ from crawler.runs import finish_run, start_run
 from crawler.sources import SourceSpec, load_sources, sources_path
 from crawler.summary import CrawlSummary, Tally
 from newsdesk.settings import Settings
-from worker.db import Database
+from store.db import Database
 
 __all__ = ["CrawlSummary", "SourceHealth", "check_source", "crawl_source", "list_sources"]
 

@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 
 from crawler.sources import SourceSpec
 from crawler.summary import CrawlSummary
-from worker.db import Database
-from worker.models import CrawlRun, Source, now
+from store.db import Database
+from store.models import CrawlRun, Source, now
 
 
 def source_row(session: Session, spec: SourceSpec) -> Source:

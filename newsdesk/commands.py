@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from ingest.pipeline import Origin, Outcome, ingest
 from newsdesk.crawl_cmd import cmd_crawl, cmd_sources
 from newsdesk.demo import run_demo
 from newsdesk.drafts_cmd import cmd_drafts
@@ -23,9 +24,8 @@ from nlp.extract import extract_page
 from nlp.keywords import keywords
 from nlp.page import ExtractedPage
 from nlp.summarize import summarise
-from worker.db import Database, current_revision, upgrade
-from worker.pipeline import Origin, Outcome, ingest
-from worker.search import Hit, search
+from search.articles import Hit, search
+from store.db import Database, current_revision, upgrade
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

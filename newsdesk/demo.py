@@ -7,13 +7,13 @@ from importlib import resources
 
 from sqlalchemy import select
 
+from ingest.export import render_jekyll
+from ingest.pipeline import Origin, Outcome, ingest
 from newsdesk.output import digest_options, format_hit
 from newsdesk.settings import Settings
-from worker.db import Database
-from worker.export import render_jekyll
-from worker.models import Article
-from worker.pipeline import Origin, Outcome, ingest
-from worker.search import search
+from search.articles import search
+from store.db import Database
+from store.models import Article
 
 
 def run_demo(settings: Settings, queries: list[str]) -> int:

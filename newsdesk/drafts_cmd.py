@@ -12,12 +12,12 @@ from typing import Any, NoReturn
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ingest.drafts import effective
+from ingest.export import FORMATS, filename, render_jekyll, render_json, render_markdown
 from newsdesk.errors import CommandError
 from newsdesk.settings import Settings
-from worker.db import Database
-from worker.drafts import effective
-from worker.export import FORMATS, filename, render_jekyll, render_json, render_markdown
-from worker.models import DRAFT_STATES, Draft
+from store.db import Database
+from store.models import DRAFT_STATES, Draft
 
 
 def add_drafts_parser(sub: Any) -> argparse.ArgumentParser:

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from newsdesk.settings import Settings
 from nlp.digest import DigestOptions
-from worker.search import Hit
+from search.articles import Hit
 
 
 def digest_options(

@@ -25,9 +25,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from api.app import create_app
+from ingest.pipeline import Origin, ingest
 from newsdesk.settings import Settings
-from worker.db import MIGRATIONS, Database, make_engine
-from worker.pipeline import Origin, ingest
+from store.db import MIGRATIONS, Database, make_engine
 
 JOBS = [
     "고용노동부는 지역 기업과 협력을 강화해 청년 일자리 박람회를 연다고 15일 밝혔다.",

@@ -34,7 +34,7 @@ def sqlite_url(path: Path) -> str:
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Any]:
     """A fresh, migrated SQLite database file under tmp_path."""
-    from worker.db import Database
+    from store.db import Database
 
     database = Database(sqlite_url(tmp_path / "test.db"))
     yield database

@@ -17,12 +17,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from api.app import create_app
+from ingest.fetch_url import FetchLimits
+from ingest.pipeline import Origin, ingest
 from newsdesk.settings import Settings
 from nlp.digest import DigestOptions
-from worker.db import Database
-from worker.fetch_url import FetchLimits
-from worker.models import Draft
-from worker.pipeline import Origin, ingest
+from store.db import Database
+from store.models import Draft
 
 EDITOR = "editor-secret-토큰".encode().hex()  # any string; hex keeps the header ASCII
 READER = "reader-only-token"

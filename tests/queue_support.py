@@ -29,11 +29,11 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
+from ingest.pipeline import Origin, store
 from newsdesk.settings import Settings
 from nlp.extract import extract_page
-from worker.db import Database
-from worker.models import KST, Article, DeadLetter, Page
-from worker.pipeline import Origin, store
+from store.db import Database
+from store.models import KST, Article, DeadLetter, Page
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "newsdesk" / "samples"
@@ -50,7 +50,7 @@ _SENTENCE_END = re.compile(r"(?<=[다요]\.)\s+")
 
 @dataclass(frozen=True, slots=True)
 class RawPage:
-    """Page bytes and where they came from, ready for `worker.pipeline.store`."""
+    """Page bytes and where they came from, ready for `ingest.pipeline.store`."""
 
     raw: bytes
     origin: Origin
@@ -307,7 +307,7 @@ def _rollup(text: str) -> dict[str, int]:
 def start_together(database_url: str, count: int = 4) -> list[tuple[int, str]]:
     """`count` processes opening one new database at once (as `newsdesk up` starts API, worker
     and beat): each one's exit status and last error line."""
-    code = f"from worker.db import Database; Database({database_url!r}).dispose()"
+    code = f"from store.db import Database; Database({database_url!r}).dispose()"
     processes = [
         subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True, cwd=ROOT)
         for _ in range(count)

@@ -21,7 +21,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from api.app import create_app
-from worker.db import Database
+from store.db import Database
 
 EXAMPLES = 40
 READER_PATHS = ("/search", "/articles/", "/stories/", "/sources", "/health", "/metrics")

@@ -20,7 +20,7 @@ from api_support import (
 )
 from sqlalchemy import text
 
-from worker.db import Database
+from store.db import Database
 
 QUERIES: list[dict[str, str]] = [
     {"q": "협력"},
@@ -98,7 +98,7 @@ def test_the_queries_find_something(both: tuple[Api, Api]) -> None:
 
 
 def test_migration_0006_on_postgres_fills_tags_and_lengths(tmp_path: Path) -> None:
-    from worker.search import SearchRequest, search
+    from search.articles import SearchRequest, search
 
     require_postgres()
     with temporary_postgres() as url:
@@ -123,8 +123,8 @@ def test_postgres_corpus_statistics_follow_new_documents() -> None:
     document is added, so BM25 never ranks against a corpus missing the newest article."""
     from conftest import article_html
 
-    from worker.pipeline import Origin, ingest
-    from worker.search_engines import PostgresEngine
+    from ingest.pipeline import Origin, ingest
+    from search.engines import PostgresEngine
 
     require_postgres()
     with temporary_postgres() as url:

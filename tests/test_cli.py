@@ -16,7 +16,7 @@ from conftest import FIXTURES, SAMPLES, manifest, parse_front_matter
 
 from newsdesk import commands
 from newsdesk.cli import main
-from worker.db import head_revision
+from store.db import head_revision
 
 CONTRACT = {
     "source",

@@ -14,7 +14,7 @@ from crawler.__main__ import main
 from crawler.items import FetchedPage, FetchFailure, NotFetched
 from crawler.pipelines import IngestPipeline
 from nlp.digest import DigestOptions
-from worker.models import Page
+from store.models import Page
 
 URL = "http://news.example.go.kr/news/1.html"
 

@@ -25,8 +25,8 @@ from sqlalchemy import func, select
 from crawler import FetchError, SourcesError, UnknownSourceError
 from crawler.run import CrawlSummary, check_source, crawl_source, list_sources
 from newsdesk.settings import Settings
-from worker.db import Database
-from worker.models import Article, CrawlRun, Page, Revision
+from store.db import Database
+from store.models import Article, CrawlRun, Page, Revision
 
 RSS_DATE = "Sat, 03 May 2025 15:12:00 +0900"
 ISO_DATE = "2025-05-03T15:12:00+09:00"

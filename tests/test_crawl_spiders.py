@@ -33,8 +33,8 @@ from crawler.report import CRAWL_EVENT
 from crawler.sources import LinkRule, SourceSpec
 from crawler.spiders import FeedSpider, ListingSpider, SitemapSpider, SourceSpider
 from crawler.summary import Tally
-from worker.db import Database
-from worker.models import KST, Page, now
+from store.db import Database
+from store.models import KST, Page, now
 
 BASE = "http://news.example.go.kr"
 IDS = list(range(156738780, 156738801))

@@ -16,11 +16,11 @@ from drafts_support import Seeded, seed, settings_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ingest.export import filename, front_matter, one_line, render_jekyll, slug
 from newsdesk.commands import CommandError
 from newsdesk.drafts_cmd import add_drafts_parser, cmd_drafts
-from worker.db import Database
-from worker.export import filename, front_matter, one_line, render_jekyll, slug
-from worker.models import KST, Article, Draft, Source
+from store.db import Database
+from store.models import KST, Article, Draft, Source
 
 SEED = (FIXTURES / "seed-post.md").read_text(encoding="utf-8")
 BODY = (

@@ -12,8 +12,8 @@ import pytest
 from drafts_support import EDITOR_HEADERS, korean_page, loopback_site, make_app, settings_for
 from fastapi.testclient import TestClient
 
-from worker.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL, parse_target, unsafe_reason
-from worker.fetch_url import FetchLimits, fetch
+from ingest.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL, parse_target, unsafe_reason
+from ingest.fetch_url import FetchLimits, fetch
 
 FAST = FetchLimits(host_delay=0.0, timeout=5.0)
 HTML = {"Content-Type": "text/html; charset=euc-kr"}

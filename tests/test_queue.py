@@ -39,11 +39,11 @@ from sqlalchemy import func, select, text, update
 
 from newsdesk.settings import Settings
 from nlp.urls import canonical_url
+from search.articles import search
+from store.db import Database, current_revision, head_revision, make_engine
+from store.models import Article, DeadLetter, Draft, Page, Revision, SearchDoc
 from worker import tasks
 from worker.celery_app import app, configure
-from worker.db import Database, current_revision, head_revision, make_engine
-from worker.models import Article, DeadLetter, Draft, Page, Revision, SearchDoc
-from worker.search import search
 
 FAULT_PAGES = 200
 
@@ -354,7 +354,7 @@ def test_a_message_with_the_wrong_arguments_is_dead_lettered_by_the_tracer(task_
 def test_a_page_without_a_body_is_recorded_failed_with_the_reason(task_db: Database) -> None:
     from conftest import FIXTURES
 
-    from worker.pipeline import Origin, store
+    from ingest.pipeline import Origin, store
 
     page_id, _ = store(
         task_db, (FIXTURES / "no_body.html").read_bytes(), Origin("https://city.example/notice")

@@ -32,8 +32,8 @@ from queue_support import (
     worker_env,
 )
 
-from worker.db import Database
-from worker.search import search
+from search.articles import search
+from store.db import Database
 
 QUERIES = {
     "inflected": "협력했다",  # finds 협력을, 협력해

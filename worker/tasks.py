@@ -22,12 +22,12 @@ from croniter import croniter
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from ingest.pipeline import process_stored
 from nlp.digest import DigestOptions
-from worker import PageNotFound
+from store import PageNotFound
+from store.db import Database
+from store.models import KST, CrawlRun, DeadLetter, Page, Source, now
 from worker.celery_app import SOFT_LIMIT, app
-from worker.db import Database
-from worker.models import KST, CrawlRun, DeadLetter, Page, Source, now
-from worker.pipeline import process_stored
 
 log = logging.getLogger("newsdesk.tasks")
 

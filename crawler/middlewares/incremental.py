@@ -11,8 +11,8 @@ from scrapy.http import Response
 
 from crawler.failures import NotModified
 from crawler.known import KnownPage, KnownPages
-from worker.db import Database
-from worker.models import now
+from store.db import Database
+from store.models import now
 
 
 class IncrementalMiddleware:

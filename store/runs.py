@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from worker.models import CrawlRun, Source
+from store.models import CrawlRun, Source
 
 RECENT_RUNS = 3
 

@@ -11,17 +11,17 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from ingest.drafts import upsert_draft
+from ingest.stories import assign_story
 from nlp import NlpError
 from nlp.digest import Digest, DigestOptions, digest
 from nlp.extract import extract_page
 from nlp.page import ExtractedPage
 from nlp.urls import canonical_url
-from worker import PageNotFound
-from worker.db import Database
-from worker.drafts import upsert_draft
-from worker.models import Article, Page, Revision, Source, now
-from worker.search import index_document
-from worker.stories import assign_story
+from search.articles import index_document
+from store import PageNotFound
+from store.db import Database
+from store.models import Article, Page, Revision, Source, now
 
 Status = Literal["new", "changed", "unchanged", "listing", "failed"]
 

@@ -253,7 +253,7 @@ class SearchDoc(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
     title_terms: Mapped[str] = mapped_column(Text)
     body_terms: Mapped[str] = mapped_column(Text)
-    tags: Mapped[str] = mapped_column(Text, default="")  # filter tokens: see worker.search_engines
+    tags: Mapped[str] = mapped_column(Text, default="")  # filter tokens: see search.engines
     length: Mapped[int] = mapped_column(Integer, default=0)  # tokens in all columns, for BM25
 
 

@@ -3,7 +3,7 @@
 Every hop (the URL and each redirect) is parsed, resolved and vetted by an AddressGuard, and the
 connection goes to the vetted address, so a second DNS answer cannot swap in a private one.
 Size cap, a deadline for the whole fetch, bounded redirects, robots.txt and a per-host delay
-follow the crawler's defaults. Errors: see worker.fetch_guard (FetchError, UnsafeURL, Declined).
+follow the crawler's defaults. Errors: see ingest.fetch_guard (FetchError, UnsafeURL, Declined).
 """
 
 from __future__ import annotations
@@ -18,10 +18,7 @@ from email.message import Message
 from urllib.parse import urljoin
 from urllib.robotparser import RobotFileParser
 
-from newsdesk.settings import ROBOTS_AGENT, user_agent
-from nlp.digest import DigestOptions
-from worker.db import Database
-from worker.fetch_guard import (
+from ingest.fetch_guard import (
     AddressGuard,
     Declined,
     FetchError,
@@ -30,7 +27,10 @@ from worker.fetch_guard import (
     parse_target,
     resolve_host,
 )
-from worker.pipeline import Origin, Outcome, ingest
+from ingest.pipeline import Origin, Outcome, ingest
+from newsdesk.settings import ROBOTS_AGENT, user_agent
+from nlp.digest import DigestOptions
+from store.db import Database
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = ("text/html", "application/xhtml+xml")

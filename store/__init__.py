@@ -1,0 +1,22 @@
+"""Storage: the engine and sessions, the models, migrations (Alembic), and one module per table
+family that creates and queries it (pages, sources and runs, ...). Imports ``nlp`` at most.
+
+Errors::
+
+    StoreError
+     ├── PageNotFound    a page id or URL that is not stored
+     ├── DraftError      ingest.drafts: a draft change that is not allowed
+     └── FetchError      ingest.fetch_guard: a submitted URL could not be fetched
+"""
+
+from __future__ import annotations
+
+from newsdesk.errors import NewsdeskError
+
+
+class StoreError(NewsdeskError):
+    """Base for expected failures in storage and processing."""
+
+
+class PageNotFound(StoreError):
+    """No stored page has that id or URL."""

@@ -57,13 +57,14 @@ from typing import Any  # noqa: E402
 
 from nlp.analyse import Sentence as Analysed  # noqa: E402
 from nlp.analyse import analyse  # noqa: E402
+from nlp.dates import KST  # noqa: E402
 from nlp.extract import extract_page  # noqa: E402
 from nlp.terms import terms  # noqa: E402
 from search import bm25  # noqa: E402
 from search.articles import SearchRequest, document_values, search  # noqa: E402
 from search.engines import filter_tags  # noqa: E402
 from store.db import Database  # noqa: E402
-from store.models import KST, UTC  # noqa: E402
+from store.models import UTC  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 EVAL_SUMMARIES = ROOT.parent / "shared" / "eval" / "summaries" / "articles.jsonl"

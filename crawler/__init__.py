@@ -8,7 +8,7 @@ Errors::
     CrawlerError
      ├── SourcesError          the sources file is unreadable or a source is malformed
      │    └── UnknownSourceError   no source has that name
-     ├── FetchError            a source's start URL could not be fetched
+     ├── StartPageError       a source's start URL could not be fetched
      └── CrawlProcessError     the crawl's child process failed before it could report
 """
 
@@ -33,5 +33,5 @@ class CrawlProcessError(CrawlerError):
     """The crawl's child process died or spoke nonsense."""
 
 
-class FetchError(CrawlerError):
+class StartPageError(CrawlerError):
     """A source's start URL could not be fetched."""

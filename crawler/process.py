@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from crawler import CrawlProcessError
 from crawler.report import Event
+from newsdesk.defaults import EXCERPT_CHARS, SUMMARY_SENTENCES
 
 ROOT = Path(__file__).resolve().parent.parent
 Mode = Literal["crawl", "check", "fetch"]
@@ -32,8 +33,8 @@ class Job:
     name: str
     database_url: str
     limit: int | None = None
-    summary_sentences: int = 3
-    excerpt_chars: int = 160
+    summary_sentences: int = SUMMARY_SENTENCES
+    excerpt_chars: int = EXCERPT_CHARS
     queue: bool = False
     overrides: dict[str, Any] = field(default_factory=dict)
 

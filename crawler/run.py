@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from crawler import CrawlerError, CrawlProcessError, FetchError
+from crawler import CrawlerError, CrawlProcessError, StartPageError
 from crawler.health import SourceHealth, source_health
 from crawler.process import Job, run_child
 from crawler.report import Event
@@ -80,7 +80,7 @@ def list_sources(settings: Settings, sources_file: Path | None = None) -> list[S
 def check_source(settings: Settings, name: str, sources_file: Path | None = None) -> int:
     """Fetch the source's start URLs once; how many article links they yield now.
 
-    Raises FetchError when no start URL could be fetched or read.
+    Raises StartPageError when no start URL could be fetched or read.
     """
     path, spec = _spec(settings, name, sources_file)
     errors: list[Event] = []
@@ -88,7 +88,7 @@ def check_source(settings: Settings, name: str, sources_file: Path | None = None
     count = int(done.get("articles", 0))
     failures = [e for e in errors if e.get("event") == "error"]
     if count == 0 and len(failures) >= len(spec.start_urls):
-        raise FetchError(f"{name}: {failures[0]['url']}: {failures[0]['reason']}")
+        raise StartPageError(f"{name}: {failures[0]['url']}: {failures[0]['reason']}")
     return count
 
 

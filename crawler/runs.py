@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crawler.sources import SourceSpec
 from crawler.summary import CrawlSummary
 from store.db import Database
 from store.models import CrawlRun, Source, now
+from store.sources import get_or_create_source
 
 
 def source_row(session: Session, spec: SourceSpec) -> Source:
     """The Source row for `spec`, created when missing."""
-    source = session.scalars(select(Source).where(Source.name == spec.name)).one_or_none()
-    if source is None:
-        source = Source(name=spec.name, kind=spec.kind, category=spec.category)
-        session.add(source)
-        session.flush()
-    return source
+    return get_or_create_source(session, spec.name, spec.kind, spec.category, authoritative=True)
 
 
 def start_run(db: Database, spec: SourceSpec) -> int:

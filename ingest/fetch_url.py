@@ -2,8 +2,9 @@
 
 Every hop (the URL and each redirect) is parsed, resolved and vetted by an AddressGuard, and the
 connection goes to the vetted address, so a second DNS answer cannot swap in a private one.
-Size cap, a deadline for the whole fetch, bounded redirects, robots.txt and a per-host delay
-follow the crawler's defaults. Errors: see ingest.fetch_guard (FetchError, UnsafeURL, Declined).
+Size cap, a deadline for the whole fetch, bounded redirects, robots.txt (read by Protego, as
+Scrapy reads it for crawls) and a per-host delay follow the crawler's defaults.
+Errors: see ingest.fetch_guard (FetchError, UnsafeURL, Declined).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import time
 from dataclasses import dataclass, replace
 from email.message import Message
 from urllib.parse import urljoin
-from urllib.robotparser import RobotFileParser
+
+from protego import Protego
 
 from ingest.fetch_guard import (
     AddressGuard,
@@ -109,9 +111,7 @@ def robots_allow(target: Target, limits: FetchLimits, guard: AddressGuard, resol
         got = fetch(robots_url, small, guard, resolve)
     except FetchError:
         return True
-    parser = RobotFileParser()
-    parser.parse(got.body.decode("utf-8", "replace").splitlines())
-    return parser.can_fetch(ROBOTS_AGENT, target.url)
+    return bool(Protego.parse(got.body.decode("utf-8", "replace")).can_fetch(target.url, ROBOTS_AGENT))
 
 
 def _wait_turn(host: str, delay: float, deadline: float) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -22,6 +22,7 @@ from search.articles import index_document
 from store import PageNotFound
 from store.db import Database
 from store.models import Article, Page, Revision, Source, now
+from store.sources import get_or_create_source
 
 Status = Literal["new", "changed", "unchanged", "listing", "failed"]
 
@@ -220,22 +221,13 @@ def _store_article(
 
 
 def _named_source(session: Session, name: str, category: str | None, url: str) -> Source:
-    source = session.scalars(select(Source).where(Source.name == name)).one_or_none()
-    if source is None:
-        kind = "file" if url.startswith("file:") else "web"
-        source = Source(name=name, kind=kind, category=category)
-        session.add(source)
-    elif category and not source.category:
-        source.category = category
-    return source
+    return get_or_create_source(session, name, "file" if url.startswith("file:") else "web", category)
 
 
 def _with_default(options: DigestOptions, category: str | None) -> DigestOptions:
     if options.default_category or not category:
         return options
-    return DigestOptions(
-        options.sentences, options.max_chars, options.excerpt_chars, options.keywords, category
-    )
+    return replace(options, default_category=category)
 
 
 def _http_url(url: str) -> str | None:

@@ -9,12 +9,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from ingest.options import digest_options
 from ingest.pipeline import Origin, Outcome, ingest
 from newsdesk.crawl_cmd import cmd_crawl, cmd_sources
 from newsdesk.demo import run_demo
 from newsdesk.drafts_cmd import cmd_drafts
 from newsdesk.errors import CommandError
-from newsdesk.output import digest_options, emit, format_hit
+from newsdesk.output import emit, format_hit
 from newsdesk.settings import Settings
 from nlp import NlpError
 from nlp.analyse import analyse

@@ -8,8 +8,9 @@ from importlib import resources
 from sqlalchemy import select
 
 from ingest.export import render_jekyll
+from ingest.options import digest_options
 from ingest.pipeline import Origin, Outcome, ingest
-from newsdesk.output import digest_options, format_hit
+from newsdesk.output import format_hit
 from newsdesk.settings import Settings
 from search.articles import search
 from store.db import Database

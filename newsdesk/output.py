@@ -1,4 +1,4 @@
-"""What several commands print the same way: JSON lines, search hits, and their digest options."""
+"""What several commands print the same way: JSON lines and search hits."""
 
 from __future__ import annotations
 
@@ -7,20 +7,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from newsdesk.settings import Settings
-from nlp.digest import DigestOptions
 from search.articles import Hit
-
-
-def digest_options(
-    settings: Settings, sentences: int | None = None, max_chars: int | None = None
-) -> DigestOptions:
-    """The settings' digest options, with a command's --sentences / --max-chars applied."""
-    return DigestOptions(
-        sentences=sentences or settings.summary_sentences,
-        max_chars=max_chars,
-        excerpt_chars=settings.excerpt_chars,
-    )
 
 
 def emit(obj: dict[str, Any], out: TextIO | None = None) -> None:

@@ -1,7 +1,7 @@
 """The one settings object; the only place that reads the environment.
 
-A leaf of the house: it imports nothing of ours but the error root. The defaults every
-component shares (summary length, excerpt length) and the release version live here, once.
+A leaf of the house: it imports nothing of ours but the two import-free modules beside it
+(``newsdesk.errors``, ``newsdesk.defaults``). The release version is read here, once.
 """
 
 from __future__ import annotations
@@ -14,12 +14,19 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _distribution_version
 from pathlib import Path
 
+from newsdesk.defaults import EXCERPT_CHARS, ROBOTS_AGENT, SUMMARY_SENTENCES
 from newsdesk.errors import NewsdeskError
 
+__all__ = [
+    "EXCERPT_CHARS",
+    "ROBOTS_AGENT",
+    "SUMMARY_SENTENCES",
+    "Settings",
+    "SettingsError",
+    "user_agent",
+    "version",
+]
 PREFIX = "NEWSDESK_"
-SUMMARY_SENTENCES = 3  # key sentences in a summary
-EXCERPT_CHARS = 160  # characters in an excerpt
-ROBOTS_AGENT = "newsdesk"  # the name robots.txt rules are matched against
 
 
 @cache

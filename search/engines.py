@@ -23,8 +23,9 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from nlp.dates import KST
 from search.bm25 import Corpus, Phrase
-from store.models import KST, UTC
+from store.models import UTC
 
 # SQLite hands `published` back as its stored UTC text, PostgreSQL as a datetime; each engine
 # only ever compares its own keys.

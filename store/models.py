@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from typing import Any, ClassVar
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     JSON,
@@ -21,7 +20,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-KST = ZoneInfo("Asia/Seoul")
+from nlp.dates import KST
+
 UTC = dt.UTC
 
 PAGE_STATES = ("fetched", "processed", "failed")

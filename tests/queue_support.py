@@ -31,9 +31,10 @@ from sqlalchemy import func, select
 
 from ingest.pipeline import Origin, store
 from newsdesk.settings import Settings
+from nlp.dates import KST
 from nlp.extract import extract_page
 from store.db import Database
-from store.models import KST, Article, DeadLetter, Page
+from store.models import Article, DeadLetter, Page
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "newsdesk" / "samples"

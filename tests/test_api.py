@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from api_support import WRITTEN, Api, Corpus, build_corpus, open_api, require_postgres, temporary_postgres
 
-from store.models import KST
+from nlp.dates import KST
 
 PROMETHEUS_SAMPLE = re.compile(r'[a-z_]+(\{([a-z_]+="(?:[^"\\\n]|\\.)*",?)*\})? [0-9.e+-]+')
 HIT_KEYS = {

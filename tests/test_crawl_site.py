@@ -22,7 +22,7 @@ from sitegen import (
 )
 from sqlalchemy import func, select
 
-from crawler import FetchError, SourcesError, UnknownSourceError
+from crawler import SourcesError, StartPageError, UnknownSourceError
 from crawler.run import CrawlSummary, check_source, crawl_source, list_sources
 from newsdesk.settings import Settings
 from store.db import Database
@@ -333,7 +333,7 @@ def test_sources_list_flags_sources_that_need_a_look(world: World) -> None:
 
 
 def test_check_reports_a_start_url_that_fails(world: World) -> None:
-    with pytest.raises(FetchError, match="HTTP 404"):
+    with pytest.raises(StartPageError, match="HTTP 404"):
         check_source(world.settings, "broken")
     assert check_source(world.settings, "listing") == 2
 

@@ -23,7 +23,7 @@ from sitegen import (
 from twisted.python.failure import Failure
 
 from crawler.failures import NotModified, failure_reason
-from crawler.feeds import parse_date
+from crawler.feeds import parse_feed_date
 from crawler.items import FetchedPage, FetchFailure, NotFetched
 from crawler.known import KnownPages
 from crawler.links import rule_links, url_matches
@@ -33,8 +33,9 @@ from crawler.report import CRAWL_EVENT
 from crawler.sources import LinkRule, SourceSpec
 from crawler.spiders import FeedSpider, ListingSpider, SitemapSpider, SourceSpider
 from crawler.summary import Tally
+from nlp.dates import KST
 from store.db import Database
-from store.models import KST, Page, now
+from store.models import Page, now
 
 BASE = "http://news.example.go.kr"
 IDS = list(range(156738780, 156738801))
@@ -333,8 +334,8 @@ def test_url_rules_and_dates() -> None:
         f"{BASE}/x", LinkRule("regex", "/news/")
     )
     assert url_matches(f"{BASE}/x", None)
-    assert parse_date("2025-05-03") == dt.datetime(2025, 5, 3, tzinfo=KST)
-    assert parse_date("nonsense") is None and parse_date(None) is None
+    assert parse_feed_date("2025-05-03") == dt.datetime(2025, 5, 3, tzinfo=KST)
+    assert parse_feed_date("nonsense") is None and parse_feed_date(None) is None
 
 
 def test_tally_counts_events_into_a_summary() -> None:

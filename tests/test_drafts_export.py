@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from ingest.export import filename, front_matter, one_line, render_jekyll, slug
 from newsdesk.commands import CommandError
 from newsdesk.drafts_cmd import add_drafts_parser, cmd_drafts
+from nlp.dates import KST
 from store.db import Database
-from store.models import KST, Article, Draft, Source
+from store.models import Article, Draft, Source
 
 SEED = (FIXTURES / "seed-post.md").read_text(encoding="utf-8")
 BODY = (

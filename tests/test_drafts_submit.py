@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from drafts_support import EDITOR_HEADERS, korean_page, loopback_site, make_app, settings_for
 from fastapi.testclient import TestClient
+from scrapy.utils.misc import load_object
 
+from crawler.settings import DEFAULTS
 from ingest.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL, parse_target, unsafe_reason
 from ingest.fetch_url import FetchLimits, fetch
 
@@ -215,6 +217,24 @@ def test_robots_txt_is_obeyed() -> None:
             fetch(site.url("/private/a"), FAST, guard)
         assert fetch(site.url("/public/a"), FAST, guard).body == korean_page()
         assert ("/private/a", f"127.0.0.1:{site.port}") not in site.requests
+
+
+def test_robots_txt_wildcards_read_as_the_crawler_reads_them() -> None:
+    """Protego for submissions as for crawls: `/*/print` refuses /news/123/print in both."""
+    robots = b"User-agent: *\nDisallow: /*/print\n"
+    routes = {
+        "/robots.txt": (200, {"Content-Type": "text/plain"}, robots),
+        "/news/123/print": (200, HTML, korean_page()),
+        "/news/123": (200, HTML, korean_page()),
+    }
+    with loopback_site(routes) as site:
+        guard = AddressGuard(allow_loopback=True)
+        with pytest.raises(Declined, match=r"robots\.txt"):
+            fetch(site.url("/news/123/print"), FAST, guard)
+        assert fetch(site.url("/news/123"), FAST, guard).body == korean_page()
+    crawl_parser = load_object(DEFAULTS["ROBOTSTXT_PARSER"]).from_crawler(None, robots)
+    assert not crawl_parser.allowed("https://x.go.kr/news/123/print", DEFAULTS["ROBOTSTXT_USER_AGENT"])
+    assert crawl_parser.allowed("https://x.go.kr/news/123", DEFAULTS["ROBOTSTXT_USER_AGENT"])
 
 
 def test_one_host_gets_a_polite_gap_between_fetches() -> None:

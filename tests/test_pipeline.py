@@ -14,10 +14,11 @@ from sqlalchemy import func, select, text
 from ingest.drafts import effective
 from ingest.export import render_jekyll
 from ingest.pipeline import Origin, ingest
+from nlp.dates import KST
 from nlp.digest import DigestOptions
 from search.articles import search
 from store.db import Database
-from store.models import KST, Article, Draft, Page, Revision, SearchDoc, Source, StoryBand
+from store.models import Article, Draft, Page, Revision, SearchDoc, Source, StoryBand
 
 NINE_HOURS = dt.timedelta(hours=9)
 HIKE_URL = "https://news.example.com/article/20251205-hiking"

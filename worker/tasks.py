@@ -6,6 +6,7 @@ never an article; a redelivered message on a processed page does nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -18,15 +19,21 @@ from typing import Any
 import kombu.exceptions
 from celery import Task
 from celery.signals import task_failure, worker_process_init
-from croniter import croniter
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
+from crawler import SourcesError
+from crawler.schedule import last_fire
+from crawler.sources import load_sources, sources_path
+from ingest.options import digest_options
 from ingest.pipeline import process_stored
+from nlp.dates import KST
 from nlp.digest import DigestOptions
 from store import PageNotFound
 from store.db import Database
-from store.models import KST, CrawlRun, DeadLetter, Page, Source, now
+from store.models import CrawlRun, DeadLetter, Page, Source, now
+from store.sources import get_or_create_source
 from worker.celery_app import SOFT_LIMIT, app
 
 log = logging.getLogger("newsdesk.tasks")
@@ -67,8 +74,7 @@ def _after_fork(**_: Any) -> None:
 
 
 def _options() -> DigestOptions:
-    s = app.conf.newsdesk_settings
-    return DigestOptions(sentences=s.summary_sentences, excerpt_chars=s.excerpt_chars)
+    return digest_options(app.conf.newsdesk_settings)
 
 
 @task_failure.connect  # type: ignore[untyped-decorator]
@@ -130,9 +136,9 @@ def reconcile(stuck_after_seconds: float | None = None) -> dict[str, Any]:
 def slot_of(schedule: str | None, at: dt.datetime) -> str:
     """The schedule slot `at` falls in (the cron's last fire time), or the minute when unscheduled."""
     local = at.astimezone(KST)
-    if schedule and croniter.is_valid(schedule):
-        fired: dt.datetime = croniter(schedule, local + dt.timedelta(seconds=1)).get_prev(dt.datetime)
-        return fired.strftime("%Y-%m-%dT%H:%M")
+    if schedule:
+        with contextlib.suppress(ValueError):  # refused at load; a hand-sent bad one gets the minute
+            return last_fire(schedule, local).strftime("%Y-%m-%dT%H:%M")
     return local.strftime("%Y-%m-%dT%H:%M")
 
 
@@ -140,17 +146,22 @@ def claim_slot(name: str, slot: str) -> int | None:
     """A CrawlRun for (source, slot), or None when another fire already claimed it."""
     try:
         with database().transaction() as session:
-            source = session.scalars(select(Source).where(Source.name == name)).one_or_none()
-            if source is None:
-                source = Source(name=name, kind="web")
-                session.add(source)
-                session.flush()
+            source = _source_row(session, name)
             run = CrawlRun(source_id=source.id, slot=slot)
             session.add(run)
             session.flush()
             return run.id
     except IntegrityError:
         return None
+
+
+def _source_row(session: Session, name: str) -> Source:
+    """The source's row, made from the sources file (kind, category) when it is named there."""
+    try:
+        spec = load_sources(sources_path(None, app.conf.newsdesk_settings.sources)).get(name)
+    except SourcesError:  # not in the file: the crawl itself will say so
+        return get_or_create_source(session, name, "web")
+    return get_or_create_source(session, name, spec.kind, spec.category, authoritative=True)
 
 
 @app.task(name="newsdesk.crawl", bind=True, **RETRY)  # type: ignore[untyped-decorator]

@@ -10,6 +10,7 @@ Errors::
      │    └── UnknownSourceError   no source has that name
      ├── StartPageError       a source's start URL could not be fetched
      └── CrawlProcessError     the crawl's child process failed before it could report
+          └── CrawlTimeout     ... or ran past its time and was killed
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class UnknownSourceError(SourcesError):
 
 class CrawlProcessError(CrawlerError):
     """The crawl's child process died or spoke nonsense."""
+
+
+class CrawlTimeout(CrawlProcessError):
+    """The crawl's child process ran past its time and was killed."""
 
 
 class StartPageError(CrawlerError):

@@ -23,12 +23,7 @@ def run_job(job: Job, publish: Publish) -> Event:
     sources = load_sources(Path(job.sources))
     spec = sources.get(job.name)
     settings = crawl_settings(spec, sources.crawler, check=job.mode != "crawl")
-    settings.update(
-        NEWSDESK_DATABASE_URL=job.database_url,
-        NEWSDESK_SUMMARY_SENTENCES=job.summary_sentences,
-        NEWSDESK_EXCERPT_CHARS=job.excerpt_chars,
-        NEWSDESK_QUEUE=job.queue,
-    )
+    settings.update(NEWSDESK_JOB=job)
     settings.update(job.overrides)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_for(spec.kind))

@@ -13,6 +13,7 @@ from crawler.report import Event
 from crawler.runs import finish_run, start_run
 from crawler.sources import SourceSpec, load_sources, sources_path
 from crawler.summary import CrawlSummary, Tally
+from ingest.options import digest_options
 from newsdesk.settings import Settings
 from store.db import Database
 
@@ -27,7 +28,8 @@ def crawl_source(
     progress: Callable[[str], None] | None = None,
     *,
     run_id: int | None = None,
-    queue: bool = False,
+    handoff: Callable[[int], None] | None = None,
+    timeout: float | None = None,
 ) -> CrawlSummary:
     """Crawl one source end to end (fetch → process → index) in a child process; store the run.
 
@@ -38,7 +40,9 @@ def crawl_source(
         limit: handle at most this many article links.
         progress: called with one line per page as the crawl goes.
         run_id: a CrawlRun already opened for this crawl (the scheduler's slot), else a new one.
-        queue: store raw pages and enqueue ``newsdesk.process`` instead of processing in-process.
+        handoff: with one, the crawl stores raw pages only and calls it with each page id that
+            needs processing (the Celery task enqueues ``newsdesk.process``).
+        timeout: kill the crawl process after this many seconds (CrawlTimeout).
 
     Raises SourcesError for a bad file or name, CrawlProcessError (after storing the run) when
     the crawl process dies.
@@ -50,10 +54,10 @@ def crawl_source(
     try:
         run_id = start_run(db, spec) if run_id is None else run_id
         tally = Tally(progress)
-        job = _job("crawl", path, spec, settings, limit, queue)
+        job = _job("crawl", path, spec, settings, limit, queue=handoff is not None)
         crashed: CrawlProcessError | None = None
         try:
-            run_child(job, tally.add, log_path(settings, name))
+            run_child(job, _events(tally, handoff), log_path(settings, name), timeout)
         except CrawlProcessError as error:
             crashed = error
             tally.fatal(str(error))
@@ -62,8 +66,21 @@ def crawl_source(
     finally:
         db.dispose()
     if crashed is not None:
-        raise CrawlProcessError(f"{summary.line()}; {crashed}")
+        raise type(crashed)(f"{summary.line()}; {crashed}")
     return summary
+
+
+def _events(tally: Tally, handoff: Callable[[int], None] | None) -> Callable[[Event], None]:
+    """Count page events; pass the ids of stored pages that need processing to `handoff`."""
+
+    def on_event(event: Event) -> None:
+        if event.get("event") == "queued":
+            if handoff is not None:
+                handoff(int(event["page_id"]))
+            return
+        tally.add(event)
+
+    return on_event
 
 
 def list_sources(settings: Settings, sources_file: Path | None = None) -> list[SourceHealth]:
@@ -112,7 +129,6 @@ def _job(
         name=spec.name,
         database_url=settings.database_url,
         limit=limit,
-        summary_sentences=settings.summary_sentences,
-        excerpt_chars=settings.excerpt_chars,
+        options=digest_options(settings),
         queue=queue,
     )

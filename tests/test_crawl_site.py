@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -351,3 +351,18 @@ def test_bad_names_and_files_fail_before_any_crawl(world: World, tmp_path: Path)
     )
     with pytest.raises(SourcesError, match="source 'x': key 'start_urls'"):
         crawl_source(world.settings, "x", sources_file=bad)
+
+
+def test_a_queued_crawl_stores_pages_and_hands_their_ids_on(world: World, tmp_path: Path) -> None:
+    """The Celery task's path: one crawl process, stored ids reported back for `process`."""
+    settings = replace(world.settings, database_url=f"sqlite:///{tmp_path / 'queued.db'}")
+    handed: list[int] = []
+    summary = crawl_source(settings, "listing", limit=2, handoff=handed.append)
+    assert (summary.seen, summary.new) == (2, 2) and len(set(handed)) == 2
+    db = Database(settings.database_url)
+    try:
+        with db.sessions() as session:
+            pages = session.scalars(select(Page).where(Page.id.in_(handed))).all()
+            assert sorted(p.state for p in pages) == ["fetched", "fetched"]
+    finally:
+        db.dispose()

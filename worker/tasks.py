@@ -10,10 +10,6 @@ import contextlib
 import datetime as dt
 import json
 import logging
-import os
-import signal
-import subprocess
-import sys
 from typing import Any
 
 import kombu.exceptions
@@ -23,7 +19,8 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from crawler import SourcesError
+from crawler import CrawlerError, CrawlTimeout, SourcesError
+from crawler.run import crawl_source
 from crawler.schedule import last_fire
 from crawler.sources import load_sources, sources_path
 from ingest.options import digest_options
@@ -168,7 +165,8 @@ def _source_row(session: Session, name: str) -> Source:
 def crawl(
     self: Task, source_name: Any, schedule: str | None = None, slot: str | None = None
 ) -> dict[str, Any]:
-    """Crawl one source in a child process (a Twisted reactor cannot restart in a worker)."""
+    """Crawl one source in one child process (a Twisted reactor cannot restart in a worker);
+    the pages it stores are enqueued for ``process`` from here, as the crawl reports them."""
     if not isinstance(source_name, str) or not source_name.strip():
         return dead_letter("crawl", source_name, "malformed payload: source name must be a string")
     run_id = claim_slot(source_name, slot or slot_of(schedule, now()))
@@ -178,17 +176,14 @@ def crawl(
 
 
 def run_crawl_child(source_name: str, run_id: int) -> dict[str, Any]:
-    """`python -m crawler` in its own process group, killed as a group on timeout."""
-    command = [sys.executable, "-m", "crawler", source_name, "--run-id", str(run_id), "--queue"]
-    child = subprocess.Popen(
-        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    """The crawl runner's child process, its stored pages enqueued for processing, within the timeout."""
+    settings = app.conf.newsdesk_settings
     try:
-        out, err = child.communicate(timeout=CRAWL_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(child.pid, signal.SIGKILL)
-        child.communicate()
+        summary = crawl_source(
+            settings, source_name, run_id=run_id, handoff=process.delay, timeout=CRAWL_TIMEOUT
+        )
+    except CrawlTimeout:
         return {"status": "timeout", "source": source_name, "run_id": run_id}
-    if child.returncode != 0:
-        return {"status": "failed", "source": source_name, "run_id": run_id, "error": err.strip()[-500:]}
-    return {"status": "ok", "source": source_name, "run_id": run_id, "summary": out.strip()[-500:]}
+    except CrawlerError as error:
+        return {"status": "failed", "source": source_name, "run_id": run_id, "error": str(error)[-500:]}
+    return {"status": "ok", "source": source_name, "run_id": run_id, "summary": summary.line()[-500:]}

@@ -30,9 +30,10 @@ class IncrementalMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
-        url = crawler.settings.get("NEWSDESK_DATABASE_URL")
-        if not url:
+        job = crawler.settings.get("NEWSDESK_JOB")
+        if job is None:
             raise NotConfigured("no database to compare with")
+        url = job.database_url
         hours = crawler.settings.getfloat("NEWSDESK_REVISIT_HOURS", 24.0)
         return cls(KnownPages(Database(url)), dt.timedelta(hours=hours))
 

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from sitegen import Site, article_page, chunks, news_sitemap, sitemap_index  # noqa: E402
 
-from crawler.process import Job, Mode, run_child  # noqa: E402
+from crawler.job import Job, Mode, run_child  # noqa: E402
 from ingest.pipeline import Origin, ingest  # noqa: E402
 from nlp.analyse import kiwi, warm  # noqa: E402
 from store.db import Database  # noqa: E402

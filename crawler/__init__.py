@@ -1,7 +1,9 @@
 """Scrapy crawls of Korean policy news, driven by a sources file.
 
-Only ``crawler.child`` and the modules it loads import Scrapy; ``crawler.run``, ``crawler.sources``
-and ``crawler.health`` stay light so the CLI and the API can use them.
+``crawler.runner`` is what the CLI and the Celery task call: it runs each crawl in one child
+process (``python -m crawler.child``, a fresh Twisted reactor per crawl) fed one serialised
+``crawler.job.Job``. Only the child and the modules it loads (spiders, middlewares,
+``crawler.page_store``) import Scrapy.
 
 Errors::
 

@@ -11,7 +11,7 @@ from typing import IO, Any
 from scrapy.crawler import Crawler, CrawlerProcess
 
 from crawler import CrawlerError
-from crawler.process import Job
+from crawler.job import Job
 from crawler.report import CRAWL_EVENT, Event, Publish, json_lines
 from crawler.settings import crawl_settings
 from crawler.sources import load_sources

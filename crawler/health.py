@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from crawler.sources import SourceSpec
-from crawler.summary import CrawlSummary
+from crawler.tally import CrawlSummary
 from store.models import CrawlRun
 from store.runs import RECENT_RUNS, assess, recent_runs
 

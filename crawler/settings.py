@@ -41,7 +41,7 @@ DEFAULTS: dict[str, Any] = {
         "crawler.middlewares.backoff.RetryBackoffMiddleware": 110,
         "crawler.middlewares.incremental.IncrementalMiddleware": 540,
     },
-    "ITEM_PIPELINES": {"crawler.pipelines.IngestPipeline": 300},
+    "ITEM_PIPELINES": {"crawler.page_store.IngestPipeline": 300},
     "NEWSDESK_BACKOFF": 1.0,
     "NEWSDESK_BACKOFF_MAX": 30.0,
     "NEWSDESK_REVISIT_HOURS": 24.0,

@@ -63,7 +63,7 @@ def ingest(db: Database, raw: bytes, origin: Origin, options: DigestOptions | No
             page, fresh = store_page(session, url, raw, origin)
             if not fresh and page.state == "processed":
                 return Outcome(url, "unchanged", page.id, page.article.id if page.article else None)
-            return process_page(session, page, options or DigestOptions())
+            return analyse_and_store(session, page, options or DigestOptions())
     except DBAPIError:
         raise
     except Exception as error:  # bad input of any kind is recorded, never fatal to the caller
@@ -86,7 +86,7 @@ def process_stored(db: Database, page_id: int, options: DigestOptions | None = N
                 raise PageNotFound(f"no page with id {page_id}")
             if page.state == "processed":
                 return Outcome(page.url, "unchanged", page.id, page.article.id if page.article else None)
-            return process_page(session, page, options or DigestOptions())
+            return analyse_and_store(session, page, options or DigestOptions())
     except (DBAPIError, PageNotFound):
         raise
     except Exception as error:  # recorded on the page; the task itself succeeds
@@ -134,7 +134,7 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
     return page, True
 
 
-def process_page(session: Session, page: Page, options: DigestOptions) -> Outcome:
+def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> Outcome:
     """Extract and analyse a stored page, then store its article, index row and draft.
 
     Nothing is written before the analysis is done: on SQLite the first write takes the one

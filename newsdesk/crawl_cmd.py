@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from crawler.run import check_source, crawl_source, list_sources
+from crawler.runner import check_source, crawl_source, list_sources
 from newsdesk.errors import CommandError
 from newsdesk.output import emit
 from newsdesk.settings import Settings

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from crawler import SourcesError
 from crawler.items import FetchedPage, FetchFailure, NotFetched
-from crawler.pipelines import IngestPipeline
-from crawler.run import crawl_source
+from crawler.page_store import IngestPipeline
+from crawler.runner import crawl_source
 from newsdesk.settings import Settings
 from nlp.digest import DigestOptions
 from store.models import Page

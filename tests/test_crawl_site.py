@@ -23,7 +23,7 @@ from sitegen import (
 from sqlalchemy import func, select
 
 from crawler import SourcesError, StartPageError, UnknownSourceError
-from crawler.run import CrawlSummary, check_source, crawl_source, list_sources
+from crawler.runner import CrawlSummary, check_source, crawl_source, list_sources
 from newsdesk.settings import Settings
 from store.db import Database
 from store.models import Article, CrawlRun, Page, Revision

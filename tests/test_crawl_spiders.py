@@ -32,7 +32,7 @@ from crawler.middlewares.incremental import IncrementalMiddleware
 from crawler.report import CRAWL_EVENT
 from crawler.sources import LinkRule, SourceSpec
 from crawler.spiders import FeedSpider, ListingSpider, SitemapSpider, SourceSpider
-from crawler.summary import Tally
+from crawler.tally import Tally
 from nlp.dates import KST
 from store.db import Database
 from store.models import Page, now

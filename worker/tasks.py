@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from crawler import CrawlerError, CrawlTimeout, SourcesError
-from crawler.run import crawl_source
+from crawler.runner import crawl_source
 from crawler.schedule import last_fire
 from crawler.sources import load_sources, sources_path
 from ingest.options import digest_options

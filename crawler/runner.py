@@ -8,14 +8,14 @@ from pathlib import Path
 
 from crawler import CrawlerError, CrawlProcessError, StartPageError
 from crawler.health import SourceHealth, source_health
-from crawler.process import Job, run_child
+from crawler.job import Job, run_child
 from crawler.report import Event
-from crawler.runs import finish_run, start_run
 from crawler.sources import SourceSpec, load_sources, sources_path
-from crawler.summary import CrawlSummary, Tally
+from crawler.tally import CrawlSummary, Tally
 from ingest.options import digest_options
 from newsdesk.settings import Settings
 from store.db import Database
+from store.runs import finish_run, start_run
 
 __all__ = ["CrawlSummary", "SourceHealth", "check_source", "crawl_source", "list_sources"]
 
@@ -52,7 +52,7 @@ def crawl_source(
     path, spec = _spec(settings, name, sources_file)
     db = Database(settings.database_url)
     try:
-        run_id = start_run(db, spec) if run_id is None else run_id
+        run_id = start_run(db, spec.name, spec.kind, spec.category) if run_id is None else run_id
         tally = Tally(progress)
         job = _job("crawl", path, spec, settings, limit, queue=handoff is not None)
         crashed: CrawlProcessError | None = None

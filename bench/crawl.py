@@ -32,14 +32,13 @@ from typing import Any
 from lxml import html
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from sitegen import Site, article_page, chunks, news_sitemap, sitemap_index  # noqa: E402
+sys.path.insert(0, str(ROOT))  # `tests.support` is a package there
 
 from crawler.job import Job, Mode, run_child  # noqa: E402
 from ingest.pipeline import Origin, ingest  # noqa: E402
 from nlp.analyse import kiwi, warm  # noqa: E402
 from store.db import Database  # noqa: E402
+from tests.support.site import Site, article_page, chunks, news_sitemap, sitemap_index  # noqa: E402
 
 SAMPLES = ROOT / "newsdesk" / "samples"
 PER_SITEMAP = 500

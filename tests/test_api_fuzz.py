@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 import schemathesis
-from api_support import build_corpus, error_shape, settings_for
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +21,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 
 from api.app import create_app
 from store.db import Database
+from tests.support.api import build_corpus, error_shape, settings_for
 
 EXAMPLES = 40
 READER_PATHS = ("/search", "/articles/", "/stories/", "/sources", "/health", "/metrics")

@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from api_support import OLD_ROWS, WRITTEN, Api, Corpus, alembic_to, build_corpus, open_api
-from conftest import article_html
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -21,6 +19,8 @@ from search.articles import SearchRequest, search
 from search.bm25 import occurrences, phrase_counts
 from search.engines import Fts5Engine, date_tags
 from store.db import Database
+from tests.support.api import OLD_ROWS, WRITTEN, Api, Corpus, alembic_to, build_corpus, open_api
+from tests.support.pages import article_html
 
 QUERIES = [
     "협력",

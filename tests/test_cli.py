@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, SAMPLES, manifest, parse_front_matter
 
 from newsdesk import commands
 from newsdesk.cli import main
 from store.db import head_revision
+from tests.support.pages import FIXTURES, SAMPLES, manifest, parse_front_matter
 
 CONTRACT = {
     "source",

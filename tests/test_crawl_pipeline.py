@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitegen import topic_article
 from sqlalchemy import select
 
 from crawler import SourcesError
@@ -17,6 +16,7 @@ from crawler.runner import crawl_source
 from newsdesk.settings import Settings
 from nlp.digest import DigestOptions
 from store.models import Page
+from tests.support.site import topic_article
 
 URL = "http://news.example.go.kr/news/1.html"
 

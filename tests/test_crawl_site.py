@@ -8,7 +8,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from sitegen import (
+from sqlalchemy import func, select
+
+from crawler import SourcesError, StartPageError, UnknownSourceError
+from crawler.runner import CrawlSummary, check_source, crawl_source, list_sources
+from newsdesk.settings import Settings
+from store.db import Database
+from store.models import Article, CrawlRun, Page, Revision
+from tests.support.site import (
     Site,
     atom_feed,
     listing_page,
@@ -20,13 +27,6 @@ from sitegen import (
     sitemap_index,
     topic_article,
 )
-from sqlalchemy import func, select
-
-from crawler import SourcesError, StartPageError, UnknownSourceError
-from crawler.runner import CrawlSummary, check_source, crawl_source, list_sources
-from newsdesk.settings import Settings
-from store.db import Database
-from store.models import Article, CrawlRun, Page, Revision
 
 RSS_DATE = "Sat, 03 May 2025 15:12:00 +0900"
 ISO_DATE = "2025-05-03T15:12:00+09:00"

@@ -12,14 +12,6 @@ from scrapy import Request
 from scrapy.http import HtmlResponse, Response, XmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
-from sitegen import (
-    atom_feed,
-    listing_page,
-    news_sitemap,
-    press_release_list,
-    rss_feed,
-    sitemap_index,
-)
 from twisted.python.failure import Failure
 
 from crawler.failures import NotModified, failure_reason
@@ -36,6 +28,14 @@ from crawler.tally import Tally
 from nlp.dates import KST
 from store.db import Database
 from store.models import Page, now
+from tests.support.site import (
+    atom_feed,
+    listing_page,
+    news_sitemap,
+    press_release_list,
+    rss_feed,
+    sitemap_index,
+)
 
 BASE = "http://news.example.go.kr"
 IDS = list(range(156738780, 156738801))

@@ -9,20 +9,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from drafts_support import EDITOR_HEADERS, korean_page, loopback_site, make_app, settings_for
 from fastapi.testclient import TestClient
 from scrapy.utils.misc import load_object
 
 from crawler.settings import DEFAULTS
 from ingest.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL, parse_target, unsafe_reason
 from ingest.fetch_url import FetchLimits, fetch
+from tests.support.drafts import EDITOR_HEADERS, editor_settings, korean_page, make_app
+from tests.support.site import loopback_site
 
 FAST = FetchLimits(host_delay=0.0, timeout=5.0)
 HTML = {"Content-Type": "text/html; charset=euc-kr"}
 
 
 def client_for(tmp_path: Path, allow_loopback: bool) -> TestClient:
-    return TestClient(make_app(settings_for(tmp_path, allow_loopback_fetch=allow_loopback)))
+    return TestClient(make_app(editor_settings(tmp_path, allow_loopback_fetch=allow_loopback)))
 
 
 @pytest.fixture
@@ -266,7 +267,7 @@ def test_submitting_a_korean_page_makes_a_draft(loose: TestClient) -> None:
 
 
 def test_submit_reports_fetch_failures_in_the_one_shape(tmp_path: Path) -> None:
-    app = make_app(settings_for(tmp_path, allow_loopback_fetch=True))
+    app = make_app(editor_settings(tmp_path, allow_loopback_fetch=True))
     app.state.fetch_limits = FetchLimits(max_bytes=1000, host_delay=0.0, timeout=5.0)
     routes = {
         "/big": (200, HTML, b"x" * 5000),

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, HIKING, article_html, parse_front_matter, sample
 from sqlalchemy import func, select, text
 
 from ingest.drafts import effective
@@ -19,6 +18,7 @@ from nlp.digest import DigestOptions
 from search.articles import search
 from store.db import Database
 from store.models import Article, Draft, Page, Revision, SearchDoc, Source, StoryBand
+from tests.support.pages import FIXTURES, HIKING, article_html, parse_front_matter, sample
 
 NINE_HOURS = dt.timedelta(hours=9)
 HIKE_URL = "https://news.example.com/article/20251205-hiking"

@@ -21,7 +21,15 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from queue_support import (
+from sqlalchemy import func, select, text, update
+
+from crawler.sources import load_sources
+from newsdesk.settings import Settings
+from nlp.urls import canonical_url
+from search.articles import search
+from store.db import Database, current_revision, head_revision, make_engine
+from store.models import Article, DeadLetter, Draft, Page, Revision, SearchDoc, Source
+from tests.support.queue import (
     CORPUS_EXTRA,
     ProfileRun,
     WorkerProcess,
@@ -35,14 +43,6 @@ from queue_support import (
     wait_until,
     worker_env,
 )
-from sqlalchemy import func, select, text, update
-
-from crawler.sources import load_sources
-from newsdesk.settings import Settings
-from nlp.urls import canonical_url
-from search.articles import search
-from store.db import Database, current_revision, head_revision, make_engine
-from store.models import Article, DeadLetter, Draft, Page, Revision, SearchDoc, Source
 from worker import tasks
 from worker.celery_app import app, configure
 
@@ -353,9 +353,8 @@ def test_a_message_with_the_wrong_arguments_is_dead_lettered_by_the_tracer(task_
 
 
 def test_a_page_without_a_body_is_recorded_failed_with_the_reason(task_db: Database) -> None:
-    from conftest import FIXTURES
-
     from ingest.pipeline import Origin, store
+    from tests.support.pages import FIXTURES
 
     page_id, _ = store(
         task_db, (FIXTURES / "no_body.html").read_bytes(), Origin("https://city.example/notice")

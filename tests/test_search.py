@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import COOPERATION, HIKING, SAMPLES, article_html, manifest, sqlite_url
 
 from ingest.pipeline import Origin, ingest
 from nlp.analyse import analyse
@@ -19,6 +18,7 @@ from nlp.query import QueryError, parse_query
 from nlp.terms import terms
 from search.articles import SearchRequest, highlights, match_expression, search
 from store.db import Database
+from tests.support.pages import COOPERATION, HIKING, SAMPLES, article_html, manifest, sqlite_url
 
 TITLE_PAGE = "https://news.example.com/a/title-bus"
 BODY_PAGE = "https://news.example.com/a/body-bus"

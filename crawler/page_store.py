@@ -11,12 +11,12 @@ from typing import Any
 from scrapy.crawler import Crawler
 
 from crawler.items import CrawlItem, FetchedPage, FetchFailure, NotFetched
-from crawler.known import KnownPages
 from crawler.report import Publish, page_event, publisher, queued_event
 from ingest.pipeline import Origin, Outcome, ingest, record_failure, sha256, store
 from nlp.digest import DigestOptions
 from nlp.urls import canonical_url
 from store.db import Database
+from store.pages import KnownPages
 
 Handoff = Callable[[int], None]
 

@@ -1,5 +1,6 @@
-"""Storage: the engine and sessions, the models, migrations (Alembic), and one module per table
-family that creates and queries it (pages, sources and runs, ...). Imports ``nlp`` at most.
+"""Storage: the engine and sessions (``db``), the models, migrations (Alembic), and modules per
+table family that create and query it: ``pages`` (what is stored for a URL), ``sources`` (the one
+place Source rows are made), ``runs`` (crawl runs and the health rule). Imports ``nlp`` at most.
 
 Errors::
 

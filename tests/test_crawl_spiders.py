@@ -17,7 +17,6 @@ from twisted.python.failure import Failure
 from crawler.failures import NotModified, failure_reason
 from crawler.feeds import parse_feed_date
 from crawler.items import FetchedPage, FetchFailure, NotFetched
-from crawler.known import KnownPages
 from crawler.links import rule_links, url_matches
 from crawler.middlewares.backoff import RetryBackoffMiddleware
 from crawler.middlewares.incremental import IncrementalMiddleware
@@ -28,6 +27,7 @@ from crawler.tally import Tally
 from nlp.dates import KST
 from store.db import Database
 from store.models import Page, now
+from store.pages import KnownPages
 from tests.support.site import (
     atom_feed,
     listing_page,

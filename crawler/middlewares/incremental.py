@@ -10,9 +10,9 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from crawler.failures import NotModified
-from crawler.known import KnownPage, KnownPages
 from store.db import Database
 from store.models import now
+from store.pages import KnownPage, KnownPages
 
 
 class IncrementalMiddleware:

@@ -1,4 +1,4 @@
-"""What the database already holds for a URL: validators and when it was fetched."""
+"""The pages table, as the crawler reads it: what is stored for a URL (validators, hash, fetch time)."""
 
 from __future__ import annotations
 

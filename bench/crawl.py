@@ -38,7 +38,8 @@ from crawler.job import Job, Mode, run_child  # noqa: E402
 from ingest.pipeline import Origin, ingest  # noqa: E402
 from nlp.analyse import kiwi, warm  # noqa: E402
 from store.db import Database  # noqa: E402
-from tests.support.site import Site, article_page, chunks, news_sitemap, sitemap_index  # noqa: E402
+from tests.support.pages import article_html  # noqa: E402
+from tests.support.site import Site, chunks, news_sitemap, sitemap_index  # noqa: E402
 
 SAMPLES = ROOT / "newsdesk" / "samples"
 PER_SITEMAP = 500
@@ -137,7 +138,10 @@ def build_site(site: Site, base: str, count: int, sentences: list[str]) -> list[
         body = varier.article(rng)
         title = re.sub(r"(?:고|다고|라고)?\s*\S*\s*밝혔다\.$|\.$", "", body[0])[:40]
         published = f"2025.{1 + n % 12:02d}.{1 + n % 28:02d}. 오후 {1 + n % 11}:{n % 60:02d}"
-        site.add(path, article_page(f"{title} ({n})", body, published=published, department="정책과"))
+        site.add(
+            path,
+            article_html(f"{title} ({n})", body, published, layout="government", department="정책과"),
+        )
     maps = []
     for i, group in enumerate(chunks(paths, PER_SITEMAP)):
         site.add(

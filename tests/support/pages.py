@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 TESTS = Path(__file__).resolve().parents[1]
 FIXTURES = TESTS / "fixtures"
@@ -33,12 +33,23 @@ def sample(prefix: str) -> tuple[bytes, dict[str, str]]:
 def article_html(
     title: str,
     paragraphs: Sequence[str],
-    published: str = "2025-12-05T16:40:00+09:00",
+    published: str | None = None,
     modified: str | None = "2025-12-06T09:02:00+09:00",
-    site: str = "테스트일보",
+    site: str | None = None,
     charset: str = "utf-8",
+    *,
+    layout: Literal["newspaper", "government"] = "newspaper",
+    department: str = "정책기획과",
 ) -> bytes:
-    """A plain news article page, the way a small newspaper CMS would write it."""
+    """The one written article page: a small newspaper CMS's (meta tags, ISO dates, `modified`),
+    or with ``layout="government"`` a ministry's (no meta dates: 입력 text, a department line).
+    """
+    if layout == "government":
+        return _government_page(
+            title, paragraphs, published or "2025.05.03. 오후 3:12", department, site or "정책브리핑", charset
+        )
+    published = published or "2025-12-05T16:40:00+09:00"
+    site = site or "테스트일보"
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
     mod_meta = f'<meta property="article:modified_time" content="{modified}">' if modified else ""
     mod_line = f"<span>수정 {modified[:10].replace('-', '.')}</span>" if modified else ""
@@ -68,6 +79,42 @@ def article_html(
 </html>
 """
     return page.encode(charset)
+
+
+def _government_page(
+    title: str, sentences: Sequence[str], published: str, department: str, site: str, charset: str
+) -> bytes:
+    """A government CMS: header and menus, title, 입력 date and department, sentences two to a paragraph."""
+    paragraphs = "\n".join(
+        f"<p>{html.escape(' '.join(sentences[i : i + 2]))}</p>" for i in range(0, len(sentences), 2)
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="ko">
+<head>
+<meta charset="{charset}">
+<title>{html.escape(title)} | {site}</title>
+<meta property="og:title" content="{html.escape(title)}">
+<meta property="og:site_name" content="{site}">
+</head>
+<body>
+<div id="header"><a href="/">{site}</a>
+<ul class="gnb"><li><a href="/news/">정책뉴스</a></li><li><a href="/briefing/">브리핑룸</a></li>
+<li><a href="/policy/">정책정보</a></li></ul></div>
+<div id="container">
+<div class="article_head">
+<h1 class="title">{html.escape(title)}</h1>
+<div class="info"><span class="date">입력 {published}</span> <span class="dept">{department}</span></div>
+</div>
+<div class="article_body" id="articleBody">
+{paragraphs}
+</div>
+<div class="share"><a href="#">공유하기</a> <a href="#">인쇄</a></div>
+</div>
+<div id="footer"><p>Copyright ⓒ {site}. All rights reserved. 무단전재 및 재배포 금지</p></div>
+</body>
+</html>
+"""
+    return page.encode("cp949" if charset.lower() in ("euc-kr", "cp949") else charset)
 
 
 # Prose for pages the tests write themselves: long enough for an extractor to call it a body.

@@ -18,6 +18,8 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.support.pages import article_html
+
 HANG_SECONDS = 30.0
 CHUNK = 1 << 16
 
@@ -217,47 +219,6 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 # --- pages ---------------------------------------------------------------------------------------
-
-
-def article_page(
-    title: str,
-    sentences: Sequence[str],
-    published: str = "2025.05.03. 오후 3:12",
-    department: str = "정책기획과",
-    site: str = "정책브리핑",
-    charset: str = "utf-8",
-) -> bytes:
-    """A government news article: header and menus, title, 입력 date, body paragraphs, footer."""
-    paragraphs = "\n".join(
-        f"<p>{html.escape(' '.join(sentences[i : i + 2]))}</p>" for i in range(0, len(sentences), 2)
-    )
-    page = f"""<!DOCTYPE html>
-<html lang="ko">
-<head>
-<meta charset="{charset}">
-<title>{html.escape(title)} | {site}</title>
-<meta property="og:title" content="{html.escape(title)}">
-<meta property="og:site_name" content="{site}">
-</head>
-<body>
-<div id="header"><a href="/">{site}</a>
-<ul class="gnb"><li><a href="/news/">정책뉴스</a></li><li><a href="/briefing/">브리핑룸</a></li>
-<li><a href="/policy/">정책정보</a></li></ul></div>
-<div id="container">
-<div class="article_head">
-<h1 class="title">{html.escape(title)}</h1>
-<div class="info"><span class="date">입력 {published}</span> <span class="dept">{department}</span></div>
-</div>
-<div class="article_body" id="articleBody">
-{paragraphs}
-</div>
-<div class="share"><a href="#">공유하기</a> <a href="#">인쇄</a></div>
-</div>
-<div id="footer"><p>Copyright ⓒ {site}. All rights reserved. 무단전재 및 재배포 금지</p></div>
-</body>
-</html>
-"""
-    return page.encode("cp949" if charset.lower() in ("euc-kr", "cp949") else charset)
 
 
 def listing_page(title: str, links: Sequence[tuple[str, str]], next_href: str | None = None) -> str:
@@ -479,7 +440,9 @@ def topic_article(topic: str, variant: int = 0, charset: str = "utf-8", extra: s
     body = sentences[shift:] + sentences[:shift]
     if extra:
         body.insert(1, extra)
-    return article_page(f"{title}" + (f" ({variant})" if variant else ""), body, charset=charset)
+    return article_html(
+        f"{title}" + (f" ({variant})" if variant else ""), body, charset=charset, layout="government"
+    )
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

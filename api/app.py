@@ -12,17 +12,16 @@ from api import editor as editor_page
 from api import errors, routes_articles, routes_drafts, routes_search, routes_status
 from api.metrics import Metrics, Observer
 from api.ratelimit import make_limiter
-from newsdesk import __version__
-from newsdesk.settings import Settings
+from newsdesk.settings import Settings, version
 from nlp.analyse import warm
-from worker.db import Database
+from store.db import Database
 
 
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     """The API over `db` (default: the settings' database)."""
     app = FastAPI(
         title="newsdesk",
-        version=__version__,
+        version=version(),
         description="Korean policy news: search and drafts.",
         lifespan=_warm_analyser,
     )

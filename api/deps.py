@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
-from worker.db import Database
+from store.db import Database
 
 
 def get_db(request: Request) -> Database:

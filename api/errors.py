@@ -9,12 +9,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from newsdesk.errors import NewsdeskError
 from nlp.query import QueryError
 
 log = logging.getLogger("newsdesk.api")
 
 
-class ApiError(Exception):
+class ApiError(NewsdeskError):
     """An expected failure with its HTTP status."""
 
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from api.deps import SessionDep
 from api.errors import ApiError
 from api.schemas import ArticleBrief, ArticleOut, ErrorOut, RelatedOut, RevisionOut, SentenceOut, StoryOut
-from worker.models import Article, Revision, Story
-from worker.stories import canonical
+from ingest.stories import canonical
+from store.models import Article, Revision, Story
 
 router = APIRouter()
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}, 422: {"model": ErrorOut}}

@@ -27,9 +27,7 @@ from api.schemas import (
     StatusIn,
     SubmitIn,
 )
-from newsdesk.settings import Settings
-from nlp.digest import DigestOptions
-from worker.drafts import (
+from ingest.drafts import (
     EDITABLE,
     TRANSITIONS,
     EditError,
@@ -40,10 +38,13 @@ from worker.drafts import (
     regenerate,
     rights_of,
 )
-from worker.export import MEDIA_TYPES, attribution_text, filename, render_jekyll, render_json, render_markdown
-from worker.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL
-from worker.fetch_url import FetchLimits, submit
-from worker.models import KST, Article, Draft, Source
+from ingest.export import MEDIA_TYPES, attribution_text, filename, render_jekyll, render_json, render_markdown
+from ingest.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL
+from ingest.fetch_url import FetchLimits, submit
+from ingest.options import digest_options
+from newsdesk.settings import Settings
+from nlp.dates import KST
+from store.models import Article, Draft, Source
 
 router = APIRouter(prefix="/drafts", tags=["drafts"])
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -236,7 +237,7 @@ def submit_url(
     settings: Settings = request.app.state.settings
     limits: FetchLimits = getattr(request.app.state, "fetch_limits", None) or FetchLimits()
     guard = AddressGuard(allow_loopback=settings.allow_loopback_fetch)
-    options = DigestOptions(sentences=settings.summary_sentences, excerpt_chars=settings.excerpt_chars)
+    options = digest_options(settings)
     try:
         outcome = submit(request.app.state.db, body.url, limits, guard, options)
     except UnsafeURL as error:

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from api.deps import DatabaseDep
 from api.errors import ApiError
 from api.schemas import ErrorOut, HitOut, SearchOut
-from worker.search import RANK_WINDOW, Hit, Results, SearchRequest, search
+from search.articles import RANK_WINDOW, Hit, Results, SearchRequest, search
 
 router = APIRouter()
 MAX_QUERY_CHARS = 500

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from api.deps import SessionDep
 from newsdesk.settings import Settings
-from worker.health import assess, recent_runs
-from worker.models import Article, CrawlRun, Page, Source
+from store.models import Article, CrawlRun, Page, Source
+from store.runs import assess, recent_runs
 
 router = APIRouter()
 BROKER_TIMEOUT = 0.5

@@ -32,14 +32,14 @@ from typing import Any
 from lxml import html
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))  # `tests.support` is a package there
 
-from sitegen import Site, article_page, chunks, news_sitemap, sitemap_index  # noqa: E402
-
-from crawler.process import Job, Mode, run_child  # noqa: E402
+from crawler.job import Job, Mode, run_child  # noqa: E402
+from ingest.pipeline import Origin, ingest  # noqa: E402
 from nlp.analyse import kiwi, warm  # noqa: E402
-from worker.db import Database  # noqa: E402
-from worker.pipeline import Origin, ingest  # noqa: E402
+from store.db import Database  # noqa: E402
+from tests.support.pages import article_html  # noqa: E402
+from tests.support.site import Site, chunks, news_sitemap, sitemap_index  # noqa: E402
 
 SAMPLES = ROOT / "newsdesk" / "samples"
 PER_SITEMAP = 500
@@ -138,7 +138,10 @@ def build_site(site: Site, base: str, count: int, sentences: list[str]) -> list[
         body = varier.article(rng)
         title = re.sub(r"(?:고|다고|라고)?\s*\S*\s*밝혔다\.$|\.$", "", body[0])[:40]
         published = f"2025.{1 + n % 12:02d}.{1 + n % 28:02d}. 오후 {1 + n % 11}:{n % 60:02d}"
-        site.add(path, article_page(f"{title} ({n})", body, published=published, department="정책과"))
+        site.add(
+            path,
+            article_html(f"{title} ({n})", body, published, layout="government", department="정책과"),
+        )
     maps = []
     for i, group in enumerate(chunks(paths, PER_SITEMAP)):
         site.add(
@@ -167,9 +170,9 @@ def crawl(mode: Mode, sources: Path, database: str, logs: Path) -> Run:
 STAGES = (  # (label, module file, function): parts of ingest timed by the profiler
     ("extract (decode, trafilatura, Korean clean-up)", "nlp/extract.py", "extract_page"),
     ("analyse: Kiwi pass, summary, keywords, signature", "nlp/digest.py", "digest"),
-    ("search index (FTS rows)", "worker/search.py", "index_document"),
-    ("stories (near-duplicate lookup)", "worker/stories.py", "assign_story"),
-    ("draft", "worker/drafts.py", "upsert_draft"),
+    ("search index (FTS rows)", "search/articles.py", "index_document"),
+    ("stories (near-duplicate lookup)", "ingest/stories.py", "assign_story"),
+    ("draft", "ingest/drafts.py", "upsert_draft"),
 )
 
 

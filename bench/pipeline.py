@@ -20,10 +20,10 @@ from pathlib import Path
 
 import trafilatura
 
+from ingest.pipeline import Origin, ingest
 from nlp.analyse import kiwi
 from nlp.decode import decode_html
-from worker.db import Database
-from worker.pipeline import Origin, ingest
+from store.db import Database
 
 EVAL_PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "pages"
 

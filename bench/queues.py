@@ -23,16 +23,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # the generated pages, worker processes and broker targets are shared with the tests
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `tests.support` is a package there
 
-from queue_support import (
+from ingest.pipeline import process_stored
+from newsdesk.settings import Settings
+from nlp.analyse import warm
+from store.db import Database
+from tests.support.postgres import create_postgres_database, drop_postgres_database
+from tests.support.queue import (
     BrokerTarget,
     Memory,
     RawPage,
     amqp_target,
-    create_postgres_database,
     delete_queue,
-    drop_postgres_database,
     generated_pages,
     missing,
     redis_target,
@@ -40,11 +43,6 @@ from queue_support import (
     store_all,
     worker_env,
 )
-
-from newsdesk.settings import Settings
-from nlp.analyse import warm
-from worker.db import Database
-from worker.pipeline import process_stored
 
 # profile → (database kind, server the broker needs)
 PROFILES = {

@@ -6,7 +6,7 @@ usage: python bench/search.py [--sizes 100000,1000000] [--queries 200] [--client
 
 Corpus: real Korean sentences (the shipped samples, plus ../shared/eval/summaries/articles.jsonl
 when present) are analysed ONCE with the real tokenizer path (nlp.analyse + nlp.terms, then the
-index tokens of worker.bm25), and the tokenised sentences are recombined into articles of 6–16
+index tokens of search.bm25), and the tokenised sentences are recombined into articles of 6–16
 sentences under real or sentence-cut headlines, 12 sources, 12 categories and two years of KST
 dates. Rows go straight into pages / articles / search_docs (extraction and summaries are
 bypassed); the FTS index is filled by the schema's own triggers, so the build rate is the real
@@ -14,7 +14,7 @@ index cost. Databases live in bench/out/ (gitignored); --reuse skips the build w
 
 Queries: 1–3 words picked from the sentences (nouns, some inflected 하다-verbs such as
 협력했다), a quarter with a filter (category, source, month, open date range) or sort=newest.
-In-process: `worker.search.search` for top-10 with facets, one session per query; a first pass
+In-process: `search.articles.search` for top-10 with facets, one session per query; a first pass
 (document frequencies being counted, as after a restart), then the measured pass. HTTP:
 `newsdesk serve --workers <cores>` in a subprocess, keep-alive clients on loopback driven by
 wrk when it is installed (bench/wrk_paths.lua; `apt-get install wrk`), else by asyncio clients
@@ -57,13 +57,14 @@ from typing import Any  # noqa: E402
 
 from nlp.analyse import Sentence as Analysed  # noqa: E402
 from nlp.analyse import analyse  # noqa: E402
+from nlp.dates import KST  # noqa: E402
 from nlp.extract import extract_page  # noqa: E402
 from nlp.terms import terms  # noqa: E402
-from worker import bm25  # noqa: E402
-from worker.db import Database  # noqa: E402
-from worker.models import KST, UTC  # noqa: E402
-from worker.search import SearchRequest, document_values, search  # noqa: E402
-from worker.search_engines import filter_tags  # noqa: E402
+from search import bm25  # noqa: E402
+from search.articles import SearchRequest, document_values, search  # noqa: E402
+from search.engines import filter_tags  # noqa: E402
+from store.db import Database  # noqa: E402
+from store.models import UTC  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 EVAL_SUMMARIES = ROOT.parent / "shared" / "eval" / "summaries" / "articles.jsonl"

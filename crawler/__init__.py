@@ -1,21 +1,26 @@
 """Scrapy crawls of Korean policy news, driven by a sources file.
 
-Only ``crawler.child`` and the modules it loads import Scrapy; ``crawler.run``, ``crawler.sources``
-and ``crawler.health`` stay light so the CLI and the API can use them.
+``crawler.runner`` is what the CLI and the Celery task call: it runs each crawl in one child
+process (``python -m crawler.child``, a fresh Twisted reactor per crawl) fed one serialised
+``crawler.job.Job``. Only the child and the modules it loads (spiders, middlewares,
+``crawler.page_store``) import Scrapy.
 
 Errors::
 
     CrawlerError
      ├── SourcesError          the sources file is unreadable or a source is malformed
      │    └── UnknownSourceError   no source has that name
-     ├── FetchError            a source's start URL could not be fetched
+     ├── StartPageError       a source's start URL could not be fetched
      └── CrawlProcessError     the crawl's child process failed before it could report
+          └── CrawlTimeout     ... or ran past its time and was killed
 """
 
 from __future__ import annotations
 
+from newsdesk.errors import NewsdeskError
 
-class CrawlerError(Exception):
+
+class CrawlerError(NewsdeskError):
     """Base for expected crawler failures."""
 
 
@@ -31,5 +36,9 @@ class CrawlProcessError(CrawlerError):
     """The crawl's child process died or spoke nonsense."""
 
 
-class FetchError(CrawlerError):
+class CrawlTimeout(CrawlProcessError):
+    """The crawl's child process ran past its time and was killed."""
+
+
+class StartPageError(CrawlerError):
     """A source's start URL could not be fetched."""

@@ -11,7 +11,7 @@ from typing import IO, Any
 from scrapy.crawler import Crawler, CrawlerProcess
 
 from crawler import CrawlerError
-from crawler.process import Job
+from crawler.job import Job
 from crawler.report import CRAWL_EVENT, Event, Publish, json_lines
 from crawler.settings import crawl_settings
 from crawler.sources import load_sources
@@ -23,12 +23,7 @@ def run_job(job: Job, publish: Publish) -> Event:
     sources = load_sources(Path(job.sources))
     spec = sources.get(job.name)
     settings = crawl_settings(spec, sources.crawler, check=job.mode != "crawl")
-    settings.update(
-        NEWSDESK_DATABASE_URL=job.database_url,
-        NEWSDESK_SUMMARY_SENTENCES=job.summary_sentences,
-        NEWSDESK_EXCERPT_CHARS=job.excerpt_chars,
-        NEWSDESK_QUEUE=job.queue,
-    )
+    settings.update(NEWSDESK_JOB=job)
     settings.update(job.overrides)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_for(spec.kind))

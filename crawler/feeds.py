@@ -7,13 +7,12 @@ import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
-from zoneinfo import ZoneInfo
 
 from parsel import Selector
 
+from nlp.dates import KST
 from nlp.decode import normalize_charset
 
-KST = ZoneInfo("Asia/Seoul")
 _XML_DECL_RE = re.compile(rb"""<\?xml[^>]*?encoding=["']([A-Za-z0-9_.:-]+)""")
 
 
@@ -44,12 +43,12 @@ def feed_entries(page: Selector, base_url: str) -> list[Entry]:
         link = item.xpath("link/text()").get() or _permalink(item)
         date = item.xpath("pubDate/text()").get() or item.xpath("date/text()").get()
         if link and link.strip():
-            entries.append(Entry(urljoin(base_url, link.strip()), parse_date(date)))
+            entries.append(Entry(urljoin(base_url, link.strip()), parse_feed_date(date)))
     for item in page.xpath("//entry"):
         link = item.xpath("link[@rel='alternate' or not(@rel)]/@href").get()
         date = item.xpath("updated/text()").get() or item.xpath("published/text()").get()
         if link and link.strip():
-            entries.append(Entry(urljoin(base_url, link.strip()), parse_date(date)))
+            entries.append(Entry(urljoin(base_url, link.strip()), parse_feed_date(date)))
     return entries
 
 
@@ -61,7 +60,7 @@ def sitemap_entries(page: Selector, base_url: str) -> tuple[list[str], list[Entr
         loc = url.xpath("loc/text()").get()
         date = url.xpath("news/publication_date/text()").get() or url.xpath("lastmod/text()").get()
         if loc and loc.strip():
-            entries.append(Entry(urljoin(base_url, loc.strip()), parse_date(date)))
+            entries.append(Entry(urljoin(base_url, loc.strip()), parse_feed_date(date)))
     return children, entries
 
 
@@ -70,7 +69,7 @@ def is_feed(page: Selector) -> bool:
     return page.xpath("name(/*)").get() in ("rss", "RDF", "feed")
 
 
-def parse_date(text: str | None) -> dt.datetime | None:
+def parse_feed_date(text: str | None) -> dt.datetime | None:
     """An aware datetime from RFC 822 or ISO 8601 text (no zone: Asia/Seoul), or None."""
     if not text or not text.strip():
         return None

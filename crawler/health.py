@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from crawler.sources import SourceSpec
-from crawler.summary import CrawlSummary
-from worker.health import RECENT_RUNS, assess, recent_runs
-from worker.models import CrawlRun
+from crawler.tally import CrawlSummary
+from store.models import CrawlRun
+from store.runs import RECENT_RUNS, assess, recent_runs
 
 
 @dataclass(frozen=True, slots=True)

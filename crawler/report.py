@@ -19,6 +19,11 @@ def page_event(url: str, status: str, reason: str | None = None) -> Event:
     return {"event": "page", "url": url, "status": status, "reason": reason}
 
 
+def queued_event(page_id: int) -> Event:
+    """A stored page whose processing the parent should enqueue (a crawl with ``queue``)."""
+    return {"event": "queued", "page_id": page_id}
+
+
 def error_event(url: str, reason: str) -> Event:
     """A feed, sitemap or listing page that could not be fetched or read."""
     return {"event": "error", "url": url, "reason": reason}

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from crawler.sources import CrawlDefaults, SourceSpec
+from newsdesk.settings import ROBOTS_AGENT, user_agent
 
 DEFAULTS: dict[str, Any] = {
     "BOT_NAME": "newsdesk",
     "ROBOTSTXT_OBEY": True,
-    "ROBOTSTXT_USER_AGENT": "newsdesk",
+    "ROBOTSTXT_PARSER": "scrapy.robotstxt.ProtegoRobotParser",
+    "ROBOTSTXT_USER_AGENT": ROBOTS_AGENT,
     "COOKIES_ENABLED": False,
     "TELNETCONSOLE_ENABLED": False,
     "REMOTE_CONTROL_ENABLED": False,  # Scrapy >= 2.19 opens an HTTP control port otherwise
@@ -40,25 +41,23 @@ DEFAULTS: dict[str, Any] = {
         "crawler.middlewares.backoff.RetryBackoffMiddleware": 110,
         "crawler.middlewares.incremental.IncrementalMiddleware": 540,
     },
-    "ITEM_PIPELINES": {"crawler.pipelines.IngestPipeline": 300},
+    "ITEM_PIPELINES": {"crawler.page_store.IngestPipeline": 300},
     "NEWSDESK_BACKOFF": 1.0,
     "NEWSDESK_BACKOFF_MAX": 30.0,
     "NEWSDESK_REVISIT_HOURS": 24.0,
 }
 
 
-def user_agent(defaults: CrawlDefaults) -> str:
-    """An identifying User-Agent with the contact address operators can write to."""
-    if defaults.user_agent:
-        return defaults.user_agent
-    return f"newsdesk/{_version()} (Korean policy-news crawler; +mailto:{defaults.contact})"
+def crawl_user_agent(defaults: CrawlDefaults) -> str:
+    """The sources file's own User-Agent, else the one every fetch sends, with the contact address."""
+    return defaults.user_agent or user_agent(defaults.contact)
 
 
 def crawl_settings(spec: SourceSpec, defaults: CrawlDefaults, check: bool = False) -> dict[str, Any]:
     """DEFAULTS with the crawl-wide `[crawler]` values and the source's delay applied."""
     settings = dict(DEFAULTS)
     settings.update(
-        USER_AGENT=user_agent(defaults),
+        USER_AGENT=crawl_user_agent(defaults),
         DOWNLOAD_DELAY=spec.delay,
         CONCURRENT_REQUESTS_PER_DOMAIN=defaults.concurrency_per_host,
         AUTOTHROTTLE_ENABLED=defaults.autothrottle,
@@ -81,10 +80,3 @@ def crawl_settings(spec: SourceSpec, defaults: CrawlDefaults, check: bool = Fals
         middlewares["crawler.middlewares.incremental.IncrementalMiddleware"] = None
         settings["DOWNLOADER_MIDDLEWARES"] = middlewares
     return settings
-
-
-def _version() -> str:
-    try:
-        return version("newsdesk")
-    except PackageNotFoundError:
-        return "dev"

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from crawler import SourcesError, UnknownSourceError
-from crawler.cron import cron_fields
+from crawler.schedule import parse_schedule
 
 DEFAULT_SOURCES = Path(__file__).with_name("sources.toml")
 KINDS = ("feed", "sitemap", "listing")
@@ -65,9 +65,9 @@ class SourceSpec:
     note: str | None = None
     drop_params: frozenset[str] = frozenset()  # this site's list-state parameters, lower-cased
 
-    def crontab(self) -> dict[str, str]:
-        """The schedule as keyword arguments for ``celery.schedules.crontab``."""
-        return cron_fields(self.schedule)
+    def crontab(self) -> Any:
+        """The schedule as the ``celery.schedules.crontab`` beat fires it with."""
+        return parse_schedule(self.schedule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +243,7 @@ def host_allowed(host: str, domains: tuple[str, ...]) -> bool:
 def _schedule(table: _Table) -> str:
     schedule = " ".join(table.get("schedule", str).split())
     try:
-        cron_fields(schedule)
+        parse_schedule(schedule)
     except ValueError as error:
         raise table.fail("schedule", str(error)) from None
     return schedule

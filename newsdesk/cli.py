@@ -8,14 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from crawler import CrawlerError
 from newsdesk import commands
-from newsdesk.commands import CommandError
 from newsdesk.drafts_cmd import add_drafts_parser
-from newsdesk.settings import Settings, SettingsError
-from nlp import NlpError
-from nlp.query import QueryError
-from worker import WorkerError
+from newsdesk.errors import NewsdeskError
+from newsdesk.settings import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `newsdesk … | head` closed the pipe: not an error worth a line
         sys.stderr.close()
         return 0
-    except (CommandError, CrawlerError, SettingsError, NlpError, QueryError, WorkerError, OSError) as error:
+    except (NewsdeskError, OSError) as error:  # every expected failure: one line, exit 1
         print(f"newsdesk {args.command}: {_one_line(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

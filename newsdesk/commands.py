@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from ingest.options import digest_options
+from ingest.pipeline import Origin, Outcome, ingest
+from newsdesk.crawl_cmd import cmd_crawl, cmd_sources
+from newsdesk.demo import run_demo
+from newsdesk.drafts_cmd import cmd_drafts
+from newsdesk.errors import CommandError
+from newsdesk.output import emit, format_hit
 from newsdesk.settings import Settings
 from nlp import NlpError
 from nlp.analyse import analyse
@@ -19,13 +25,8 @@ from nlp.extract import extract_source_pages
 from nlp.keywords import keywords
 from nlp.page import ExtractedPage
 from nlp.summarize import summarise
-from worker.db import Database, current_revision, upgrade
-from worker.pipeline import Origin, Outcome, ingest
-from worker.search import Hit, search
-
-
-class CommandError(Exception):
-    """An expected failure of a command, reported as one line."""
+from search.articles import Hit, search
+from store.db import Database, current_revision, upgrade
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -36,9 +37,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "search": cmd_search,
         "db": cmd_db,
         "serve": cmd_serve,
-        "crawl": _crawl,
-        "drafts": _drafts,
-        "sources": _sources,
+        "crawl": cmd_crawl,
+        "drafts": cmd_drafts,
+        "sources": cmd_sources,
         "worker": cmd_worker,
         "beat": cmd_beat,
         "up": cmd_up,
@@ -47,43 +48,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return handlers[args.command](args, settings)
 
 
-def _crawl(args: argparse.Namespace, settings: Settings) -> int:
-    from newsdesk.crawl_cmd import cmd_crawl
-
-    return cmd_crawl(args, settings)
-
-
-def _sources(args: argparse.Namespace, settings: Settings) -> int:
-    from newsdesk.crawl_cmd import cmd_sources
-
-    return cmd_sources(args, settings)
-
-
-def _drafts(args: argparse.Namespace, settings: Settings) -> int:
-    from newsdesk.drafts_cmd import cmd_drafts
-
-    return cmd_drafts(args, settings)
-
-
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
-    from newsdesk.demo import run_demo
-
     return run_demo(settings, args.query or ["협력했다", "청년"])
-
-
-def options(settings: Settings, sentences: int | None = None, max_chars: int | None = None) -> DigestOptions:
-    return DigestOptions(
-        sentences=sentences or settings.summary_sentences,
-        max_chars=max_chars,
-        excerpt_chars=settings.excerpt_chars,
-    )
-
-
-def emit(obj: dict[str, Any], out: TextIO | None = None) -> None:
-    """One JSON object per line, flushed, on `out` (default: the current stdout)."""
-    stream = out or sys.stdout
-    stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    stream.flush()
 
 
 # extract ---------------------------------------------------------------------------------------
@@ -159,7 +125,7 @@ def _print_extract(record: dict[str, Any]) -> None:
 
 
 def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
-    opts = options(settings, args.sentences, args.max_chars)
+    opts = digest_options(settings, args.sentences, args.max_chars)
     with _open_text(args.file) as stream:
         if args.jsonl:
             for number, line in enumerate(stream, 1):
@@ -234,7 +200,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     counts: dict[str, int] = {}
     for path in files:
         origin = Origin(url=args.url or path.resolve().as_uri(), source=args.source, category=args.category)
-        outcome = ingest(db, path.read_bytes(), origin, options(settings))
+        outcome = ingest(db, path.read_bytes(), origin, digest_options(settings))
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
         print(_outcome_line(path, outcome))
     print("ingested: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
@@ -284,12 +250,6 @@ def _hit_dict(hit: Hit) -> dict[str, Any]:
         "snippet": hit.snippet,
         "highlights": hit.highlights,
     }
-
-
-def format_hit(hit: Hit) -> str:
-    when = hit.published.strftime("%Y-%m-%d") if hit.published else "날짜 없음"
-    snippet = html.unescape(hit.snippet.replace("<mark>", "[").replace("</mark>", "]"))
-    return f"[{hit.article_id}] {hit.title} — {hit.source} · {when}\n    {snippet}\n    {hit.url}"
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:

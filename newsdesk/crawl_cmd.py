@@ -6,6 +6,9 @@ import argparse
 import sys
 from typing import Any
 
+from crawler.runner import check_source, crawl_source, list_sources
+from newsdesk.errors import CommandError
+from newsdesk.output import emit
 from newsdesk.settings import Settings
 
 
@@ -31,8 +34,6 @@ class Progress:
 
 
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
-    from crawler.run import crawl_source
-
     progress = Progress()
     try:
         summary = crawl_source(settings, args.name, args.sources, args.limit, progress)
@@ -45,9 +46,6 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
-    from crawler.run import check_source, list_sources
-    from newsdesk.commands import CommandError, emit
-
     if args.action == "check":
         if not args.name:
             raise CommandError("sources check needs a source NAME")

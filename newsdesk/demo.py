@@ -7,13 +7,14 @@ from importlib import resources
 
 from sqlalchemy import select
 
-from newsdesk.commands import format_hit, options
+from ingest.export import render_jekyll
+from ingest.options import digest_options
+from ingest.pipeline import Origin, Outcome, ingest
+from newsdesk.output import format_hit
 from newsdesk.settings import Settings
-from worker.db import Database
-from worker.export import render_jekyll
-from worker.models import Article
-from worker.pipeline import Origin, Outcome, ingest
-from worker.search import search
+from search.articles import search
+from store.db import Database
+from store.models import Article
 
 
 def run_demo(settings: Settings, queries: list[str]) -> int:
@@ -46,4 +47,4 @@ def _manifest() -> list[dict[str, str]]:
 def _ingest_sample(db: Database, settings: Settings, item: dict[str, str]) -> Outcome:
     raw = resources.files("newsdesk").joinpath("samples", item["file"]).read_bytes()
     origin = Origin(url=item["url"], source=item.get("source"), category=item.get("category"))
-    return ingest(db, raw, origin, options(settings))
+    return ingest(db, raw, origin, digest_options(settings))

@@ -12,11 +12,12 @@ from typing import Any, NoReturn
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ingest.drafts import effective
+from ingest.export import FORMATS, filename, render_jekyll, render_json, render_markdown
+from newsdesk.errors import CommandError
 from newsdesk.settings import Settings
-from worker.db import Database
-from worker.drafts import effective
-from worker.export import FORMATS, filename, render_jekyll, render_json, render_markdown
-from worker.models import DRAFT_STATES, Draft
+from store.db import Database
+from store.models import DRAFT_STATES, Draft
 
 
 def add_drafts_parser(sub: Any) -> argparse.ArgumentParser:
@@ -56,11 +57,6 @@ def cmd_drafts_list(args: argparse.Namespace, settings: Settings) -> int:
                     f"{draft.id:>5}  {draft.status:<9} {date}  {record['title']}  [{record['source'] or ''}]"
                 )
     return 0
-
-
-def _line(record: dict[str, Any]) -> str:
-    date = (record["published"] or "")[:10] or "----------"
-    return f"{record['id']:>5}  {record['status']:<9} {date}  {record['title']}  [{record['source'] or ''}]"
 
 
 def draft_record(draft: Draft) -> dict[str, Any]:
@@ -133,7 +129,5 @@ def _drafts(session: Session, status: str | None) -> list[Draft]:
 
 
 def _fail(message: str) -> NoReturn:
-    """One line on stderr and exit 1, through the CLI's CommandError (imported late: no cycle)."""
-    from newsdesk.commands import CommandError
-
+    """One line on stderr and exit 1, through the CLI's CommandError."""
     raise CommandError(message)

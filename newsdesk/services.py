@@ -10,6 +10,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from crawler.schedule import parse_schedule
 from newsdesk.settings import Settings
 
 RECONCILE_EVERY = 300.0
@@ -43,15 +44,13 @@ def node_name() -> str:
 
 def beat_schedule(sources: Sequence[tuple[str, str]]) -> dict[str, dict[str, Any]]:
     """One entry per (source name, cron expression), plus the periodic reconcile."""
-    from celery.schedules import crontab
-
     schedule: dict[str, dict[str, Any]] = {
         "reconcile": {"task": "newsdesk.reconcile", "schedule": RECONCILE_EVERY},
     }
     for name, cron in sources:
         schedule[f"crawl:{name}"] = {
             "task": "newsdesk.crawl",
-            "schedule": crontab.from_string(cron),
+            "schedule": parse_schedule(cron),
             "args": [name],
             "kwargs": {"schedule": cron},
         }

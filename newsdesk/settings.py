@@ -1,16 +1,49 @@
-"""The one settings object; the only place that reads the environment."""
+"""The one settings object; the only place that reads the environment.
+
+A leaf of the house: it imports nothing of ours but the two import-free modules beside it
+(``newsdesk.errors``, ``newsdesk.defaults``). The release version is read here, once.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _distribution_version
 from pathlib import Path
 
+from newsdesk.defaults import EXCERPT_CHARS, ROBOTS_AGENT, SUMMARY_SENTENCES
+from newsdesk.errors import NewsdeskError
+
+__all__ = [
+    "EXCERPT_CHARS",
+    "ROBOTS_AGENT",
+    "SUMMARY_SENTENCES",
+    "Settings",
+    "SettingsError",
+    "user_agent",
+    "version",
+]
 PREFIX = "NEWSDESK_"
 
 
-class SettingsError(ValueError):
+@cache
+def version() -> str:
+    """The installed release of newsdesk ("dev" when run from a tree that is not installed)."""
+    try:
+        return _distribution_version("newsdesk")
+    except PackageNotFoundError:
+        return "dev"
+
+
+def user_agent(contact: str | None = None, purpose: str = "Korean policy-news crawler") -> str:
+    """The identifying User-Agent every fetch sends, with a contact address when there is one."""
+    return f"{ROBOTS_AGENT}/{version()} ({purpose}" + (f"; +mailto:{contact})" if contact else ")")
+
+
+class SettingsError(NewsdeskError, ValueError):
     """An environment variable holds a value we cannot use."""
 
 
@@ -22,8 +55,8 @@ class Settings:
     database_url: str
     broker_url: str
     sources: Path | None
-    summary_sentences: int = 3
-    excerpt_chars: int = 160
+    summary_sentences: int = SUMMARY_SENTENCES
+    excerpt_chars: int = EXCERPT_CHARS
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     cors_origins: tuple[str, ...] = ()
@@ -49,8 +82,8 @@ class Settings:
             database_url=database_url,
             broker_url=broker_url,
             sources=Path(sources).expanduser() if sources else None,
-            summary_sentences=_positive_int(env, "SUMMARY_SENTENCES", 3),
-            excerpt_chars=_positive_int(env, "EXCERPT_CHARS", 160),
+            summary_sentences=_positive_int(env, "SUMMARY_SENTENCES", SUMMARY_SENTENCES),
+            excerpt_chars=_positive_int(env, "EXCERPT_CHARS", EXCERPT_CHARS),
             api_host=env.get(PREFIX + "API_HOST") or "127.0.0.1",
             api_port=_positive_int(env, "API_PORT", 8000, maximum=65535),
             cors_origins=_list(env, "CORS_ORIGINS"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsdesk.defaults import EXCERPT_CHARS, SUMMARY_SENTENCES
 from nlp.analyse import Analysis, analyse
 from nlp.category import Category, categorise
 from nlp.dedupe import Signature, signature
@@ -17,9 +18,9 @@ from nlp.terms import Term, content_forms, terms
 class DigestOptions:
     """How long summaries and excerpts are, and the fallback category."""
 
-    sentences: int = 3
+    sentences: int = SUMMARY_SENTENCES
     max_chars: int | None = None
-    excerpt_chars: int = 160
+    excerpt_chars: int = EXCERPT_CHARS
     keywords: int = 10
     default_category: str | None = None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.defaults import EXCERPT_CHARS
 from nlp.analyse import Analysis, Sentence
 
 # A leading dateline or byline: [서울=뉴시스], (세종=연합뉴스) 홍길동 기자 =, 【대전=한빛일보】
@@ -17,7 +18,7 @@ _CLAUSE_TAGS = frozenset({"EC", "SP", "SC", "SF"})
 ELLIPSIS = "…"
 
 
-def excerpt(analysis: Analysis, max_chars: int = 160) -> str:
+def excerpt(analysis: Analysis, max_chars: int = EXCERPT_CHARS) -> str:
     """Up to `max_chars` characters from the article's first prose sentences."""
     prose = [s for s in analysis.sentences if _is_prose(s)] or list(analysis.sentences)
     parts: list[str] = []

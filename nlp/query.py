@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from nlp import EmptyTextError
+from nlp import EmptyTextError, NlpError
 from nlp.analyse import analyse
 from nlp.terms import terms
 
@@ -14,7 +14,7 @@ MAX_QUERY_CHARS = 200
 _CLAUSE = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 
 
-class QueryError(ValueError):
+class QueryError(NlpError, ValueError):
     """The query has nothing searchable in it."""
 
 

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsdesk.defaults import SUMMARY_SENTENCES
 from nlp.analyse import Analysis, Sentence
 from nlp.terms import content_forms
 
@@ -71,7 +72,7 @@ class SummarySentence:
 
 def summarise(
     analysis: Analysis,
-    sentences: int = 3,
+    sentences: int = SUMMARY_SENTENCES,
     max_chars: int | None = None,
     title_terms: Sequence[str] = (),
 ) -> list[SummarySentence]:

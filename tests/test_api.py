@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from api_support import WRITTEN, Api, Corpus, build_corpus, open_api, require_postgres, temporary_postgres
 
-from worker.models import KST
+from nlp.dates import KST
+from tests.support.api import WRITTEN, Api, Corpus, build_corpus, open_api
+from tests.support.postgres import require_postgres, temporary_postgres
 
 PROMETHEUS_SAMPLE = re.compile(r'[a-z_]+(\{([a-z_]+="(?:[^"\\\n]|\\.)*",?)*\})? [0-9.e+-]+')
 HIT_KEYS = {

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from api_support import Api, Corpus, build_corpus, error_shape, open_api
+
+from tests.support.api import Api, Corpus, build_corpus, error_shape, open_api
 
 MISSING = 2**62
 

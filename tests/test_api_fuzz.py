@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 import schemathesis
-from api_support import build_corpus, error_shape, settings_for
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +20,8 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from api.app import create_app
-from worker.db import Database
+from store.db import Database
+from tests.support.api import build_corpus, error_shape, settings_for
 
 EXAMPLES = 40
 READER_PATHS = ("/search", "/articles/", "/stories/", "/sources", "/health", "/metrics")

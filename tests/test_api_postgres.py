@@ -9,18 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from api_support import (
-    OLD_ROWS,
-    Api,
-    alembic_to,
-    build_corpus,
-    open_api,
-    require_postgres,
-    temporary_postgres,
-)
 from sqlalchemy import text
 
-from worker.db import Database
+from store.db import Database
+from tests.support.api import OLD_ROWS, Api, alembic_to, build_corpus, open_api
+from tests.support.postgres import require_postgres, temporary_postgres
 
 QUERIES: list[dict[str, str]] = [
     {"q": "협력"},
@@ -98,7 +91,7 @@ def test_the_queries_find_something(both: tuple[Api, Api]) -> None:
 
 
 def test_migration_0006_on_postgres_fills_tags_and_lengths(tmp_path: Path) -> None:
-    from worker.search import SearchRequest, search
+    from search.articles import SearchRequest, search
 
     require_postgres()
     with temporary_postgres() as url:
@@ -121,10 +114,9 @@ def test_migration_0006_on_postgres_fills_tags_and_lengths(tmp_path: Path) -> No
 def test_postgres_corpus_statistics_follow_new_documents() -> None:
     """PostgreSQL's row and token totals are kept between queries, and recounted once a
     document is added, so BM25 never ranks against a corpus missing the newest article."""
-    from conftest import article_html
-
-    from worker.pipeline import Origin, ingest
-    from worker.search_engines import PostgresEngine
+    from ingest.pipeline import Origin, ingest
+    from search.engines import PostgresEngine
+    from tests.support.pages import article_html
 
     require_postgres()
     with temporary_postgres() as url:

@@ -9,18 +9,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from api_support import OLD_ROWS, WRITTEN, Api, Corpus, alembic_to, build_corpus, open_api
-from conftest import article_html
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-import worker.search
-from worker.bm25 import occurrences, phrase_counts
-from worker.db import Database
-from worker.pipeline import Origin, ingest
-from worker.search import SearchRequest, search
-from worker.search_engines import Fts5Engine, date_tags
+from ingest.pipeline import Origin, ingest
+from search import articles as search_articles
+from search.articles import SearchRequest, search
+from search.bm25 import occurrences, phrase_counts
+from search.engines import Fts5Engine, date_tags
+from store.db import Database
+from tests.support.api import OLD_ROWS, WRITTEN, Api, Corpus, alembic_to, build_corpus, open_api
+from tests.support.pages import article_html
 
 QUERIES = [
     "협력",
@@ -49,10 +49,10 @@ def test_scores_equal_fts5_bm25(api: Api, q: str) -> None:
     """Our BM25 is FTS5's bm25(search_fts, 3, 1, 0), without its cost of a full doclist scan per
     phrase on every query."""
     with api.db.sessions() as session:
-        plan = worker.search._plan(session, SearchRequest(q=q))
+        plan = search_articles._plan(session, SearchRequest(q=q))
         assert plan is not None
         engine = Fts5Engine(session)
-        ours = worker.search._scores(session, engine, plan, engine.matches(plan, None, terms=True))
+        ours = search_articles._scores(session, engine, plan, engine.matches(plan, None, terms=True))
         rows = session.execute(
             text("SELECT rowid, -bm25(search_fts, 3.0, 1.0, 0.0) FROM search_fts WHERE search_fts MATCH :q"),
             {"q": engine.expression(plan)},
@@ -102,7 +102,7 @@ def test_date_tokens_cover_exactly_the_days(first: dt.date, span: int) -> None:
 def test_a_query_matching_more_than_the_window(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
     everything = api.get("/search", q="밝혔다", size=100)
     assert everything["total_exact"] is True
-    monkeypatch.setattr(worker.search, "RANK_WINDOW", 3)
+    monkeypatch.setattr(search_articles, "RANK_WINDOW", 3)
     body = api.get("/search", q="밝혔다", size=2)
     assert body["total"] == 3 and body["total_exact"] is False
     newest_ids = sorted((h["id"] for h in everything["results"]), reverse=True)[:3]
@@ -119,7 +119,7 @@ def test_newest_stays_exact_beyond_the_window(tmp_path: Path, monkeypatch: pytes
             page.title, list(page.paragraphs), published=f"{day}T09:00:00+09:00", modified=None
         )
         assert ingest(db, raw, Origin(page.url, page.source)).article_id is not None
-    monkeypatch.setattr(worker.search, "RANK_WINDOW", 2)
+    monkeypatch.setattr(search_articles, "RANK_WINDOW", 2)
     with db.sessions() as session:
         results = search(session, SearchRequest(q="밝혔다", sort="newest", size=2))
         second = search(session, SearchRequest(q="밝혔다", sort="newest", size=2, page=2))

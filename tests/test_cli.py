@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, SAMPLES, manifest, parse_front_matter
 
 from newsdesk import commands
 from newsdesk.cli import main
-from worker.db import head_revision
+from store.db import head_revision
+from tests.support.pages import FIXTURES, SAMPLES, manifest, parse_front_matter
 
 CONTRACT = {
     "source",
@@ -322,6 +322,21 @@ def test_db_upgrade_prints_the_revision(capsys: pytest.CaptureFixture[str], isol
     assert head_revision() and (isolated_env / "newsdesk.db").exists()
     code, out, _ = run(capsys, "db", "current")
     assert out.strip() == f"schema revision: {head_revision()}"
+
+
+def test_beat_with_a_schedule_celery_refuses_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Checked by the parser beat uses, at load: one line and exit 1, never a traceback."""
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        '[[source]]\nname = "x"\nkind = "feed"\nstart_urls = ["https://example.go.kr/rss.xml"]\n'
+        'allowed_domains = ["example.go.kr"]\ncategory = "복지"\nschedule = "0 9 * * 7"\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "beat", "--sources", str(sources))
+    assert code == 1 and out == ""
+    assert one_line(err).startswith("newsdesk beat:") and "schedule" in err and "Traceback" not in err
 
 
 def test_a_bad_setting_is_one_line(

@@ -1,4 +1,4 @@
-"""The item pipeline on a real SQLite file, and the ``python -m crawler`` entry point."""
+"""The item pipeline on a real SQLite file, and the crawl runner's one-line refusals."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitegen import topic_article
 from sqlalchemy import select
 
-from crawler.__main__ import main
+from crawler import SourcesError
 from crawler.items import FetchedPage, FetchFailure, NotFetched
-from crawler.pipelines import IngestPipeline
+from crawler.page_store import IngestPipeline
+from crawler.runner import crawl_source
+from newsdesk.settings import Settings
 from nlp.digest import DigestOptions
-from worker.models import Page
+from store.models import Page
+from tests.support.site import topic_article
 
 URL = "http://news.example.go.kr/news/1.html"
 
@@ -77,9 +79,9 @@ def test_queue_mode_stores_raw_pages_and_hands_their_ids_on(
         stage.close_spider()
 
 
-def test_module_entry_point_reports_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_malformed_sources_file_is_refused_in_one_line(tmp_path: Path) -> None:
     sources = tmp_path / "sources.toml"
     sources.write_text('[[source]]\nname = "x"\n', encoding="utf-8")
-    assert main(["nope", "--sources", str(sources)]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("crawl: ") and err.count("\n") == 1 and "key 'kind': missing" in err
+    with pytest.raises(SourcesError, match="key 'kind': missing") as caught:
+        crawl_source(Settings.from_env(), "nope", sources)
+    assert "\n" not in str(caught.value)

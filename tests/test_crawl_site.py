@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from sitegen import (
+from sqlalchemy import func, select
+
+from crawler import SourcesError, StartPageError, UnknownSourceError
+from crawler.runner import CrawlSummary, check_source, crawl_source, list_sources
+from newsdesk.settings import Settings
+from store.db import Database
+from store.models import Article, CrawlRun, Page, Revision
+from tests.support.site import (
     Site,
     atom_feed,
     listing_page,
@@ -20,13 +27,6 @@ from sitegen import (
     sitemap_index,
     topic_article,
 )
-from sqlalchemy import func, select
-
-from crawler import FetchError, SourcesError, UnknownSourceError
-from crawler.run import CrawlSummary, check_source, crawl_source, list_sources
-from newsdesk.settings import Settings
-from worker.db import Database
-from worker.models import Article, CrawlRun, Page, Revision
 
 RSS_DATE = "Sat, 03 May 2025 15:12:00 +0900"
 ISO_DATE = "2025-05-03T15:12:00+09:00"
@@ -333,7 +333,7 @@ def test_sources_list_flags_sources_that_need_a_look(world: World) -> None:
 
 
 def test_check_reports_a_start_url_that_fails(world: World) -> None:
-    with pytest.raises(FetchError, match="HTTP 404"):
+    with pytest.raises(StartPageError, match="HTTP 404"):
         check_source(world.settings, "broken")
     assert check_source(world.settings, "listing") == 2
 
@@ -351,3 +351,18 @@ def test_bad_names_and_files_fail_before_any_crawl(world: World, tmp_path: Path)
     )
     with pytest.raises(SourcesError, match="source 'x': key 'start_urls'"):
         crawl_source(world.settings, "x", sources_file=bad)
+
+
+def test_a_queued_crawl_stores_pages_and_hands_their_ids_on(world: World, tmp_path: Path) -> None:
+    """The Celery task's path: one crawl process, stored ids reported back for `process`."""
+    settings = replace(world.settings, database_url=f"sqlite:///{tmp_path / 'queued.db'}")
+    handed: list[int] = []
+    summary = crawl_source(settings, "listing", limit=2, handoff=handed.append)
+    assert (summary.seen, summary.new) == (2, 2) and len(set(handed)) == 2
+    db = Database(settings.database_url)
+    try:
+        with db.sessions() as session:
+            pages = session.scalars(select(Page).where(Page.id.in_(handed))).all()
+            assert sorted(p.state for p in pages) == ["fetched", "fetched"]
+    finally:
+        db.dispose()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from celery.schedules import crontab
 
 from crawler import SourcesError, UnknownSourceError
-from crawler.cron import cron_fields
+from crawler.schedule import last_fire, parse_schedule
 from crawler.sources import DEFAULT_SOURCES, LinkRule, load_sources, sources_path
 
 GOOD = """
@@ -48,13 +50,7 @@ def test_a_good_file_reads_with_defaults(tmp_path: Path) -> None:
     assert spec.article_links == LinkRule("css", "ul.board_list a")
     assert (spec.max_pages, spec.delay, spec.next_page, spec.confirmed) == (3, 1.0, None, True)
     assert spec.drop_params == frozenset()
-    assert spec.crontab() == {
-        "minute": "*/30",
-        "hour": "*",
-        "day_of_month": "*",
-        "month_of_year": "*",
-        "day_of_week": "*",
-    }
+    assert spec.crontab() == crontab(minute="*/30")
 
 
 @pytest.mark.parametrize(
@@ -68,12 +64,12 @@ def test_a_good_file_reads_with_defaults(tmp_path: Path) -> None:
         ),
         (
             ('"*/30 * * * *"', '"61 * * * *"'),
-            "source 'x': key 'schedule': cron field minute: 61 is outside 0-59",
+            "source 'x': key 'schedule': cron expression '61 * * * *': Invalid end range: 61 > 59.",
         ),
         (('"*/30 * * * *"', '"0 9 * *"'), "key 'schedule': cron expression needs 5 fields"),
         (
             ('"*/30 * * * *"', '"0 9 * * funday"'),
-            "key 'schedule': cron field day_of_week: 'funday' is not a number",
+            "key 'schedule': cron expression '0 9 * * funday': Invalid weekday literal 'funday'.",
         ),
         (
             ('["https://news.example.go.kr/list.do"]', '["https://elsewhere.kr/list.do"]'),
@@ -153,27 +149,40 @@ def test_the_file_asked_for_wins_over_the_configured_one(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
-    "expression", ["*/15 8-18 * * mon-fri", "0 0 31 2 *", "5,35 * * jan-mar 0,7", "0 9-17/2 1 * *"]
+    "expression", ["*/15 8-18 * * mon-fri", "5,35 * * jan-mar 0,6", "0 9-17/2 1 * *", "0 9 * * sun"]
 )
 def test_cron_expressions_that_read(expression: str) -> None:
-    assert len(cron_fields(expression)) == 5
+    """Read by Celery's own parser: what loads is what beat fires."""
+    assert parse_schedule(expression) == crontab.from_string(expression)
 
 
 @pytest.mark.parametrize(
     ("expression", "message"),
     [
-        ("5-1 * * * *", "runs backwards"),
-        ("*/0 * * * *", "step must be at least 1"),
-        ("* 24 * * *", "outside 0-23"),
-        ("* * 0 * *", "outside 1-31"),
-        ("* * * 13 *", "outside 1-12"),
-        ("* * * * 8", "outside 0-7"),
+        ("0 9 * * 7", "7 > 6"),  # Celery's weekdays are 0-6: once loaded, then beat died on it
+        ("0 0 31 2 *", "never occurs"),
+        ("* 24 * * *", "24 > 23"),
+        ("* * * 13 *", "13 > 12"),
         ("@daily", "5 fields"),
     ],
 )
 def test_cron_expressions_that_do_not(expression: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        cron_fields(expression)
+        parse_schedule(expression)
+
+
+def test_a_schedule_celery_refuses_is_refused_at_load_in_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("*/30 * * * *", "0 9 * * 7"))
+    with pytest.raises(SourcesError, match="schedule") as caught:
+        load_sources(path)
+    assert "\n" not in str(caught.value) and "7 > 6" in str(caught.value)
+
+
+def test_a_fires_slot_is_the_last_fire_celery_would_make() -> None:
+    kst = dt.timezone(dt.timedelta(hours=9))
+    monday = dt.datetime(2025, 12, 15, 8, 59, tzinfo=kst)
+    assert last_fire("0 9 * * mon-fri", monday) == dt.datetime(2025, 12, 12, 9, 0, tzinfo=kst)
+    assert last_fire("0 9 29 2 *", monday).date() == dt.date(2024, 2, 29)
 
 
 def test_drop_params_name_a_sites_own_list_state(tmp_path: Path) -> None:

@@ -12,7 +12,23 @@ from scrapy import Request
 from scrapy.http import HtmlResponse, Response, XmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
-from sitegen import (
+from twisted.python.failure import Failure
+
+from crawler.failures import NotModified, failure_reason
+from crawler.feeds import parse_feed_date
+from crawler.items import FetchedPage, FetchFailure, NotFetched
+from crawler.links import rule_links, url_matches
+from crawler.middlewares.backoff import RetryBackoffMiddleware
+from crawler.middlewares.incremental import IncrementalMiddleware
+from crawler.report import CRAWL_EVENT
+from crawler.sources import LinkRule, SourceSpec
+from crawler.spiders import FeedSpider, ListingSpider, SitemapSpider, SourceSpider
+from crawler.tally import Tally
+from nlp.dates import KST
+from store.db import Database
+from store.models import Page, now
+from store.pages import KnownPages
+from tests.support.site import (
     atom_feed,
     listing_page,
     news_sitemap,
@@ -20,21 +36,6 @@ from sitegen import (
     rss_feed,
     sitemap_index,
 )
-from twisted.python.failure import Failure
-
-from crawler.failures import NotModified, failure_reason
-from crawler.feeds import parse_date
-from crawler.items import FetchedPage, FetchFailure, NotFetched
-from crawler.known import KnownPages
-from crawler.links import rule_links, url_matches
-from crawler.middlewares.backoff import RetryBackoffMiddleware
-from crawler.middlewares.incremental import IncrementalMiddleware
-from crawler.report import CRAWL_EVENT
-from crawler.sources import LinkRule, SourceSpec
-from crawler.spiders import FeedSpider, ListingSpider, SitemapSpider, SourceSpider
-from crawler.summary import Tally
-from worker.db import Database
-from worker.models import KST, Page, now
 
 BASE = "http://news.example.go.kr"
 IDS = list(range(156738780, 156738801))
@@ -333,8 +334,8 @@ def test_url_rules_and_dates() -> None:
         f"{BASE}/x", LinkRule("regex", "/news/")
     )
     assert url_matches(f"{BASE}/x", None)
-    assert parse_date("2025-05-03") == dt.datetime(2025, 5, 3, tzinfo=KST)
-    assert parse_date("nonsense") is None and parse_date(None) is None
+    assert parse_feed_date("2025-05-03") == dt.datetime(2025, 5, 3, tzinfo=KST)
+    assert parse_feed_date("nonsense") is None and parse_feed_date(None) is None
 
 
 def test_tally_counts_events_into_a_summary() -> None:

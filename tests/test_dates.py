@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date, parse_date
-
-KST = ZoneInfo("Asia/Seoul")
+from nlp.dates import KST, as_kst, date_from_url, find_labelled_dates, find_unlabelled_date, parse_date
 
 
 def kst(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> dt.datetime:

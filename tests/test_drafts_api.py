@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 import yaml
-from drafts_support import EDITOR_HEADERS, READER_HEADERS, Seeded, api_client
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from worker.db import Database
-from worker.drafts import TRANSITIONS, upsert_draft
-from worker.models import DRAFT_STATES, Article, Draft, Source
+from ingest.drafts import TRANSITIONS, upsert_draft
+from store.db import Database
+from store.models import DRAFT_STATES, Article, Draft, Source
+from tests.support.drafts import EDITOR_HEADERS, READER_HEADERS, Seeded, api_client
 
 Client = tuple[TestClient, Database, Seeded]
 

@@ -11,16 +11,17 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES
-from drafts_support import Seeded, seed, settings_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ingest.export import filename, front_matter, one_line, render_jekyll, slug
 from newsdesk.commands import CommandError
 from newsdesk.drafts_cmd import add_drafts_parser, cmd_drafts
-from worker.db import Database
-from worker.export import filename, front_matter, one_line, render_jekyll, slug
-from worker.models import KST, Article, Draft, Source
+from nlp.dates import KST
+from store.db import Database
+from store.models import Article, Draft, Source
+from tests.support.drafts import Seeded, editor_settings, seed
+from tests.support.pages import FIXTURES
 
 SEED = (FIXTURES / "seed-post.md").read_text(encoding="utf-8")
 BODY = (
@@ -221,7 +222,7 @@ def test_file_names_are_dated_by_publication() -> None:
 
 @pytest.fixture
 def cli_db(tmp_path: Path) -> tuple[Any, Seeded]:
-    settings = settings_for(tmp_path)
+    settings = editor_settings(tmp_path)
     db = Database(settings.database_url)
     seeded = seed(db)
     with db.transaction() as session:

@@ -9,18 +9,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from drafts_support import EDITOR_HEADERS, korean_page, loopback_site, make_app, settings_for
 from fastapi.testclient import TestClient
+from scrapy.utils.misc import load_object
 
-from worker.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL, parse_target, unsafe_reason
-from worker.fetch_url import FetchLimits, fetch
+from crawler.settings import DEFAULTS
+from ingest.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL, parse_target, unsafe_reason
+from ingest.fetch_url import FetchLimits, fetch
+from tests.support.drafts import EDITOR_HEADERS, editor_settings, korean_page, make_app
+from tests.support.site import loopback_site
 
 FAST = FetchLimits(host_delay=0.0, timeout=5.0)
 HTML = {"Content-Type": "text/html; charset=euc-kr"}
 
 
 def client_for(tmp_path: Path, allow_loopback: bool) -> TestClient:
-    return TestClient(make_app(settings_for(tmp_path, allow_loopback_fetch=allow_loopback)))
+    return TestClient(make_app(editor_settings(tmp_path, allow_loopback_fetch=allow_loopback)))
 
 
 @pytest.fixture
@@ -217,6 +220,24 @@ def test_robots_txt_is_obeyed() -> None:
         assert ("/private/a", f"127.0.0.1:{site.port}") not in site.requests
 
 
+def test_robots_txt_wildcards_read_as_the_crawler_reads_them() -> None:
+    """Protego for submissions as for crawls: `/*/print` refuses /news/123/print in both."""
+    robots = b"User-agent: *\nDisallow: /*/print\n"
+    routes = {
+        "/robots.txt": (200, {"Content-Type": "text/plain"}, robots),
+        "/news/123/print": (200, HTML, korean_page()),
+        "/news/123": (200, HTML, korean_page()),
+    }
+    with loopback_site(routes) as site:
+        guard = AddressGuard(allow_loopback=True)
+        with pytest.raises(Declined, match=r"robots\.txt"):
+            fetch(site.url("/news/123/print"), FAST, guard)
+        assert fetch(site.url("/news/123"), FAST, guard).body == korean_page()
+    crawl_parser = load_object(DEFAULTS["ROBOTSTXT_PARSER"]).from_crawler(None, robots)
+    assert not crawl_parser.allowed("https://x.go.kr/news/123/print", DEFAULTS["ROBOTSTXT_USER_AGENT"])
+    assert crawl_parser.allowed("https://x.go.kr/news/123", DEFAULTS["ROBOTSTXT_USER_AGENT"])
+
+
 def test_one_host_gets_a_polite_gap_between_fetches() -> None:
     with loopback_site({"/": (200, HTML, korean_page())}) as site:
         limits = replace_limits(host_delay=0.4, robots=False)
@@ -246,7 +267,7 @@ def test_submitting_a_korean_page_makes_a_draft(loose: TestClient) -> None:
 
 
 def test_submit_reports_fetch_failures_in_the_one_shape(tmp_path: Path) -> None:
-    app = make_app(settings_for(tmp_path, allow_loopback_fetch=True))
+    app = make_app(editor_settings(tmp_path, allow_loopback_fetch=True))
     app.state.fetch_limits = FetchLimits(max_bytes=1000, host_delay=0.0, timeout=5.0)
     routes = {
         "/big": (200, HTML, b"x" * 5000),

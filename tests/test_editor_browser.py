@@ -18,8 +18,9 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from drafts_support import EDITOR, EDITOR_HEADERS, make_app, seed, settings_for
 from fastapi import FastAPI
+
+from tests.support.drafts import EDITOR, EDITOR_HEADERS, editor_settings, make_app, seed
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -70,7 +71,7 @@ def test_an_editor_approves_a_draft_in_the_browser(tmp_path: Path) -> None:
     require_browser()
     from playwright.sync_api import expect, sync_playwright
 
-    app = make_app(settings_for(tmp_path))
+    app = make_app(editor_settings(tmp_path))
     draft_id = seed(app.state.db).hiking
     ARTIFACTS.mkdir(exist_ok=True)
     with live_server(app) as base, sync_playwright() as playwright:

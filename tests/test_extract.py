@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import random
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from nlp import DecodeError, EmptyPageError
+from nlp.dates import KST
 from nlp.extract import extract_page
 from nlp.page import ExtractedPage
 
 FIXTURES = Path(__file__).parent / "fixtures"
-KST = ZoneInfo("Asia/Seoul")
 PRESS_URL = "https://www.hanbit.go.kr/board/view.do?nttId=4411"
 NEWS_URL = "https://www.hanbit.co.kr/news/articleView.html?idxno=200100"
 LIST_URL = "https://www.hanbit.go.kr/news/list.do?menuId=2001"

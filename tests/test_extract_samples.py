@@ -8,17 +8,16 @@ import json
 import re
 from importlib import resources
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from nlp.cleanup import clean_body, table_row
+from nlp.dates import KST
 from nlp.extract import extract_page
 from nlp.lead import clean_lead
 from nlp.page import ExtractedPage
 from nlp.titles import GENERIC_CMS_WORDS, is_generic_title
 
-KST = ZoneInfo("Asia/Seoul")
 SAMPLES = resources.files("newsdesk").joinpath("samples")
 MANIFEST: list[dict[str, Any]] = json.loads(SAMPLES.joinpath("manifest.json").read_text(encoding="utf-8"))
 SEPARATOR_RE = re.compile(r"\s[|>:<›»–—-]\s|[|｜>›»]|::")

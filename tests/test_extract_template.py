@@ -163,8 +163,8 @@ def test_mobile_and_desktop_copies_of_one_article_count_once() -> None:
 
 
 def test_ingest_learns_the_source_template_and_uses_it_on_the_next_page(db: Any) -> None:
-    from worker.models import Article, SourceTemplate
-    from worker.pipeline import Origin, ingest
+    from ingest.pipeline import Origin, ingest
+    from store.models import Article, SourceTemplate
 
     for index in range(5):
         url = f"https://www.saebyeok.go.kr/board/view.do?id={index}"
@@ -181,8 +181,8 @@ def test_ingest_learns_the_source_template_and_uses_it_on_the_next_page(db: Any)
 
 
 def test_pages_of_other_sources_teach_nothing(db: Any) -> None:
-    from worker.models import Article
-    from worker.pipeline import Origin, ingest
+    from ingest.pipeline import Origin, ingest
+    from store.models import Article
 
     for index in range(3):
         ingest(

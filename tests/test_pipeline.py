@@ -8,16 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, HIKING, article_html, parse_front_matter, sample
 from sqlalchemy import func, select, text
 
+from ingest.drafts import effective
+from ingest.export import render_jekyll
+from ingest.pipeline import Origin, ingest
+from nlp.dates import KST
 from nlp.digest import DigestOptions
-from worker.db import Database
-from worker.drafts import effective
-from worker.export import render_jekyll
-from worker.models import KST, Article, Draft, Page, Revision, SearchDoc, Source, StoryBand
-from worker.pipeline import Origin, ingest
-from worker.search import search
+from search.articles import search
+from store.db import Database
+from store.models import Article, Draft, Page, Revision, SearchDoc, Source, StoryBand
+from tests.support.pages import FIXTURES, HIKING, article_html, parse_front_matter, sample
 
 NINE_HOURS = dt.timedelta(hours=9)
 HIKE_URL = "https://news.example.com/article/20251205-hiking"

@@ -21,7 +21,15 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from queue_support import (
+from sqlalchemy import func, select, text, update
+
+from crawler.sources import load_sources
+from newsdesk.settings import Settings
+from nlp.urls import canonical_url
+from search.articles import search
+from store.db import Database, current_revision, head_revision, make_engine
+from store.models import Article, DeadLetter, Draft, Page, Revision, SearchDoc, Source
+from tests.support.queue import (
     CORPUS_EXTRA,
     ProfileRun,
     WorkerProcess,
@@ -35,15 +43,8 @@ from queue_support import (
     wait_until,
     worker_env,
 )
-from sqlalchemy import func, select, text, update
-
-from newsdesk.settings import Settings
-from nlp.urls import canonical_url
 from worker import tasks
 from worker.celery_app import app, configure
-from worker.db import Database, current_revision, head_revision, make_engine
-from worker.models import Article, DeadLetter, Draft, Page, Revision, SearchDoc
-from worker.search import search
 
 FAULT_PAGES = 200
 
@@ -352,9 +353,8 @@ def test_a_message_with_the_wrong_arguments_is_dead_lettered_by_the_tracer(task_
 
 
 def test_a_page_without_a_body_is_recorded_failed_with_the_reason(task_db: Database) -> None:
-    from conftest import FIXTURES
-
-    from worker.pipeline import Origin, store
+    from ingest.pipeline import Origin, store
+    from tests.support.pages import FIXTURES
 
     page_id, _ = store(
         task_db, (FIXTURES / "no_body.html").read_bytes(), Origin("https://city.example/notice")
@@ -428,6 +428,15 @@ def test_a_double_fire_in_one_slot_crawls_once(task_db: Database) -> None:
     second = tasks.crawl("한빛시청 고시공고", schedule="0 9 * * *", slot=slot)
     assert second == {"status": "duplicate", "source": "한빛시청 고시공고"}
     assert tasks.claim_slot("한빛시청 고시공고", "2025-12-12T09:00") is not None  # the next slot runs
+
+
+def test_a_scheduled_fire_makes_the_source_row_the_sources_file_describes(task_db: Database) -> None:
+    """A feed source is a feed with its category, whoever makes its row first (here: beat's fire)."""
+    spec = next(s for s in load_sources().sources if s.kind == "feed")
+    assert tasks.claim_slot(spec.name, "2025-12-11T09:00") is not None
+    with task_db.transaction() as session:
+        source = session.scalars(select(Source).where(Source.name == spec.name)).one()
+        assert (source.kind, source.category) == (spec.kind, spec.category)
 
 
 def test_a_crawl_message_without_a_source_name_is_dead_lettered(task_db: Database) -> None:

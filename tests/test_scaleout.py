@@ -13,14 +13,16 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from queue_support import (
+
+from search.articles import search
+from store.db import Database
+from tests.support.postgres import create_postgres_database, drop_postgres_database
+from tests.support.queue import (
     CORPUS_EXTRA,
     BrokerTarget,
     ProfileRun,
     amqp_target,
-    create_postgres_database,
     delete_queue,
-    drop_postgres_database,
     embedded_run,
     generated_pages,
     missing,
@@ -31,9 +33,6 @@ from queue_support import (
     store_all,
     worker_env,
 )
-
-from worker.db import Database
-from worker.search import search
 
 QUERIES = {
     "inflected": "협력했다",  # finds 협력을, 협력해

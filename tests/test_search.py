@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import COOPERATION, HIKING, SAMPLES, article_html, manifest, sqlite_url
 
+from ingest.pipeline import Origin, ingest
 from nlp.analyse import analyse
 from nlp.query import QueryError, parse_query
 from nlp.terms import terms
-from worker.db import Database
-from worker.pipeline import Origin, ingest
-from worker.search import SearchRequest, highlights, match_expression, search
+from search.articles import SearchRequest, highlights, match_expression, search
+from store.db import Database
+from tests.support.pages import COOPERATION, HIKING, SAMPLES, article_html, manifest, sqlite_url
 
 TITLE_PAGE = "https://news.example.com/a/title-bus"
 BODY_PAGE = "https://news.example.com/a/body-bus"
@@ -57,7 +57,7 @@ def _ids(database: Database, query: str, limit: int = 10) -> list[int]:
 
 
 def _body(database: Database, article_id: int) -> str:
-    from worker.models import Article
+    from store.models import Article
 
     with database.transaction() as session:
         article = session.get(Article, article_id)

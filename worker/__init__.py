@@ -1,17 +1,4 @@
-"""Storage, processing and the search index; later the Celery app and tasks.
+"""The Celery app (``worker.celery_app``) and its tasks (``worker.tasks``); nothing else.
 
-Errors::
-
-    WorkerError
-     └── PageNotFound    a page id or URL that is not stored
+Storage lives in ``store``, the per-page path in ``ingest``, the crawl in ``crawler``.
 """
-
-from __future__ import annotations
-
-
-class WorkerError(Exception):
-    """Base for expected failures in storage and processing."""
-
-
-class PageNotFound(WorkerError):
-    """No stored page has that id or URL."""

@@ -6,28 +6,32 @@ never an article; a redelivered message on a processed page does nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
-import os
-import signal
-import subprocess
-import sys
 from typing import Any
 
 import kombu.exceptions
 from celery import Task
 from celery.signals import task_failure, worker_process_init
-from croniter import croniter
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
+from crawler import CrawlerError, CrawlTimeout, SourcesError
+from crawler.runner import crawl_source
+from crawler.schedule import last_fire
+from crawler.sources import load_sources, sources_path
+from ingest.options import digest_options
+from ingest.pipeline import process_stored
+from nlp.dates import KST
 from nlp.digest import DigestOptions
-from worker import PageNotFound
+from store import PageNotFound
+from store.db import Database
+from store.models import CrawlRun, DeadLetter, Page, Source, now
+from store.sources import get_or_create_source
 from worker.celery_app import SOFT_LIMIT, app
-from worker.db import Database
-from worker.models import KST, CrawlRun, DeadLetter, Page, Source, now
-from worker.pipeline import process_stored
 
 log = logging.getLogger("newsdesk.tasks")
 
@@ -67,8 +71,7 @@ def _after_fork(**_: Any) -> None:
 
 
 def _options() -> DigestOptions:
-    s = app.conf.newsdesk_settings
-    return DigestOptions(sentences=s.summary_sentences, excerpt_chars=s.excerpt_chars)
+    return digest_options(app.conf.newsdesk_settings)
 
 
 @task_failure.connect  # type: ignore[untyped-decorator]
@@ -130,9 +133,9 @@ def reconcile(stuck_after_seconds: float | None = None) -> dict[str, Any]:
 def slot_of(schedule: str | None, at: dt.datetime) -> str:
     """The schedule slot `at` falls in (the cron's last fire time), or the minute when unscheduled."""
     local = at.astimezone(KST)
-    if schedule and croniter.is_valid(schedule):
-        fired: dt.datetime = croniter(schedule, local + dt.timedelta(seconds=1)).get_prev(dt.datetime)
-        return fired.strftime("%Y-%m-%dT%H:%M")
+    if schedule:
+        with contextlib.suppress(ValueError):  # refused at load; a hand-sent bad one gets the minute
+            return last_fire(schedule, local).strftime("%Y-%m-%dT%H:%M")
     return local.strftime("%Y-%m-%dT%H:%M")
 
 
@@ -140,11 +143,7 @@ def claim_slot(name: str, slot: str) -> int | None:
     """A CrawlRun for (source, slot), or None when another fire already claimed it."""
     try:
         with database().transaction() as session:
-            source = session.scalars(select(Source).where(Source.name == name)).one_or_none()
-            if source is None:
-                source = Source(name=name, kind="web")
-                session.add(source)
-                session.flush()
+            source = _source_row(session, name)
             run = CrawlRun(source_id=source.id, slot=slot)
             session.add(run)
             session.flush()
@@ -153,11 +152,21 @@ def claim_slot(name: str, slot: str) -> int | None:
         return None
 
 
+def _source_row(session: Session, name: str) -> Source:
+    """The source's row, made from the sources file (kind, category) when it is named there."""
+    try:
+        spec = load_sources(sources_path(None, app.conf.newsdesk_settings.sources)).get(name)
+    except SourcesError:  # not in the file: the crawl itself will say so
+        return get_or_create_source(session, name, "web")
+    return get_or_create_source(session, name, spec.kind, spec.category, authoritative=True)
+
+
 @app.task(name="newsdesk.crawl", bind=True, **RETRY)  # type: ignore[untyped-decorator]
 def crawl(
     self: Task, source_name: Any, schedule: str | None = None, slot: str | None = None
 ) -> dict[str, Any]:
-    """Crawl one source in a child process (a Twisted reactor cannot restart in a worker)."""
+    """Crawl one source in one child process (a Twisted reactor cannot restart in a worker);
+    the pages it stores are enqueued for ``process`` from here, as the crawl reports them."""
     if not isinstance(source_name, str) or not source_name.strip():
         return dead_letter("crawl", source_name, "malformed payload: source name must be a string")
     run_id = claim_slot(source_name, slot or slot_of(schedule, now()))
@@ -167,17 +176,14 @@ def crawl(
 
 
 def run_crawl_child(source_name: str, run_id: int) -> dict[str, Any]:
-    """`python -m crawler` in its own process group, killed as a group on timeout."""
-    command = [sys.executable, "-m", "crawler", source_name, "--run-id", str(run_id), "--queue"]
-    child = subprocess.Popen(
-        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    """The crawl runner's child process, its stored pages enqueued for processing, within the timeout."""
+    settings = app.conf.newsdesk_settings
     try:
-        out, err = child.communicate(timeout=CRAWL_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        os.killpg(child.pid, signal.SIGKILL)
-        child.communicate()
+        summary = crawl_source(
+            settings, source_name, run_id=run_id, handoff=process.delay, timeout=CRAWL_TIMEOUT
+        )
+    except CrawlTimeout:
         return {"status": "timeout", "source": source_name, "run_id": run_id}
-    if child.returncode != 0:
-        return {"status": "failed", "source": source_name, "run_id": run_id, "error": err.strip()[-500:]}
-    return {"status": "ok", "source": source_name, "run_id": run_id, "summary": out.strip()[-500:]}
+    except CrawlerError as error:
+        return {"status": "failed", "source": source_name, "run_id": run_id, "error": str(error)[-500:]}
+    return {"status": "ok", "source": source_name, "run_id": run_id, "summary": summary.line()[-500:]}

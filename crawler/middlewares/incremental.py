@@ -10,9 +10,9 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
 from crawler.failures import NotModified
-from crawler.known import KnownPage, KnownPages
-from worker.db import Database
-from worker.models import now
+from store.db import Database
+from store.models import now
+from store.pages import KnownPage, KnownPages
 
 
 class IncrementalMiddleware:
@@ -30,9 +30,10 @@ class IncrementalMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
-        url = crawler.settings.get("NEWSDESK_DATABASE_URL")
-        if not url:
+        job = crawler.settings.get("NEWSDESK_JOB")
+        if job is None:
             raise NotConfigured("no database to compare with")
+        url = job.database_url
         hours = crawler.settings.getfloat("NEWSDESK_REVISIT_HOURS", 24.0)
         return cls(KnownPages(Database(url)), dt.timedelta(hours=hours))
 

@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from worker.drafts import Rights, effective, rights_of
-from worker.models import Article, Draft
+from ingest.drafts import Rights, effective, rights_of
+from store.models import Article, Draft
 
 Format = Literal["jekyll", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("jekyll", "markdown", "json")

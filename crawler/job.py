@@ -6,13 +6,15 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from crawler import CrawlProcessError
+from crawler import CrawlProcessError, CrawlTimeout
 from crawler.report import Event
+from nlp.digest import DigestOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 Mode = Literal["crawl", "check", "fetch"]
@@ -24,7 +26,9 @@ class Job:
 
     Modes: ``crawl`` fetches and stores; ``check`` collects the start pages' article links;
     ``fetch`` fetches articles and stores nothing (the benchmark's Scrapy-only rate). With
-    `queue`, a crawl stores raw pages and enqueues their processing instead of doing it.
+    `queue`, a crawl stores raw pages and reports each one that needs processing (a ``queued``
+    event) to the parent, which enqueues it, instead of processing it. This JSON is the only form
+    the settings take on the way to the crawl: Scrapy's components read the Job itself.
     """
 
     mode: Mode
@@ -32,18 +36,23 @@ class Job:
     name: str
     database_url: str
     limit: int | None = None
-    summary_sentences: int = 3
-    excerpt_chars: int = 160
+    options: DigestOptions = field(default_factory=DigestOptions)
     queue: bool = False
     overrides: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, text: str) -> Job:
-        return cls(**json.loads(text))
+        data = json.loads(text)
+        return cls(**{**data, "options": DigestOptions(**data.get("options", {}))})
 
 
-def run_child(job: Job, on_event: Callable[[Event], None], log_path: Path) -> Event:
-    """Run `job` in ``python -m crawler.child``; pass each event on; return the final ``done`` event."""
+def run_child(
+    job: Job, on_event: Callable[[Event], None], log_path: Path, timeout: float | None = None
+) -> Event:
+    """Run `job` in ``python -m crawler.child``; pass each event on; return the final ``done`` event.
+
+    A fresh process per job (a Twisted reactor cannot restart); killed after `timeout` seconds.
+    """
     log_path.parent.mkdir(parents=True, exist_ok=True)
     env = dict(
         os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
@@ -61,11 +70,18 @@ def run_child(job: Job, on_event: Callable[[Event], None], log_path: Path) -> Ev
             encoding="utf-8",
         ) as child,
     ):
+        timer = threading.Timer(timeout, child.kill) if timeout else None
+        if timer is not None:
+            timer.start()
         try:
             done = _stream(child, job, on_event)
             code = child.wait()
         finally:
             _stop(child)
+            if timer is not None:
+                timer.cancel()
+    if timer is not None and timer.finished.is_set() and done is None:
+        raise CrawlTimeout(f"crawl process killed after {timeout:g} s (log: {log_path})")
     if code != 0 or done is None:
         raise CrawlProcessError(
             f"crawl process exited with code {code}: {_last_line(log_path)} (log: {log_path})"

@@ -1,4 +1,4 @@
-"""What the database already holds for a URL: validators and when it was fetched."""
+"""The pages table, as the crawler reads it: what is stored for a URL (validators, hash, fetch time)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 
 from nlp.urls import canonical_url
-from worker.db import Database
-from worker.models import Page, now
+from store.db import Database
+from store.models import Page, now
 
 
 @dataclass(frozen=True, slots=True)

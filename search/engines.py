@@ -3,7 +3,7 @@
 An engine only matches: for a `Plan` (query phrases plus filters) it lists the matches with the
 highest ids (the most recently stored) with their facet values, and hands over what BM25
 needs (index statistics, document frequencies, the rows' tokens).
-Scoring is worker.bm25's, the same for both.
+Scoring is search.bm25's, the same for both.
 
 SQLite filters through tokens in the FTS table's `tags` column (source, category, KST day,
 month and year), so a filter is a doclist intersection, not a row lookup per match.
@@ -23,8 +23,9 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from worker.bm25 import Corpus, Phrase
-from worker.models import KST, UTC
+from nlp.dates import KST
+from search.bm25 import Corpus, Phrase
+from store.models import UTC
 
 # SQLite hands `published` back as its stored UTC text, PostgreSQL as a datetime; each engine
 # only ever compares its own keys.

@@ -1,15 +1,56 @@
-"""Source health from stored crawl runs: one rule for the CLI, the crawler and the API."""
+"""Crawl runs: opened before a crawl, closed with its counts after, and the health rule read from
+them (one rule for the CLI, the crawler and the API)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from worker.models import CrawlRun, Source
+from store.db import Database
+from store.models import CrawlRun, Source, now
+from store.sources import get_or_create_source
 
 RECENT_RUNS = 3
+
+
+class RunCounts(Protocol):
+    """What a finished crawl counted (the crawler's CrawlSummary is one)."""
+
+    @property
+    def seen(self) -> int: ...
+    @property
+    def new(self) -> int: ...
+    @property
+    def changed(self) -> int: ...
+    @property
+    def unchanged(self) -> int: ...
+    @property
+    def failed(self) -> int: ...
+    @property
+    def errors(self) -> list[dict[str, Any]]: ...
+
+
+def start_run(db: Database, name: str, kind: str, category: str | None) -> int:
+    """Store a run of the source (its row made or corrected from the sources file); its id."""
+    with db.transaction() as session:
+        source = get_or_create_source(session, name, kind, category, authoritative=True)
+        run = CrawlRun(source=source, started_at=now(), errors=[])
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def finish_run(db: Database, run_id: int, counts: RunCounts) -> None:
+    """Store the run's end, counts and errors."""
+    with db.transaction() as session:
+        run = session.get_one(CrawlRun, run_id)
+        run.finished_at = now()
+        run.seen, run.new, run.changed = counts.seen, counts.new, counts.changed
+        run.unchanged, run.failed = counts.unchanged, counts.failed
+        run.errors = list(counts.errors)
 
 
 def recent_runs(

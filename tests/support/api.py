@@ -8,26 +8,20 @@ one order only, and a word that appears beside 협력 in one page and not in ano
 from __future__ import annotations
 
 import dataclasses
-import os
-import secrets
-import socket
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
 from alembic import command
 from alembic.config import Config
-from conftest import COOPERATION, HIKING, SAMPLES, article_html, manifest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
 
 from api.app import create_app
+from ingest.pipeline import Origin, ingest
 from newsdesk.settings import Settings
-from worker.db import MIGRATIONS, Database, make_engine
-from worker.pipeline import Origin, ingest
+from store.db import MIGRATIONS, Database, make_engine
+from tests.support.pages import COOPERATION, HIKING, SAMPLES, article_html, manifest, sqlite_url
 
 JOBS = [
     "고용노동부는 지역 기업과 협력을 강화해 청년 일자리 박람회를 연다고 15일 밝혔다.",
@@ -117,9 +111,11 @@ def ingest_corpus(db: Database) -> dict[str, int]:
     return ids
 
 
-def settings_for(tmp_path: Path, database_url: str, **overrides: Any) -> Settings:
+def settings_for(tmp_path: Path, database_url: str | None = None, **overrides: Any) -> Settings:
+    """Settings with their data folder under tmp_path, on `database_url` (default: a SQLite file there)."""
     base = Settings.from_env({"NEWSDESK_DATA_DIR": str(tmp_path / "data")})
-    return dataclasses.replace(base, database_url=database_url, **overrides)
+    url = database_url or sqlite_url(tmp_path / "newsdesk.db")
+    return dataclasses.replace(base, database_url=url, **overrides)
 
 
 @dataclass
@@ -176,38 +172,6 @@ def error_shape(body: Any, status: int) -> bool:
         and isinstance(body["error"], str)
         and bool(body["error"].strip())
     )
-
-
-# PostgreSQL ---------------------------------------------------------------------------------------
-
-POSTGRES = ("127.0.0.1", 5432)
-POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-
-
-def require_postgres() -> None:
-    """Skip (one line) when PostgreSQL is not listening; in CI (CI=true) that is a failure."""
-    try:
-        socket.create_connection(POSTGRES, timeout=1).close()
-    except OSError:
-        reason = f"PostgreSQL unreachable at {POSTGRES[0]}:{POSTGRES[1]}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason + " (required in CI)", pytrace=False)
-        pytest.skip(reason)
-
-
-@contextmanager
-def temporary_postgres() -> Iterator[str]:
-    """A fresh database for one test module, dropped afterwards; yields its URL."""
-    name = f"newsdesk_api_{secrets.token_hex(6)}"
-    admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        yield POSTGRES_ADMIN.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 # migrations ---------------------------------------------------------------------------------------

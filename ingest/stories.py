@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from nlp.dedupe import MIN_SHARED_BANDS, Signature, bands, near_duplicate
-from worker.models import Article, Story, StoryBand
+from store.models import Article, Story, StoryBand
 
 CANDIDATES = 20
 # Government bodies publish the releases that papers retell: 보건복지부, 국세청, 서울특별시청, 위원회…

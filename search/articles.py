@@ -1,8 +1,8 @@
 """Search over morphemes: SQLite FTS5 or PostgreSQL GIN find the matches, BM25 ranks them.
 
-Documents and queries are tokenised by the same functions (nlp.terms, then worker.bm25.tokens),
+Documents and queries are tokenised by the same functions (nlp.terms, then search.bm25.tokens),
 and a query reaches the engine only as an expression built from quoted tokens. BM25 is FTS5's
-formula (title weighted), computed in worker.bm25 for both engines alike.
+formula (title weighted), computed in search.bm25 for both engines alike.
 
 Bounded work at any size: results and facets come from the RANK_WINDOW most recently stored
 matches (ids follow arrival, so this is the recent news). A query matching more reports
@@ -27,11 +27,9 @@ from sqlalchemy.orm import Session
 
 from nlp.query import Query, QueryError, parse_query
 from nlp.terms import Term
-from worker import bm25
-from worker.bm25 import Phrase
-from worker.highlight import highlights, highlights_from_json
-from worker.models import Article, SearchDoc, SearchSpans, Source
-from worker.search_engines import (
+from search import bm25
+from search.bm25 import Phrase
+from search.engines import (
     Engine,
     Match,
     Plan,
@@ -40,7 +38,9 @@ from worker.search_engines import (
     filter_tags,
     tsquery_expression,
 )
-from worker.search_engines import match_expression as _match_expression
+from search.engines import match_expression as _match_expression
+from search.highlight import highlights, highlights_from_json
+from store.models import Article, SearchDoc, SearchSpans, Source
 
 __all__ = [
     "RANK_WINDOW",

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nlp.template import EMPTY, Fingerprint, Template, learn_template
-from worker.models import Page, SourceTemplate, now
+from store.models import Page, SourceTemplate, now
 
 LEARN_FROM = 60  # latest fingerprints a template is learned from (a site changes its template over time)
 RELEARN_MAX = 50

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -11,18 +11,19 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from ingest.drafts import upsert_draft
+from ingest.stories import assign_story
 from nlp import NlpError
 from nlp.digest import Digest, DigestOptions, digest
 from nlp.extract import extract_page
 from nlp.page import ExtractedPage
 from nlp.urls import canonical_url
-from worker import PageNotFound
-from worker.db import Database
-from worker.drafts import upsert_draft
-from worker.models import Article, Page, Revision, Source, now
-from worker.search import index_document
-from worker.stories import assign_story
-from worker.templates import remember, template_for
+from search.articles import index_document
+from store import PageNotFound
+from store.db import Database
+from store.models import Article, Page, Revision, Source, now
+from store.sources import get_or_create_source
+from store.templates import remember, template_for
 
 Status = Literal["new", "changed", "unchanged", "listing", "failed"]
 
@@ -63,7 +64,7 @@ def ingest(db: Database, raw: bytes, origin: Origin, options: DigestOptions | No
             page, fresh = store_page(session, url, raw, origin)
             if not fresh and page.state == "processed":
                 return Outcome(url, "unchanged", page.id, page.article.id if page.article else None)
-            return process_page(session, page, options or DigestOptions())
+            return analyse_and_store(session, page, options or DigestOptions())
     except DBAPIError:
         raise
     except Exception as error:  # bad input of any kind is recorded, never fatal to the caller
@@ -86,7 +87,7 @@ def process_stored(db: Database, page_id: int, options: DigestOptions | None = N
                 raise PageNotFound(f"no page with id {page_id}")
             if page.state == "processed":
                 return Outcome(page.url, "unchanged", page.id, page.article.id if page.article else None)
-            return process_page(session, page, options or DigestOptions())
+            return analyse_and_store(session, page, options or DigestOptions())
     except (DBAPIError, PageNotFound):
         raise
     except Exception as error:  # recorded on the page; the task itself succeeds
@@ -134,7 +135,7 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
     return page, True
 
 
-def process_page(session: Session, page: Page, options: DigestOptions) -> Outcome:
+def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> Outcome:
     """Extract and analyse a stored page, then store its article, index row and draft.
 
     Nothing is written before the analysis is done: on SQLite the first write takes the one
@@ -175,7 +176,7 @@ def process_page(session: Session, page: Page, options: DigestOptions) -> Outcom
 
 
 def _extract(session: Session, page: Page, source_id: int | None) -> ExtractedPage:
-    """The stored page extracted with what its source's other pages taught (``worker.templates``)."""
+    """The stored page extracted with what its source's other pages taught (``store.templates``)."""
     return extract_page(
         page.raw, url=_http_url(page.url), declared_charset=page.charset,
         template=template_for(session, source_id), feed_published=page.feed_published,
@@ -234,22 +235,13 @@ def _store_article(
 
 
 def _named_source(session: Session, name: str, category: str | None, url: str) -> Source:
-    source = session.scalars(select(Source).where(Source.name == name)).one_or_none()
-    if source is None:
-        kind = "file" if url.startswith("file:") else "web"
-        source = Source(name=name, kind=kind, category=category)
-        session.add(source)
-    elif category and not source.category:
-        source.category = category
-    return source
+    return get_or_create_source(session, name, "file" if url.startswith("file:") else "web", category)
 
 
 def _with_default(options: DigestOptions, category: str | None) -> DigestOptions:
     if options.default_category or not category:
         return options
-    return DigestOptions(
-        options.sentences, options.max_chars, options.excerpt_chars, options.keywords, category
-    )
+    return replace(options, default_category=category)
 
 
 def _http_url(url: str) -> str | None:

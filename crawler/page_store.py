@@ -1,21 +1,22 @@
-"""The item pipeline: hand each fetched page to ``worker.pipeline.ingest``, off the reactor thread."""
+"""The item pipeline: hand each fetched page to ``ingest.pipeline.ingest``, off the reactor thread."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from queue import SimpleQueue
 from typing import Any
 
 from scrapy.crawler import Crawler
 
 from crawler.items import CrawlItem, FetchedPage, FetchFailure, NotFetched
-from crawler.known import KnownPages
-from crawler.report import Publish, page_event, publisher
+from crawler.report import Publish, page_event, publisher, queued_event
+from ingest.pipeline import Origin, Outcome, ingest, record_failure, sha256, store
 from nlp.digest import DigestOptions
 from nlp.urls import canonical_url
-from worker.db import Database
-from worker.pipeline import Origin, Outcome, ingest, record_failure, sha256, store
+from store.db import Database
+from store.pages import KnownPages
 
 Handoff = Callable[[int], None]
 
@@ -44,22 +45,23 @@ class IngestPipeline:
         self.handoff = handoff
         self.db: Database | None = None
         self.executor: ThreadPoolExecutor | None = None
+        self.queued: SimpleQueue[int] | None = None  # queue mode: stored ids for the parent to enqueue
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IngestPipeline:
         settings = crawler.settings
-        options = DigestOptions(
-            sentences=settings.getint("NEWSDESK_SUMMARY_SENTENCES", 3),
-            excerpt_chars=settings.getint("NEWSDESK_EXCERPT_CHARS", 160),
-        )
-        return cls(
-            settings["NEWSDESK_DATABASE_URL"],
-            options,
+        job = settings["NEWSDESK_JOB"]
+        queued: SimpleQueue[int] | None = SimpleQueue() if job.queue else None
+        pipeline = cls(
+            job.database_url,
+            job.options,
             publisher(crawler),
             settings["NEWSDESK_SOURCE"],
             settings["NEWSDESK_CATEGORY"],
-            _celery_handoff() if settings.getbool("NEWSDESK_QUEUE") else None,
+            queued.put if queued is not None else None,
         )
+        pipeline.queued = queued
+        return pipeline
 
     def open_spider(self) -> None:
         self.db = Database(self.database_url)
@@ -76,6 +78,8 @@ class IngestPipeline:
         assert self.executor is not None
         outcome = await asyncio.wrap_future(self.executor.submit(self.store, item))
         self.publish(page_event(outcome.url, outcome.status, outcome.error))
+        while self.queued is not None and not self.queued.empty():  # reported from the reactor thread
+            self.publish(queued_event(self.queued.get()))
         return item
 
     def store(self, item: CrawlItem) -> Outcome:
@@ -123,13 +127,3 @@ class IngestPipeline:
         if known is not None and known.state == "processed":
             return Outcome(url, "failed", error=item.reason)
         return record_failure(db, b"", origin, url, item.reason)
-
-
-def _celery_handoff() -> Handoff:
-    """Enqueue ``newsdesk.process`` for a stored page (the scale-out profile)."""
-    from worker.tasks import process
-
-    def enqueue(page_id: int) -> None:
-        process.delay(page_id)
-
-    return enqueue

@@ -6,15 +6,16 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from crawler import CrawlerError, CrawlProcessError, FetchError
+from crawler import CrawlerError, CrawlProcessError, StartPageError
 from crawler.health import SourceHealth, source_health
-from crawler.process import Job, run_child
+from crawler.job import Job, run_child
 from crawler.report import Event
-from crawler.runs import finish_run, start_run
 from crawler.sources import SourceSpec, load_sources, sources_path
-from crawler.summary import CrawlSummary, Tally
+from crawler.tally import CrawlSummary, Tally
+from ingest.options import digest_options
 from newsdesk.settings import Settings
-from worker.db import Database
+from store.db import Database
+from store.runs import finish_run, start_run
 
 __all__ = ["CrawlSummary", "SourceHealth", "check_source", "crawl_source", "list_sources"]
 
@@ -27,7 +28,8 @@ def crawl_source(
     progress: Callable[[str], None] | None = None,
     *,
     run_id: int | None = None,
-    queue: bool = False,
+    handoff: Callable[[int], None] | None = None,
+    timeout: float | None = None,
 ) -> CrawlSummary:
     """Crawl one source end to end (fetch → process → index) in a child process; store the run.
 
@@ -38,7 +40,9 @@ def crawl_source(
         limit: handle at most this many article links.
         progress: called with one line per page as the crawl goes.
         run_id: a CrawlRun already opened for this crawl (the scheduler's slot), else a new one.
-        queue: store raw pages and enqueue ``newsdesk.process`` instead of processing in-process.
+        handoff: with one, the crawl stores raw pages only and calls it with each page id that
+            needs processing (the Celery task enqueues ``newsdesk.process``).
+        timeout: kill the crawl process after this many seconds (CrawlTimeout).
 
     Raises SourcesError for a bad file or name, CrawlProcessError (after storing the run) when
     the crawl process dies.
@@ -48,12 +52,12 @@ def crawl_source(
     path, spec = _spec(settings, name, sources_file)
     db = Database(settings.database_url)
     try:
-        run_id = start_run(db, spec) if run_id is None else run_id
+        run_id = start_run(db, spec.name, spec.kind, spec.category) if run_id is None else run_id
         tally = Tally(progress)
-        job = _job("crawl", path, spec, settings, limit, queue)
+        job = _job("crawl", path, spec, settings, limit, queue=handoff is not None)
         crashed: CrawlProcessError | None = None
         try:
-            run_child(job, tally.add, log_path(settings, name))
+            run_child(job, _events(tally, handoff), log_path(settings, name), timeout)
         except CrawlProcessError as error:
             crashed = error
             tally.fatal(str(error))
@@ -62,8 +66,21 @@ def crawl_source(
     finally:
         db.dispose()
     if crashed is not None:
-        raise CrawlProcessError(f"{summary.line()}; {crashed}")
+        raise type(crashed)(f"{summary.line()}; {crashed}")
     return summary
+
+
+def _events(tally: Tally, handoff: Callable[[int], None] | None) -> Callable[[Event], None]:
+    """Count page events; pass the ids of stored pages that need processing to `handoff`."""
+
+    def on_event(event: Event) -> None:
+        if event.get("event") == "queued":
+            if handoff is not None:
+                handoff(int(event["page_id"]))
+            return
+        tally.add(event)
+
+    return on_event
 
 
 def list_sources(settings: Settings, sources_file: Path | None = None) -> list[SourceHealth]:
@@ -80,7 +97,7 @@ def list_sources(settings: Settings, sources_file: Path | None = None) -> list[S
 def check_source(settings: Settings, name: str, sources_file: Path | None = None) -> int:
     """Fetch the source's start URLs once; how many article links they yield now.
 
-    Raises FetchError when no start URL could be fetched or read.
+    Raises StartPageError when no start URL could be fetched or read.
     """
     path, spec = _spec(settings, name, sources_file)
     errors: list[Event] = []
@@ -88,7 +105,7 @@ def check_source(settings: Settings, name: str, sources_file: Path | None = None
     count = int(done.get("articles", 0))
     failures = [e for e in errors if e.get("event") == "error"]
     if count == 0 and len(failures) >= len(spec.start_urls):
-        raise FetchError(f"{name}: {failures[0]['url']}: {failures[0]['reason']}")
+        raise StartPageError(f"{name}: {failures[0]['url']}: {failures[0]['reason']}")
     return count
 
 
@@ -112,7 +129,6 @@ def _job(
         name=spec.name,
         database_url=settings.database_url,
         limit=limit,
-        summary_sentences=settings.summary_sentences,
-        excerpt_chars=settings.excerpt_chars,
+        options=digest_options(settings),
         queue=queue,
     )

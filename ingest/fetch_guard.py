@@ -2,7 +2,7 @@
 
 Errors::
 
-    WorkerError
+    StoreError
      └── FetchError       the page could not be fetched (timeout, size, HTTP status, DNS)
           ├── UnsafeURL   refused before connecting: not http(s), credentials, or a non-public address
           └── Declined    fetched or fetchable, but not ours to take: robots.txt says no, not a web page
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from worker import WorkerError
+from store import StoreError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Sequence[str]]
@@ -30,7 +30,7 @@ _CHECKS = (
 )
 
 
-class FetchError(WorkerError):
+class FetchError(StoreError):
     """The page could not be fetched."""
 
 

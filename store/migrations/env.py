@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from worker.models import Base
+from store.models import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:

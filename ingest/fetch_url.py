@@ -2,8 +2,9 @@
 
 Every hop (the URL and each redirect) is parsed, resolved and vetted by an AddressGuard, and the
 connection goes to the vetted address, so a second DNS answer cannot swap in a private one.
-Size cap, a deadline for the whole fetch, bounded redirects, robots.txt and a per-host delay
-follow the crawler's defaults. Errors: see worker.fetch_guard (FetchError, UnsafeURL, Declined).
+Size cap, a deadline for the whole fetch, bounded redirects, robots.txt (read by Protego, as
+Scrapy reads it for crawls) and a per-host delay follow the crawler's defaults.
+Errors: see ingest.fetch_guard (FetchError, UnsafeURL, Declined).
 """
 
 from __future__ import annotations
@@ -15,13 +16,11 @@ import threading
 import time
 from dataclasses import dataclass, replace
 from email.message import Message
-from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urljoin
-from urllib.robotparser import RobotFileParser
 
-from nlp.digest import DigestOptions
-from worker.db import Database
-from worker.fetch_guard import (
+from protego import Protego
+
+from ingest.fetch_guard import (
     AddressGuard,
     Declined,
     FetchError,
@@ -30,21 +29,16 @@ from worker.fetch_guard import (
     parse_target,
     resolve_host,
 )
-from worker.pipeline import Origin, Outcome, ingest
+from ingest.pipeline import Origin, Outcome, ingest
+from newsdesk.settings import ROBOTS_AGENT, user_agent
+from nlp.digest import DigestOptions
+from store.db import Database
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-ROBOTS_AGENT = "newsdesk"
+SUBMISSION_PURPOSE = "Korean policy-news crawler; editor submission"
 _CLOCK = threading.Lock()
 _NEXT_TURN: dict[str, float] = {}
-
-
-def _user_agent() -> str:
-    try:
-        release = version("newsdesk")
-    except PackageNotFoundError:
-        release = "dev"
-    return f"newsdesk/{release} (Korean policy-news crawler; editor submission)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +111,7 @@ def robots_allow(target: Target, limits: FetchLimits, guard: AddressGuard, resol
         got = fetch(robots_url, small, guard, resolve)
     except FetchError:
         return True
-    parser = RobotFileParser()
-    parser.parse(got.body.decode("utf-8", "replace").splitlines())
-    return parser.can_fetch(ROBOTS_AGENT, target.url)
+    return bool(Protego.parse(got.body.decode("utf-8", "replace")).can_fetch(target.url, ROBOTS_AGENT))
 
 
 def _wait_turn(host: str, delay: float, deadline: float) -> None:
@@ -160,7 +152,7 @@ def _get(target: Target, address: str, limits: FetchLimits, deadline: float) -> 
     kind = _PinnedHTTPS if target.scheme == "https" else _PinnedHTTP
     connection = kind(target.host, target.port, address, timeout=remaining)
     headers = {
-        "User-Agent": limits.user_agent or _user_agent(),
+        "User-Agent": limits.user_agent or user_agent(purpose=SUBMISSION_PURPOSE),
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
         "Accept-Language": "ko-KR,ko;q=0.9,en;q=0.5",
         "Accept-Encoding": "identity",

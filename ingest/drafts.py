@@ -2,7 +2,7 @@
 
 Errors::
 
-    WorkerError
+    StoreError
      └── DraftError
           ├── TransitionError   a status change the workflow does not allow (with the reason)
           └── EditError         an edit that does not fit the draft (unknown field, bad sentence)
@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from nlp.analyse import analyse
 from nlp.digest import title_terms_of
 from nlp.summarize import summarise
-from worker import WorkerError
-from worker.models import Article, Draft, Story, now
+from store import StoreError
+from store.models import Article, Draft, Story, now
 
 FEATURE_CHARS = 300
 EDITABLE = ("headline", "category", "excerpt", "feature_text", "key_sentences", "keywords", "image")
@@ -33,7 +33,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-class DraftError(WorkerError):
+class DraftError(StoreError):
     """Base for expected failures when editing a draft."""
 
 

@@ -10,16 +10,21 @@ from __future__ import annotations
 import hashlib
 import html
 import threading
-import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.support.pages import article_html
+
 HANG_SECONDS = 30.0
 CHUNK = 1 << 16
+
+
+Route = tuple[int, dict[str, str], bytes]  # (status, headers, body)
 
 
 @dataclass
@@ -27,7 +32,7 @@ class Reply:
     """What the site answers for one path (with its query)."""
 
     body: bytes = b""
-    content_type: str = "text/html; charset=utf-8"
+    content_type: str | None = "text/html; charset=utf-8"
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     etag: bool = False
@@ -35,6 +40,7 @@ class Reply:
     fail_first: int = 0  # answer 500 this many times first
     hang: bool = False
     size: int | None = None  # a body of this many bytes (not held in memory)
+    make: Callable[[], Route] | None = None  # answer with what this returns, at request time
 
 
 @dataclass(frozen=True)
@@ -63,8 +69,18 @@ class Site:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.pages[path] = Reply(body=data, **options)
 
-    def url(self, path: str) -> str:
-        return self.base + path
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    @property
+    def port(self) -> int:
+        return int(self.base.rsplit(":", 1)[1])
+
+    @property
+    def requests(self) -> list[tuple[str, str]]:
+        """(path, Host header) of every request so far."""
+        with self.lock:
+            return [(h.path, h.headers.get("Host", "")) for h in self.hits]
 
     def start(self) -> str:
         site = self
@@ -75,7 +91,7 @@ class Site:
         Handler.site = site
         self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, name="sitegen", daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, name="loopback-site", daemon=True).start()
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         return self.base
 
@@ -96,6 +112,23 @@ class Site:
             return len(self.hits)
 
 
+@contextmanager
+def loopback_site(routes: Mapping[str, Route | Callable[[], Route]]) -> Iterator[Site]:
+    """Serve fixed `routes` (path → (status, headers, body), or a callable making one) for a block."""
+    site = Site()
+    for path, route in routes.items():
+        if callable(route):
+            site.pages[path] = Reply(make=route, content_type=None)
+        else:
+            status, headers, body = route
+            site.pages[path] = Reply(body=body, status=status, headers=dict(headers), content_type=None)
+    site.start()
+    try:
+        yield site
+    finally:
+        site.stop()
+
+
 class _QuietServer(ThreadingHTTPServer):
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Clients that hang up on the huge or hanging pages are expected: no tracebacks."""
@@ -114,6 +147,9 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {k: v for k, v in self.headers.items()}
         if reply is None:
             return self._send(site, 404, b"<html><body>not found</body></html>", "text/html", headers)
+        if reply.make is not None:
+            status, extra, body = reply.make()
+            return self._send(site, status, body, None, headers, extra)
         with site.lock:
             site.tries[self.path] += 1
             tries = site.tries[self.path]
@@ -171,7 +207,7 @@ class _Handler(BaseHTTPRequestHandler):
         with site.lock:
             site.hits.append(Hit(self.path, 200, seen))
         self.send_response(200)
-        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Content-Type", reply.content_type or "text/html")
         self.send_header("Content-Length", str(reply.size))
         self.end_headers()
         chunk = b"<p>" + b"x" * (CHUNK - 7) + b"</p>\n"
@@ -183,47 +219,6 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 # --- pages ---------------------------------------------------------------------------------------
-
-
-def article_page(
-    title: str,
-    sentences: Sequence[str],
-    published: str = "2025.05.03. 오후 3:12",
-    department: str = "정책기획과",
-    site: str = "정책브리핑",
-    charset: str = "utf-8",
-) -> bytes:
-    """A government news article: header and menus, title, 입력 date, body paragraphs, footer."""
-    paragraphs = "\n".join(
-        f"<p>{html.escape(' '.join(sentences[i : i + 2]))}</p>" for i in range(0, len(sentences), 2)
-    )
-    page = f"""<!DOCTYPE html>
-<html lang="ko">
-<head>
-<meta charset="{charset}">
-<title>{html.escape(title)} | {site}</title>
-<meta property="og:title" content="{html.escape(title)}">
-<meta property="og:site_name" content="{site}">
-</head>
-<body>
-<div id="header"><a href="/">{site}</a>
-<ul class="gnb"><li><a href="/news/">정책뉴스</a></li><li><a href="/briefing/">브리핑룸</a></li>
-<li><a href="/policy/">정책정보</a></li></ul></div>
-<div id="container">
-<div class="article_head">
-<h1 class="title">{html.escape(title)}</h1>
-<div class="info"><span class="date">입력 {published}</span> <span class="dept">{department}</span></div>
-</div>
-<div class="article_body" id="articleBody">
-{paragraphs}
-</div>
-<div class="share"><a href="#">공유하기</a> <a href="#">인쇄</a></div>
-</div>
-<div id="footer"><p>Copyright ⓒ {site}. All rights reserved. 무단전재 및 재배포 금지</p></div>
-</body>
-</html>
-"""
-    return page.encode("cp949" if charset.lower() in ("euc-kr", "cp949") else charset)
 
 
 def listing_page(title: str, links: Sequence[tuple[str, str]], next_href: str | None = None) -> str:
@@ -445,17 +440,9 @@ def topic_article(topic: str, variant: int = 0, charset: str = "utf-8", extra: s
     body = sentences[shift:] + sentences[:shift]
     if extra:
         body.insert(1, extra)
-    return article_page(f"{title}" + (f" ({variant})" if variant else ""), body, charset=charset)
-
-
-def wait_until(predicate: Any, timeout: float = 5.0) -> bool:
-    """Poll `predicate` until true or `timeout` seconds pass."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return bool(predicate())
+    return article_html(
+        f"{title}" + (f" ({variant})" if variant else ""), body, charset=charset, layout="government"
+    )
 
 
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:

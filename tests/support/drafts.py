@@ -1,28 +1,26 @@
-"""Helpers for the drafts tests: an app on real SQLite, seeded articles, a loopback web server."""
+"""Helpers for the drafts tests: an app on real SQLite, seeded articles, a Korean page to submit."""
 
 from __future__ import annotations
 
-import dataclasses
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from conftest import COOPERATION, HIKING, article_html, sqlite_url
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from api.app import create_app
+from ingest.fetch_url import FetchLimits
+from ingest.pipeline import Origin, ingest
 from newsdesk.settings import Settings
 from nlp.digest import DigestOptions
-from worker.db import Database
-from worker.fetch_url import FetchLimits
-from worker.models import Draft
-from worker.pipeline import Origin, ingest
+from store.db import Database
+from store.models import Draft
+from tests.support.api import settings_for
+from tests.support.pages import COOPERATION, HIKING, article_html, sqlite_url
 
 EDITOR = "editor-secret-토큰".encode().hex()  # any string; hex keeps the header ASCII
 READER = "reader-only-token"
@@ -34,16 +32,10 @@ PAPER_URL = "https://www.hanbit-ilbo.example.com/news/articleView.html?idxno=700
 HIKING_URL = "https://www.forest.example.org/news/42"
 
 
-def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
-    """Settings on a SQLite file under tmp_path, with one editor and one read-only token."""
-    base = Settings.from_env({"NEWSDESK_DATA_DIR": str(tmp_path / "data")})
-    values: dict[str, Any] = {
-        "database_url": sqlite_url(tmp_path / "drafts.db"),
-        "editor_tokens": (EDITOR,),
-        "reader_tokens": (READER,),
-    }
-    values.update(overrides)
-    return dataclasses.replace(base, **values)
+def editor_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    """settings_for on a SQLite file under tmp_path, with one editor and one read-only token."""
+    values: dict[str, Any] = {"editor_tokens": (EDITOR,), "reader_tokens": (READER,), **overrides}
+    return settings_for(tmp_path, sqlite_url(tmp_path / "drafts.db"), **values)
 
 
 def make_app(settings: Settings) -> FastAPI:
@@ -97,61 +89,13 @@ def seed(db: Database) -> Seeded:
 @contextmanager
 def api_client(tmp_path: Path, **overrides: Any) -> Iterator[tuple[TestClient, Database, Seeded]]:
     """A TestClient over a seeded database."""
-    settings = settings_for(tmp_path, **overrides)
+    settings = editor_settings(tmp_path, **overrides)
     app = make_app(settings)
     db: Database = app.state.db
     seeded = seed(db)
     with TestClient(app) as client:
         yield client, db, seeded
     db.dispose()
-
-
-Reply = tuple[int, dict[str, str], bytes]
-
-
-@dataclass
-class LoopbackSite:
-    """A tiny web server on 127.0.0.1: path → (status, headers, body) or a callable making one."""
-
-    routes: dict[str, Reply | Callable[[], Reply]] = field(default_factory=dict)
-    requests: list[tuple[str, str]] = field(default_factory=list)  # (path, Host header)
-    port: int = 0
-
-    def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
-
-
-@contextmanager
-def loopback_site(routes: dict[str, Reply | Callable[[], Reply]]) -> Iterator[LoopbackSite]:
-    """Serve `routes` on an ephemeral loopback port for the duration of the block."""
-    site = LoopbackSite(dict(routes))
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            site.requests.append((self.path, self.headers.get("Host", "")))
-            route = site.routes.get(self.path)
-            status, headers, body = (route() if callable(route) else route) if route else (404, {}, b"")
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            return
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    site.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
 
 
 def korean_page() -> bytes:

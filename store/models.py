@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from typing import Any, ClassVar
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     JSON,
@@ -21,7 +20,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-KST = ZoneInfo("Asia/Seoul")
+from nlp.dates import KST
+
 UTC = dt.UTC
 
 PAGE_STATES = ("fetched", "processed", "failed")
@@ -272,7 +272,7 @@ class SearchDoc(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
     title_terms: Mapped[str] = mapped_column(Text)
     body_terms: Mapped[str] = mapped_column(Text)
-    tags: Mapped[str] = mapped_column(Text, default="")  # filter tokens: see worker.search_engines
+    tags: Mapped[str] = mapped_column(Text, default="")  # filter tokens: see search.engines
     length: Mapped[int] = mapped_column(Integer, default=0)  # tokens in all columns, for BM25
 
 

@@ -8,8 +8,6 @@ and `NEWSDESK_TEST_AMQP` override them.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 import os
 import random
 import re
@@ -18,7 +16,6 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -29,19 +26,18 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
+from ingest.pipeline import Origin, store
 from newsdesk.settings import Settings
+from nlp.dates import KST
 from nlp.extract import extract_page
-from worker.db import Database
-from worker.models import KST, Article, DeadLetter, Page
-from worker.pipeline import Origin, store
+from store.db import Database
+from store.models import Article, DeadLetter, Page
+from tests.support.pages import SAMPLES, article_html, manifest
+from tests.support.postgres import ADMIN_URL, is_stale, run_id
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "newsdesk" / "samples"
-POSTGRES = os.environ.get("NEWSDESK_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+ROOT = Path(__file__).resolve().parents[2]  # the repository
 REDIS = os.environ.get("NEWSDESK_TEST_REDIS", "redis://127.0.0.1:6379")
 AMQP = os.environ.get("NEWSDESK_TEST_AMQP", "amqp://guest:guest@127.0.0.1:5672//")
-TEST_DB_PREFIX = "newsdesk_test_"
-STALE_AFTER = dt.timedelta(hours=6)
 _SENTENCE_END = re.compile(r"(?<=[다요]\.)\s+")
 
 
@@ -50,15 +46,10 @@ _SENTENCE_END = re.compile(r"(?<=[다요]\.)\s+")
 
 @dataclass(frozen=True, slots=True)
 class RawPage:
-    """Page bytes and where they came from, ready for `worker.pipeline.store`."""
+    """Page bytes and where they came from, ready for `ingest.pipeline.store`."""
 
     raw: bytes
     origin: Origin
-
-
-def manifest() -> list[dict[str, str]]:
-    items: list[dict[str, str]] = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
-    return items
 
 
 def sample_pages() -> list[RawPage]:
@@ -95,7 +86,7 @@ def generated_pages(count: int, seed: int = 4) -> list[RawPage]:
         number = len(pages)
         source, category = sources[number % len(sources)]
         published = dt.datetime(2025, 11, 1, 9, tzinfo=KST) + dt.timedelta(hours=7 * number)
-        raw = article_page(_title(chosen[0]), _paragraphs(chosen), published, source)
+        raw = article_html(_title(chosen[0]), _paragraphs(chosen), published.isoformat(), None, source)
         url = f"https://news.example.com/policy/{number:05d}"
         pages.append(RawPage(raw, Origin(url, source, category)))
     return pages
@@ -108,28 +99,6 @@ def _title(sentence: str) -> str:
 
 def _paragraphs(sentences: Sequence[str]) -> list[str]:
     return [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
-
-
-def article_page(title: str, paragraphs: Sequence[str], published: dt.datetime, site: str) -> bytes:
-    """A plain news article page, the way a small newspaper CMS writes one."""
-    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
-    stamp = published.isoformat()
-    return f"""<!DOCTYPE html>
-<html lang="ko"><head><meta charset="utf-8">
-<title>{html.escape(title)} - {html.escape(site)}</title>
-<meta property="og:title" content="{html.escape(title)}">
-<meta property="og:site_name" content="{html.escape(site)}">
-<meta property="article:published_time" content="{stamp}">
-</head><body>
-<header><nav><a href="/">홈</a> <a href="/policy">정책</a></nav></header>
-<main><article><h1>{html.escape(title)}</h1>
-<div class="info"><span>입력 {published:%Y.%m.%d %H:%M}</span></div>
-<div id="article-body">
-{body}
-</div></article></main>
-<footer><p>Copyright (c) {html.escape(site)}. 무단전재 및 재배포 금지</p></footer>
-</body></html>
-""".encode()
 
 
 def store_all(db: Database, pages: Sequence[RawPage]) -> list[int]:
@@ -307,7 +276,7 @@ def _rollup(text: str) -> dict[str, int]:
 def start_together(database_url: str, count: int = 4) -> list[tuple[int, str]]:
     """`count` processes opening one new database at once (as `newsdesk up` starts API, worker
     and beat): each one's exit status and last error line."""
-    code = f"from worker.db import Database; Database({database_url!r}).dispose()"
+    code = f"from store.db import Database; Database({database_url!r}).dispose()"
     processes = [
         subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True, cwd=ROOT)
         for _ in range(count)
@@ -412,45 +381,13 @@ def reachable(url: str, timeout: float = 1.0) -> bool:
 
 def missing(*names: str) -> list[str]:
     """Which of the named servers ("postgres", "redis", "rabbitmq") cannot be reached."""
-    urls = {"postgres": POSTGRES, "redis": REDIS, "rabbitmq": AMQP}
+    urls = {"postgres": ADMIN_URL, "redis": REDIS, "rabbitmq": AMQP}
     return [f"{name} at {_where(urls[name])}" for name in names if not reachable(urls[name])]
 
 
 def _where(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname)
-
-
-def run_id() -> str:
-    """A name part unique to this run and sortable by time: leftovers can be told by age."""
-    return f"{int(time.time())}_{uuid.uuid4().hex[:8]}"
-
-
-def create_postgres_database() -> tuple[str, str]:
-    """A fresh database on the test server (stale ones from crashed runs swept first): name, URL."""
-    import psycopg
-
-    name = TEST_DB_PREFIX + run_id()
-    with psycopg.connect(POSTGRES, autocommit=True, connect_timeout=5) as admin:
-        _sweep_stale_databases(admin)
-        admin.execute(f'CREATE DATABASE "{name}"')
-    parts = urlsplit(POSTGRES)
-    return name, f"postgresql+psycopg://{parts.netloc}/{name}"
-
-
-def drop_postgres_database(name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(POSTGRES, autocommit=True, connect_timeout=5) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _sweep_stale_databases(admin: Any) -> None:
-    """Drop test databases a killed run left behind (older than STALE_AFTER by their name)."""
-    rows = admin.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", (TEST_DB_PREFIX + "%",))
-    for (name,) in rows.fetchall():
-        if _stale(name.removeprefix(TEST_DB_PREFIX)):
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,7 +423,7 @@ def delete_queue(target: BrokerTarget) -> None:
 
 
 def _delete_redis_queue(target: BrokerTarget) -> None:
-    """The queue's list and kombu's binding sets; and those of runs killed over STALE_AFTER ago."""
+    """The queue's list and kombu's binding sets; and those of runs killed long ago (is_stale)."""
     import redis
 
     client = redis.Redis.from_url(target.url, socket_connect_timeout=5)
@@ -494,14 +431,9 @@ def _delete_redis_queue(target: BrokerTarget) -> None:
         names = [target.queue] + [
             key.decode().rsplit(".binding.", 1)[1]
             for key in client.scan_iter("_kombu.binding.newsdesk-test-*")
-            if _stale(key.decode().rsplit("newsdesk-test-", 1)[1])
+            if is_stale(key.decode().rsplit("newsdesk-test-", 1)[1])
         ]
         for name in names:
             client.delete(name, f"_kombu.binding.{name}", f"_kombu.binding_permanent.{name}")
     finally:
         client.close()
-
-
-def _stale(run: str) -> bool:
-    stamp = run.split("_")[0]
-    return stamp.isdigit() and int(stamp) < time.time() - STALE_AFTER.total_seconds()

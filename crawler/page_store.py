@@ -96,7 +96,15 @@ class IngestPipeline:
         origin = Origin(item.url, self.source, self.category)
         if isinstance(item, FetchFailure):
             return self._failure(db, item, origin)
-        origin = Origin(item.url, self.source, self.category, item.charset, item.etag, item.last_modified)
+        origin = Origin(
+            item.url,
+            self.source,
+            self.category,
+            item.charset,
+            item.etag,
+            item.last_modified,
+            item.listed_date,
+        )
         if self.handoff is not None:
             return self._hand_off(db, item, origin, self.handoff)
         outcome = ingest(db, item.body, origin, self.options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -13,9 +14,11 @@ from sqlalchemy import func, select
 from crawler import SourcesError, StartPageError, UnknownSourceError
 from crawler.runner import CrawlSummary, check_source, crawl_source, list_sources
 from newsdesk.settings import Settings
+from nlp.dates import KST
 from store.db import Database
 from store.models import Article, CrawlRun, Page, Revision
 from tests.support.site import (
+    TOPICS,
     Site,
     atom_feed,
     listing_page,
@@ -70,6 +73,15 @@ def _feeds(site: Site, base: str) -> None:
     site.add("/feeds/atom.xml", atom_feed(base, atom), content_type="application/atom+xml")
     site.add("/news/meals.html", topic_article("meals"), etag=True)
     site.add("/news/jobs.html", topic_article("jobs"), last_modified=LAST_MODIFIED)
+    # a page that prints no date anywhere: only its feed item says when it was published
+    undated = [(f"{base}/notice/undated.html", "안내", "Mon, 05 May 2025 09:30:00 +0900")]
+    site.add("/feeds/undated.xml", rss_feed(base, undated), content_type="application/rss+xml; charset=utf-8")
+    paragraphs = "".join(f"<p>{line}</p>" for line in TOPICS["care"][1])
+    site.add(
+        "/notice/undated.html",
+        f"<html><head><meta charset='utf-8'><title>아이돌봄 안내</title></head><body><article>{paragraphs}"
+        "</article></body></html>",
+    )
 
 
 def _sitemaps(site: Site, base: str) -> None:
@@ -176,6 +188,7 @@ def sources_text(base: str) -> str:
             source("empty", "listing", f"{base}/empty/list.html", article_links="ul.board_list a"),
             source("broken", "feed", f"{base}/feeds/missing.xml"),
             source("never", "feed", f"{base}/feeds/never.xml"),
+            source("undated", "feed", f"{base}/feeds/undated.xml"),
         ]
     )
 
@@ -330,6 +343,13 @@ def test_sources_list_flags_sources_that_need_a_look(world: World) -> None:
     assert not health["feeds"].flagged and health["feeds"].last_counts is not None
     assert health["never"].last_run is None and not health["never"].flagged
     assert health["listing"].schedule == "*/30 * * * *" and health["listing"].kind == "listing"
+
+
+def test_a_page_without_a_date_takes_its_feed_items_date(world: World) -> None:
+    assert counts(crawl_source(world.settings, "undated")) == (1, 1, 0, 0, 0)
+    with world.db.sessions() as session:
+        article = session.scalars(select(Article).where(Article.url.like("%/notice/undated.html"))).one()
+    assert article.published == dt.datetime(2025, 5, 5, 9, 30, tzinfo=KST)
 
 
 def test_check_reports_a_start_url_that_fails(world: World) -> None:

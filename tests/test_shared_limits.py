@@ -27,11 +27,12 @@ from pathlib import Path
 import pytest
 import redis
 from fastapi.testclient import TestClient
-from queue_support import descendants, missing, redis_target, run_id, wait_until, worker_env
 
 from api.app import create_app
 from api.ratelimit import RateLimiter, RedisRateLimiter, make_limiter
 from newsdesk.settings import Settings
+from tests.support.postgres import run_id
+from tests.support.queue import descendants, missing, redis_target, wait_until, worker_env
 
 REQUEST_SAMPLE = re.compile(
     r'newsdesk_http_requests_total\{method="([^"]+)",route="([^"]+)",status="(\d+)"\} ([0-9.e+]+)'

@@ -47,8 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive, help="handle at most N article links")
 
     p = sub.add_parser("sources", help="the sources file: list with health, or check one source's yield")
-    p.add_argument("action", choices=["list", "check"])
-    p.add_argument("name", nargs="?", help="the source to check")
+    p.add_argument("action", choices=["list", "check", "show"])
+    p.add_argument("name", nargs="?", help="the source to check or show (show: what its pages taught)")
     p.add_argument("--sources", type=Path, help="sources file (default: NEWSDESK_SOURCES or the shipped one)")
     p.add_argument("--json", action="store_true")
 

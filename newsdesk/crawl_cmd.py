@@ -10,6 +10,8 @@ from crawler.runner import check_source, crawl_source, list_sources
 from newsdesk.errors import CommandError
 from newsdesk.output import emit
 from newsdesk.settings import Settings
+from store.db import Database
+from store.templates import describe_template
 
 
 class Progress:
@@ -46,6 +48,8 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "show":
+        return _show(args, settings)
     if args.action == "check":
         if not args.name:
             raise CommandError("sources check needs a source NAME")
@@ -61,6 +65,28 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
             last = health.last_run.strftime("%Y-%m-%d %H:%M") if health.last_run else "never"
             counts = health.last_counts.line().split(": ", 1)[1] if health.last_counts else "-"
             print(f"{health.name:<24} {health.kind:<8} {health.schedule:<16} last {last}: {counts}{flag}")
+    return 0
+
+
+def _show(args: argparse.Namespace, settings: Settings) -> int:
+    """What the source's stored pages taught the extractor: its template memory."""
+    if not args.name:
+        raise CommandError("sources show needs a source NAME")
+    db = Database(settings.database_url)
+    try:
+        with db.sessions() as session:
+            learned = describe_template(session, args.name)
+    finally:
+        db.dispose()
+    if learned is None:
+        raise CommandError(f"no stored pages for a source called {args.name!r}")
+    if args.json:
+        emit(learned)
+        return 0
+    print(f"{args.name}: template learned from {learned['pages']} pages ({learned['pages_seen']} seen)")
+    for kind in ("titles", "lines"):
+        for text in learned[kind]:
+            print(f"  {kind[:-1]:<5} {text}")
     return 0
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nlp.template import EMPTY, Fingerprint, Template, learn_template
-from store.models import Page, SourceTemplate, now
+from store.models import Page, Source, SourceTemplate, now
 
 LEARN_FROM = 60  # latest fingerprints a template is learned from (a site changes its template over time)
 RELEARN_MAX = 50
@@ -30,6 +30,29 @@ def template_for(session: Session, source_id: int | None) -> Template:
     if row is None or not (row.titles or row.lines):
         return EMPTY
     return Template(titles=frozenset(row.titles), lines=frozenset(row.lines), pages=row.pages)
+
+
+def describe_template(session: Session, source_name: str) -> dict[str, Any] | None:
+    """What a source's template holds, for people: pages learned from and the texts it keeps;
+    ``None`` when no source has that name."""
+    source = session.scalars(select(Source).where(Source.name == source_name)).one_or_none()
+    if source is None:
+        return None
+    row = session.get(SourceTemplate, source.id)
+    if row is None:
+        return {
+            "source": source_name,
+            "pages": 0,
+            "pages_seen": 0,
+            "learned_at": None,
+            "titles": [],
+            "lines": [],
+        }
+    return {
+        "source": source_name, "pages": row.pages, "pages_seen": row.pages_seen,
+        "learned_at": row.learned_at.isoformat() if row.learned_at else None,
+        "titles": list(row.titles), "lines": list(row.lines),
+    }  # fmt: skip
 
 
 def remember(session: Session, page: Page, source_id: int, fingerprint: Fingerprint) -> None:

@@ -416,3 +416,30 @@ def test_installed_script_usage_and_missing_file(tmp_path: Path) -> None:
     assert "Traceback" not in missing.stderr
     (line,) = missing.stderr.strip().splitlines()
     assert line.startswith("newsdesk ingest:") and "missing.html" in line
+
+
+def test_sources_show_tells_what_the_pages_of_a_source_taught(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    topics = ("어르신 일자리", "청년 월세", "어린이 통학로", "전통시장 주차장")
+    for index, topic in enumerate(topics):
+        page = tmp_path / f"{index}.html"
+        page.write_text(
+            f"<html><head><meta charset='utf-8'><title>새벽군청</title></head><body>"
+            f"<h2>꿈과 희망이 자라는 행복 새벽군</h2><h3>새벽군, {topic} 지원 늘린다</h3>"
+            f"<p>새벽군은 내년부터 {topic} 지원을 늘리고 대상자를 두 배로 늘린다고 {index + 3}일 밝혔다.</p>"
+            f"<p>군은 {topic} 사업 예산 {index + 20}억 원을 확보했으며 다음 달부터 신청을 받는다.</p>"
+            "<p>담당 부서 새벽군 기획예산실 정책기획팀</p></body></html>",
+            encoding="utf-8",
+        )
+        url = f"https://www.saebyeok.go.kr/board/view.do?id={index}"
+        assert run(capsys, "ingest", str(page), "--url", url, "--source", "새벽군")[0] == 0
+    code, out, _ = run(capsys, "sources", "show", "새벽군", "--json")
+    learned = json_lines(out)[0]
+    assert code == 0 and learned["pages"] == 4
+    assert "꿈과 희망이 자라는 행복 새벽군" in learned["titles"] + learned["lines"]
+    assert "담당 부서 새벽군 기획예산실 정책기획팀" in learned["lines"]
+    code, out, _ = run(capsys, "sources", "show", "새벽군")
+    assert code == 0 and "learned from 4 pages" in out and "꿈과 희망이 자라는 행복 새벽군" in out
+    code, _, err = run(capsys, "sources", "show", "없는곳")
+    assert code != 0 and len(err.strip().splitlines()) == 1

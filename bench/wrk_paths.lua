@@ -1,4 +1,4 @@
--- wrk script for bench/search.py: requests cycle through the paths in $PATHS (one per line),
+-- wrk script for bench/search_speed.py: requests cycle through the paths in $PATHS (one per line),
 -- each connection from its own offset; prints one machine-readable line at the end.
 local paths = {}
 for line in io.lines(os.getenv("PATHS")) do paths[#paths + 1] = line end

@@ -1,7 +1,7 @@
 """Search at 100,000 and 1,000,000 articles: index build rate, latency in-process and over HTTP,
 and the same queries as a naive LIKE '%…%' scan beside them.
 
-usage: python bench/search.py [--sizes 100000,1000000] [--queries 200] [--clients 1,2,4,8,16]
+usage: python bench/search_speed.py [--sizes 100000,1000000] [--queries 200] [--clients 1,2,4,8,16]
                               [--seconds 8] [--like-sample 20] [--reuse]
 
 Corpus: real Korean sentences (the shipped samples, plus ../shared/eval/summaries/articles.jsonl

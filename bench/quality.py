@@ -4,7 +4,7 @@ Runs the shared harnesses from the project root when ``../shared/eval`` exists:
 
     python ../shared/eval/tools/eval_summary.py ../shared/eval/summaries/articles.jsonl \
         --methods lead3,textrankr,lexrankr,project
-    python ../shared/eval/tools/eval_extract.py ../shared/eval/pages --methods trafilatura,project
+    python ../shared/eval/tools/eval_extract.py ../shared/eval/pages --methods trafilatura,project --by-site
 
 The project columns use the harnesses' default commands (``newsdesk summarize --jsonl --sentences {k}``
 and ``newsdesk extract --json``). textrankr and lexrankr are bench-only peers: when they are not
@@ -68,6 +68,7 @@ def main() -> int:
         str(EVAL / "pages"),
         "--methods",
         "trafilatura,project",
+        "--by-site",  # each site once: the figure for sites the extractor has not been shown
     ]
     failures = run("summaries: ROUGE F1 on kiwi morphemes, k=3", summaries)
     failures += run("extraction: title / date / body F1 / snippets / boilerplate / links", extraction)

@@ -40,6 +40,7 @@ from nlp.headline import (
     choose_headline,
     is_home_link,
     marked_titles,
+    opening_headings,
     title_cells,
 )
 from nlp.images import page_images
@@ -47,7 +48,7 @@ from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lea
 from nlp.listing import Anchor, article_links, clean_link, is_listing, page_anchors, teaser_texts
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
-from nlp.template import EMPTY, Template, fingerprint, learn_template, site_key
+from nlp.template import EMPTY, Template, fingerprint, learn_template, site_key, template_lines
 from nlp.titles import fold, listing_title
 
 MIN_BODY_CHARS = 40
@@ -110,7 +111,7 @@ def extract_page(
         return _listing(meta, links, common)
     candidates = _title_candidates(tree, meta, cleaned, elements)
     title = choose_headline(candidates, meta.site_names, meta.keywords, template.titles, body_lines(cleaned))
-    body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template.lines))
+    body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template_lines(template, cleaned)))
     lead, body = _split_lead(lead, body, meta.description)
     lead = clean_lead(lead, drop=(title or "",))
     if len(body) < MIN_BODY_CHARS:
@@ -130,7 +131,10 @@ def _title_candidates(
     """Headline candidates: metadata, ``<title>``, title cells and headings by the body, title-marked
     elements, and page ``<h1>``s outside the page chrome (``nlp.headline`` votes)."""
     first_line = first_line_element(tree, cleaned, elements)
-    near = [*title_cells(tree), *body_heads(tree, cleaned, elements), *bold_lines_above(first_line)]
+    near = [
+        *title_cells(tree), *opening_headings(tree, cleaned), *body_heads(tree, cleaned, elements),
+        *bold_lines_above(first_line),
+    ]  # fmt: skip
     h1s = [fold(h.text_content()) for h in tree.iter("h1") if not in_menu(h) and not is_home_link(h)]
     return [
         *(Candidate(t, META, i) for i, t in enumerate(meta.titles)),
@@ -164,6 +168,9 @@ def extract_source_pages(pages: Sequence[tuple[bytes, str | None]]) -> list[Extr
         if not template:
             continue
         for i in members:
+            printed = first[i].fingerprint  # type: ignore[union-attr]
+            if template.titles.isdisjoint(printed.titles) and template.lines.isdisjoint(printed.lines):
+                continue  # nothing of the template on this page: the first pass stands
             raw, url = pages[i]
             with contextlib.suppress(NlpError):
                 result[i] = extract_page(raw, url=url, template=template)
@@ -373,7 +380,9 @@ def _dates(
     near_published, near_modified = find_labelled_dates("\n".join(regions))
     far_published, far_modified = find_labelled_dates(_until_body_end(page_text, body))
     published = meta.published or near_published or meta.time_element or _headline_date(*regions)
-    published = published or far_published or date_from_url(url or meta.canonical) or as_kst(feed_published)
+    # a date inside a longer line under the headline ("3월 1일부터") only after every labelled one
+    published = published or far_published or find_unlabelled_date(regions[0])
+    published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)
     return published, meta.modified or near_modified or far_modified
 
 
@@ -386,8 +395,8 @@ def _headline_date(head: str, top: str, tail: str, before: str) -> dt.datetime |
     date_lines = "\n".join(line for line in head.splitlines() if len(line) <= DATE_LINE_CHARS)
     strict = (find_unlabelled_date(text, datelines_only=True) for text in (top, tail, before))
     # a short line under the headline is a date line; a date inside a longer line (a sub-headline's
-    # "6월 1일부터 접수") counts only when no byline or dateline carries one
-    return find_unlabelled_date(date_lines) or next(filter(None, strict), None) or find_unlabelled_date(head)
+    # "6월 1일부터 접수") counts only after every labelled date (``_dates``)
+    return find_unlabelled_date(date_lines) or next(filter(None, strict), None)
 
 
 def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str, str, str, str]:

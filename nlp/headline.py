@@ -46,9 +46,12 @@ SKIP_MARK_TAGS = frozenset(
     {"html", "head", "body", "script", "style", "meta", "title", "img", "input", "form"}
 )
 _BOLD_ABOVE = etree.XPath("preceding::*[self::b or self::strong or self::font][position() <= 3]")
+_FULL_DATE = r"(?:19|20)\d{2}\s?[.\-/년]\s?\d{1,2}\s?[.\-/월]\s?\d{1,2}"
 _META_TAIL_RE = re.compile(
-    r"\s(?:날짜|일자|등록일|작성일|게시일|입력|수정|조회수?|작성자|글쓴이|담당부서|출처)\s*[:：|]?\s*[\d(]"
-    r"|\s(?:19|20)\d{2}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?\s*(?:조회\s*[\d,]+)?$"
+    rf"\s(?:날짜|일자|등록일|작성일|게시일|입력|수정일?|작성자|글쓴이|담당부서)\s*[:：|]?\s*{_FULL_DATE}"
+    r"|\s(?:조회수?|hits?|views?)\s*[:：|]?\s*[\d,]+\s*$"
+    rf"|\s{_FULL_DATE}\.?(?:\s+\d{{1,2}}:\d{{2}})?\s*(?:조회\s*[\d,]+)?$",
+    re.IGNORECASE,
 )
 _CELL_TAGS = frozenset({"th", "td", "dt", "dd", "span", "strong", "b", "em", "label", "div", "li", "p"})
 
@@ -79,9 +82,14 @@ def choose_headline(
         body: the body's lines: the first one confirms a headline a press release repeats;
             a heading equal to a later one is a sub-heading inside the article.
     """
+    candidates = list(candidates)
     inner = frozenset(_key(line) for line in body[1:])
     opening = [Candidate(body[0], BODY)] if body else []
     pool = _clean_candidates([*candidates, *opening], site_names, keywords, template | inner)
+    if template and not any(c.group != BODY for c in pool):
+        # every candidate is one the source repeats: two copies of one article taught it, not a
+        # template (a window header always leaves the real headline standing)
+        pool = _clean_candidates([*candidates, *opening], site_names, keywords, inner)
     if not pool:
         return None
     keys = [_key(c.text) for c in pool]
@@ -114,7 +122,8 @@ def _clean_candidates(
         raw = fold(candidate.text or "")[:MAX_TITLE_CHARS]
         text = raw
         if candidate.group != BODY:
-            text = clean_title(_strip_keywords(_strip_meta_tail(raw), keywords), sites) or ""
+            boxed = _strip_meta_tail(raw) if candidate.group == PAGE else raw
+            text = clean_title(_strip_keywords(boxed, keywords), sites) or ""
             if not is_headline(text, sites) or BOILERPLATE_RE.search(text):
                 continue
         if not text:
@@ -260,6 +269,22 @@ def bold_lines_above(first_line: html.HtmlElement | None) -> list[str]:
         if alone and MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS and not in_menu(element):
             found.append(text)
     return found
+
+
+def opening_headings(tree: html.HtmlElement, body: str) -> list[str]:
+    """A heading (``h1``–``h4``) whose text is the body's first line: the extractor took the
+    headline into the body, so no heading stands above it.
+
+    Convention: a CMS prints the headline as a heading directly before the text.
+    """
+    first = next((line for line in body_lines(body)), "")
+    if not first or len(first) > MAX_TITLE_CHARS:
+        return []
+    return [
+        first
+        for heading in tree.iter("h1", "h2", "h3", "h4")
+        if fold(heading.text_content()) == first and not in_menu(heading)
+    ][:1]
 
 
 def is_home_link(element: html.HtmlElement) -> bool:

@@ -20,12 +20,14 @@ from urllib.parse import urlsplit
 MAX_LINE_CHARS = 200  # longer lines are article prose: never template, not worth counting
 MAX_LINES = 300  # per page and role, so a huge page costs the memory no more than a normal one
 MIN_PAGES = 2  # a text on fewer distinct pages is never template
+MIN_LINE_PAGES = 3  # body lines are learned from three pages on
+MAX_DROPPED_SHARE = 0.4  # a template that would take more of a page's body is not its template
 SMALL_SOURCE = 10  # up to this many pages a text must be on half of them…
 SMALL_SHARE, LARGE_SHARE = 0.5, 0.2  # …beyond, on a fifth (a site changes its template over time)
 LARGE_MIN_PAGES = 5
 MAX_TEMPLATE_LINES = 500
 OPENING_CHARS = 40
-MIN_SKELETON = 3  # class names a page must open with to be told apart by them
+MIN_SIGNALS = 2  # assets and opening class names a page must have to be grouped by them
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +79,11 @@ def site_key(
         return f"host:{host}"
     if site_name:
         return f"name:{site_name.strip().lower()}"
-    paths = sorted({urlsplit(a).path for a in assets if a})
-    if paths:
-        return "assets:" + _digest("\n".join(paths))
-    return "skeleton:" + _digest("\n".join(skeleton)) if len(skeleton) >= MIN_SKELETON else ""
+    # host and path: two sites may load one library from one CDN, or share a vendor CMS's
+    # relative paths, but hardly the same assets and the same opening markup together
+    paths = sorted({f"{urlsplit(a).hostname or ''}{urlsplit(a).path}" for a in assets if a})
+    signals = [*paths, "", *skeleton]
+    return "markup:" + _digest("\n".join(signals)) if len(signals) > MIN_SIGNALS else ""
 
 
 def _digest(text: str) -> str:
@@ -102,8 +105,22 @@ def learn_template(prints: Sequence[Fingerprint]) -> Template:
     else:
         need = max(LARGE_MIN_PAGES, math.ceil(LARGE_SHARE * pages))
     titles = Counter(t for p in distinct for t in set(p.titles))
+    learned = Template(titles=_frequent(titles, need), pages=pages)
+    if pages < MIN_LINE_PAGES:  # two articles may share a paragraph (a follow-up, a series)
+        return learned
     lines = Counter(t for p in distinct for t in set(p.lines))
-    return Template(titles=_frequent(titles, need), lines=_frequent(lines, need), pages=pages)
+    return Template(titles=learned.titles, lines=_frequent(lines, need), pages=pages)
+
+
+def template_lines(template: Template, body: str) -> frozenset[str]:
+    """The template's lines to drop from this body: none when they would take more than
+    ``MAX_DROPPED_SHARE`` of it (then the source's pages share its article, not a template)."""
+    if not template.lines:
+        return frozenset()
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    dropped = sum(len(line) for line in lines if line in template.lines)
+    total = sum(len(line) for line in lines) or 1
+    return template.lines if dropped <= MAX_DROPPED_SHARE * total else frozenset()
 
 
 def _frequent(counts: Counter[str], need: int) -> frozenset[str]:

@@ -11,12 +11,13 @@ MAX_SITE_CHARS = 12
 MAX_CMS_LINE_CHARS = 30
 MAX_LABEL_WORDS = 3
 MIN_HEAD_BEFORE_NAME = 8
+MIN_NAME_CHARS = 3
 BAR_SEPARATORS = ("|", "｜", "ㅣ", "‖", "::")
 SEPARATORS = r"\s[-–—|:·/]\s|\s?[|｜ㅣ‖]\s?|\s?::\s?|\s[<>]\s"
 # Words that name a site, a section or a board rather than an article.
 SITE_SUFFIX_RE = re.compile(
     r"(일보|신문|뉴스|닷컴|방송|경제|타임즈|타임스|투데이|미디어|저널|데일리|헤럴드|포스트|통신|"
-    r"매거진|정책브리핑|브리핑|누리집|홈페이지|모바일|시청|군청|구청|도청|청|부|처|위원회|시|군|구|도|"
+    r"매거진|정책브리핑|브리핑|누리집|홈페이지|모바일|시청|군청|구청|도청|청|부|처|위원회|"
     r"news|times|daily|herald|post|tv|\.com|\.kr|\.net)$",
     re.IGNORECASE,
 )
@@ -44,8 +45,16 @@ GENERIC_CMS_WORDS = frozenset(
 )  # fmt: skip
 _CMS_LOWER = frozenset(w.lower() for w in GENERIC_CMS_WORDS)
 _GENERIC_LOWER = _CMS_LOWER | frozenset(w.lower() for w in SECTION_WORDS)
-_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]{1,5}(?:\s?(?:뉴스|NEWS|News|TV|방송))?")  # YTN, KBS 뉴스, MBN
-_BOARD_SUFFIXES = ("소식", "자료", "알림", "공지", "게시판", "뉴스", "브리핑", "공지사항", "보도자료")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?:\s?(?:뉴스|NEWS|News|TV|방송))?")  # YTN, KBS 뉴스, MBN
+_PLACE_RE = re.compile(
+    r"[가-힣]{2,4}(?:특별시|광역시|특별자치시|특별자치도|시|군|구)"
+    r"|(?:경기|강원|충청[남북]|전라[남북]|경상[남북]|제주|충[남북]|전[남북]|경[남북])도"
+)
+# the kinds of board a CMS names (a 브리핑 or an 알림 can be a headline's last word; these cannot)
+BOARD_WORDS = frozenset(
+    {"보도자료", "소식", "새소식", "게시판", "공지사항", "알림마당", "자료실", "설명자료", "해명자료"}
+)
+_BOARD_SUFFIXES = ("소식", "자료", "게시판", "공지사항", "보도자료", "알림마당")
 _SEGMENT_SPLIT_RE = re.compile(rf"{SEPARATORS}|\s*[>›»<]\s*")
 _TOKEN_SPLIT_RE = re.compile(r"[\s·,/()\[\]]+")
 _BREADCRUMB_RE = re.compile(r"(?:\s*[>›»]\s*[^>›»]{1,20}){2,}$|^(?:[^>›»]{1,20}\s*[>›»]\s*){2,}")
@@ -110,10 +119,10 @@ def is_board_label(text: str) -> bool:
     does not end in a page-type word after one or two short words.
     """
     words = [w for w in _TOKEN_SPLIT_RE.split(text.lower()) if w]
-    if len(words) == 1:  # written as one word: 기획행정소식, 시정뉴스
+    if len(words) == 1:  # written as one word: 기획행정소식, 시정홍보자료
         word = words[0]
         return len(word) <= MAX_SITE_CHARS and any(word.endswith(w) and word != w for w in _BOARD_SUFFIXES)
-    if not 2 <= len(words) <= MAX_LABEL_WORDS or words[-1] not in _CMS_LOWER:
+    if not 2 <= len(words) <= MAX_LABEL_WORDS or words[-1] not in BOARD_WORDS:
         return False
     return sum(len(w) for w in words[:-1]) <= MAX_SITE_CHARS
 
@@ -202,8 +211,9 @@ def _is_trailing_name(segments: list[str]) -> bool:
         return False
     if _ACRONYM_RE.fullmatch(last):
         return True
-    short = len(last.replace(" ", "")) <= MAX_SITE_CHARS and len(last.split()) <= 2
-    return separator in BAR_SEPARATORS and short
+    squeezed = last.replace(" ", "")
+    name_like = MIN_NAME_CHARS <= len(squeezed) <= MAX_SITE_CHARS and not any(c.isdigit() for c in last)
+    return separator in BAR_SEPARATORS and name_like and len(last.split()) <= 2
 
 
 def _is_site_or_section(segment: str, sites: list[str]) -> bool:
@@ -211,6 +221,8 @@ def _is_site_or_section(segment: str, sites: list[str]) -> bool:
     segment = _MOBILE_RE.sub("", segment).strip()
     if not segment or len(segment) > 20:
         return False
+    if _PLACE_RE.fullmatch(segment):  # an office named by its place: 새벽시, 서울특별시, 경기도
+        return True
     squeezed = segment.replace(" ", "")
     if squeezed in SECTION_WORDS or any(squeezed == s.replace(" ", "") for s in sites):
         return True

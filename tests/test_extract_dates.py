@@ -304,3 +304,22 @@ def test_a_page_with_more_paragraphs_than_trafilatura_takes_still_has_its_body()
     result = extract_page(page.encode(), None, "utf-8")
     assert result.kind == "article" and result.published == kst(2024, 5, 3, 15, 12)
     assert PARAGRAPHS[0] in result.body and "20499번째 문단" in result.body
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        news_page(
+            "<h2 class='sub'>2026년 3월 1일부터 신청을 받고 결과는 4월 중 발표하기로</h2>",
+            after="<p>홍길동 기자</p><p>ⓒ 한빛신문</p><div>입력 2025.12.01 10:20</div>",
+        ),
+        board_page(
+            "<tr><td colspan='4'>신청 기간은 2026. 3. 1.부터 한 달 동안이며 누리집에서 받는다</td></tr>",
+            side="<div class='info'>등록일 2025-12-01</div>",
+        ),
+    ],
+    ids=["news-subheadline", "board-notice-line"],
+)
+def test_a_date_in_a_subheadline_loses_to_a_labelled_date(page: str) -> None:
+    published, _ = extract(page)
+    assert published is not None and published.date() == dt.date(2025, 12, 1)

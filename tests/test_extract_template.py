@@ -192,3 +192,18 @@ def test_pages_of_other_sources_teach_nothing(db: Any) -> None:
     with db.transaction() as session:
         last = session.scalars(select(Article).order_by(Article.id.desc())).first()
         assert last is not None and "공공저작물로 출처를" in last.body
+
+
+def test_a_follow_up_sharing_paragraphs_keeps_them() -> None:
+    """Two versions of one story (the later with a new lead) and an unrelated one, given together."""
+    shared = paragraphs(0)[1:]
+    first = county_board(0)
+    follow_up = first.replace(
+        paragraphs(0)[0], "새벽군은 노인 일자리 사업의 첫 참여자 모집을 오늘 마감했다고 밝혔다."
+    )
+    results = extract_source_pages(
+        [(first.encode(), None), (follow_up.encode(), None), (page("county-board", 2), None)]
+    )
+    for result in results[:2]:
+        assert isinstance(result, ExtractedPage)
+        assert all(line in result.body for line in shared)

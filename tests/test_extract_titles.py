@@ -136,12 +136,15 @@ def test_agreeing_sources_beat_a_single_louder_one() -> None:
 
 
 def test_template_texts_are_never_the_headline() -> None:
-    candidates = [
-        Candidate("함께 여는 새로운 한빛 도정", "meta"),
-        Candidate("함께 여는 새로운 한빛 도정", "tag"),
-    ]
-    assert choose_headline(candidates) == "함께 여는 새로운 한빛 도정"
-    assert choose_headline(candidates, template=frozenset({"함께 여는 새로운 한빛 도정"})) is None
+    slogan = "함께 여는 새로운 한빛 도정"
+    candidates = [Candidate(slogan, "meta"), Candidate(slogan, "tag"), Candidate(HEADLINE, "page", 3)]
+    assert choose_headline(candidates) == slogan  # two sources agree on it
+    assert choose_headline(candidates, template=frozenset({slogan})) == HEADLINE
+
+
+def test_a_headline_two_copies_share_is_kept_when_nothing_else_is_left() -> None:
+    candidates = [Candidate(HEADLINE, "meta"), Candidate(HEADLINE, "tag")]
+    assert choose_headline(candidates, template=frozenset({HEADLINE})) == HEADLINE
 
 
 def test_a_truncated_heading_confirms_the_full_headline() -> None:
@@ -231,3 +234,33 @@ def test_a_subtitle_after_a_dash_stays() -> None:
     page = f"""<html><head><meta charset="utf-8"><title>{HEADLINE} - 신청은 다음 달부터</title></head>
     <body><div class="contents">{body_html()}</div></body></html>"""
     assert title_of(page) == f"{HEADLINE} - 신청은 다음 달부터"
+
+
+# 7. Real headlines that look like furniture ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "새벽시 도시계획 조례 수정 (안) 입법예고",
+        "탄소중립 실천 포인트 누리집 입력 1단계 간소화",
+        "국무회의 결과 브리핑",
+        "해외직구 주의 알림",
+        "저출산 대책 | 인구",
+        "청년 월세 지원 확대 | 월 20만원",
+        "디지털 교과서 공개 - AI",
+        "청년 정책 확대 : 달라지는 제도",
+    ],
+)
+def test_headlines_with_label_words_or_short_tails_are_kept(headline: str) -> None:
+    page = f"""<html><head><meta charset="utf-8"><meta property="og:title" content="{headline}">
+    <title>{headline}</title></head><body><div class="view"><h2 class="tit">{headline}</h2>
+    {body_html()}</div></body></html>"""
+    assert title_of(page) == headline
+
+
+@pytest.mark.parametrize("site", ["한빛군민신문", "새벽도청"])
+def test_a_heading_the_extractor_took_into_the_body_is_the_headline(site: str) -> None:
+    page = f"""<html><head><meta charset="utf-8"><title>{site}</title></head><body>
+    <div class="view"><h3>{HEADLINE}</h3>{body_html()}</div></body></html>"""
+    assert title_of(page) == HEADLINE

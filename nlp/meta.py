@@ -114,19 +114,6 @@ def collect_meta(tree: html.HtmlElement) -> PageMeta:
     return found
 
 
-def meta_values(tree: html.HtmlElement) -> dict[str, list[str]]:
-    """``<meta>`` contents by lower-cased property / name / itemprop, in page order."""
-    values: dict[str, list[str]] = {}
-    for meta in tree.iter("meta"):
-        _add_meta(values, meta)
-    return values
-
-
-def json_ld_objects(tree: html.HtmlElement) -> list[dict[str, Any]]:
-    """Every JSON-LD object on the page, ``@graph`` and lists flattened."""
-    return [obj for script in tree.iter("script") for obj in _ld_objects(script)]
-
-
 def _add_meta(values: dict[str, list[str]], meta: html.HtmlElement) -> None:
     """File one ``<meta>`` content under each of its keys."""
     content = _clean(meta.get("content"))

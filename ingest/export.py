@@ -1,6 +1,8 @@
 """Drafts rendered for publishing: the newsroom blog's Jekyll post, plain Markdown, or JSON.
 
 Every format ends with (or carries) the attribution: a link to the original and its outlet.
+Links go only to public http(s) URLs (``nlp.urls.is_public_http_url``), checked here, at export,
+whatever was stored: a saved file, a test server or a private address is named, never linked.
 """
 
 from __future__ import annotations
@@ -11,14 +13,17 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from ingest.drafts import Rights, effective, rights_of
+from nlp.urls import is_public_http_url
 from store.models import Article, Draft
 
 Format = Literal["jekyll", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("jekyll", "markdown", "json")
 MEDIA_TYPES = {"jekyll": "text/markdown; charset=utf-8", "markdown": "text/markdown; charset=utf-8"}
 DEFAULT_CATEGORY = "기타"
+UNNAMED = "출처"  # an outlet with no name and no public URL to take a host from
 SPACER = '<p data-ke-size="size16"></p>'
 _SLUG_CHARS = re.compile(r"[^0-9a-z\uac00-\ud7a3\u3131-\u318e]+")
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -86,11 +91,31 @@ def sections(draft: Draft, fields: dict[str, Any]) -> list[tuple[str, list[str]]
         body = []
     out = [(one_line(fields["headline"]), body)] if body else []
     if draft.outlets:
-        links = [
-            f'<a href="{html.escape(o["url"])}">{html.escape(one_line(o["name"]))}</a>' for o in draft.outlets
-        ]
+        links = [_html_link(public_url(o.get("url")), _outlet_label(o)) for o in draft.outlets]
         out.append(("함께 보도한 곳", [f"<p>{' · '.join(links)}</p>"]))
     return out
+
+
+def public_url(url: object) -> str | None:
+    """The URL when an export may link to it (public http(s)), else None."""
+    return url if isinstance(url, str) and is_public_http_url(url) else None
+
+
+def _html_link(url: str | None, name: str) -> str:
+    return f'<a href="{html.escape(url)}">{html.escape(name)}</a>' if url else html.escape(name)
+
+
+def _md_link(url: str | None, name: str) -> str:
+    return f"[{_md(name)}](<{url}>)" if url else _md(name)
+
+
+def _outlet_label(outlet: dict[str, Any]) -> str:
+    """An outlet's name; one stored as a URL (it had no other) shows only a public URL's host."""
+    name = one_line(str(outlet.get("name") or ""))
+    if name and name != outlet.get("url") and "://" not in name:
+        return name
+    url = public_url(outlet.get("url"))
+    return urlsplit(url).hostname or UNNAMED if url else UNNAMED
 
 
 def quoted_paragraphs(body: str, key: Sequence[dict[str, Any]], context: bool) -> list[str]:
@@ -118,22 +143,24 @@ def _bolded(body: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -
 
 
 def outlet_name(article: Article) -> str:
-    """The outlet that published the article: its source, else its site name, else its host."""
-    return one_line(article.source.name if article.source else (article.site_name or article.url))
+    """The outlet that published the article: its source, else its site name, else its public host."""
+    name = article.source.name if article.source else article.site_name
+    return _outlet_label({"name": name, "url": article.url})
 
 
 def attribution_text(article: Article) -> str:
     """The credit line as plain text: outlet, link, and the source's own notice when it has one."""
     rights: Rights = rights_of(article)
     notice = f" ({one_line(rights.attribution)})" if rights.attribution else ""
-    return f"원문: {outlet_name(article)} {article.url}{notice}"
+    url = public_url(article.url)
+    return f"원문: {outlet_name(article)}{' ' + url if url else ''}{notice}"
 
 
 def attribution_html(article: Article) -> str:
     """The closing line of a post: a link to the original and its outlet."""
     rights = rights_of(article)
     notice = f" ({html.escape(one_line(rights.attribution))})" if rights.attribution else ""
-    return f'원문: <a href="{html.escape(article.url)}">{html.escape(outlet_name(article))}</a>{notice}'
+    return f"원문: {_html_link(public_url(article.url), outlet_name(article))}{notice}"
 
 
 def render_markdown(draft: Draft) -> str:
@@ -148,13 +175,11 @@ def render_markdown(draft: Draft) -> str:
     if fields["keywords"]:
         lines += ["키워드: " + ", ".join(_md(one_line(k)) for k in fields["keywords"]), ""]
     if draft.outlets:
-        lines += [
-            "함께 보도한 곳: " + " · ".join(f"[{_md(o['name'])}](<{o['url']}>)" for o in draft.outlets),
-            "",
-        ]
+        links = (_md_link(public_url(o.get("url")), _outlet_label(o)) for o in draft.outlets)
+        lines += ["함께 보도한 곳: " + " · ".join(links), ""]
     article = draft.article
     notice = f" ({_md(one_line(rights_of(article).attribution))})" if rights_of(article).attribution else ""
-    lines.append(f"원문: [{_md(outlet_name(article))}](<{article.url}>){notice}")
+    lines.append(f"원문: {_md_link(public_url(article.url), outlet_name(article))}{notice}")
     return "\n".join(lines) + "\n"
 
 
@@ -171,9 +196,11 @@ def render_json(draft: Draft) -> dict[str, Any]:
         "story_id": draft.story_id,
         "status": draft.status,
         **effective(draft),
-        "url": article.url,
+        "url": public_url(article.url),
         "outlet": outlet_name(article),
-        "outlets": draft.outlets or [],
+        "outlets": [
+            {**o, "name": _outlet_label(o), "url": public_url(o.get("url"))} for o in draft.outlets or []
+        ],
         "published": article.published.isoformat() if article.published else None,
         "attribution": attribution_text(article),
     }

@@ -14,7 +14,7 @@ from ingest.pipeline import Origin, Outcome, ingest
 from newsdesk.crawl_cmd import cmd_crawl, cmd_sources
 from newsdesk.demo import run_demo
 from newsdesk.drafts_cmd import cmd_drafts
-from newsdesk.errors import CommandError
+from newsdesk.errors import CommandError, UsageError
 from newsdesk.output import emit, format_hit
 from newsdesk.settings import Settings
 from nlp import NlpError
@@ -25,6 +25,7 @@ from nlp.extract import extract_source_pages
 from nlp.keywords import keywords
 from nlp.page import ExtractedPage
 from nlp.summarize import summarise
+from nlp.urls import is_http_url
 from search.articles import Hit, search
 from store.db import Database, current_revision, upgrade
 
@@ -56,6 +57,7 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    _check_url(args.url)
     if args.url and len(args.files) > 1:
         raise CommandError("--url names one page: give exactly one FILE with it")
     for record in _extract_records(args.files, args.url):
@@ -190,7 +192,14 @@ class _open_text:
 # ingest / search / db --------------------------------------------------------------------------
 
 
+def _check_url(url: str | None) -> None:
+    """A --url names where a page lived on the web: an absolute http(s) URL, or UsageError."""
+    if url is not None and not is_http_url(url):
+        raise UsageError(f"--url must be an absolute http(s) URL, not {url!r}")
+
+
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    _check_url(args.url)
     files = list(_page_files(args.paths))
     if not files:
         raise CommandError("no .html or .htm pages found in " + ", ".join(map(str, args.paths)))

@@ -519,3 +519,31 @@ def test_a_saved_page_with_a_canonical_url_is_published_under_it(
     article_id = int(out.split("(article ")[1].split(")")[0])
     with TestClient(make_app(Settings.from_env())) as client:
         assert client.get(f"/articles/{article_id}").json()["url"] == canonical
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "not-a-url",
+        "javascript:alert(document.domain)//x",
+        "file:///etc/passwd",
+        "ftp://files.example.com/a.html",
+        "https://",
+        "http:///news/1",
+        "//news.example.com/a/1",
+        "https://news.example.com/a/<script>",
+        "https://news.example.com:port/a",
+        "",
+    ],
+)
+def test_ingest_url_must_be_an_absolute_http_url(
+    capsys: pytest.CaptureFixture[str], isolated_env: Path, tmp_path: Path, url: str
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(article_html("지자체와 협력해 겨울철 재난 대응 점검", COOPERATION))
+    code, out, err = run(capsys, "ingest", str(page), "--url", url)
+    assert code == 2 and out == ""
+    assert one_line(err).startswith("newsdesk ingest: --url")
+    assert not isolated_env.exists(), "nothing stored: not even a database"
+    code, out, err = run(capsys, "extract", str(page), "--url", url)
+    assert code == 2 and out == "" and one_line(err).startswith("newsdesk extract: --url")

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+import yaml
+
 from ingest.drafts import Rights, effective, rights_of
 from nlp.urls import is_public_http_url
 from store.models import Article, Draft
@@ -26,11 +28,9 @@ DEFAULT_CATEGORY = "기타"
 UNNAMED = "출처"  # an outlet with no name and no public URL to take a host from
 SPACER = '<p data-ke-size="size16"></p>'
 _SLUG_CHARS = re.compile(r"[^0-9a-z\uac00-\ud7a3\u3131-\u318e]+")
+_SITE_PATH = re.compile(r"^/(?![/\\])[^\s<>\"\\]*$")  # /assets/img/a.jpg: not //host, no space or markup
+_NO_WRAP = 1_000_000  # PyYAML folds lines longer than its width; the seed post keeps one line
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# a plain YAML scalar must not start with an indicator, contain ": " or " #", or read as another type
-_PLAIN_START = re.compile(r"""^[-?:,\[\]{}#&*!|>'"%@`~=<+.0-9]""")
-_PLAIN_BAD = re.compile(r":\s|:$|\s#")
-_NOT_A_STRING = re.compile(r"^(?:yes|no|on|off|true|false|null|y|n)$", re.IGNORECASE)
 
 
 def one_line(text: str | None) -> str:
@@ -38,39 +38,72 @@ def one_line(text: str | None) -> str:
     return " ".join(_NOT_PRINTABLE.sub("", unicodedata.normalize("NFC", text or "")).split())
 
 
-def yaml_scalar(text: str) -> str:
-    """A YAML scalar for any text: plain when that is safe (as the seed post writes), else single-quoted."""
-    value = one_line(text)
-    if value and not (_PLAIN_START.match(value) or _PLAIN_BAD.search(value) or _NOT_A_STRING.match(value)):
-        return value
-    return "'" + value.replace("'", "''") + "'"
+def _html_text(text: str | None) -> str:
+    """One line, HTML-escaped as the body is: what a theme prints raw is text, never markup."""
+    return html.escape(one_line(text))
 
 
-def yaml_folded(key: str, text: str) -> str:
-    """`key: >` and the text on the next line: any printable character is literal inside it."""
-    value = one_line(text)
-    return f"{key}: >\n  {value}" if value else f"{key}: ''"
+class _Folded(str):
+    """A string the front matter writes as a folded block (``key: >``), as the seed post does."""
+
+
+class _Quoted(str):
+    """A string the front matter writes single-quoted (``image: '…'``), as the seed post does."""
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """PyYAML's safe emitter, with list items indented under their key (``categories:\n  - …``)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _styled(style: str) -> Any:
+    def represent(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=style)
+
+    return represent
+
+
+_FrontMatterDumper.add_representer(_Folded, _styled(">"))
+_FrontMatterDumper.add_representer(_Quoted, _styled("'"))
 
 
 def front_matter(fields: dict[str, Any]) -> list[str]:
-    """The seed post's front matter: title, categories, excerpt, feature_text, image."""
-    lines = ["---", f"title: {yaml_scalar(fields['headline'])}", "categories:"]
-    lines.append(f"  - {yaml_scalar(one_line(fields['category']) or DEFAULT_CATEGORY)}")
-    lines.append(yaml_folded("excerpt", fields["excerpt"]))
-    lines.append(yaml_folded("feature_text", fields["feature_text"]))
-    if fields.get("image"):
-        lines.append("image: '" + one_line(fields["image"]).replace("'", "''") + "'")
-    lines.append("---")
-    return lines
+    """The seed post's front matter: title, categories, excerpt, feature_text, image.
+
+    Every value is one line of HTML-escaped text (as the body's), emitted by PyYAML: plain where
+    YAML reads it back as the same string, else quoted; excerpt and feature_text as folded blocks
+    (PyYAML quotes what a block cannot hold), the image single-quoted.
+    """
+    data: dict[str, Any] = {
+        "title": _html_text(fields["headline"]),
+        "categories": [_html_text(fields["category"]) or DEFAULT_CATEGORY],
+        "excerpt": _folded(fields["excerpt"]),
+        "feature_text": _folded(fields["feature_text"]),
+    }
+    if one_line(fields.get("image")):
+        data["image"] = _Quoted(_html_text(fields["image"]))
+    text = yaml.dump(
+        data, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=_NO_WRAP,
+        default_flow_style=False,
+    )  # fmt: skip
+    return ["---", *text.splitlines(), "---"]
+
+
+def _folded(text: str | None) -> str:
+    value = _html_text(text)
+    return _Folded(value + "\n") if value else ""
 
 
 def render_jekyll(draft: Draft) -> str:
     """The draft as a Jekyll post in the newsroom blog's shape, ending with the attribution line."""
     fields = effective(draft)
     parts = ["\n".join(front_matter(fields)), ""]
-    if fields.get("image"):
+    src = image_src(fields.get("image"))
+    if src:
         alt = html.escape(one_line(fields["headline"]))
-        parts += [f'<p><img src="{html.escape(one_line(fields["image"]))}" alt="{alt}" /></p>', ""]
+        parts += [f'<p><img src="{html.escape(src)}" alt="{alt}" /></p>', ""]
     for heading, paragraphs in sections(draft, fields):
         parts += [f'<h2 data-ke-size="size26">{html.escape(heading)}</h2>  ', "", SPACER + "  ", ""]
         parts += [line for p in paragraphs for line in (p, "")]
@@ -94,6 +127,14 @@ def sections(draft: Draft, fields: dict[str, Any]) -> list[tuple[str, list[str]]
         links = [_html_link(public_url(o.get("url")), _outlet_label(o)) for o in draft.outlets]
         out.append(("함께 보도한 곳", [f"<p>{' · '.join(links)}</p>"]))
     return out
+
+
+def image_src(image: object) -> str | None:
+    """The image when a post may show it: a public http(s) URL, or a path on the blog's own site."""
+    value = one_line(image) if isinstance(image, str) else ""
+    if _SITE_PATH.match(value):
+        return value
+    return public_url(value)
 
 
 def public_url(url: object) -> str | None:

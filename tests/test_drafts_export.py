@@ -166,11 +166,12 @@ def test_yaml_stays_valid_for_hostile_headlines(headline: str) -> None:
         headline, category=headline or None, excerpt=headline, feature_text=headline, image=headline or None
     )
     meta, _, lines = split_post(render_jekyll(draft))
-    assert meta["title"] == one_line(headline)
-    assert meta["categories"] == [one_line(headline) or "기타"]
-    assert meta["excerpt"] in ("", one_line(headline) + "\n")
+    text = html.escape(one_line(headline))  # the front matter holds text as the body does: escaped
+    assert meta["title"] == text
+    assert meta["categories"] == [text or "기타"]
+    assert meta["excerpt"] in ("", text + "\n")
     if headline.strip():
-        assert meta["image"] == one_line(headline)
+        assert meta["image"] == text
     assert "<script" not in "\n".join(lines)
 
 
@@ -185,15 +186,38 @@ def test_any_text_round_trips_through_the_front_matter(headline: str, category: 
         "image": headline or None,
     }
     loaded = yaml.safe_load("\n".join(front_matter(fields)[1:-1]))
-    assert loaded["title"] == one_line(headline)
-    assert loaded["categories"] == [one_line(category) or "기타"]
-    assert loaded["excerpt"] == (one_line(excerpt) + "\n" if one_line(excerpt) else "")
+    assert loaded["title"] == html.escape(one_line(headline))
+    assert loaded["categories"] == [html.escape(one_line(category)) or "기타"]
+    assert loaded["excerpt"] == (html.escape(one_line(excerpt)) + "\n" if one_line(excerpt) else "")
 
 
 def test_html_in_a_headline_is_escaped_in_the_body() -> None:
     post = render_jekyll(transient_draft("<script>alert(1)</script> & 제목"))
     assert "<script>" not in post.split("\n---\n", 1)[1]
     assert "&lt;script&gt;" in post
+
+
+def test_html_in_the_front_matter_is_escaped_as_in_the_body() -> None:
+    """title, categories, excerpt, feature_text and image reach the page as the theme prints them."""
+    draft = transient_draft(
+        "<script>alert(1)</script> & 제목",
+        category="<b>육아</b>",
+        excerpt="<img src=x onerror=alert(1)> 발췌: #1",
+        feature_text="</p><script>alert(2)</script> '소개'",
+        image='/a.jpg" onerror="alert(3)',
+    )
+    post = render_jekyll(draft)
+    meta, raw, _ = split_post(post)
+    for tag in ("<script", "<img src=x", "<b>", "</p>", '" onerror'):
+        assert tag not in raw, tag
+    assert meta == {
+        "title": "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 제목",
+        "categories": ["&lt;b&gt;육아&lt;/b&gt;"],
+        "excerpt": "&lt;img src=x onerror=alert(1)&gt; 발췌: #1\n",
+        "feature_text": "&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt; &#x27;소개&#x27;\n",
+        "image": "/a.jpg&quot; onerror=&quot;alert(3)",
+    }
+    assert "excerpt: >\n  " in raw and "feature_text: >\n  " in raw and "\nimage: '" in raw
 
 
 @pytest.mark.parametrize(
@@ -353,3 +377,22 @@ def test_drafts_export_one_to_stdout(cli_db: tuple[Any, Seeded], capsys: pytest.
         cmd_drafts(parse("export", "999"), settings)
     with pytest.raises(CommandError, match="--out DIR"):
         cmd_drafts(parse("export"), settings)
+
+
+@pytest.mark.parametrize(
+    ("image", "shown"),
+    [
+        ("/assets/img/a.jpg", True),
+        ("https://img.example.com/news/a.jpg", True),
+        ("javascript:alert(document.domain)//x.jpg", False),
+        ("http://127.0.0.1:8765/a.jpg", False),
+        ("file:///home/editor/a.jpg", False),
+        ("//evil.example.com/a.jpg", False),
+        ("data:image/svg+xml,<svg onload=alert(1)>", False),
+    ],
+)
+def test_the_post_image_is_a_public_url_or_a_site_path(image: str, shown: bool) -> None:
+    """The <img> in the body is a URL written into HTML: checked at export like the links."""
+    _, _, lines = split_post(render_jekyll(transient_draft("제목", image=image)))
+    images = [line for line in lines if line.startswith("<p><img ")]
+    assert images == ([f'<p><img src="{html.escape(image)}" alt="제목" /></p>'] if shown else [])

@@ -73,7 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("up", help="API + worker + beat together on this machine; Ctrl-C stops all")
     p.add_argument("--concurrency", type=_positive, default=2)
 
-    p = sub.add_parser("db", help="database schema")
+    p = sub.add_parser(
+        "db",
+        help="database schema",
+        description="upgrade: create the database or bring its schema up to date. current: print the "
+        "schema revision, read only; with no database yet it says so and exits 1, creating nothing.",
+    )
     p.add_argument("action", choices=["upgrade", "current"])
 
     p = sub.add_parser("demo", help="ingest the shipped sample pages, print a draft and a search")

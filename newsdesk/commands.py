@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -27,7 +27,7 @@ from nlp.page import ExtractedPage
 from nlp.summarize import summarise
 from nlp.urls import is_http_url
 from search.articles import Hit, search
-from store.db import Database, current_revision, upgrade
+from store.db import Database, current_revision, database_exists, upgrade
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -200,30 +200,48 @@ def _check_url(url: str | None) -> None:
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     _check_url(args.url)
-    files = list(_page_files(args.paths))
+    files, missing = _page_files(args.paths)
+    for path in missing:  # reported, and the others still go in (exit 1 at the end)
+        print(f"newsdesk ingest: No such file or directory: {path}", file=sys.stderr)
     if not files:
+        if missing:
+            return 1
         raise CommandError("no .html or .htm pages found in " + ", ".join(map(str, args.paths)))
     if args.url and len(files) > 1:
         raise CommandError("--url names one page: give exactly one file with it")
     db = Database(settings.database_url)
     counts: dict[str, int] = {}
+    unreadable = 0
     for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            print(f"newsdesk ingest: {error.strerror}: {path}", file=sys.stderr)
+            unreadable += 1
+            continue
         origin = Origin(url=args.url or path.resolve().as_uri(), source=args.source, category=args.category)
-        outcome = ingest(db, path.read_bytes(), origin, digest_options(settings))
+        outcome = ingest(db, raw, origin, digest_options(settings))
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
         print(_outcome_line(path, outcome))
-    print("ingested: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
+    if counts:
+        print("ingested: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
+    if missing or unreadable:
+        return 1
     return 1 if counts.get("failed") == len(files) else 0
 
 
-def _page_files(paths: list[Path]) -> Iterator[Path]:
+def _page_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The pages named (folders give their .html and .htm files), and the paths that do not exist."""
+    files: list[Path] = []
+    missing: list[Path] = []
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in (".html", ".htm"))
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".html", ".htm"))
         elif path.exists():
-            yield path
+            files.append(path)
         else:
-            raise FileNotFoundError(2, "No such file or directory", str(path))
+            missing.append(path)
+    return files, missing
 
 
 def _outcome_line(path: Path, outcome: Outcome) -> str:
@@ -288,6 +306,9 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "current" and not database_exists(settings.database_url):
+        print(f"no database yet: {settings.database_url} (`newsdesk db upgrade` creates it)")
+        return 1  # read only: `current` never creates the database it reports on
     db = Database(settings.database_url, migrate=False)
     if args.action == "upgrade":
         upgrade(db.engine)

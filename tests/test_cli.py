@@ -327,7 +327,7 @@ def test_search_rejects_an_empty_query_in_one_line(capsys: pytest.CaptureFixture
 
 def test_db_upgrade_prints_the_revision(capsys: pytest.CaptureFixture[str], isolated_env: Path) -> None:
     code, out, _ = run(capsys, "db", "current")
-    assert code == 0 and out.strip() == "schema revision: None"
+    assert code == 1 and out.startswith("no database yet")
     code, out, _ = run(capsys, "db", "upgrade")
     assert code == 0 and out.strip() == f"schema revision: {head_revision()}"
     assert head_revision() and (isolated_env / "newsdesk.db").exists()
@@ -547,3 +547,26 @@ def test_ingest_url_must_be_an_absolute_http_url(
     assert not isolated_env.exists(), "nothing stored: not even a database"
     code, out, err = run(capsys, "extract", str(page), "--url", url)
     assert code == 2 and out == "" and one_line(err).startswith("newsdesk extract: --url")
+
+
+def test_ingest_reports_a_missing_file_and_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = tmp_path / "good.html"
+    good.write_bytes(article_html("지자체와 협력해 겨울철 재난 대응 점검", COOPERATION))
+    missing = tmp_path / "nonexistent.html"
+    code, out, err = run(capsys, "ingest", str(missing), str(good))
+    assert code == 1
+    line = one_line(err)
+    assert line.startswith("newsdesk ingest:") and str(missing) in line
+    assert f"{good}: new (article " in out and out.strip().splitlines()[-1] == "ingested: 1 new"
+    code, out, _ = run(capsys, "search", "협력했다", "--json")
+    assert json_lines(out)[0]["total"] == 1
+
+
+def test_db_current_only_reads(capsys: pytest.CaptureFixture[str], isolated_env: Path) -> None:
+    """On an empty data folder `db current` says there is no database, and creates none."""
+    code, out, err = run(capsys, "db", "current")
+    assert code == 1 and err == ""
+    assert out.startswith("no database yet") and str(isolated_env / "newsdesk.db") in out
+    assert not isolated_env.exists()

@@ -60,8 +60,9 @@ def sha256(data: bytes | str) -> str:
 
 def ingest(db: Database, raw: bytes, origin: Origin, options: DigestOptions | None = None) -> Outcome:
     """Store and process one page in one transaction; a failure is recorded, never half-stored."""
-    url = page_key(origin, raw)
+    url = canonical_url(origin.url)
     try:
+        url = page_key(origin, raw)
         with db.transaction() as session:
             page, fresh = store_page(session, url, raw, origin)
             if not fresh and page.state == "processed":

@@ -249,6 +249,8 @@ def _outcome_line(path: Path, outcome: Outcome) -> str:
         return f"{path}: failed: {outcome.error}"
     if outcome.status == "listing":
         return f"{path}: listing with {len(outcome.links)} article links"
+    if outcome.article_id is None:  # a listing stored before: it has links, not an article
+        return f"{path}: {outcome.status} (listing)"
     return f"{path}: {outcome.status} (article {outcome.article_id})"
 
 

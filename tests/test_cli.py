@@ -570,3 +570,10 @@ def test_db_current_only_reads(capsys: pytest.CaptureFixture[str], isolated_env:
     assert code == 1 and err == ""
     assert out.startswith("no database yet") and str(isolated_env / "newsdesk.db") in out
     assert not isolated_env.exists()
+
+
+def test_ingest_names_an_unchanged_listing_as_a_listing(capsys: pytest.CaptureFixture[str]) -> None:
+    listing = str(FIXTURES / "listing.html")
+    assert run(capsys, "ingest", listing)[0] == 0
+    code, out, _ = run(capsys, "ingest", listing)
+    assert code == 0 and out.splitlines()[0] == f"{listing}: unchanged (listing)"

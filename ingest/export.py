@@ -1,6 +1,8 @@
 """Drafts rendered for publishing: the newsroom blog's Jekyll post, plain Markdown, or JSON.
 
 Every format ends with (or carries) the attribution: a link to the original and its outlet.
+Links go only to public http(s) URLs (``nlp.urls.is_public_http_url``), checked here, at export,
+whatever was stored: a saved file, a test server or a private address is named, never linked.
 """
 
 from __future__ import annotations
@@ -11,21 +13,24 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import yaml
 
 from ingest.drafts import Rights, effective, rights_of
+from nlp.urls import is_public_http_url
 from store.models import Article, Draft
 
 Format = Literal["jekyll", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("jekyll", "markdown", "json")
 MEDIA_TYPES = {"jekyll": "text/markdown; charset=utf-8", "markdown": "text/markdown; charset=utf-8"}
 DEFAULT_CATEGORY = "기타"
+UNNAMED = "출처"  # an outlet with no name and no public URL to take a host from
 SPACER = '<p data-ke-size="size16"></p>'
 _SLUG_CHARS = re.compile(r"[^0-9a-z\uac00-\ud7a3\u3131-\u318e]+")
+_SITE_PATH = re.compile(r"^/(?![/\\])[^\s<>\"\\]*$")  # /assets/img/a.jpg: not //host, no space or markup
+_NO_WRAP = 1_000_000  # PyYAML folds lines longer than its width; the seed post keeps one line
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# a plain YAML scalar must not start with an indicator, contain ": " or " #", or read as another type
-_PLAIN_START = re.compile(r"""^[-?:,\[\]{}#&*!|>'"%@`~=<+.0-9]""")
-_PLAIN_BAD = re.compile(r":\s|:$|\s#")
-_NOT_A_STRING = re.compile(r"^(?:yes|no|on|off|true|false|null|y|n)$", re.IGNORECASE)
 
 
 def one_line(text: str | None) -> str:
@@ -33,39 +38,72 @@ def one_line(text: str | None) -> str:
     return " ".join(_NOT_PRINTABLE.sub("", unicodedata.normalize("NFC", text or "")).split())
 
 
-def yaml_scalar(text: str) -> str:
-    """A YAML scalar for any text: plain when that is safe (as the seed post writes), else single-quoted."""
-    value = one_line(text)
-    if value and not (_PLAIN_START.match(value) or _PLAIN_BAD.search(value) or _NOT_A_STRING.match(value)):
-        return value
-    return "'" + value.replace("'", "''") + "'"
+def _html_text(text: str | None) -> str:
+    """One line, HTML-escaped as the body is: what a theme prints raw is text, never markup."""
+    return html.escape(one_line(text))
 
 
-def yaml_folded(key: str, text: str) -> str:
-    """`key: >` and the text on the next line: any printable character is literal inside it."""
-    value = one_line(text)
-    return f"{key}: >\n  {value}" if value else f"{key}: ''"
+class _Folded(str):
+    """A string the front matter writes as a folded block (``key: >``), as the seed post does."""
+
+
+class _Quoted(str):
+    """A string the front matter writes single-quoted (``image: '…'``), as the seed post does."""
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """PyYAML's safe emitter, with list items indented under their key (``categories:\n  - …``)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _styled(style: str) -> Any:
+    def represent(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=style)
+
+    return represent
+
+
+_FrontMatterDumper.add_representer(_Folded, _styled(">"))
+_FrontMatterDumper.add_representer(_Quoted, _styled("'"))
 
 
 def front_matter(fields: dict[str, Any]) -> list[str]:
-    """The seed post's front matter: title, categories, excerpt, feature_text, image."""
-    lines = ["---", f"title: {yaml_scalar(fields['headline'])}", "categories:"]
-    lines.append(f"  - {yaml_scalar(one_line(fields['category']) or DEFAULT_CATEGORY)}")
-    lines.append(yaml_folded("excerpt", fields["excerpt"]))
-    lines.append(yaml_folded("feature_text", fields["feature_text"]))
-    if fields.get("image"):
-        lines.append("image: '" + one_line(fields["image"]).replace("'", "''") + "'")
-    lines.append("---")
-    return lines
+    """The seed post's front matter: title, categories, excerpt, feature_text, image.
+
+    Every value is one line of HTML-escaped text (as the body's), emitted by PyYAML: plain where
+    YAML reads it back as the same string, else quoted; excerpt and feature_text as folded blocks
+    (PyYAML quotes what a block cannot hold), the image single-quoted.
+    """
+    data: dict[str, Any] = {
+        "title": _html_text(fields["headline"]),
+        "categories": [_html_text(fields["category"]) or DEFAULT_CATEGORY],
+        "excerpt": _folded(fields["excerpt"]),
+        "feature_text": _folded(fields["feature_text"]),
+    }
+    if one_line(fields.get("image")):
+        data["image"] = _Quoted(_html_text(fields["image"]))
+    text = yaml.dump(
+        data, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=_NO_WRAP,
+        default_flow_style=False,
+    )  # fmt: skip
+    return ["---", *text.splitlines(), "---"]
+
+
+def _folded(text: str | None) -> str:
+    value = _html_text(text)
+    return _Folded(value + "\n") if value else ""
 
 
 def render_jekyll(draft: Draft) -> str:
     """The draft as a Jekyll post in the newsroom blog's shape, ending with the attribution line."""
     fields = effective(draft)
     parts = ["\n".join(front_matter(fields)), ""]
-    if fields.get("image"):
+    src = image_src(fields.get("image"))
+    if src:
         alt = html.escape(one_line(fields["headline"]))
-        parts += [f'<p><img src="{html.escape(one_line(fields["image"]))}" alt="{alt}" /></p>', ""]
+        parts += [f'<p><img src="{html.escape(src)}" alt="{alt}" /></p>', ""]
     for heading, paragraphs in sections(draft, fields):
         parts += [f'<h2 data-ke-size="size26">{html.escape(heading)}</h2>  ', "", SPACER + "  ", ""]
         parts += [line for p in paragraphs for line in (p, "")]
@@ -86,11 +124,39 @@ def sections(draft: Draft, fields: dict[str, Any]) -> list[tuple[str, list[str]]
         body = []
     out = [(one_line(fields["headline"]), body)] if body else []
     if draft.outlets:
-        links = [
-            f'<a href="{html.escape(o["url"])}">{html.escape(one_line(o["name"]))}</a>' for o in draft.outlets
-        ]
+        links = [_html_link(public_url(o.get("url")), _outlet_label(o)) for o in draft.outlets]
         out.append(("함께 보도한 곳", [f"<p>{' · '.join(links)}</p>"]))
     return out
+
+
+def image_src(image: object) -> str | None:
+    """The image when a post may show it: a public http(s) URL, or a path on the blog's own site."""
+    value = one_line(image) if isinstance(image, str) else ""
+    if _SITE_PATH.match(value):
+        return value
+    return public_url(value)
+
+
+def public_url(url: object) -> str | None:
+    """The URL when an export may link to it (public http(s)), else None."""
+    return url if isinstance(url, str) and is_public_http_url(url) else None
+
+
+def _html_link(url: str | None, name: str) -> str:
+    return f'<a href="{html.escape(url)}">{html.escape(name)}</a>' if url else html.escape(name)
+
+
+def _md_link(url: str | None, name: str) -> str:
+    return f"[{_md(name)}](<{url}>)" if url else _md(name)
+
+
+def _outlet_label(outlet: dict[str, Any]) -> str:
+    """An outlet's name; one stored as a URL (it had no other) shows only a public URL's host."""
+    name = one_line(str(outlet.get("name") or ""))
+    if name and name != outlet.get("url") and "://" not in name:
+        return name
+    url = public_url(outlet.get("url"))
+    return urlsplit(url).hostname or UNNAMED if url else UNNAMED
 
 
 def quoted_paragraphs(body: str, key: Sequence[dict[str, Any]], context: bool) -> list[str]:
@@ -118,22 +184,24 @@ def _bolded(body: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -
 
 
 def outlet_name(article: Article) -> str:
-    """The outlet that published the article: its source, else its site name, else its host."""
-    return one_line(article.source.name if article.source else (article.site_name or article.url))
+    """The outlet that published the article: its source, else its site name, else its public host."""
+    name = article.source.name if article.source else article.site_name
+    return _outlet_label({"name": name, "url": article.url})
 
 
 def attribution_text(article: Article) -> str:
     """The credit line as plain text: outlet, link, and the source's own notice when it has one."""
     rights: Rights = rights_of(article)
     notice = f" ({one_line(rights.attribution)})" if rights.attribution else ""
-    return f"원문: {outlet_name(article)} {article.url}{notice}"
+    url = public_url(article.url)
+    return f"원문: {outlet_name(article)}{' ' + url if url else ''}{notice}"
 
 
 def attribution_html(article: Article) -> str:
     """The closing line of a post: a link to the original and its outlet."""
     rights = rights_of(article)
     notice = f" ({html.escape(one_line(rights.attribution))})" if rights.attribution else ""
-    return f'원문: <a href="{html.escape(article.url)}">{html.escape(outlet_name(article))}</a>{notice}'
+    return f"원문: {_html_link(public_url(article.url), outlet_name(article))}{notice}"
 
 
 def render_markdown(draft: Draft) -> str:
@@ -148,13 +216,11 @@ def render_markdown(draft: Draft) -> str:
     if fields["keywords"]:
         lines += ["키워드: " + ", ".join(_md(one_line(k)) for k in fields["keywords"]), ""]
     if draft.outlets:
-        lines += [
-            "함께 보도한 곳: " + " · ".join(f"[{_md(o['name'])}](<{o['url']}>)" for o in draft.outlets),
-            "",
-        ]
+        links = (_md_link(public_url(o.get("url")), _outlet_label(o)) for o in draft.outlets)
+        lines += ["함께 보도한 곳: " + " · ".join(links), ""]
     article = draft.article
     notice = f" ({_md(one_line(rights_of(article).attribution))})" if rights_of(article).attribution else ""
-    lines.append(f"원문: [{_md(outlet_name(article))}](<{article.url}>){notice}")
+    lines.append(f"원문: {_md_link(public_url(article.url), outlet_name(article))}{notice}")
     return "\n".join(lines) + "\n"
 
 
@@ -171,9 +237,11 @@ def render_json(draft: Draft) -> dict[str, Any]:
         "story_id": draft.story_id,
         "status": draft.status,
         **effective(draft),
-        "url": article.url,
+        "url": public_url(article.url),
         "outlet": outlet_name(article),
-        "outlets": draft.outlets or [],
+        "outlets": [
+            {**o, "name": _outlet_label(o), "url": public_url(o.get("url"))} for o in draft.outlets or []
+        ],
         "published": article.published.isoformat() if article.published else None,
         "attribution": attribution_text(article),
     }

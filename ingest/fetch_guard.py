@@ -16,18 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from nlp.urls import IPAddress, unsafe_reason
 from store import StoreError
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Sequence[str]]
-_CHECKS = (
-    ("is_loopback", "loopback"),
-    ("is_link_local", "link-local"),
-    ("is_multicast", "multicast"),
-    ("is_unspecified", "unspecified"),
-    ("is_reserved", "reserved"),
-    ("is_private", "private"),
-)
 
 
 class FetchError(StoreError):
@@ -94,18 +86,6 @@ def resolve_host(host: str, port: int) -> list[str]:
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(f"cannot resolve {host}: {error}") from None
     return list(dict.fromkeys(str(info[4][0]).split("%", 1)[0] for info in infos))
-
-
-def unsafe_reason(ip: IPAddress) -> str | None:
-    """Why an address is not a public one (loopback, private, link-local, …), or None."""
-    if isinstance(ip, ipaddress.IPv6Address):
-        inner = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if inner is not None:
-            return unsafe_reason(inner)
-    for attribute, label in _CHECKS:
-        if getattr(ip, attribute):
-            return label
-    return None if ip.is_global else "non-public"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from ingest.drafts import upsert_draft
 from ingest.stories import assign_story
 from nlp import NlpError
 from nlp.digest import Digest, DigestOptions, digest
-from nlp.extract import extract_page
+from nlp.extract import declared_url, extract_page
 from nlp.page import ExtractedPage
 from nlp.urls import canonical_url
 from search.articles import index_document
@@ -62,6 +62,7 @@ def ingest(db: Database, raw: bytes, origin: Origin, options: DigestOptions | No
     """Store and process one page in one transaction; a failure is recorded, never half-stored."""
     url = canonical_url(origin.url)
     try:
+        url = page_key(origin, raw)
         with db.transaction() as session:
             page, fresh = store_page(session, url, raw, origin)
             if not fresh and page.state == "processed":
@@ -76,8 +77,20 @@ def ingest(db: Database, raw: bytes, origin: Origin, options: DigestOptions | No
 def store(db: Database, raw: bytes, origin: Origin) -> tuple[int, bool]:
     """Store the raw page only (the queue processes it later); True when it needs processing."""
     with db.transaction() as session:
-        page, fresh = store_page(session, canonical_url(origin.url), raw, origin)
+        page, fresh = store_page(session, page_key(origin, raw), raw, origin)
         return page.id, fresh or page.state == "fetched"
+
+
+def page_key(origin: Origin, raw: bytes) -> str:
+    """The URL a page is stored under: its canonical http(s) URL; for a page that came from
+    elsewhere (a saved file), the canonical or og:url it declares, so that a saved copy of a page
+    stored from the web is the same page; else where it came from (``file:…``)."""
+    url = canonical_url(origin.url)
+    if _http_url(url) is None:
+        declared = declared_url(raw, origin.charset)
+        if declared is not None:
+            return canonical_url(declared)
+    return url
 
 
 def process_stored(db: Database, page_id: int, options: DigestOptions | None = None) -> Outcome:
@@ -121,7 +134,7 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
         page.last_modified = origin.last_modified or page.last_modified
         page.feed_published = origin.listed_date or page.feed_published
         return page, False
-    source = _named_source(session, origin.source, origin.category, url) if origin.source else None
+    source = _named_source(session, origin.source, origin.category, origin.url) if origin.source else None
     if page is None:
         page = Page(url=url, state="fetched", attempts=0)
         session.add(page)

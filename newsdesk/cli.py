@@ -10,7 +10,7 @@ from pathlib import Path
 
 from newsdesk import commands
 from newsdesk.drafts_cmd import add_drafts_parser
-from newsdesk.errors import NewsdeskError
+from newsdesk.errors import NewsdeskError, UsageError
 from newsdesk.settings import Settings
 
 
@@ -20,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="extract title, dates, bylines and body from saved pages")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument("--url", help="where the page lived (one FILE only)")
+    p.add_argument("--url", help="where the page lived: an absolute http(s) URL (one FILE only)")
     p.add_argument("--json", action="store_true", help="one JSON object per line per file")
 
     p = sub.add_parser("summarize", help="summarise one plain-text article, or a JSONL batch")
@@ -32,7 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="store, summarise and index saved pages (files or folders)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    p.add_argument("--url", help="where the page lived (one file only)")
+    p.add_argument(
+        "--url",
+        help="where the page lived: an absolute http(s) URL (one file only; default: the page's own "
+        "canonical or og:url, else its file:// URL)",
+    )
     p.add_argument("--source", help="source name (default: the site name)")
     p.add_argument("--category", help="the source's default category")
 
@@ -69,7 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("up", help="API + worker + beat together on this machine; Ctrl-C stops all")
     p.add_argument("--concurrency", type=_positive, default=2)
 
-    p = sub.add_parser("db", help="database schema")
+    p = sub.add_parser(
+        "db",
+        help="database schema",
+        description="upgrade: create the database or bring its schema up to date. current: print the "
+        "schema revision, read only; with no database yet it says so and exits 1, creating nothing.",
+    )
     p.add_argument("action", choices=["upgrade", "current"])
 
     p = sub.add_parser("demo", help="ingest the shipped sample pages, print a draft and a search")
@@ -95,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `newsdesk … | head` closed the pipe: not an error worth a line
         sys.stderr.close()
         return 0
+    except UsageError as error:  # bad usage the parser could not see: one line, exit 2
+        print(f"newsdesk {args.command}: {_one_line(error)}", file=sys.stderr)
+        return 2
     except (NewsdeskError, OSError) as error:  # every expected failure: one line, exit 1
         print(f"newsdesk {args.command}: {_one_line(error)}", file=sys.stderr)
         return 1

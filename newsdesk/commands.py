@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -14,7 +14,7 @@ from ingest.pipeline import Origin, Outcome, ingest
 from newsdesk.crawl_cmd import cmd_crawl, cmd_sources
 from newsdesk.demo import run_demo
 from newsdesk.drafts_cmd import cmd_drafts
-from newsdesk.errors import CommandError
+from newsdesk.errors import CommandError, UsageError
 from newsdesk.output import emit, format_hit
 from newsdesk.settings import Settings
 from nlp import NlpError
@@ -25,8 +25,9 @@ from nlp.extract import extract_source_pages
 from nlp.keywords import keywords
 from nlp.page import ExtractedPage
 from nlp.summarize import summarise
+from nlp.urls import is_http_url
 from search.articles import Hit, search
-from store.db import Database, current_revision, upgrade
+from store.db import Database, current_revision, database_exists, upgrade
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -56,6 +57,7 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    _check_url(args.url)
     if args.url and len(args.files) > 1:
         raise CommandError("--url names one page: give exactly one FILE with it")
     for record in _extract_records(args.files, args.url):
@@ -190,31 +192,56 @@ class _open_text:
 # ingest / search / db --------------------------------------------------------------------------
 
 
+def _check_url(url: str | None) -> None:
+    """A --url names where a page lived on the web: an absolute http(s) URL, or UsageError."""
+    if url is not None and not is_http_url(url):
+        raise UsageError(f"--url must be an absolute http(s) URL, not {url!r}")
+
+
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    files = list(_page_files(args.paths))
+    _check_url(args.url)
+    files, missing = _page_files(args.paths)
+    for path in missing:  # reported, and the others still go in (exit 1 at the end)
+        print(f"newsdesk ingest: No such file or directory: {path}", file=sys.stderr)
     if not files:
+        if missing:
+            return 1
         raise CommandError("no .html or .htm pages found in " + ", ".join(map(str, args.paths)))
     if args.url and len(files) > 1:
         raise CommandError("--url names one page: give exactly one file with it")
     db = Database(settings.database_url)
     counts: dict[str, int] = {}
+    unreadable = 0
     for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            print(f"newsdesk ingest: {error.strerror}: {path}", file=sys.stderr)
+            unreadable += 1
+            continue
         origin = Origin(url=args.url or path.resolve().as_uri(), source=args.source, category=args.category)
-        outcome = ingest(db, path.read_bytes(), origin, digest_options(settings))
+        outcome = ingest(db, raw, origin, digest_options(settings))
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
         print(_outcome_line(path, outcome))
-    print("ingested: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
+    if counts:
+        print("ingested: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
+    if missing or unreadable:
+        return 1
     return 1 if counts.get("failed") == len(files) else 0
 
 
-def _page_files(paths: list[Path]) -> Iterator[Path]:
+def _page_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The pages named (folders give their .html and .htm files), and the paths that do not exist."""
+    files: list[Path] = []
+    missing: list[Path] = []
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in (".html", ".htm"))
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".html", ".htm"))
         elif path.exists():
-            yield path
+            files.append(path)
         else:
-            raise FileNotFoundError(2, "No such file or directory", str(path))
+            missing.append(path)
+    return files, missing
 
 
 def _outcome_line(path: Path, outcome: Outcome) -> str:
@@ -222,6 +249,8 @@ def _outcome_line(path: Path, outcome: Outcome) -> str:
         return f"{path}: failed: {outcome.error}"
     if outcome.status == "listing":
         return f"{path}: listing with {len(outcome.links)} article links"
+    if outcome.article_id is None:  # a listing stored before: it has links, not an article
+        return f"{path}: {outcome.status} (listing)"
     return f"{path}: {outcome.status} (article {outcome.article_id})"
 
 
@@ -279,6 +308,9 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "current" and not database_exists(settings.database_url):
+        print(f"no database yet: {settings.database_url} (`newsdesk db upgrade` creates it)")
+        return 1  # read only: `current` never creates the database it reports on
     db = Database(settings.database_url, migrate=False)
     if args.action == "upgrade":
         upgrade(db.engine)

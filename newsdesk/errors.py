@@ -7,6 +7,7 @@ Errors::
     NewsdeskError
      ├── SettingsError            newsdesk.settings: an environment variable we cannot use (a ValueError)
      ├── CommandError             newsdesk CLI: a command's expected failure
+     │    └── UsageError          an argument the parser cannot check (a --url): exit 2
      ├── NlpError                 nlp: bad input text or pages
      │    ├── DecodeError         the bytes are not text in any charset we accept
      │    ├── EmptyPageError      no article body and no article links
@@ -26,8 +27,9 @@ Errors::
      │         └── CrawlTimeout   ... or ran past its time
      └── ApiError                 api: an expected failure with its HTTP status
 
-The CLI catches NewsdeskError once (one line, exit 1); the API maps ApiError and QueryError to
-its one error shape; the worker records an NlpError's message as the reason a page failed.
+The CLI catches NewsdeskError once (one line, exit 1; a UsageError exits 2, as bad usage does);
+the API maps ApiError and QueryError to its one error shape; the worker records an NlpError's
+message as the reason a page failed.
 """
 
 from __future__ import annotations
@@ -39,3 +41,7 @@ class NewsdeskError(Exception):
 
 class CommandError(NewsdeskError):
     """An expected failure of a command, reported as one line."""
+
+
+class UsageError(CommandError):
+    """Bad usage the parser cannot see; one line and exit 2, like the parser's own refusals."""

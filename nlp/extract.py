@@ -50,6 +50,7 @@ from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
 from nlp.template import EMPTY, Template, fingerprint, learn_template, site_key, template_lines
 from nlp.titles import fold, listing_title
+from nlp.urls import is_http_url
 
 MIN_BODY_CHARS = 40
 SHORT_BODY_CHARS = 200
@@ -123,6 +124,16 @@ def extract_page(
         fingerprint=fingerprint((fold(c.text) for c in candidates), cleaned, _site(tree, meta, url)),
         **common,
     )  # fmt: skip
+
+
+def declared_url(raw: bytes, declared_charset: str | None = None) -> str | None:
+    """Where the page says it lives: its ``<link rel=canonical>``, else its ``og:url``, when that is an
+    absolute http(s) URL; None otherwise (or when the bytes are no page at all)."""
+    try:
+        meta = collect_meta(parse_html(decode_html(raw, declared_charset)[0]))
+    except NlpError:
+        return None
+    return meta.canonical if is_http_url(meta.canonical) else None
 
 
 def _title_candidates(

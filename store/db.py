@@ -54,6 +54,15 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def database_exists(url: str) -> bool:
+    """False only when the URL names a SQLite file that is not there (connecting would create it);
+    other databases are created by their servers' administrators, never by connecting."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return True
+    return Path(parsed.database).is_file()
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")

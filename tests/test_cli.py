@@ -15,8 +15,17 @@ import pytest
 
 from newsdesk import commands
 from newsdesk.cli import main
+from newsdesk.settings import Settings
 from store.db import head_revision
-from tests.support.pages import FIXTURES, SAMPLES, manifest, parse_front_matter
+from tests.support.pages import (
+    COOPERATION,
+    FIXTURES,
+    HIKING,
+    SAMPLES,
+    article_html,
+    manifest,
+    parse_front_matter,
+)
 
 CONTRACT = {
     "source",
@@ -268,8 +277,10 @@ def test_ingest_a_folder_then_search(capsys: pytest.CaptureFixture[str], tmp_pat
     assert code == 0
     (found,) = json_lines(out)
     assert found["total"] == 2 and len(found["results"]) == 2
+    declared = {item["url"] for item in manifest() if item["file"][:2] in ("01", "02")}
+    assert {hit["url"] for hit in found["results"]} == declared  # the pages' own canonical URLs
     for hit in found["results"]:
-        assert hit["url"].startswith("file://") and hit["source"] == "samples"
+        assert hit["source"] == "samples"
         assert "<mark>협력</mark>" in hit["snippet"]
         assert hit["published"].endswith("+09:00")
 
@@ -316,7 +327,7 @@ def test_search_rejects_an_empty_query_in_one_line(capsys: pytest.CaptureFixture
 
 def test_db_upgrade_prints_the_revision(capsys: pytest.CaptureFixture[str], isolated_env: Path) -> None:
     code, out, _ = run(capsys, "db", "current")
-    assert code == 0 and out.strip() == "schema revision: None"
+    assert code == 1 and out.startswith("no database yet")
     code, out, _ = run(capsys, "db", "upgrade")
     assert code == 0 and out.strip() == f"schema revision: {head_revision()}"
     assert head_revision() and (isolated_env / "newsdesk.db").exists()
@@ -443,3 +454,126 @@ def test_sources_show_tells_what_the_pages_of_a_source_taught(
     assert code == 0 and "learned from 4 pages" in out and "꿈과 희망이 자라는 행복 새벽군" in out
     code, _, err = run(capsys, "sources", "show", "없는곳")
     assert code != 0 and len(err.strip().splitlines()) == 1
+
+
+# issue 15: what a new user and a hostile probe found ----------------------------------------------
+
+
+def with_head(page: bytes, *tags: str) -> bytes:
+    """The page with `tags` added to its <head>."""
+    return page.replace(b"</head>", "\n".join(tags).encode() + b"\n</head>", 1)
+
+
+def test_a_saved_page_is_keyed_by_its_own_canonical_url(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Saved copies of pages stored from the web are the same articles, not copies under file://."""
+    canonical = "https://news.example.com/society/article/1001"
+    shared = "https://news.example.com/society/article/2002"
+    first = with_head(
+        article_html("지자체와 협력해 겨울철 재난 대응 점검", COOPERATION),
+        f'<link rel="canonical" href="{canonical}?utm_source=rss">',
+    )
+    second = with_head(
+        article_html("등산로 안전시설 새로 정비", HIKING), f'<meta property="og:url" content="{shared}">'
+    )
+    web, saved = tmp_path / "web", tmp_path / "saved"
+    web.mkdir(), saved.mkdir()
+    (web / "a.html").write_bytes(first)
+    (web / "b.html").write_bytes(second)
+    (saved / "a.html").write_bytes(first)
+    (saved / "b.html").write_bytes(second)
+    assert run(capsys, "ingest", str(web / "a.html"), "--url", canonical)[0] == 0
+    assert run(capsys, "ingest", str(web / "b.html"), "--url", shared + "#top")[0] == 0
+
+    code, out, _ = run(capsys, "ingest", str(saved))
+    assert code == 0 and out.strip().splitlines()[-1] == "ingested: 2 unchanged", out
+
+    code, out, _ = run(capsys, "extract", "--json", str(saved / "a.html"), str(saved / "b.html"))
+    assert [r["url"] for r in json_lines(out)] == [f"{canonical}?utm_source=rss", shared]
+
+    for query, url in (("협력했다", canonical), ("등산로", shared)):
+        code, out, _ = run(capsys, "search", query, "--json")
+        (found,) = json_lines(out)
+        assert [hit["url"] for hit in found["results"]] == [url]
+
+
+def test_a_saved_page_with_a_canonical_url_is_published_under_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Ingested from a file alone, the API and the exports know the article by its http(s) URL."""
+    from fastapi.testclient import TestClient
+
+    from tests.support.drafts import make_app
+
+    canonical = "https://news.example.com/society/article/1001"
+    page = tmp_path / "saved.html"
+    page.write_bytes(
+        with_head(
+            article_html("지자체와 협력해 겨울철 재난 대응 점검", COOPERATION),
+            f'<link rel="canonical" href="{canonical}">',
+        )
+    )
+    code, out, _ = run(capsys, "ingest", str(page))
+    assert code == 0 and ": new (article " in out
+    article_id = int(out.split("(article ")[1].split(")")[0])
+    with TestClient(make_app(Settings.from_env())) as client:
+        assert client.get(f"/articles/{article_id}").json()["url"] == canonical
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "not-a-url",
+        "javascript:alert(document.domain)//x",
+        "file:///etc/passwd",
+        "ftp://files.example.com/a.html",
+        "https://",
+        "http:///news/1",
+        "//news.example.com/a/1",
+        "https://news.example.com/a/<script>",
+        "https://news.example.com:port/a",
+        "",
+    ],
+)
+def test_ingest_url_must_be_an_absolute_http_url(
+    capsys: pytest.CaptureFixture[str], isolated_env: Path, tmp_path: Path, url: str
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(article_html("지자체와 협력해 겨울철 재난 대응 점검", COOPERATION))
+    code, out, err = run(capsys, "ingest", str(page), "--url", url)
+    assert code == 2 and out == ""
+    assert one_line(err).startswith("newsdesk ingest: --url")
+    assert not isolated_env.exists(), "nothing stored: not even a database"
+    code, out, err = run(capsys, "extract", str(page), "--url", url)
+    assert code == 2 and out == "" and one_line(err).startswith("newsdesk extract: --url")
+
+
+def test_ingest_reports_a_missing_file_and_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = tmp_path / "good.html"
+    good.write_bytes(article_html("지자체와 협력해 겨울철 재난 대응 점검", COOPERATION))
+    missing = tmp_path / "nonexistent.html"
+    code, out, err = run(capsys, "ingest", str(missing), str(good))
+    assert code == 1
+    line = one_line(err)
+    assert line.startswith("newsdesk ingest:") and str(missing) in line
+    assert f"{good}: new (article " in out and out.strip().splitlines()[-1] == "ingested: 1 new"
+    code, out, _ = run(capsys, "search", "협력했다", "--json")
+    assert json_lines(out)[0]["total"] == 1
+
+
+def test_db_current_only_reads(capsys: pytest.CaptureFixture[str], isolated_env: Path) -> None:
+    """On an empty data folder `db current` says there is no database, and creates none."""
+    code, out, err = run(capsys, "db", "current")
+    assert code == 1 and err == ""
+    assert out.startswith("no database yet") and str(isolated_env / "newsdesk.db") in out
+    assert not isolated_env.exists()
+
+
+def test_ingest_names_an_unchanged_listing_as_a_listing(capsys: pytest.CaptureFixture[str]) -> None:
+    listing = str(FIXTURES / "listing.html")
+    assert run(capsys, "ingest", listing)[0] == 0
+    code, out, _ = run(capsys, "ingest", listing)
+    assert code == 0 and out.splitlines()[0] == f"{listing}: unchanged (listing)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
@@ -296,7 +297,8 @@ def test_exports_use_the_editors_text(env: Client) -> None:
     )
     post = client.get(f"/drafts/{seeded.hiking}/export", headers=EDITOR_HEADERS).text
     meta = front_matter(post)
-    assert meta["title"] == hostile and meta["image"] == "/img/a'b.jpg"
+    # the front matter holds the text HTML-escaped, as the body does
+    assert meta["title"] == html.escape(hostile) and meta["image"] == "/img/a&#x27;b.jpg"
     assert '<img src="/img/a&#x27;b.jpg"' in post
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import json
 import re
 from pathlib import Path
@@ -14,10 +15,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.export import filename, front_matter, one_line, render_jekyll, slug
+from ingest.export import filename, front_matter, one_line, render_jekyll, render_json, render_markdown, slug
 from newsdesk.commands import CommandError
 from newsdesk.drafts_cmd import add_drafts_parser, cmd_drafts
 from nlp.dates import KST
+from nlp.urls import is_public_http_url
 from store.db import Database
 from store.models import Article, Draft, Source
 from tests.support.drafts import Seeded, editor_settings, seed
@@ -79,10 +81,10 @@ def shape(lines: list[str]) -> str:
             kinds.append("I")
         elif re.fullmatch(r"<p>.*<b>.+</b>.*</p>", line):
             kinds.append("P")
-        elif re.fullmatch(r'<p>(<a href="[^"]+">[^<]+</a>( · )?)+</p>', line):
+        elif re.fullmatch(r'<p>((<a href="[^"]+">[^<]+</a>|[^<·]+)( · )?)+</p>', line):
             kinds.append("L")
-        elif re.search(r'<a href="https?://[^"]+"[^>]*>[^<]+</a>', line):
-            kinds.append("C")
+        elif re.search(r'<a href="https?://[^"]+"[^>]*>[^<]+</a>', line) or re.match(r"원문: [^<]+$", line):
+            kinds.append("C")  # the credit: linked, or (no public URL) the outlet named
         else:
             kinds.append("?")
     return "".join(kinds)
@@ -164,11 +166,12 @@ def test_yaml_stays_valid_for_hostile_headlines(headline: str) -> None:
         headline, category=headline or None, excerpt=headline, feature_text=headline, image=headline or None
     )
     meta, _, lines = split_post(render_jekyll(draft))
-    assert meta["title"] == one_line(headline)
-    assert meta["categories"] == [one_line(headline) or "기타"]
-    assert meta["excerpt"] in ("", one_line(headline) + "\n")
+    text = html.escape(one_line(headline))  # the front matter holds text as the body does: escaped
+    assert meta["title"] == text
+    assert meta["categories"] == [text or "기타"]
+    assert meta["excerpt"] in ("", text + "\n")
     if headline.strip():
-        assert meta["image"] == one_line(headline)
+        assert meta["image"] == text
     assert "<script" not in "\n".join(lines)
 
 
@@ -183,15 +186,38 @@ def test_any_text_round_trips_through_the_front_matter(headline: str, category: 
         "image": headline or None,
     }
     loaded = yaml.safe_load("\n".join(front_matter(fields)[1:-1]))
-    assert loaded["title"] == one_line(headline)
-    assert loaded["categories"] == [one_line(category) or "기타"]
-    assert loaded["excerpt"] == (one_line(excerpt) + "\n" if one_line(excerpt) else "")
+    assert loaded["title"] == html.escape(one_line(headline))
+    assert loaded["categories"] == [html.escape(one_line(category)) or "기타"]
+    assert loaded["excerpt"] == (html.escape(one_line(excerpt)) + "\n" if one_line(excerpt) else "")
 
 
 def test_html_in_a_headline_is_escaped_in_the_body() -> None:
     post = render_jekyll(transient_draft("<script>alert(1)</script> & 제목"))
     assert "<script>" not in post.split("\n---\n", 1)[1]
     assert "&lt;script&gt;" in post
+
+
+def test_html_in_the_front_matter_is_escaped_as_in_the_body() -> None:
+    """title, categories, excerpt, feature_text and image reach the page as the theme prints them."""
+    draft = transient_draft(
+        "<script>alert(1)</script> & 제목",
+        category="<b>육아</b>",
+        excerpt="<img src=x onerror=alert(1)> 발췌: #1",
+        feature_text="</p><script>alert(2)</script> '소개'",
+        image='/a.jpg" onerror="alert(3)',
+    )
+    post = render_jekyll(draft)
+    meta, raw, _ = split_post(post)
+    for tag in ("<script", "<img src=x", "<b>", "</p>", '" onerror'):
+        assert tag not in raw, tag
+    assert meta == {
+        "title": "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 제목",
+        "categories": ["&lt;b&gt;육아&lt;/b&gt;"],
+        "excerpt": "&lt;img src=x onerror=alert(1)&gt; 발췌: #1\n",
+        "feature_text": "&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt; &#x27;소개&#x27;\n",
+        "image": "/a.jpg&quot; onerror=&quot;alert(3)",
+    }
+    assert "excerpt: >\n  " in raw and "feature_text: >\n  " in raw and "\nimage: '" in raw
 
 
 @pytest.mark.parametrize(
@@ -215,6 +241,69 @@ def test_slugs_keep_hangul_and_are_safe_file_names(title: str, expected: str) ->
 def test_file_names_are_dated_by_publication() -> None:
     assert filename(transient_draft("서울시 위기임산부 지원")) == "2025-12-05-서울시-위기임산부-지원.md"
     assert filename(transient_draft("🎉")) == "2025-12-05-draft-7.md"
+
+
+# ── links: public http(s) only ───────────────────────────────────────────────
+
+PUBLIC = "https://www.hanbit-ilbo.example.com/news/articleView.html?idxno=7001&sc=1"
+NOT_PUBLIC = [
+    "file:///home/editor/saved/a.html",
+    "http://127.0.0.1:8765/news/1",
+    "http://localhost/news/1",
+    "http://localhost./news/1",
+    "http://news.localhost/1",
+    "http://10.1.2.3/news/1",
+    "https://192.168.0.7/news/1",
+    "http://172.16.5.4:8080/news/1",
+    "http://[::1]/news/1",
+    "http://[::ffff:127.0.0.1]/news/1",
+    "http://169.254.169.254/latest/meta-data",
+    "http://printer.local/news/1",
+    "http://intranet/news/1",
+    "http://2130706433/news/1",
+    "http://0x7f.1/news/1",
+    "http://0.0.0.0/news/1",
+    "https://user:pass@www.example.com/news/1",
+    "javascript:alert(document.domain)//x",
+    "not-a-url",
+    "//www.example.com/news/1",
+    'https://www.example.com/news/1"><script>alert(1)</script>',
+    "",
+]
+
+
+@pytest.mark.parametrize("url", NOT_PUBLIC)
+def test_exports_link_only_to_public_http_urls(url: str) -> None:
+    """The 원문 and 함께 보도한 곳 links: a public http(s) URL, else the outlet named without a link."""
+    draft = transient_draft("제목")
+    draft.article.url = url
+    draft.outlets = [
+        {"article_id": 2, "name": "한빛일보", "url": PUBLIC, "title": "다른 기사"},
+        {"article_id": 3, "name": url or "로컬", "url": url, "title": "저장한 기사"},
+    ]
+    post = render_jekyll(draft)
+    assert re.findall(r'href="([^"]*)"', post) == [html.escape(PUBLIC)]
+    assert "원문: 문화체육관광부" in post and ">한빛일보</a>" in post
+    _, _, lines = split_post(post)
+    assert POST_SHAPE.fullmatch(shape(lines)), shape(lines)
+    markdown = render_markdown(draft)
+    assert re.findall(r"\]\(<([^>]*)>\)", markdown) == [PUBLIC]
+    assert "원문: 문화체육관광부" in markdown
+    data = render_json(draft)
+    assert data["url"] is None and [o["url"] for o in data["outlets"]] == [PUBLIC, None]
+    if url:
+        assert url not in post and url not in markdown and url not in json.dumps(data, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "url", [PUBLIC, "http://www.korea.kr/news/1", "https://8.8.8.8/x", "https://정부.한국/뉴스"]
+)
+def test_public_http_urls_are_linked(url: str) -> None:
+    assert is_public_http_url(url)
+    draft = transient_draft("제목")
+    draft.article.url = url
+    assert f'원문: <a href="{html.escape(url)}">문화체육관광부</a>' in render_jekyll(draft)
+    assert render_json(draft)["url"] == url
 
 
 # ── the `drafts` CLI functions ───────────────────────────────────────────────
@@ -288,3 +377,22 @@ def test_drafts_export_one_to_stdout(cli_db: tuple[Any, Seeded], capsys: pytest.
         cmd_drafts(parse("export", "999"), settings)
     with pytest.raises(CommandError, match="--out DIR"):
         cmd_drafts(parse("export"), settings)
+
+
+@pytest.mark.parametrize(
+    ("image", "shown"),
+    [
+        ("/assets/img/a.jpg", True),
+        ("https://img.example.com/news/a.jpg", True),
+        ("javascript:alert(document.domain)//x.jpg", False),
+        ("http://127.0.0.1:8765/a.jpg", False),
+        ("file:///home/editor/a.jpg", False),
+        ("//evil.example.com/a.jpg", False),
+        ("data:image/svg+xml,<svg onload=alert(1)>", False),
+    ],
+)
+def test_the_post_image_is_a_public_url_or_a_site_path(image: str, shown: bool) -> None:
+    """The <img> in the body is a URL written into HTML: checked at export like the links."""
+    _, _, lines = split_post(render_jekyll(transient_draft("제목", image=image)))
+    images = [line for line in lines if line.startswith("<p><img ")]
+    assert images == ([f'<p><img src="{html.escape(image)}" alt="제목" /></p>'] if shown else [])

@@ -115,3 +115,30 @@ def test_an_editor_approves_a_draft_in_the_browser(tmp_path: Path) -> None:
     assert copied == exported
     assert errors == []
     assert (ARTIFACTS / "editor-approved.png").stat().st_size > 10_000
+
+
+def test_the_review_page_links_only_to_http_urls(tmp_path: Path) -> None:
+    """A stored article URL that is no http(s) URL (stored before --url was checked) is never a link."""
+    require_browser()
+    from playwright.sync_api import expect, sync_playwright
+    from sqlalchemy import select
+
+    from store.models import Article, Draft
+
+    app = make_app(editor_settings(tmp_path))
+    draft_id = seed(app.state.db).hiking
+    with app.state.db.transaction() as session:
+        draft = session.scalars(select(Draft).where(Draft.id == draft_id)).one()
+        article = session.get(Article, draft.article_id)
+        assert article is not None
+        article.url = "javascript:alert(document.domain)//x"
+    with live_server(app) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page()
+        page.goto(f"{base}/editor")
+        page.fill("#token", EDITOR)
+        page.click("#token-form button[type=submit]")
+        page.locator(f'#queue li[data-id="{draft_id}"]').click()
+        expect(page.locator("#d-status")).to_have_attribute("data-status", "draft")
+        assert page.locator("#d-url").get_attribute("href") is None
+        browser.close()

@@ -372,10 +372,21 @@ def test_the_newspaper_fixture(db: Database) -> None:
 
 
 def test_file_urls_are_keys_too(db: Database, tmp_path: Path) -> None:
-    raw, _ = sample("03")
-    url = (tmp_path / "bus.html").as_uri()
+    """A saved page that declares no URL of its own (no canonical, no og:url) is keyed by its file."""
+    raw = article_html("등산로 안전시설 새로 정비", HIKING)
+    url = (tmp_path / "hiking.html").as_uri()
     assert ingest(db, raw, Origin(url)).status == "new"
     assert ingest(db, raw, Origin(url + "#frag")).status == "unchanged"
     with db.transaction() as session:
         source = session.scalars(select(Source)).one()
         assert source.kind == "file"
+        assert session.scalars(select(Page.url)).one() == url
+
+
+def test_a_saved_page_is_keyed_by_the_url_it_declares(db: Database, tmp_path: Path) -> None:
+    """The sample declares its canonical URL: stored from the web and then from a file, one page."""
+    raw, item = sample("03")
+    assert ingest(db, raw, Origin(item["url"])).status == "new"
+    assert ingest(db, raw, Origin((tmp_path / "bus.html").as_uri())).status == "unchanged"
+    with db.transaction() as session:
+        assert session.scalars(select(Page.url)).all() == [item["url"]]

@@ -96,7 +96,9 @@ function renderDraft(d) {
   badge.dataset.status = d.status;
   $("d-source").textContent = d.source || "";
   $("d-published").textContent = dateText(d.published);
-  $("d-url").href = d.url;
+  const link = $("d-url");  // an http(s) URL only: a stored javascript: URL must never become a link
+  if (/^https?:\/\//i.test(d.url || "")) link.href = d.url;
+  else link.removeAttribute("href");
   $("d-outlets").textContent = d.outlets.length
     ? `함께 보도한 곳: ${d.outlets.map((o) => o.name).join(", ")}` : "";
   $("d-rights").textContent = rightsText(d.rights);

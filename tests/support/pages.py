@@ -142,7 +142,7 @@ def parse_front_matter(text: str) -> dict[str, Any]:
     end = lines.index("---", start + 1)
     block = lines[start + 1 : end]
     try:
-        import yaml  # type: ignore[import-untyped]
+        import yaml
     except ImportError:
         return _read_front_matter(block)
     loaded: dict[str, Any] = yaml.safe_load("\n".join(block))

@@ -27,7 +27,7 @@ from nlp.cleanup import clean_body, drop_lines
 from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date
 from nlp.decode import decode_html
 from nlp.embedded import EmbeddedArticle, embedded_article, embedded_html
-from nlp.headings import MIN_PROBE_CHARS, body_heads, first_line_element, in_menu, page_elements
+from nlp.headings import MIN_PROBE_CHARS, body_heads, first_line_index, in_menu, page_elements
 from nlp.headline import (
     MARKED_RANK,
     META,
@@ -110,7 +110,9 @@ def extract_page(
     common["site_name"] = meta.site_names[0] if meta.site_names else None
     if is_listing(links, raw_body, article_hint=meta.is_article):
         return _listing(meta, links, common)
-    candidates = _title_candidates(tree, meta, cleaned, elements)
+    start = first_line_index(elements, cleaned)
+    first_line = elements[start] if start is not None else None
+    candidates = _title_candidates(tree, meta, cleaned, elements, start)
     title = choose_headline(candidates, meta.site_names, meta.keywords, template.titles, body_lines(cleaned))
     body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template_lines(template, cleaned)))
     lead, body = _split_lead(lead, body, meta.description)
@@ -120,7 +122,7 @@ def extract_page(
     published, modified = _dates(meta, tree, body, title, url, feed_published)
     return ExtractedPage(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
-        authors=_authors(meta, raw_body), images=page_images(tree, body, meta.images, base, elements),
+        authors=_authors(meta, raw_body), images=page_images(body, meta.images, base, first_line),
         fingerprint=fingerprint((fold(c.text) for c in candidates), cleaned, _site(tree, meta, url)),
         **common,
     )  # fmt: skip
@@ -137,13 +139,13 @@ def declared_url(raw: bytes, declared_charset: str | None = None) -> str | None:
 
 
 def _title_candidates(
-    tree: html.HtmlElement, meta: PageMeta, cleaned: str, elements: list[html.HtmlElement]
+    tree: html.HtmlElement, meta: PageMeta, cleaned: str, elements: list[html.HtmlElement], start: int | None
 ) -> list[Candidate]:
     """Headline candidates: metadata, ``<title>``, title cells and headings by the body, title-marked
     elements, and page ``<h1>``s outside the page chrome (``nlp.headline`` votes)."""
-    first_line = first_line_element(tree, cleaned, elements)
+    first_line = elements[start] if start is not None else None
     near = [
-        *title_cells(tree), *opening_headings(tree, cleaned), *body_heads(tree, cleaned, elements),
+        *title_cells(tree), *opening_headings(tree, cleaned), *body_heads(cleaned, elements, start),
         *bold_lines_above(first_line),
     ]  # fmt: skip
     h1s = [fold(h.text_content()) for h in tree.iter("h1") if not in_menu(h) and not is_home_link(h)]

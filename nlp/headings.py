@@ -20,19 +20,15 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 MENU_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:gnb|lnb|snb|nav|menu|footer|location|breadcrumb)", re.I)
 
 
-def body_heads(
-    tree: html.HtmlElement, body: str, elements: Sequence[html.HtmlElement] | None = None
-) -> list[str]:
+def body_heads(body: str, elements: Sequence[html.HtmlElement], start: int | None) -> list[str]:
     """Title elements whose text opens the body, then the nearest headings above the body's first line.
 
-    ``elements`` is the page's elements in document order (``page_elements``), when the caller
-    already has them.
+    ``elements`` is the page's elements in document order (``page_elements``); ``start`` the
+    index there of the body's first line (``first_line_index``).
     """
-    elements = page_elements(tree) if elements is None else elements
     top = {fold(line).lstrip("-• ") for line in body.splitlines()[:6] if line.strip()}
     marked = (e for e in elements if (e.get("class") or e.get("id")) and _marked(e))
     heads = [t for t in (fold(e.text_content()) for e in marked) if t in top]
-    start = _first_line_index(elements, body)
     if start is not None:
         heads += _headings_above(elements[max(0, start - MAX_LOOKBACK) : start])
     return list(dict.fromkeys(heads))
@@ -43,16 +39,7 @@ def page_elements(tree: html.HtmlElement) -> list[html.HtmlElement]:
     return [e for e in tree.iter() if isinstance(e.tag, str)]
 
 
-def first_line_element(
-    tree: html.HtmlElement, body: str, elements: Sequence[html.HtmlElement] | None = None
-) -> html.HtmlElement | None:
-    """The element whose own text holds the start of the body's first substantial line."""
-    elements = page_elements(tree) if elements is None else elements
-    index = _first_line_index(elements, body)
-    return elements[index] if index is not None else None
-
-
-def _first_line_index(elements: Sequence[html.HtmlElement], body: str) -> int | None:
+def first_line_index(elements: Sequence[html.HtmlElement], body: str) -> int | None:
     """Index in ``elements`` of the owner of the body's first line of at least ``MIN_PROBE_CHARS``."""
     lines = (fold(line).lstrip("-•· ") for line in body.splitlines())
     line = next((line for line in lines if len(line) >= MIN_PROBE_CHARS), None)

@@ -30,6 +30,7 @@ META, TAG, PAGE, BODY = "meta", "tag", "page", "body"
 # sees), then metadata, then <title>, then headings further away.
 GROUP_ORDER = {PAGE: 0, META: 1, TAG: 2, BODY: 4}
 NEAR_RANKS = 2  # page headings ranked below this count as printed next to the article
+MAX_INNER_LINES = 500  # sub-headings are looked for this far into the body
 MARKED_RANK = 20  # title-marked elements come after the headings by the body and the page's h1s
 MIN_AGREE_CHARS = 8  # a shorter text agrees with a longer one only from this length on
 MAX_TITLE_CHARS = 300
@@ -83,7 +84,7 @@ def choose_headline(
             a heading equal to a later one is a sub-heading inside the article.
     """
     candidates = list(candidates)
-    inner = frozenset(_key(line) for line in body[1:])
+    inner = frozenset(_key(line) for line in body[1:MAX_INNER_LINES] if len(line) <= MAX_TITLE_CHARS)
     opening = [Candidate(body[0], BODY)] if body else []
     pool = _clean_candidates([*candidates, *opening], site_names, keywords, template | inner)
     if template and not any(c.group != BODY for c in pool):

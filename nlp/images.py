@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from lxml import html
 
-from nlp.headings import MIN_PROBE_CHARS, first_line_element
+from nlp.headings import MIN_PROBE_CHARS
 from nlp.titles import fold
 
 MAX_IMAGES = 12
@@ -21,15 +21,11 @@ NOT_PHOTO_RE = re.compile(
 
 
 def page_images(
-    tree: html.HtmlElement,
-    body: str,
-    declared: Iterable[str],
-    base: str | None,
-    elements: Sequence[html.HtmlElement] | None = None,
+    body: str, declared: Iterable[str], base: str | None, first_line: html.HtmlElement | None
 ) -> tuple[str, ...]:
     """og:image / JSON-LD images, then ``<img>`` in the element holding the body; absolute when possible."""
     found: list[str] = [_absolute(base, u) for u in declared if u and not NOT_PHOTO_RE.search(u)]
-    container = body_container(tree, body, elements)
+    container = body_container(first_line, body)
     if container is not None:
         for img in container.iter("img"):
             src = next((img.get(a) for a in SRC_ATTRS if (img.get(a) or "").strip()), None)
@@ -38,12 +34,10 @@ def page_images(
     return tuple(dict.fromkeys(found))[:MAX_IMAGES]
 
 
-def body_container(
-    tree: html.HtmlElement, body: str, elements: Sequence[html.HtmlElement] | None = None
-) -> html.HtmlElement | None:
-    """The smallest element whose text holds the body's first and last lines."""
+def body_container(start: html.HtmlElement | None, body: str) -> html.HtmlElement | None:
+    """The smallest element from ``start`` (the body's first line, ``headings.first_line_index``)
+    up whose text holds the body's last line."""
     lines = [line for line in body.splitlines() if len(line) >= MIN_PROBE_CHARS]
-    start = first_line_element(tree, body, elements)
     return _grow(start, lines[-1][-MIN_PROBE_CHARS * 2 :]) if start is not None and lines else None
 
 

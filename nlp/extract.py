@@ -144,15 +144,13 @@ def _title_candidates(
     """Headline candidates: metadata, ``<title>``, title cells and headings by the body, title-marked
     elements, and page ``<h1>``s outside the page chrome (``nlp.headline`` votes)."""
     first_line = elements[start] if start is not None else None
-    near = [
-        *title_cells(tree), *opening_headings(tree, cleaned), *body_heads(cleaned, elements, start),
-        *bold_lines_above(first_line),
-    ]  # fmt: skip
+    near = [*title_cells(tree), *body_heads(cleaned, elements, start), *bold_lines_above(first_line)]
     h1s = [fold(h.text_content()) for h in tree.iter("h1") if not in_menu(h) and not is_home_link(h)]
     return [
         *(Candidate(t, META, i) for i, t in enumerate(meta.titles)),
         *([Candidate(meta.title_tag, TAG)] if meta.title_tag else []),
         *(Candidate(t, PAGE, i) for i, t in enumerate(near)),
+        *(Candidate(t, PAGE, 0, in_body=True) for t in opening_headings(tree, cleaned)),
         *(Candidate(t, PAGE, NEAR_RANKS + i) for i, t in enumerate(h1s)),
         *(Candidate(t, PAGE, MARKED_RANK + i) for i, t in enumerate(marked_titles(elements, first_line))),
     ]

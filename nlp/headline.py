@@ -64,6 +64,7 @@ class Candidate:
     text: str
     group: str
     rank: int = 0
+    in_body: bool = False  # printed as the body's first line: the body cannot confirm it
 
 
 def choose_headline(
@@ -95,7 +96,12 @@ def choose_headline(
         return None
     keys = [_key(c.text) for c in pool]
     support = [
-        {pool[j].group for j in range(len(pool)) if _agree(keys[i], keys[j], pool[i].text, pool[j].text)}
+        {
+            pool[j].group
+            for j in range(len(pool))
+            if _agree(keys[i], keys[j], pool[i].text, pool[j].text)
+            and not (pool[i].in_body and pool[j].group == BODY)
+        }
         for i in range(len(pool))
     ]
     # Body lines only confirm: the body alone never names the headline.
@@ -131,7 +137,7 @@ def _clean_candidates(
             continue
         if _key(text) in templated or _key(raw) in templated:
             continue
-        pool.append(Candidate(text, candidate.group, candidate.rank))
+        pool.append(Candidate(text, candidate.group, candidate.rank, candidate.in_body))
     return pool
 
 

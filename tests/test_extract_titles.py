@@ -264,3 +264,10 @@ def test_a_heading_the_extractor_took_into_the_body_is_the_headline(site: str) -
     page = f"""<html><head><meta charset="utf-8"><title>{site}</title></head><body>
     <div class="view"><h3>{HEADLINE}</h3>{body_html()}</div></body></html>"""
     assert title_of(page) == HEADLINE
+
+
+def test_a_section_heading_opening_the_body_does_not_beat_agreeing_metadata() -> None:
+    page = f"""<html><head><meta charset="utf-8"><meta property="og:title" content="{HEADLINE}">
+    <title>{HEADLINE} | 한빛일보</title></head><body><div class="view">
+    <h3>사업 추진 배경과 주요 내용</h3>{body_html()}</div></body></html>"""
+    assert title_of(page) == HEADLINE

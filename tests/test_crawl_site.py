@@ -425,3 +425,33 @@ def test_a_response_that_is_not_html_is_a_failure_not_an_article(world: World, t
     with world.db.sessions() as session:
         titles = list(session.scalars(select(Article.title).where(Article.url.like(f"{base}/types/%"))))
     assert len(titles) == 1 and not titles[0].startswith("{")
+
+
+def test_a_redirect_off_site_is_a_failure_and_another_port_is_not_followed(
+    world: World, tmp_path: Path
+) -> None:
+    site, base = world.site, world.site.base
+    other = Site()
+    other.start()
+    try:
+        other.add("/news/elsewhere.html", topic_article("bus", variant=51))
+        links = [
+            ("/away/moved.html", "옮겨진 글"),
+            (other.url("/news/elsewhere.html"), "다른 포트"),
+            ("/away/ok.html", "정상"),
+        ]
+        site.add("/away/index.html", listing_page("밖으로", links))
+        outside = site.url("/news/care.html", host="localhost")  # same server, a host not allowed
+        site.add("/away/moved.html", b"", status=301, headers={"Location": outside})
+        site.add("/away/ok.html", topic_article("trail", variant=52))
+        text = source("away", "listing", f"{base}/away/index.html", article_links="ul.board_list a")
+        summary = crawl_alone(world, tmp_path, text, "away")
+        assert not other.requests_for("/news/elsewhere.html"), "another port is another site"
+    finally:
+        other.stop()
+    assert counts(summary) == (2, 1, 0, 0, 1)
+    reasons = {e["url"]: e["reason"] for e in summary.errors}
+    assert set(reasons) == {f"{base}/away/moved.html"}
+    assert reasons[f"{base}/away/moved.html"].startswith("redirected outside allowed_domains")
+    assert failed_pages(world, f"{base}/away/") == reasons
+    assert not [h for h in site.hits if h.headers.get("Host", "").startswith("localhost")]

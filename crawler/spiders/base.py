@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.http import Response
@@ -15,7 +14,7 @@ from twisted.python.failure import Failure
 from crawler.failures import NotModified, failure_reason
 from crawler.items import CrawlItem, FetchedPage, FetchFailure, NotFetched
 from crawler.report import error_event, publisher
-from crawler.sources import SourceSpec, host_allowed
+from crawler.sources import SourceSpec
 from nlp.decode import normalize_charset
 from nlp.urls import canonical_url
 
@@ -61,9 +60,8 @@ class SourceSpider(Spider):
 
     def article_request(self, url: str, date_hint: dt.datetime | None = None) -> Request | None:
         """A request for an article link, unless it is offsite, seen, over the limit, or a check."""
-        host = urlsplit(url).hostname or ""
         key = canonical_url(url, self.spec.drop_params)
-        if not host_allowed(host, self.spec.allowed_domains) or key in self.articles:
+        if not self.spec.url_allowed(url) or key in self.articles:
             return None
         if self.limit is not None and len(self.articles) >= self.limit:
             return None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.deps import SessionDep
 from api.errors import ApiError
+from api.params import IdPath
 from api.schemas import ArticleBrief, ArticleOut, ErrorOut, RelatedOut, RevisionOut, SentenceOut, StoryOut
 from ingest.stories import canonical
 from store.models import Article, Revision, Story
@@ -17,9 +18,8 @@ from store.models import Article, Revision, Story
 router = APIRouter()
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 RELATED_POOL = 500
-MAX_ID = 2**63 - 1  # the largest id either database can hold; larger is a 422, not an overflow
-ArticleId = Annotated[int, Path(ge=1, le=MAX_ID)]
-StoryId = Annotated[int, Path(ge=1, le=MAX_ID)]
+ArticleId = IdPath
+StoryId = IdPath
 
 
 def _article(session: Session, article_id: int) -> Article:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from api.auth import EditorDep, ReaderDep
 from api.deps import SessionDep
 from api.errors import ApiError
+from api.params import MAX_OFFSET, IdPath
 from api.schemas import (
     DraftBrief,
     DraftEditIn,
@@ -163,7 +164,7 @@ def list_drafts(
     until: Annotated[dt.date | None, Query(description="published on or before (YYYY-MM-DD, KST)")] = None,
     kind: Literal["article", "story"] | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> DraftListOut:
     """The review queue, newest change first."""
     query = _filtered(status, category, source, since, until, kind)
@@ -174,12 +175,12 @@ def list_drafts(
 
 
 @router.get("/{draft_id}", response_model=DraftOut, responses=ERRORS)
-def read_draft(session: SessionDep, _: ReaderDep, draft_id: int) -> DraftOut:
+def read_draft(session: SessionDep, _: ReaderDep, draft_id: IdPath) -> DraftOut:
     return draft_out(_draft(session, draft_id))
 
 
 @router.patch("/{draft_id}", response_model=DraftOut, responses=ERRORS)
-def edit_draft(session: SessionDep, who: EditorDep, draft_id: int, body: DraftEditIn) -> DraftOut:
+def edit_draft(session: SessionDep, who: EditorDep, draft_id: IdPath, body: DraftEditIn) -> DraftOut:
     """Store the editor's changes apart from the generated text; null restores a field."""
     draft = _draft(session, draft_id)
     changes = body.model_dump(exclude_unset=True, exclude={"editor"})
@@ -193,7 +194,7 @@ def edit_draft(session: SessionDep, who: EditorDep, draft_id: int, body: DraftEd
 
 
 @router.post("/{draft_id}/status", response_model=DraftOut, responses=ERRORS)
-def set_status(session: SessionDep, who: EditorDep, draft_id: int, body: StatusIn) -> DraftOut:
+def set_status(session: SessionDep, who: EditorDep, draft_id: IdPath, body: StatusIn) -> DraftOut:
     """draft → approved → published; draft/approved → rejected; rejected → draft. Else 409 and why."""
     draft = _draft(session, draft_id)
     try:
@@ -205,7 +206,7 @@ def set_status(session: SessionDep, who: EditorDep, draft_id: int, body: StatusI
 
 
 @router.post("/{draft_id}/regenerate", response_model=DraftOut, responses=ERRORS)
-def regenerate_draft(session: SessionDep, _: EditorDep, draft_id: int, body: RegenerateIn) -> DraftOut:
+def regenerate_draft(session: SessionDep, _: EditorDep, draft_id: IdPath, body: RegenerateIn) -> DraftOut:
     """Summarise the stored text again at another length; the editor's edits stay."""
     draft = regenerate(_draft(session, draft_id), body.sentences, body.max_chars)
     session.commit()
@@ -216,7 +217,7 @@ def regenerate_draft(session: SessionDep, _: EditorDep, draft_id: int, body: Reg
 def export_draft(
     session: SessionDep,
     _: ReaderDep,
-    draft_id: int,
+    draft_id: IdPath,
     format: Literal["jekyll", "markdown", "json"] = "jekyll",
 ) -> Response:
     """The draft in the blog's Jekyll format, plain Markdown, or JSON; each carries the attribution."""

@@ -65,6 +65,20 @@ class SourceSpec:
     note: str | None = None
     drop_params: frozenset[str] = frozenset()  # this site's list-state parameters, lower-cased
 
+    def url_allowed(self, url: str) -> bool:
+        """True when `url`'s host is allowed and, where a start URL on that host names a port, its port
+        is one of those (127.0.0.1:8001 is another site than 127.0.0.1:8002)."""
+        try:
+            parts = urlsplit(url)
+            port = parts.port
+        except ValueError:
+            return False
+        host = (parts.hostname or "").lower()
+        if not host_allowed(host, self.allowed_domains):
+            return False
+        pinned = {p for h, p in _start_origins(self.start_urls) if h == host and p is not None}
+        return not pinned or (port or _DEFAULT_PORTS.get(parts.scheme.lower())) in pinned
+
     def crontab(self) -> Any:
         """The schedule as the ``celery.schedules.crontab`` beat fires it with."""
         return parse_schedule(self.schedule)
@@ -232,6 +246,21 @@ def _start_urls(table: _Table, domains: tuple[str, ...]) -> tuple[str, ...]:
         if not host_allowed(parts.hostname, domains):
             raise table.fail("start_urls", f"{url!r} is outside allowed_domains")
     return urls
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _start_origins(urls: tuple[str, ...]) -> list[tuple[str, int | None]]:
+    """(host, explicit port or None) of each start URL."""
+    found: list[tuple[str, int | None]] = []
+    for url in urls:
+        try:
+            parts = urlsplit(url)
+            found.append(((parts.hostname or "").lower(), parts.port))
+        except ValueError:
+            continue
+    return found
 
 
 def host_allowed(host: str, domains: tuple[str, ...]) -> bool:

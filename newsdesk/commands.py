@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,7 @@ from nlp import NlpError
 from nlp.analyse import analyse
 from nlp.digest import DigestOptions
 from nlp.excerpt import excerpt
-from nlp.extract import extract_source_pages
+from nlp.extract import extract_page, extract_source_pages
 from nlp.keywords import keywords
 from nlp.page import ExtractedPage
 from nlp.summarize import summarise
@@ -135,6 +136,8 @@ def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
                     emit(_summarize_line(line, number, opts))
             return 0
         text = stream.read()
+    if _looks_like_html(text):
+        text = _article_text(text)
     result = summarize_text(text, opts)
     if args.json:
         emit(result)
@@ -143,6 +146,11 @@ def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
             print(sentence["text"])
         print(f"\n요약문: {result['excerpt']}\n키워드: {', '.join(result['keywords'])}")
     return 0
+
+
+_HTML_START = re.compile(
+    r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S
+)
 
 
 def summarize_text(text: str, opts: DigestOptions) -> dict[str, Any]:
@@ -155,11 +163,25 @@ def summarize_text(text: str, opts: DigestOptions) -> dict[str, Any]:
     }
 
 
+def _looks_like_html(text: str) -> bool:
+    """A document that opens as markup: a doctype, <html>, <head> or <body>."""
+    return bool(_HTML_START.match(text))
+
+
+def _article_text(markup: str) -> str:
+    """The article body of an HTML page (as nlp.extract finds it), or a one-line refusal."""
+    page = extract_page(markup.encode("utf-8"), declared_charset="utf-8")
+    body = page.body.strip()
+    if page.kind != "article" or not body:
+        raise CommandError(f"an HTML page with no article text to summarise (extracted as {page.kind})")
+    return body
+
+
 def _summarize_line(line: str, number: int, opts: DigestOptions) -> dict[str, Any]:
     item = json.loads(line)
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         return {
-            "id": None,
+            "id": item.get("id") if isinstance(item, dict) else None,
             "sentences": [],
             "excerpt": "",
             "keywords": [],

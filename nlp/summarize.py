@@ -93,11 +93,14 @@ def summarise(
 
 
 def _candidates(analysis: Analysis) -> list[Sentence]:
-    """Prose sentences; failing that, anything that is not a caption or byline; failing that, all."""
+    """Prose sentences; with fewer than two, anything that is not a caption or byline; failing that, all."""
     prose = [s for s in analysis.sentences if _is_prose(s)]
-    if prose:
+    if len(prose) >= _MIN_SUMMARY_SENTENCES:
         return prose
-    return [s for s in analysis.sentences if not _NOT_PROSE.search(s.text)] or list(analysis.sentences)
+    usable = [s for s in analysis.sentences if not _NOT_PROSE.search(s.text)]
+    if len(usable) > len(prose):  # a short text of short sentences still gives two of them
+        return usable
+    return prose or list(analysis.sentences)
 
 
 def _is_prose(sentence: Sentence) -> bool:

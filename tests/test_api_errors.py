@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.api import Api, Corpus, build_corpus, error_shape, open_api
 
-MISSING = 2**62
+MISSING = 2**31 - 1  # the largest id the schema takes (INTEGER columns); none is stored
 
 
 @pytest.fixture(scope="module")

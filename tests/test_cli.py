@@ -577,3 +577,50 @@ def test_ingest_names_an_unchanged_listing_as_a_listing(capsys: pytest.CaptureFi
     assert run(capsys, "ingest", listing)[0] == 0
     code, out, _ = run(capsys, "ingest", listing)
     assert code == 0 and out.splitlines()[0] == f"{listing}: unchanged (listing)"
+
+
+def test_summarize_jsonl_echoes_every_id_as_given(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": 1}), json.dumps({"id": 2.5, "text": 3}), json.dumps({"id": "c", "text": ""})]
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "summarize", "--jsonl", str(batch))
+    results = json_lines(out)
+    assert code == 0 and [r["id"] for r in results] == [1, 2.5, "c"]
+    assert all(r["error"] and r["sentences"] == [] for r in results)
+
+
+def test_summarize_a_three_sentence_text_gives_at_least_two(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = "시는 새 공원을 열었다. 공원은 넓다. 시민들이 좋아한다."
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"id": 1, "text": text}) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "summarize", "--jsonl", str(batch))
+    (result,) = json_lines(out)
+    assert code == 0 and len(result["sentences"]) >= 2
+    for sentence in result["sentences"]:
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+def test_summarize_an_html_file_summarises_the_article_not_the_markup(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(article_html("아동수당 대상 확대", ARTICLE.split("\n")))
+    code, out, _ = run(capsys, "summarize", str(page))
+    assert code == 0
+    assert "<" not in out and "DOCTYPE" not in out
+    keywords = out.split("키워드:", 1)[1]
+    assert not {"li", "href", "div"} & {k.strip() for k in keywords.split(",")}
+
+
+def test_summarize_html_without_an_article_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "summarize", str(page))
+    assert code != 0 and out == ""
+    assert one_line(err).startswith("newsdesk summarize:")

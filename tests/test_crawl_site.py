@@ -386,3 +386,72 @@ def test_a_queued_crawl_stores_pages_and_hands_their_ids_on(world: World, tmp_pa
             assert sorted(p.state for p in pages) == ["fetched", "fetched"]
     finally:
         db.dispose()
+
+
+def crawl_alone(world: World, tmp_path: Path, text: str, name: str) -> CrawlSummary:
+    """Crawl source `name` of its own sources file (`text` after the [crawler] table)."""
+    path = tmp_path / "sources.toml"
+    path.write_text(SOURCES + text, encoding="utf-8")
+    return crawl_source(world.settings, name, sources_file=path)
+
+
+def failed_pages(world: World, prefix: str) -> dict[str, str | None]:
+    with world.db.sessions() as session:
+        rows = session.execute(select(Page.url, Page.error).where(Page.state == "failed"))
+        return {url: error for url, error in rows if url.startswith(prefix)}
+
+
+def test_a_response_that_is_not_html_is_a_failure_not_an_article(world: World, tmp_path: Path) -> None:
+    site, base = world.site, world.site.base
+    kinds = {
+        "json": ('{"a": "아이돌봄 지원 확대", "b": [1, 2, 3]}', "application/json"),
+        "plain": (" ".join(TOPICS["care"][1]), "text/plain; charset=utf-8"),
+        "octet": (b"\x00\x01binary\xff" * 50, "application/octet-stream"),
+    }
+    links = [(f"/types/{kind}", kind) for kind in kinds] + [("/types/page.html", "html")]
+    site.add("/types/index.html", listing_page("형식 목록", links))
+    for kind, (body, content_type) in kinds.items():
+        site.add(f"/types/{kind}", body, content_type=content_type)
+    site.add("/types/page.html", topic_article("heat", variant=41))
+    text = source("types", "listing", f"{base}/types/index.html", article_links="ul.board_list a")
+    summary = crawl_alone(world, tmp_path, text, "types")
+    assert counts(summary) == (4, 1, 0, 0, 3)
+    expected = {
+        f"{base}/types/json": "not HTML (content-type application/json)",
+        f"{base}/types/plain": "not HTML (content-type text/plain)",
+        f"{base}/types/octet": "not HTML (content-type application/octet-stream)",
+    }
+    assert failed_pages(world, f"{base}/types/") == expected
+    with world.db.sessions() as session:
+        titles = list(session.scalars(select(Article.title).where(Article.url.like(f"{base}/types/%"))))
+    assert len(titles) == 1 and not titles[0].startswith("{")
+
+
+def test_a_redirect_off_site_is_a_failure_and_another_port_is_not_followed(
+    world: World, tmp_path: Path
+) -> None:
+    site, base = world.site, world.site.base
+    other = Site()
+    other.start()
+    try:
+        other.add("/news/elsewhere.html", topic_article("bus", variant=51))
+        links = [
+            ("/away/moved.html", "옮겨진 글"),
+            (other.url("/news/elsewhere.html"), "다른 포트"),
+            ("/away/ok.html", "정상"),
+        ]
+        site.add("/away/index.html", listing_page("밖으로", links))
+        outside = site.url("/news/care.html", host="localhost")  # same server, a host not allowed
+        site.add("/away/moved.html", b"", status=301, headers={"Location": outside})
+        site.add("/away/ok.html", topic_article("trail", variant=52))
+        text = source("away", "listing", f"{base}/away/index.html", article_links="ul.board_list a")
+        summary = crawl_alone(world, tmp_path, text, "away")
+        assert not other.requests_for("/news/elsewhere.html"), "another port is another site"
+    finally:
+        other.stop()
+    assert counts(summary) == (2, 1, 0, 0, 1)
+    reasons = {e["url"]: e["reason"] for e in summary.errors}
+    assert set(reasons) == {f"{base}/away/moved.html"}
+    assert reasons[f"{base}/away/moved.html"].startswith("redirected outside allowed_domains")
+    assert failed_pages(world, f"{base}/away/") == reasons
+    assert not [h for h in site.hits if h.headers.get("Host", "").startswith("localhost")]

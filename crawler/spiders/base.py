@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.http import Response
@@ -15,10 +14,11 @@ from twisted.python.failure import Failure
 from crawler.failures import NotModified, failure_reason
 from crawler.items import CrawlItem, FetchedPage, FetchFailure, NotFetched
 from crawler.report import error_event, publisher
-from crawler.sources import SourceSpec, host_allowed
+from crawler.sources import SourceSpec
 from nlp.decode import normalize_charset
 from nlp.urls import canonical_url
 
+_PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
@@ -60,9 +60,8 @@ class SourceSpider(Spider):
 
     def article_request(self, url: str, date_hint: dt.datetime | None = None) -> Request | None:
         """A request for an article link, unless it is offsite, seen, over the limit, or a check."""
-        host = urlsplit(url).hostname or ""
         key = canonical_url(url, self.spec.drop_params)
-        if not host_allowed(host, self.spec.allowed_domains) or key in self.articles:
+        if not self.spec.url_allowed(url) or key in self.articles:
             return None
         if self.limit is not None and len(self.articles) >= self.limit:
             return None
@@ -74,7 +73,13 @@ class SourceSpider(Spider):
         return Request(url, self.on_article, errback=self.on_article_error, dont_filter=True, meta=meta)
 
     def on_article(self, response: Response) -> Iterator[CrawlItem]:
-        """The fetched article, with what its server declared."""
+        """The fetched article, with what its server declared; a failure if it is not a web page."""
+        content_type = declared_type(response)
+        if content_type is not None and not _web_page_type(content_type):
+            yield FetchFailure(
+                response.meta.get("link", response.url), f"not HTML (content-type {content_type})"
+            )
+            return
         yield FetchedPage(
             url=response.meta.get("link", response.url),
             body=response.body,
@@ -111,6 +116,17 @@ def declared_charset(response: Response) -> str | None:
     """The charset the Content-Type header declares (EUC-KR family as cp949), or None."""
     match = _CHARSET_RE.search(_header(response, b"Content-Type") or "")
     return normalize_charset(match.group(1)) or match.group(1) if match else None
+
+
+def declared_type(response: Response) -> str | None:
+    """The media type the Content-Type header declares (lower case, no parameters), or None."""
+    value = (_header(response, b"Content-Type") or "").split(";", 1)[0].strip().lower()
+    return value or None
+
+
+def _web_page_type(content_type: str) -> bool:
+    """HTML, XHTML, or some XML (a page served as XML is still markup); not JSON, text, binary."""
+    return content_type in _PAGE_TYPES or content_type.endswith(("/xml", "+xml"))
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -30,7 +30,9 @@ class ListingSpider(SourceSpider):
                 yield request
         if self.spec.next_page is None or self.check:
             return
-        for url in rule_links(page, response.url, self.spec.next_page)[:1]:
+        for url in [
+            u for u in rule_links(page, response.url, self.spec.next_page) if self.spec.url_allowed(u)
+        ][:1]:
             request = self.discovery_request(url, self.parse)
             if request is not None:
                 yield request

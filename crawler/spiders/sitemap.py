@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.http import Response
@@ -11,7 +10,6 @@ from scrapy.utils.gz import gunzip
 
 from crawler.feeds import sitemap_entries, xml_document
 from crawler.links import url_matches
-from crawler.sources import host_allowed
 from crawler.spiders.base import SourceSpider, declared_charset
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -43,6 +41,6 @@ class SitemapSpider(SourceSpider):
                     yield article
 
     def _child(self, url: str) -> Request | None:
-        if not host_allowed(urlsplit(url).hostname or "", self.spec.allowed_domains):
+        if not self.spec.url_allowed(url):
             return None
         return self.discovery_request(url, self.parse)

@@ -169,8 +169,6 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
     )
     if page.source is None and template_for(session, source.id):  # known only after extracting
         extracted = _extract(session, page, source.id)
-    if source.id is None:
-        session.flush()
     remember(session, page, source.id, extracted.fingerprint)
     title = (extracted.title or "").strip() or _first_line(extracted.body)
     found = digest(extracted.body, title, _with_default(options, source.category))

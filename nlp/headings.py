@@ -74,7 +74,7 @@ def _headings_above(elements: Sequence[html.HtmlElement]) -> list[str]:
         if element.tag not in HEADING_TAGS and not _marked(element):
             continue
         text = fold(element.text_content())
-        if text and len(text) <= MAX_HEAD_CHARS and not _in_menu(element):
+        if text and len(text) <= MAX_HEAD_CHARS and not in_menu(element):
             found.append(text)
         if len(found) >= MAX_CANDIDATES:
             break
@@ -86,7 +86,7 @@ def _marked(element: html.HtmlElement) -> bool:
     return bool(TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
 
 
-def _in_menu(element: html.HtmlElement) -> bool:
+def in_menu(element: html.HtmlElement) -> bool:
     """Inside a link, navigation, the page header or footer, or a breadcrumb."""
     chain = [element, *element.iterancestors()]
     in_article = any(node.tag in ("article", "main") for node in chain)
@@ -97,6 +97,3 @@ def _in_menu(element: html.HtmlElement) -> bool:
         if not in_article and (node.tag == "header" or "header" in marks.lower()):
             return True
     return False
-
-
-in_menu = _in_menu  # public name for callers outside this module

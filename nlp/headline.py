@@ -54,6 +54,7 @@ _META_TAIL_RE = re.compile(
     rf"|\s{_FULL_DATE}\.?(?:\s+\d{{1,2}}:\d{{2}})?\s*(?:조회\s*[\d,]+)?$",
     re.IGNORECASE,
 )
+_FRONT_PAGE_RE = re.compile(r"/?(?:index|main|default)\.\w+")
 _CELL_TAGS = frozenset({"th", "td", "dt", "dd", "span", "strong", "b", "em", "label", "div", "li", "p"})
 
 
@@ -148,12 +149,13 @@ def _cleanest_form(pool: list[Candidate], keys: list[str], best: int) -> str:
     one is what the newsroom files.
     """
     forms = [
-        pool[i].text
-        for i in range(len(pool))
-        if pool[i].group != BODY and (i == best or _agree(keys[best], keys[i], pool[best].text, pool[i].text))
+        c
+        for i, c in enumerate(pool)
+        if c.group != BODY and (i == best or _agree(keys[best], keys[i], pool[best].text, c.text))
     ]
-    complete = [f for f in forms if not _ELLIPSIS_RE.search(f)] or forms
-    return min(complete, key=lambda f: (len(_key(f)), GROUP_ORDER[_group_of(pool, f)]))
+    complete = [c for c in forms if not _ELLIPSIS_RE.search(c.text)] or forms
+    first = {c.text: c for c in reversed(complete)}  # each text by the most trusted source giving it
+    return min(first.values(), key=lambda c: (len(_key(c.text)), GROUP_ORDER[c.group], pool.index(c))).text
 
 
 def _priority(candidate: Candidate) -> int:
@@ -161,10 +163,6 @@ def _priority(candidate: Candidate) -> int:
     if candidate.group == PAGE and candidate.rank >= NEAR_RANKS:
         return 3
     return GROUP_ORDER[candidate.group]
-
-
-def _group_of(pool: list[Candidate], text: str) -> str:
-    return next(c.group for c in pool if c.text == text)
 
 
 def _agree(a: str, b: str, a_text: str, b_text: str) -> bool:
@@ -299,19 +297,22 @@ def is_home_link(element: html.HtmlElement) -> bool:
 
     Convention: a site's brand in the page header links to ``/`` (or ``index.*``, ``./``).
     """
-    for node in (element, *element.iterancestors("a")):
-        if node.tag != "a":
-            continue
-        href = (node.get("href") or "").strip()
-        path = re.sub(r"^https?://[^/]+", "", href)
-        if path in ("", "/", "./", "#") or re.fullmatch(r"/?(?:index|main|default)\.\w+", path):
-            return bool(href)
-    return any(
-        a.tag == "a" and re.fullmatch(r"(?:https?://[^/]+)?/?", (a.get("href") or "x").strip())
-        for a in element.iterdescendants("a")
-    ) and len(fold(element.text_content())) == len(
-        fold(" ".join(a.text_content() for a in element.iterdescendants("a")))
+    if element.tag == "a" and _front_page(element.get("href")):
+        return True
+    if any(_front_page(a.get("href")) for a in element.iterancestors("a")):
+        return True
+    inner = list(element.iterdescendants("a"))  # a heading that is nothing but a home link
+    return (
+        bool(inner)
+        and any(_front_page(a.get("href")) for a in inner)
+        and len(fold(element.text_content())) == len(fold(" ".join(a.text_content() for a in inner)))
     )
+
+
+def _front_page(href: str | None) -> bool:
+    """``href`` names a site's front page: ``/``, ``./``, ``index.*``, or a bare origin."""
+    path = re.sub(r"^https?://[^/]+", "", (href or "").strip()) if href and href.strip() else None
+    return path is not None and (path in ("", "/", "./") or bool(_FRONT_PAGE_RE.fullmatch(path)))
 
 
 def body_lines(body: str) -> list[str]:

@@ -8,7 +8,6 @@ they fail instead. Each run makes its own database and queue and removes them af
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -25,8 +24,8 @@ from tests.support.queue import (
     delete_queue,
     embedded_run,
     generated_pages,
-    missing,
     redis_target,
+    require,
     run_profile,
     sample_pages,
     start_together,
@@ -41,17 +40,6 @@ QUERIES = {
     "exclusion": "청년 -장려금",
 }
 MIN_RANK_CORRELATION = 0.7
-
-
-def require(*servers: str) -> None:
-    """Skip (or, with CI=true, fail) in one line when a server this test needs is unreachable."""
-    gone = missing(*servers)
-    if not gone:
-        return
-    line = "not reachable: " + ", ".join(gone)
-    if os.environ.get("CI") == "true":
-        pytest.fail(line + " (CI=true: the scale-out servers must run)", pytrace=False)
-    pytest.skip(line)
 
 
 @pytest.fixture(scope="module")

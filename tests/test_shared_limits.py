@@ -32,28 +32,17 @@ from api.app import create_app
 from api.ratelimit import RateLimiter, RedisRateLimiter, make_limiter
 from newsdesk.settings import Settings
 from tests.support.postgres import run_id
-from tests.support.queue import descendants, missing, redis_target, wait_until, worker_env
+from tests.support.queue import descendants, redis_target, require, wait_until, worker_env
 
 REQUEST_SAMPLE = re.compile(
     r'newsdesk_http_requests_total\{method="([^"]+)",route="([^"]+)",status="(\d+)"\} ([0-9.e+]+)'
 )
 
 
-def require_redis() -> None:
-    """Skip (or, with CI=true, fail) in one line when Redis is unreachable."""
-    gone = missing("redis")
-    if not gone:
-        return
-    line = "not reachable: " + ", ".join(gone)
-    if os.environ.get("CI") == "true":
-        pytest.fail(line + " (CI=true: the scale-out servers must run)", pytrace=False)
-    pytest.skip(line)
-
-
 @pytest.fixture
 def redis_space() -> Iterator[tuple[str, str]]:
     """A Redis URL (random database) and a key prefix no other run uses; its keys deleted after."""
-    require_redis()
+    require("redis")
     url, prefix = redis_target().url, f"newsdesk-test-{run_id()}:"
     yield url, prefix
     client = redis.Redis.from_url(url, socket_connect_timeout=5)

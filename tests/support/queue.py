@@ -385,6 +385,19 @@ def missing(*names: str) -> list[str]:
     return [f"{name} at {_where(urls[name])}" for name in names if not reachable(urls[name])]
 
 
+def require(*servers: str) -> None:
+    """Skip (or, with CI=true, fail) in one line when a server the test needs is unreachable."""
+    import pytest  # here, not at the top: the benchmark imports this module too
+
+    gone = missing(*servers)
+    if not gone:
+        return
+    line = "not reachable: " + ", ".join(gone)
+    if os.environ.get("CI") == "true":
+        pytest.fail(line + " (CI=true: the scale-out servers must run)", pytrace=False)
+    pytest.skip(line)
+
+
 def _where(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.hostname}:{parts.port}" if parts.port else str(parts.hostname)

@@ -16,7 +16,7 @@ class FetchedPage:
     etag: str | None = None
     last_modified: str | None = None
     final_url: str | None = None
-    listed_date: dt.datetime | None = None  # the date the feed or sitemap entry gave the link
+    feed_published: dt.datetime | None = None  # the date the feed or sitemap entry gave the link
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,7 +103,7 @@ class IngestPipeline:
             item.charset,
             item.etag,
             item.last_modified,
-            item.listed_date,
+            item.feed_published,
         )
         if self.handoff is not None:
             return self._hand_off(db, item, origin, self.handoff)

@@ -51,7 +51,7 @@ class Origin:
     charset: str | None = None
     etag: str | None = None
     last_modified: str | None = None
-    listed_date: dt.datetime | None = None  # the feed item's date: extraction's last fallback
+    feed_published: dt.datetime | None = None  # the feed item's date: extraction's last fallback
 
 
 def sha256(data: bytes | str) -> str:
@@ -132,7 +132,7 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
     if page is not None and page.raw_hash == digest_:
         page.etag = origin.etag or page.etag
         page.last_modified = origin.last_modified or page.last_modified
-        page.feed_published = origin.listed_date or page.feed_published
+        page.feed_published = origin.feed_published or page.feed_published
         return page, False
     source = _named_source(session, origin.source, origin.category, origin.url) if origin.source else None
     if page is None:
@@ -144,7 +144,7 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
     page.charset = origin.charset
     page.etag = origin.etag
     page.last_modified = origin.last_modified
-    page.feed_published = origin.listed_date or page.feed_published
+    page.feed_published = origin.feed_published or page.feed_published
     page.state = "fetched"
     page.error = None
     page.fetched_at = now()

@@ -87,7 +87,7 @@ class SourceSpider(Spider):
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
             final_url=response.url,
-            listed_date=response.meta.get("date_hint"),
+            feed_published=response.meta.get("date_hint"),
         )
 
     def on_article_error(self, failure: Failure) -> Iterator[CrawlItem]:

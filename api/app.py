@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import editor as editor_page
-from api import errors, routes_articles, routes_drafts, routes_search, routes_status
+from api import errors, routes_articles, routes_drafts, routes_feeds, routes_search, routes_status
 from api.metrics import Metrics, Observer
 from api.ratelimit import make_limiter
 from newsdesk.settings import Settings, version
@@ -38,7 +38,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
             allow_methods=["GET", "POST", "PATCH"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    for module in (routes_search, routes_articles, routes_status, routes_drafts, editor_page):
+    for module in (routes_search, routes_feeds, routes_articles, routes_status, routes_drafts, editor_page):
         app.include_router(module.router)
     return app
 

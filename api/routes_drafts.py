@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from api.auth import EditorDep, ReaderDep
 from api.deps import SessionDep
 from api.errors import ApiError
-from api.params import MAX_OFFSET, IdPath
+from api.params import MAX_OFFSET, IdPath, IsoDate
 from api.schemas import (
     DraftBrief,
     DraftEditIn,
@@ -160,8 +160,8 @@ def list_drafts(
     status: Literal["draft", "approved", "published", "rejected"] | None = None,
     category: str | None = None,
     source: str | None = None,
-    since: Annotated[dt.date | None, Query(description="published on or after (YYYY-MM-DD, KST)")] = None,
-    until: Annotated[dt.date | None, Query(description="published on or before (YYYY-MM-DD, KST)")] = None,
+    since: Annotated[IsoDate | None, Query(description="published on or after (YYYY-MM-DD, KST)")] = None,
+    until: Annotated[IsoDate | None, Query(description="published on or before (YYYY-MM-DD, KST)")] = None,
     kind: Literal["article", "story"] | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,

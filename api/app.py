@@ -30,7 +30,9 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.metrics = Metrics()
     errors.install(app)
     limiter = make_limiter(settings.rate_limit, settings.redis_url, settings.redis_prefix)
-    app.add_middleware(Observer, metrics=app.state.metrics, limiter=limiter)
+    app.add_middleware(
+        Observer, metrics=app.state.metrics, limiter=limiter, trusted_proxies=settings.trusted_proxies
+    )
     if settings.cors_origins:  # added last, so it wraps everything: a 429 carries CORS headers too
         app.add_middleware(
             CORSMiddleware,

@@ -35,13 +35,17 @@ from newsdesk.settings import Settings
 log = logging.getLogger("newsdesk.serve")
 STOP_SECONDS = 20.0  # a worker still finishing requests after this is killed
 FAILED_START_SECONDS = 30.0  # a worker gone this soon failed to start: restarting would only loop
+# uvicorn would otherwise take X-Forwarded-For from 127.0.0.1 as the client's address, so any
+# local caller could pick its own; the API reads the header itself, from trusted proxies only
+# (NEWSDESK_TRUSTED_PROXIES, api.ratelimit.client_key)
+PROXY_HEADERS = False
 
 
 def serve(settings: Settings, host: str, port: int, workers: int = 1) -> int:
     """Serve until SIGINT or SIGTERM (exit status 0), or until a worker cannot start (1);
     each worker builds its app from the environment."""
     if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
-        uvicorn.run(create_app(settings), host=host, port=port, workers=1)
+        uvicorn.run(create_app(settings), host=host, port=port, workers=1, proxy_headers=PROXY_HEADERS)
         return 0
     with _reuse_port_socket(host, port), _metrics_dir() as metrics:  # the port fails here, once, if taken
         return Supervisor(host, port, workers, metrics).run()
@@ -79,7 +83,9 @@ def _reuse_port_socket(host: str, port: int) -> socket.socket:
 def _worker(host: str, port: int) -> None:
     """One API process on its own listening socket (uvicorn listens when it starts serving)."""
     sock = _reuse_port_socket(host, port)
-    config = uvicorn.Config("api.app:from_env", factory=True, host=host, port=port)
+    config = uvicorn.Config(
+        "api.app:from_env", factory=True, host=host, port=port, proxy_headers=PROXY_HEADERS
+    )
     uvicorn.Server(config).run(sockets=[sock])
 
 

@@ -8,8 +8,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api import docs, errors, routes_articles, routes_drafts, routes_feeds, routes_search, routes_status
 from api import editor as editor_page
-from api import errors, routes_articles, routes_drafts, routes_feeds, routes_search, routes_status
 from api.metrics import Metrics, Observer
 from api.ratelimit import make_limiter
 from newsdesk.settings import Settings, version
@@ -24,6 +24,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         version=version(),
         description="Korean policy news: search and drafts.",
         lifespan=_warm_analyser,
+        docs_url=None,  # served by api.docs from packaged assets: FastAPI's own pages load a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.db = db or Database(settings.database_url)
@@ -40,7 +42,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
             allow_methods=["GET", "POST", "PATCH"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    for module in (routes_search, routes_feeds, routes_articles, routes_status, routes_drafts, editor_page):
+    routers = (routes_search, routes_feeds, routes_articles, routes_status, routes_drafts, editor_page, docs)
+    for module in routers:
         app.include_router(module.router)
     return app
 

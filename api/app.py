@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import docs, errors, routes_articles, routes_drafts, routes_feeds, routes_search, routes_status
 from api import editor as editor_page
+from api.methods import AllowedMethods
 from api.metrics import Metrics, Observer
 from api.ratelimit import make_limiter
 from newsdesk.settings import Settings, version
@@ -31,6 +32,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.db = db or Database(settings.database_url)
     app.state.metrics = Metrics()
     errors.install(app)
+    app.add_middleware(AllowedMethods)  # inside the rate limit and metrics: they see OPTIONS too
     limiter = make_limiter(settings.rate_limit, settings.redis_url, settings.redis_prefix)
     app.add_middleware(
         Observer, metrics=app.state.metrics, limiter=limiter, trusted_proxies=settings.trusted_proxies

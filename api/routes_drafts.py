@@ -213,7 +213,19 @@ def regenerate_draft(session: SessionDep, _: EditorDep, draft_id: IdPath, body: 
     return draft_out(draft)
 
 
-@router.get("/{draft_id}/export", responses=ERRORS)
+EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    200: {
+        "description": "jekyll and markdown: the post as text/markdown; json: the fields as JSON",
+        "content": {
+            "text/markdown": {"schema": {"type": "string"}},
+            "application/json": {"schema": {"type": "object"}},
+        },
+    },
+}
+
+
+@router.get("/{draft_id}/export", responses=EXPORT_RESPONSES)
 def export_draft(
     session: SessionDep,
     _: ReaderDep,

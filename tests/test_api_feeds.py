@@ -244,3 +244,21 @@ def test_an_article_without_a_public_address_carries_content_not_a_link() -> Non
     feed = atom.Feed("http://x/f.atom", "f", when, entries)
     entry = ET.fromstring(atom.render(feed)).find(A + "entry")
     assert entry is not None and entry.findall(A + "link") == [] and entry.findtext(A + "content") == "요약"
+
+
+def test_a_changed_article_changes_the_validators(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'changes.db'}"
+    db = Database(url)
+    origin = Origin("https://www.changes.example.com/1", "변경일보")
+    text = ["청년 일자리 박람회가 다음 달 열린다.", "참가 기업은 120곳이다.", "현장 면접도 진행한다."]
+    assert ingest(db, article_html("청년 박람회", text), origin).article_id is not None
+    api = next(open_api(tmp_path, Corpus(url, {})))
+    first, _, _ = _feed(api, "/search.atom", q="박람회")
+    etag = {"If-None-Match": first.headers["etag"]}
+    assert api.client.get("/search.atom", params={"q": "박람회"}, headers=etag).status_code == 304
+    changed = [text[0], "참가 기업은 150곳으로 늘었다.", text[2]]
+    assert ingest(db, article_html("청년 박람회", changed), origin).status == "changed"
+    again = api.client.get("/search.atom", params={"q": "박람회"}, headers=etag)
+    assert again.status_code == 200 and again.headers["etag"] != first.headers["etag"]
+    assert "150곳" in again.text and again.content != first.content
+    db.dispose()

@@ -93,6 +93,7 @@ class Hit:
     score: float
     highlights: list[str]
     story_id: int | None = None
+    published_date_only: bool = False  # `published` is a day's midnight: the page gave no time
 
     @property
     def snippet(self) -> str:
@@ -309,6 +310,7 @@ _HITS = (
         Article.excerpt,
         Article.body,
         Article.story_id,
+        Article.published_date_only,
         cast(SearchSpans.spans, Text),
     )
     .outerjoin(Source, Source.id == Article.source_id)
@@ -327,7 +329,7 @@ def _hits(session: Session, page: Sequence[tuple[int, float]], phrases: Sequence
 
 
 def _hit(row: Any, score: float, phrases: Sequence[Phrase]) -> Hit:
-    article_id, title, url, source, site, category, published, excerpt, body, story_id, spans = row
+    article_id, title, url, source, site, category, published, excerpt, body, story_id, date_only, spans = row
     return Hit(
         article_id=article_id,
         title=title,
@@ -339,6 +341,7 @@ def _hit(row: Any, score: float, phrases: Sequence[Phrase]) -> Hit:
         score=round(score, 4),
         highlights=highlights_from_json(body, spans or "[]", phrases),
         story_id=story_id,
+        published_date_only=bool(date_only),
     )
 
 

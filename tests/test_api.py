@@ -24,6 +24,7 @@ HIT_KEYS = {
     "source",
     "category",
     "published",
+    "published_date_only",
     "excerpt",
     "highlights",
     "story_id",
@@ -91,7 +92,15 @@ def test_story_lists_the_outlets_canonical_source_first(api: Api) -> None:
     body = api.get(f"/stories/{story_id}")
     assert body["ok"] is True and body["canonical_id"] == api.ids["gov"]
     assert [a["id"] for a in body["articles"]] == [api.ids["gov"], api.ids["paper"]]
-    assert set(body["articles"][0]) == {"id", "title", "url", "source", "published", "excerpt"}
+    assert set(body["articles"][0]) == {
+        "id",
+        "title",
+        "url",
+        "source",
+        "published",
+        "published_date_only",
+        "excerpt",
+    }
 
 
 def test_related_puts_the_story_first(api: Api) -> None:

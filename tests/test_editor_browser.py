@@ -180,9 +180,18 @@ def test_the_review_page_speaks_only_korean(tmp_path: Path) -> None:
     """An English-language browser still sees only Korean: labels, messages, errors, dates, preview."""
     require_browser()
     from playwright.sync_api import expect, sync_playwright
+    from sqlalchemy import update
+
+    from store.models import Article, Draft
 
     app = make_app(editor_settings(tmp_path))
-    draft_id = seed(app.state.db).hiking
+    seeded = seed(app.state.db)
+    draft_id = seeded.hiking
+    with app.state.db.transaction() as session:  # the page gave only the day: no time is shown
+        day_only = session.get(Draft, seeded.paper)
+        assert day_only is not None
+        flagged = update(Article).where(Article.id == day_only.article_id).values(published_date_only=True)
+        session.execute(flagged)
     with live_server(app) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-US")
@@ -203,7 +212,10 @@ def test_the_review_page_speaks_only_korean(tmp_path: Path) -> None:
         page.fill("#token", EDITOR)
         page.click("#token-form button[type=submit]")
         item = page.locator(f'#queue li[data-id="{draft_id}"]')
-        expect(item).to_contain_text("2025년 10월 2일")
+        expect(item).to_contain_text("2025년 10월 2일 10:00")
+        day_item = page.locator(f'#queue li[data-id="{seeded.paper}"] .sub')
+        expect(day_item).to_contain_text(re.compile(r"· 2025년 12월 5일 ·"))
+        expect(day_item).not_to_contain_text(":")
         expect(page.locator("#empty-text")).not_to_contain_text("토큰")
         assert latin_words(page) == []
 

@@ -31,11 +31,19 @@ def highlights(
 ) -> list[str]:
     """Windows of the original text around matches, matched phrases wrapped in <mark>.
 
-    `phrases` are runs of index tokens; a bare string is a phrase of one token.
+    `spans` are the document's [token, start, end] entries in order; `phrases` are runs of index
+    tokens (a bare string is a phrase of one token).
     """
-    wanted = _as_phrases(phrases)
-    entries = [(str(term), int(s), int(e)) for term, s, e in spans]
-    return _windows(body, _phrase_spans([entries], wanted), width)
+    terms = [str(term).lower() for term, _, _ in spans]
+    found: list[Span] = []
+    for phrase in _as_phrases(phrases):
+        n = len(phrase)
+        found += [
+            (int(spans[i][1]), int(spans[i + n - 1][2]))
+            for i in range(len(terms) - n + 1)
+            if tuple(terms[i : i + n]) == phrase
+        ]
+    return _windows(body, found, width)
 
 
 def highlights_from_json(
@@ -43,24 +51,12 @@ def highlights_from_json(
 ) -> list[str]:
     """highlights() from the stored JSON text, reading only the entries of the phrases' tokens
     (a document has hundreds of spans; decoding them all costs more than the rest of a search)."""
-    wanted = _as_phrases(phrases)
-    if not wanted:
-        return []
-    words = frozenset(t for p in wanted for t in p)
-    runs: list[list[tuple[str, int, int]]] = []
-    last_end = -1
-    for found in _span_pattern(words).finditer(spans_json):
-        entry = (str(json.loads(found.group(1))).lower(), int(found.group(2)), int(found.group(3)))
-        # entries are neighbours in the document only when nothing but a comma lies between them
-        if runs and _SEPARATOR.fullmatch(spans_json, last_end, found.start()):
-            runs[-1].append(entry)
-        else:
-            runs.append([entry])
-        last_end = found.end()
-    return _windows(body, _phrase_spans(runs, wanted), width)
-
-
-_SEPARATOR = re.compile(r"\s*,\s*")
+    found = [
+        (int(start), int(end))
+        for phrase in _as_phrases(phrases)
+        for start, end in _phrase_pattern(phrase).findall(spans_json)
+    ]
+    return _windows(body, found, width)
 
 
 def _as_phrases(phrases: Iterable[str | Sequence[str]]) -> set[Phrase]:
@@ -73,24 +69,19 @@ def _as_phrases(phrases: Iterable[str | Sequence[str]]) -> set[Phrase]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _span_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    """[term, start, end] entries for these terms, however the JSON writer escaped them."""
-    literals = {json.dumps(w, ensure_ascii=ascii_) for w in words for ascii_ in (True, False)}
-    alternatives = "|".join(re.escape(x) for x in sorted(literals))
-    return re.compile(r"\[\s*(" + alternatives + r")\s*,\s*(\d+)\s*,\s*(\d+)\s*\]", re.IGNORECASE)
-
-
-def _phrase_spans(runs: Iterable[Sequence[tuple[str, int, int]]], phrases: set[Phrase]) -> list[Span]:
-    """(start, end) of every place a phrase's tokens stand in a row within one run of entries."""
-    out: list[Span] = []
-    for run in runs:
-        terms = [term for term, _, _ in run]
-        for phrase in phrases:
-            n = len(phrase)
-            for i in range(len(run) - n + 1):
-                if tuple(terms[i : i + n]) == phrase:
-                    out.append((run[i][1], run[i + n - 1][2]))
-    return out
+def _phrase_pattern(phrase: Phrase) -> re.Pattern[str]:
+    """The phrase's tokens as consecutive [term, start, end] entries of the stored JSON, however
+    its writer escaped them; the groups are the first entry's start and the last entry's end."""
+    entries = []
+    for i, token in enumerate(phrase):
+        literals = sorted({json.dumps(token, ensure_ascii=ascii_) for ascii_ in (True, False)})
+        start = r"(\d+)" if i == 0 else r"\d+"
+        end = r"(\d+)" if i == len(phrase) - 1 else r"\d+"
+        term = "|".join(re.escape(x) for x in literals)
+        entries.append(r"\[\s*(?:" + term + r")\s*,\s*" + start + r"\s*,\s*" + end + r"\s*\]")
+    if len(phrase) == 1:  # one token: both groups sit in the one entry
+        return re.compile(entries[0], re.IGNORECASE)
+    return re.compile(r"\s*,\s*".join(entries), re.IGNORECASE)
 
 
 def _windows(body: str, spans: list[Span], width: int) -> list[str]:

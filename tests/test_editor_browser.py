@@ -208,6 +208,7 @@ def test_the_review_page_speaks_only_korean(tmp_path: Path) -> None:
         expect(page.locator("#message")).to_have_class(re.compile(r"\berror\b"))
         expect(page.locator("#message")).to_contain_text("토큰이 맞지 않습니다")
         assert latin_words(page) == [] and "401" not in page.inner_text("#message")
+        expect(page.locator("#empty-text")).to_contain_text("토큰이 맞지 않습니다")
 
         page.fill("#token", EDITOR)
         page.click("#token-form button[type=submit]")

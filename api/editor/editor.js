@@ -51,10 +51,10 @@ function failText(error) {
   return error instanceof ApiFailure ? error.message : "화면을 그리는 중에 문제가 생겼습니다. 새로고침해 보세요.";
 }
 
-function showEmptyHint() {
-  $("empty-text").textContent = sessionStorage.getItem(TOKEN_KEY)
-    ? "왼쪽 목록에서 검토할 초안을 고르세요."
-    : "먼저 위에 편집 토큰을 넣고 저장하세요.";
+function showEmptyHint(rejected = false) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  $("empty-text").textContent = rejected ? "저장한 편집 토큰이 맞지 않습니다. 위에서 다시 넣어 주세요."
+    : token ? "왼쪽 목록에서 검토할 초안을 고르세요." : "먼저 위에 편집 토큰을 넣고 저장하세요.";
 }
 
 async function loadQueue() {
@@ -74,9 +74,11 @@ async function loadQueue() {
   try {
     const { payload } = await api(`/drafts?${params}`);
     renderQueue(payload);
+    showEmptyHint();
     if ($("message").classList.contains("error")) say("");  // the list loaded: an earlier error is past
   } catch (error) {
     say(`목록을 불러오지 못했습니다. ${failText(error)}`, true);
+    if (error instanceof ApiFailure && error.status === 401) showEmptyHint(true);
   }
 }
 

@@ -176,6 +176,37 @@ def overflows(page: Page, selector: str) -> bool:
     return bool(page.evaluate(script, selector))
 
 
+# (status, the API's reason) → a Korean sentence naming what went wrong; 0 is "no answer at all"
+API_FAILURES = [
+    (401, "unknown token", "토큰이 맞지 않습니다"),
+    (401, "no editor tokens are configured (NEWSDESK_EDITOR_TOKENS)", "설정되어 있지 않습니다"),
+    (403, "this token is read-only; changing drafts needs an editor token", "읽기 전용"),
+    (400, "refused: the URL points at 127.0.0.1 (localhost), a loopback address", "가져올 수 없습니다"),
+    (409, "a draft must be approved before it is published", "먼저 승인해야"),
+    (422, "not a web page: https://x.example/a.json is application/json", "웹 문서가 아닙니다"),
+    (502, "timed out after 10 s fetching https://x.example/", "응답하지 않았습니다"),
+    (500, "Internal Server Error", "서버에서 오류"),
+    (418, "I'm a teapot", "처리하지 못했습니다"),
+    (0, "", "연결하지 못했습니다"),
+]
+
+
+def assert_korean_helpers(page: Page) -> None:
+    """korean.js: every API failure reads as Korean; dates in KST, Korean form; typed days read."""
+    for status, reason, words in API_FAILURES:
+        sentence = str(page.evaluate("([s, r]) => koreanError(s, r)", [status, reason]))
+        assert words in sentence and not LATIN_WORD.search(sentence), (status, reason, sentence)
+    date = "([iso, dayOnly]) => koreanDate(iso, dayOnly)"
+    assert page.evaluate(date, ["2026-12-02T05:05:00Z", False]) == "2026년 12월 2일 14:05"
+    assert page.evaluate(date, ["2026-12-01T15:30:00Z", False]) == "2026년 12월 2일 00:30"  # KST, not UTC
+    assert page.evaluate(date, ["2026-12-02T00:00:00+09:00", True]) == "2026년 12월 2일"
+    assert page.evaluate(date, [None, False]) == "날짜 없음"
+    typed_days = {"2026-12-01": "2026-12-01", "2026.12.1": "2026-12-01", "2026년 12월 1일": "2026-12-01"}
+    typed_days |= {"": "", "12/01/2026": None, "2026-02-30": None}
+    for typed, day in typed_days.items():
+        assert page.evaluate("(t) => isoDay(t)", typed) == day, typed
+
+
 def test_the_review_page_speaks_only_korean(tmp_path: Path) -> None:
     """An English-language browser still sees only Korean: labels, messages, errors, dates, preview."""
     require_browser()
@@ -202,6 +233,7 @@ def test_the_review_page_speaks_only_korean(tmp_path: Path) -> None:
         page.goto(f"{base}/editor")
         expect(page.locator("#empty-text")).to_contain_text("토큰")
         assert latin_words(page) == []
+        assert_korean_helpers(page)
 
         page.fill("#token", "not-the-token")
         page.click("#token-form button[type=submit]")

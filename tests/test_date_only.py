@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from ingest.export import render_json
 from ingest.pipeline import Origin, ingest
@@ -24,6 +24,7 @@ from nlp.dates import KST, date_from_url, is_date_only, parse_date
 from nlp.extract import extract_page
 from store.db import Database
 from store.models import Article, Draft
+from tests.support.api import OLD_ROWS, alembic_to
 from tests.support.drafts import EDITOR_HEADERS, editor_settings, make_app
 
 PARAGRAPHS = (
@@ -162,3 +163,28 @@ def test_the_cli_and_the_export_show_the_day_alone(
     assert exported[ids["day"]]["published"] == "2025-11-20"
     assert exported[ids["timed"]]["published"] == "2025-11-20T14:05:00+09:00"
     assert json.loads(json.dumps(exported[ids["day"]]))["published_date_only"] is True
+
+
+# migration ----------------------------------------------------------------------------------------
+
+
+def test_migration_0012_adds_the_flag_false_for_stored_articles(tmp_path: Path) -> None:
+    """Articles stored before 0012 read as timed (as they were shown); 0008 again drops the column."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    alembic_to(url, "0008")
+    db = Database(url, migrate=False)
+    with db.engine.begin() as c:
+        for statement in OLD_ROWS[:3]:  # a source, a page, an article (search rows moved since 0005)
+            c.execute(text(statement), {"t": "2025-11-30 15:30:00.000000"})
+    db.dispose()
+    alembic_to(url, "0012")
+    db = Database(url, migrate=False)
+    with db.engine.connect() as c:
+        assert c.execute(text("SELECT published_date_only FROM articles")).scalar() in (0, False)
+    db.dispose()
+    alembic_to(url, "0008", down=True)
+    db = Database(url, migrate=False)
+    with db.engine.connect() as c:
+        columns = {row[1] for row in c.execute(text("PRAGMA table_info(articles)"))}
+    db.dispose()
+    assert "published_date_only" not in columns and "published" in columns

@@ -77,6 +77,7 @@ def draft_brief(draft: Draft) -> DraftBrief:
         source=_source_name(article),
         url=article.url,
         published=article.published,
+        published_date_only=article.published_date_only,
         updated_at=draft.updated_at,
         edited=sorted(k for k in (draft.edits or {}) if k in EDITABLE),
     )
@@ -105,6 +106,7 @@ def draft_out(draft: Draft) -> DraftOut:
         source=_source_name(article),
         url=article.url,
         published=article.published,
+        published_date_only=article.published_date_only,
         body=article.body,
         outlets=[OutletOut(**o) for o in draft.outlets or []],
         rights=RightsOut(

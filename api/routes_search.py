@@ -50,6 +50,7 @@ def _hit(h: Hit) -> HitOut:
         source=h.source,
         category=h.category,
         published=h.published,
+        published_date_only=h.published_date_only,
         excerpt=h.excerpt,
         highlights=h.highlights,
         story_id=h.story_id,

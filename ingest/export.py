@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ingest.drafts import Rights, effective, rights_of
+from nlp.dates import KST
 from nlp.urls import is_public_http_url
 from store.models import Article, Draft
 
@@ -242,9 +243,18 @@ def render_json(draft: Draft) -> dict[str, Any]:
         "outlets": [
             {**o, "name": _outlet_label(o), "url": public_url(o.get("url"))} for o in draft.outlets or []
         ],
-        "published": article.published.isoformat() if article.published else None,
+        "published": _published(article),
+        "published_date_only": article.published_date_only,
         "attribution": attribution_text(article),
     }
+
+
+def _published(article: Article) -> str | None:
+    """ISO 8601: the time with its offset, or the day alone when the page gave no time."""
+    if article.published is None:
+        return None
+    when = article.published.astimezone(KST)
+    return when.date().isoformat() if article.published_date_only else when.isoformat()
 
 
 def slug(title: str, fallback: str = "draft") -> str:

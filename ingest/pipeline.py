@@ -222,6 +222,7 @@ def _store_article(
     article.url = page.url
     article.title = title
     article.published = extracted.published
+    article.published_date_only = extracted.published_date_only
     article.modified = extracted.modified
     article.authors = list(extracted.authors)
     article.body = extracted.body

@@ -91,8 +91,8 @@ def _extract_records(paths: list[Path], url: str | None) -> list[dict[str, Any]]
 
 def _failed(record: dict[str, Any], reason: str) -> None:
     record.update(
-        kind=None, title=None, published=None, modified=None, authors=[], body="", lead=None,
-        images=[], links=[], error=reason,
+        kind=None, title=None, published=None, published_date_only=False, modified=None, authors=[],
+        body="", lead=None, images=[], links=[], error=reason,
     )  # fmt: skip
 
 
@@ -101,6 +101,7 @@ def _page_dict(page: ExtractedPage) -> dict[str, Any]:
         "kind": page.kind,
         "title": page.title,
         "published": page.published.isoformat() if page.published else None,
+        "published_date_only": page.published_date_only,
         "modified": page.modified.isoformat() if page.modified else None,
         "authors": list(page.authors),
         "body": page.body,
@@ -115,9 +116,10 @@ def _print_extract(record: dict[str, Any]) -> None:
         print(f"{record['source']}: error: {record['error']}")
         return
     print(f"{record['source']}: {record['kind']} — {record['title']}")
-    print(
-        f"  published {record['published']}  modified {record['modified']}  by {', '.join(record['authors'])}"
-    )
+    published = record["published"]
+    if published and record["published_date_only"]:
+        published = published[:10]  # the page gave the day only: its midnight is no time
+    print(f"  published {published}  modified {record['modified']}  by {', '.join(record['authors'])}")
     if record["kind"] == "listing":
         print(f"  {len(record['links'])} article links")
     else:
@@ -297,6 +299,7 @@ def _hit_dict(hit: Hit) -> dict[str, Any]:
         "source": hit.source,
         "category": hit.category,
         "published": hit.published.isoformat() if hit.published else None,
+        "published_date_only": hit.published_date_only,
         "score": hit.score,
         "snippet": hit.snippet,
         "highlights": hit.highlights,

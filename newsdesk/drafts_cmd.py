@@ -73,6 +73,7 @@ def draft_record(draft: Draft) -> dict[str, Any]:
         "source": article.source.name if article.source else article.site_name,
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
+        "published_date_only": article.published_date_only,
         "updated_at": draft.updated_at.isoformat(),
         "edited": sorted(draft.edits or {}),
     }

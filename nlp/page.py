@@ -21,6 +21,7 @@ class ExtractedPage:
     body: str
     lead: str | None = None
     published: dt.datetime | None = None
+    published_date_only: bool = False  # the page named the day of publication, not the time
     modified: dt.datetime | None = None
     authors: tuple[str, ...] = ()
     images: tuple[str, ...] = ()

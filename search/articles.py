@@ -93,6 +93,7 @@ class Hit:
     score: float
     highlights: list[str]
     story_id: int | None = None
+    published_date_only: bool = False  # `published` is a day's midnight: the page gave no time
 
     @property
     def snippet(self) -> str:
@@ -212,7 +213,7 @@ def search(session: Session, request: SearchRequest | str, limit: int | None = N
         scores = _scores(session, engine, plan, page)
     return Results(
         total=len(window),
-        hits=_hits(session, [(m.id, scores[m.id]) for m in page], {t for p in plan.include for t in p}),
+        hits=_hits(session, [(m.id, scores[m.id]) for m in page], plan.include),
         facets=_facets(session, window) if request.facets else {},
         total_exact=complete,
     )
@@ -309,6 +310,7 @@ _HITS = (
         Article.excerpt,
         Article.body,
         Article.story_id,
+        Article.published_date_only,
         cast(SearchSpans.spans, Text),
     )
     .outerjoin(Source, Source.id == Article.source_id)
@@ -317,17 +319,17 @@ _HITS = (
 )
 
 
-def _hits(session: Session, page: Sequence[tuple[int, float]], words: set[str]) -> list[Hit]:
+def _hits(session: Session, page: Sequence[tuple[int, float]], phrases: Sequence[Phrase]) -> list[Hit]:
     """The page's articles and spans in one query, in ranked order."""
     if not page:
         return []
     ids = [article_id for article_id, _ in page]
     rows = {row[0]: row for row in session.connection().execute(_HITS, {"ids": ids})}
-    return [_hit(rows[i], score, words) for i, score in page if i in rows]
+    return [_hit(rows[i], score, phrases) for i, score in page if i in rows]
 
 
-def _hit(row: Any, score: float, words: set[str]) -> Hit:
-    article_id, title, url, source, site, category, published, excerpt, body, story_id, spans = row
+def _hit(row: Any, score: float, phrases: Sequence[Phrase]) -> Hit:
+    article_id, title, url, source, site, category, published, excerpt, body, story_id, date_only, spans = row
     return Hit(
         article_id=article_id,
         title=title,
@@ -337,8 +339,9 @@ def _hit(row: Any, score: float, words: set[str]) -> Hit:
         published=published,
         excerpt=excerpt,
         score=round(score, 4),
-        highlights=highlights_from_json(body, spans or "[]", words),
+        highlights=highlights_from_json(body, spans or "[]", phrases),
         story_id=story_id,
+        published_date_only=bool(date_only),
     )
 
 

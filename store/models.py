@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -160,6 +161,8 @@ class Article(Base):
     url: Mapped[str] = mapped_column(String(2000))
     title: Mapped[str] = mapped_column(Text)
     published: Mapped[dt.datetime | None] = mapped_column(index=True)
+    # the page named the day but no time: `published` is that day's midnight KST, never shown as a time
+    published_date_only: Mapped[bool] = mapped_column(default=False, server_default=false())
     modified: Mapped[dt.datetime | None]
     authors: Mapped[list[Any]] = mapped_column(default=list)
     body: Mapped[str] = mapped_column(Text)

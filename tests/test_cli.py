@@ -33,6 +33,7 @@ CONTRACT = {
     "kind",
     "title",
     "published",
+    "published_date_only",
     "modified",
     "authors",
     "body",

@@ -14,6 +14,7 @@ import ipaddress
 import logging
 import math
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -170,14 +171,28 @@ def client_key(scope: Scope, trusted: Sequence[Network] = ()) -> str:
     ]
     key = peer
     for hop in reversed(hops):
-        try:
-            address = ipaddress.ip_address(hop)
-        except ValueError:
+        address = _hop_address(hop)
+        if address is None:
             return key
         key = str(address)
         if not any(address in network for network in trusted):
             return key
     return key
+
+
+_WITH_PORT = re.compile(r"\[(?P<v6>[0-9A-Fa-f:.]+)\](?::[0-9]+)?|(?P<v4>[0-9.]+):[0-9]+")
+
+
+def _hop_address(hop: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """An X-Forwarded-For entry as an address: bare, or with the port some proxies add
+    (`203.0.113.7:51234`, `[2001:db8::1]:443`); None for anything else."""
+    with_port = _WITH_PORT.fullmatch(hop)
+    if with_port:
+        hop = with_port["v6"] or with_port["v4"]
+    try:
+        return ipaddress.ip_address(hop)
+    except ValueError:
+        return None
 
 
 def _trusted(peer: str, trusted: Sequence[Network]) -> bool:

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import editor as editor_page
-from api import errors, routes_articles, routes_drafts, routes_search, routes_status
+from api import errors, routes_alerts, routes_articles, routes_drafts, routes_search, routes_status
 from api.metrics import Metrics, Observer
 from api.ratelimit import make_limiter
 from newsdesk.settings import Settings, version
@@ -35,10 +35,10 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "POST", "PATCH"],
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    for module in (routes_search, routes_articles, routes_status, routes_drafts, editor_page):
+    for module in (routes_search, routes_articles, routes_status, routes_drafts, routes_alerts, editor_page):
         app.include_router(module.router)
     return app
 

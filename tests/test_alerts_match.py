@@ -68,7 +68,7 @@ def test_an_inflected_article_matches_청년_지원(db: Database) -> None:
 
 def test_the_delivery_body_names_the_alert_and_the_article(db: Database) -> None:
     alert = make_alert(db, "청년 지원", name="청년 정책")
-    article = put(db, 1, YOUTH, category="일자리")
+    article = put(db, 1, YOUTH, category="고용·노동")
     with db.transaction() as session:
         delivery = session.scalars(select(AlertDelivery)).one()
         body = json.loads(delivery.payload)
@@ -103,12 +103,12 @@ def test_a_phrase_stays_a_phrase(db: Database) -> None:
 
 def test_filters_narrow_by_source_and_category(db: Database) -> None:
     by_source = make_alert(db, "청년 지원", source="다른신문")
-    by_category = make_alert(db, "청년 지원", category="일자리")
+    by_category = make_alert(db, "청년 지원", category="고용·노동")
     nowhere = make_alert(db, "청년 지원", category="없는 분류")
     put(db, 1, YOUTH, source="고용신문")
     other = put(db, 2, PHRASE, source="다른신문")
     assert matched(db, by_source) == [(other, 1)]
-    assert [a for a, _ in matched(db, by_category)] == _ids_by_category(db, "일자리") != []
+    assert [a for a, _ in matched(db, by_category)] == _ids_by_category(db, "고용·노동") != []
     assert matched(db, nowhere) == []
 
 

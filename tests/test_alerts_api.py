@@ -17,7 +17,7 @@ from ingest.fetch_guard import AddressGuard
 from ingest.pipeline import Origin, ingest
 from store.db import Database
 from store.models import AlertDelivery
-from tests.support.alerts import Receiver, receiver
+from tests.support.alerts import receiver
 from tests.support.api import error_shape
 from tests.support.drafts import EDITOR_HEADERS, READER_HEADERS, editor_settings, make_app
 from tests.support.pages import article_html

@@ -1,0 +1,164 @@
+"""Alert deliveries through real `newsdesk worker` processes (filesystem broker, SQLite) to a real
+receiver on 127.0.0.1: retries keep one delivery id, a SIGKILLed worker loses no delivery, and an
+alert made through the API hears of an article crawled from a loopback site."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from crawler.runner import crawl_source
+from ingest.pipeline import Origin, store
+from newsdesk.settings import Settings
+from search.alert_match import plan_query
+from store.alerts import NewAlert, create_alert
+from store.db import Database
+from store.models import AlertDelivery
+from tests.support.alerts import LoopbackWorker, receiver
+from tests.support.drafts import EDITOR, EDITOR_HEADERS, make_app
+from tests.support.pages import article_html
+from tests.support.queue import wait_until, worker_env
+from tests.support.site import Site, rss_feed, topic_article
+from tests.test_alerts_match import FILLER, YOUTH
+from tests.test_crawl_site import SOURCES, source
+from worker import tasks
+from worker.celery_app import app, configure
+
+RETRY_SECONDS = "0.3"
+
+
+@dataclass
+class Setup:
+    settings: Settings
+    env: dict[str, str]
+    db: Database
+
+
+@pytest.fixture
+def setup(isolated_env: Path) -> Iterator[Setup]:
+    """The tasks' Celery app and a worker environment on this test's data folder, fast retries."""
+    env = {**worker_env(isolated_env), "NEWSDESK_ALERT_RETRY_SECONDS": RETRY_SECONDS}
+    settings = Settings.from_env(env)
+    configure(app, settings)
+    db = Database(settings.database_url)
+    yield Setup(settings, env, db)
+    db.dispose()
+    tasks.database().dispose()
+
+
+def make_alert(db: Database, webhook: str, query: str = "청년 지원") -> tuple[int, str]:
+    with db.transaction() as session:
+        plan, key = plan_query(session, query)
+        alert = create_alert(session, NewAlert("청년 정책", query, {}, webhook, plan, key))
+        return alert.id, alert.secret
+
+
+def enqueue_article(db: Database, n: int = 1) -> int:
+    raw = article_html(f"고용부, 일경험 사업 참여자 모집 ({n})", [*YOUTH, *FILLER], site="고용신문")
+    page_id, _ = store(db, raw, Origin(f"https://news.example.com/a/{n}", "고용신문"))
+    tasks.process.delay(page_id)
+    return page_id
+
+
+def rows(db: Database) -> list[AlertDelivery]:
+    with db.transaction() as session:
+        return list(session.scalars(select(AlertDelivery)))
+
+
+def queued(settings: Settings) -> int:
+    return len(list((settings.data_dir / "broker" / "queue").glob("*.msg")))
+
+
+def test_a_receiver_failing_three_times_gets_exactly_one_accepted_delivery(
+    setup: Setup, tmp_path: Path
+) -> None:
+    with receiver(script=[500, 500, 500]) as hook:
+        _, secret = make_alert(setup.db, hook.url())
+        enqueue_article(setup.db)
+        worker = LoopbackWorker(setup.env, tmp_path / "worker.log")
+        try:
+            wait_until(lambda: len(hook.accepted()) == 1, 90, "the delivery accepted: " + worker.tail(5))
+            (row,) = rows(setup.db)
+            wait_until(lambda: queued(setup.settings) == 0, 30, "the queue drained")
+        finally:
+            worker.stop()
+        got = hook.all()
+    assert [r.status for r in got] == [500, 500, 500, 200]
+    assert {r.delivery_id for r in got} == {row.id}  # one id on every attempt: the receiver can dedupe
+    assert len({r.body for r in got}) == 1 and all(r.signed_by(secret) for r in got)
+    (done,) = rows(setup.db)
+    assert (done.status, done.attempts, done.last_status) == ("delivered", 4, 200)
+
+
+def test_a_worker_killed_mid_delivery_leads_to_redelivery_with_the_same_id(
+    setup: Setup, tmp_path: Path
+) -> None:
+    with receiver(hold=1) as hook:  # the first post is held open: the worker is killed inside it
+        make_alert(setup.db, hook.url())
+        enqueue_article(setup.db)
+        first = LoopbackWorker(setup.env, tmp_path / "first.log")
+        try:
+            wait_until(lambda: len(hook.all()) == 1, 90, "the first post: " + first.tail(5))
+            first.kill()
+        finally:
+            first.stop()
+        hook.released.set()
+        (held,) = hook.all()
+        (pending,) = rows(setup.db)
+        assert (pending.status, pending.id) == ("pending", held.delivery_id)
+        second = LoopbackWorker(setup.env, tmp_path / "second.log")
+        try:
+            assert tasks.reconcile(stuck_after_seconds=0) == {"requeued": 0, "deliveries": 1}
+            wait_until(lambda: len(hook.accepted()) == 1, 90, "the redelivery: " + second.tail(5))
+        finally:
+            second.stop()
+        (again,) = hook.accepted()
+    assert again.delivery_id == held.delivery_id and again.body == held.body
+    (done,) = rows(setup.db)
+    assert (done.id, done.status) == (held.delivery_id, "delivered")
+    assert tasks.reconcile(stuck_after_seconds=0) == {"requeued": 0}  # nothing left behind
+
+
+def test_an_alert_made_through_the_api_hears_of_an_article_crawled_from_a_loopback_site(
+    setup: Setup, tmp_path: Path
+) -> None:
+    site = Site()
+    base = site.start()
+    try:
+        site.add("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
+        items = [(f"{base}/news/jobs.html", "청년", "Sat, 03 May 2025 15:12:00 +0900"),
+                 (f"{base}/news/trail.html", "등산로", "Sat, 03 May 2025 16:12:00 +0900")]  # fmt: skip
+        site.add("/feeds/rss.xml", rss_feed(base, items), content_type="application/rss+xml; charset=utf-8")
+        site.add("/news/jobs.html", topic_article("jobs"))  # 청년 … 지원사업 … 청년들이
+        site.add("/news/trail.html", topic_article("trail"))  # neither word
+        sources = tmp_path / "sources.toml"
+        sources.write_text(SOURCES + source("news", "feed", f"{base}/feeds/rss.xml"), encoding="utf-8")
+        api_settings = replace(setup.settings, editor_tokens=(EDITOR,), allow_loopback_fetch=True)
+        with receiver() as hook, TestClient(make_app(api_settings)) as client:
+            made = client.post("/alerts", json={"name": "청년", "query": "청년 지원", "webhook": hook.url()},
+                               headers=EDITOR_HEADERS)  # fmt: skip
+            assert made.status_code == 201, made.text
+            worker = LoopbackWorker(setup.env, tmp_path / "worker.log")
+            try:
+                summary = crawl_source(
+                    setup.settings, "news", sources_file=sources, handoff=tasks.process.delay
+                )
+                assert summary.new == 2
+                wait_until(lambda: len(hook.accepted()) >= 1, 120, "the webhook: " + worker.tail(5))
+                wait_until(lambda: queued(setup.settings) == 0, 60, "the queue drained")
+            finally:
+                worker.stop()
+            (got,) = hook.all()
+            log = client.get(f"/alerts/{made.json()['id']}/deliveries", headers=EDITOR_HEADERS).json()
+    finally:
+        site.stop()
+    assert got.signed_by(made.json()["secret"])
+    body = got.json()
+    assert body["article"]["url"] == f"{base}/news/jobs.html" and body["alert"]["name"] == "청년"
+    assert body["article"]["source"] == "news" and body["article"]["summary"]
+    assert [(d["delivery_id"], d["status"]) for d in log["results"]] == [(got.delivery_id, "delivered")]

@@ -22,8 +22,8 @@ from nlp.query import parse_query
 from search.articles import query_phrases
 from search.bm25 import Phrase
 from search.engines import engine_for
-from store.alerts import active_alerts, add_delivery, alerts_version
-from store.models import Alert, Article
+from store.alerts import ActiveAlert, active_alerts, add_deliveries, alerts_version
+from store.models import Article
 
 
 def plan_query(session: Session, text: str) -> tuple[dict[str, Any], str]:
@@ -48,6 +48,16 @@ class SavedSearch:
     source: str | None
     category: str | None
 
+    @property
+    def words(self) -> frozenset[str]:
+        """Every token an included phrase has: a document lacking one cannot match."""
+        return frozenset(t for p in self.include for t in p)
+
+    @property
+    def runs(self) -> tuple[Phrase, ...]:
+        """The included phrases of two or more tokens: these need the in-a-row test."""
+        return tuple(p for p in self.include if len(p) > 1)
+
 
 class Document:
     """An article's index tokens, ready for phrase tests: a set, and each column space-bounded."""
@@ -69,14 +79,17 @@ class Document:
         return needle in self.title or needle in self.body
 
 
+_Entry = tuple[frozenset[str], tuple[Phrase, ...], SavedSearch]
+
+
 class Matcher:
-    """Saved searches by their key token."""
+    """Saved searches by their key token, each with its word set and phrase runs precomputed."""
 
     def __init__(self, searches: Iterable[tuple[str, SavedSearch]]) -> None:
-        self.by_key: dict[str, list[SavedSearch]] = {}
+        self.by_key: dict[str, list[_Entry]] = {}
         self.size = 0
         for key, search in searches:
-            self.by_key.setdefault(key, []).append(search)
+            self.by_key.setdefault(key, []).append((search.words, search.runs, search))
             self.size += 1
 
     def match(
@@ -91,16 +104,18 @@ class Matcher:
         found = [
             s
             for group in groups
-            for s in group
-            if (s.source is None or s.source == source)
+            for words, runs, s in group
+            if words <= tokens  # a set test in C: most candidates end here
+            and (s.source is None or s.source == source)
             and (s.category is None or s.category == category)
-            and all(document.has(p) for p in s.include)
+            and all(document.has(p) for p in runs)
             and not any(document.has(p) for p in s.exclude)
         ]
         return sorted(found, key=lambda s: s.alert_id)
 
 
-def saved_search(alert: Alert) -> tuple[str, SavedSearch]:
+def saved_search(alert: ActiveAlert) -> tuple[str, SavedSearch]:
+    """The alert as the matcher holds it, with the token it is indexed by."""
     plan, filters = alert.plan or {}, alert.filters or {}
     return alert.match_key, SavedSearch(
         alert_id=alert.id,
@@ -113,7 +128,7 @@ def saved_search(alert: Alert) -> tuple[str, SavedSearch]:
 
 
 _LOCK = threading.Lock()
-_MATCHERS: dict[str, tuple[tuple[Any, ...], Matcher]] = {}  # database → (alerts version, matcher)
+_MATCHERS: dict[str, tuple[int, Matcher]] = {}  # database → (alerts version, matcher)
 
 
 def matcher_for(session: Session) -> Matcher:
@@ -153,11 +168,5 @@ def match_alerts(session: Session, article: Article, title: Sequence[str], body:
     found = matcher.match(Document(title, body), source, article.category)
     if not found:
         return []
-    payload = article_payload(article)
-    return [
-        add_delivery(
-            session, s.alert_id, article.id, article.revision,
-            {"alert": {"id": s.alert_id, "name": s.name}, "article": payload},
-        )
-        for s in found
-    ]  # fmt: skip
+    alerts = [(s.alert_id, s.name) for s in found]
+    return add_deliveries(session, article.id, article.revision, alerts, article_payload(article))

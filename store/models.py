@@ -310,6 +310,16 @@ class Alert(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
 
 
+class AlertState(Base):
+    """One row: a counter bumped whenever alerts are added, removed, paused or resumed, so each
+    process knows its matcher is current from one primary-key read per article."""
+
+    __tablename__ = "alert_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class AlertDelivery(Base):
     """One article revision matched by one alert, and how posting it went."""
 

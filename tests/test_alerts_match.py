@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ingest.pipeline import Origin, ingest
 from search.alert_match import Document, Matcher, plan_query, saved_search
 from search.articles import SearchRequest, search
-from store.alerts import NewAlert, create_alert
+from store.alerts import NewAlert, create_alert, pause_alert, resume_alert
 from store.db import Database
 from store.models import Alert, AlertDelivery
 from tests.support.pages import article_html
@@ -129,12 +129,16 @@ def test_a_new_revision_delivers_again_and_a_restore_of_the_same_text_does_not(d
     assert matched(db, alert) == [(article, 1), (article, 2)]
 
 
-def test_a_paused_alert_makes_no_deliveries(db: Database) -> None:
+def test_a_paused_alert_makes_no_deliveries_until_resumed(db: Database) -> None:
     alert = make_alert(db, "청년 지원")
+    first = put(db, 1, YOUTH)  # the matcher is built and kept
     with db.transaction() as session:
-        session.get_one(Alert, alert).paused = True
-    put(db, 1, YOUTH)
-    assert matched(db, alert) == []
+        pause_alert(session, alert)
+    put(db, 2, YOUTH)  # … and rebuilt: the pause changed the alerts' version
+    with db.transaction() as session:
+        resume_alert(session, alert)
+    last = put(db, 3, YOUTH)
+    assert matched(db, alert) == [(first, 1), (last, 1)]
 
 
 QUERIES = ["협력", "청년", "지원 확대", '"광역 버스"', "급식 -친환경", "청년 -기업", "지방자치단체 부담"]

@@ -31,6 +31,13 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
+    # bumped on every add, removal, pause and resume: the matchers' one-row cache key
+    state = op.create_table(
+        "alert_state",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("version", sa.Integer(), nullable=False, server_default="0"),
+    )
+    op.bulk_insert(state, [{"id": 1, "version": 0}])
     op.create_table(
         "alert_deliveries",
         sa.Column("id", sa.String(length=36), primary_key=True),
@@ -62,4 +69,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("alert_deliveries")
+    op.drop_table("alert_state")
     op.drop_table("alerts")

@@ -4,6 +4,7 @@ morphemes and all, decide which articles become deliveries."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -185,3 +186,19 @@ def test_a_search_is_keyed_by_its_rarest_required_term(db: Database) -> None:
     with db.transaction() as session:
         _, key = plan_query(session, "청년 일자리")  # 청년 in both, 일자리 in one
     assert key == "일자리"
+
+
+def test_matching_on_postgresql_gives_the_same_deliveries(tmp_path: Path) -> None:
+    from tests.support.postgres import require_postgres, temporary_postgres
+
+    require_postgres()
+    with temporary_postgres() as url:
+        db = Database(url)
+        try:
+            alert = make_alert(db, "청년 지원 -대학")
+            phrase = make_alert(db, '"청년 지원"')
+            plain, _, together = put(db, 1, YOUTH), put(db, 2, UNIVERSITY), put(db, 3, PHRASE)
+            assert matched(db, alert) == [(plain, 1), (together, 1)]
+            assert matched(db, phrase) == [(together, 1)]
+        finally:
+            db.dispose()

@@ -162,3 +162,62 @@ def test_an_alert_made_through_the_api_hears_of_an_article_crawled_from_a_loopba
     assert body["article"]["url"] == f"{base}/news/jobs.html" and body["alert"]["name"] == "청년"
     assert body["article"]["source"] == "news" and body["article"]["summary"]
     assert [(d["delivery_id"], d["status"]) for d in log["results"]] == [(got.delivery_id, "delivered")]
+
+
+# the tasks in-process, on the same database ------------------------------------------------------
+
+
+def test_reconcile_requeues_only_deliveries_overdue_longer_than_the_timeout(setup: Setup) -> None:
+    make_alert(setup.db, "http://127.0.0.1:9/hook")
+    page_id = enqueue_article(setup.db)
+    assert tasks.process(page_id)["status"] == "new"  # run here: its delivery is enqueued after commit
+    assert queued(setup.settings) == 2  # the page's message (never consumed here) and the delivery's
+    assert tasks.reconcile(stuck_after_seconds=3600) == {"requeued": 0}
+    assert tasks.reconcile(stuck_after_seconds=0) == {"requeued": 0, "deliveries": 1}
+    assert queued(setup.settings) == 3
+    assert tasks.reconcile() == {"requeued": 0}  # touched: the next one waits a full timeout again
+
+
+@pytest.mark.parametrize("payload", [None, 17, "", ["x"]])
+def test_a_malformed_delivery_message_is_dead_lettered(setup: Setup, payload: object) -> None:
+    result = tasks.deliver(payload)
+    assert result["status"] == "rejected" and "delivery_id must be a string" in result["error"]
+
+
+def test_a_message_for_a_removed_or_unknown_delivery_does_nothing(setup: Setup) -> None:
+    assert tasks.deliver("no-such-delivery")["status"] == "skipped"
+
+
+def test_alert_settings_are_read_and_refused_in_one_line() -> None:
+    from newsdesk.settings import SettingsError
+
+    env = {"NEWSDESK_ALERT_MAX_FAILURES": "3", "NEWSDESK_ALERT_RETRY_SECONDS": "0.5"}
+    got = Settings.from_env(env)
+    assert (got.alert_max_failures, got.alert_retry_seconds) == (3, 0.5)
+    defaults = Settings.from_env({})
+    assert (defaults.alert_max_failures, defaults.alert_retry_seconds, defaults.allow_loopback_fetch) == (
+        5, 10.0, False,
+    )  # fmt: skip
+    for name, value in (("RETRY_SECONDS", "soon"), ("RETRY_SECONDS", "-1"), ("RETRY_SECONDS", "nan"),
+                        ("MAX_FAILURES", "0")):  # fmt: skip
+        with pytest.raises(SettingsError, match=f"NEWSDESK_ALERT_{name}"):
+            Settings.from_env({f"NEWSDESK_ALERT_{name}": value})
+
+
+def test_migration_0010_goes_down_and_up_again(tmp_path: Path) -> None:
+    from sqlalchemy import inspect
+
+    from store.db import make_engine
+    from tests.support.api import alembic_to
+
+    url = f"sqlite:///{tmp_path / 'migrate.db'}"
+    Database(url).dispose()
+    alembic_to(url, "0008", down=True)
+    engine = make_engine(url)
+    assert not {"alerts", "alert_deliveries", "alert_state"} & set(inspect(engine).get_table_names())
+    engine.dispose()
+    db = Database(url)  # up again on first use
+    with db.transaction() as session:
+        plan, key = plan_query(session, "청년")
+        create_alert(session, NewAlert("x", "청년", {}, "http://127.0.0.1:9/", plan, key))
+    db.dispose()

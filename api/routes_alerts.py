@@ -85,6 +85,8 @@ def _alert(session: Session, alert_id: int) -> Alert:
 def create(request: Request, session: SessionDep, _: EditorDep, body: AlertIn) -> AlertCreatedOut:
     """Save a search; its matches are posted to the webhook, signed with the secret returned once."""
     settings: Settings = request.app.state.settings
+    if not body.name.strip():
+        raise ApiError(422, "name: the name is blank")
     try:
         check_webhook(body.webhook, AddressGuard(allow_loopback=settings.allow_loopback_fetch))
     except FetchError as error:  # UnsafeURL included: private, loopback, not http(s), no such host

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from store import StoreError
@@ -261,18 +261,19 @@ def record_failed(
     return False
 
 
-def overdue_deliveries(session: Session, horizon: dt.datetime) -> list[str]:
+def overdue_deliveries(session: Session, horizon: dt.datetime, fresh: dt.datetime | None = None) -> list[str]:
     """Pending deliveries of active alerts whose attempt was due before `horizon` (a lost or
-    killed message), touched so the next reconcile waits a full timeout again."""
+    killed message), or never tried and made before `fresh` (stored outside a worker, which
+    enqueues none: `newsdesk ingest`, a crawl from the shell, /drafts/submit); touched, so the
+    next reconcile waits again."""
+    due = AlertDelivery.next_attempt_at <= horizon
+    if fresh is not None:
+        due = or_(due, and_(AlertDelivery.attempts == 0, AlertDelivery.next_attempt_at <= fresh))
     ids = list(
         session.scalars(
             select(AlertDelivery.id)
             .join(Alert, Alert.id == AlertDelivery.alert_id)
-            .where(
-                AlertDelivery.status == "pending",
-                AlertDelivery.next_attempt_at <= horizon,
-                Alert.paused.is_(False),
-            )
+            .where(AlertDelivery.status == "pending", due, Alert.paused.is_(False))
         )
     )
     if ids:

@@ -116,6 +116,7 @@ def test_a_webhook_to_a_private_address_is_refused_at_creation(
         ({"filters": {"date": "2025"}}, "filters.date"),
         ({"webhook": ""}, "webhook"),
         ({"name": ""}, "name"),
+        ({"name": "   "}, "name: the name is blank"),
     ],
 )
 def test_bad_input_is_a_422_with_the_reason(client: TestClient, body: dict[str, Any], reason: str) -> None:

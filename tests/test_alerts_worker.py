@@ -221,3 +221,29 @@ def test_migration_0010_goes_down_and_up_again(tmp_path: Path) -> None:
         plan, key = plan_query(session, "청년")
         create_alert(session, NewAlert("x", "청년", {}, "http://127.0.0.1:9/", plan, key))
     db.dispose()
+
+
+def test_reconcile_posts_deliveries_of_articles_stored_outside_a_worker_after_a_minute(setup: Setup) -> None:
+    """`newsdesk ingest` and the like enqueue nothing: reconcile sends what was never tried after
+    UNSENT_AFTER, while a tried one waits out the full timeout."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from ingest.pipeline import ingest
+
+    make_alert(setup.db, "http://127.0.0.1:9/hook")
+    for n in (1, 2, 3):
+        raw = article_html(f"고용부, 일경험 사업 참여자 모집 ({n})", [*YOUTH, *FILLER], site="고용신문")
+        assert ingest(setup.db, raw, Origin(f"https://news.example.com/a/{n}", "고용신문")).deliveries
+    fresh, unsent, tried = sorted(d.id for d in rows(setup.db))
+    earlier = tasks.now() - tasks.UNSENT_AFTER - dt.timedelta(seconds=5)
+    with setup.db.transaction() as session:
+        session.execute(
+            update(AlertDelivery).where(AlertDelivery.id.in_([unsent, tried])).values(next_attempt_at=earlier)
+        )
+        session.execute(update(AlertDelivery).where(AlertDelivery.id == tried).values(attempts=1))
+    assert tasks.reconcile() == {"requeued": 0, "deliveries": 1}
+    assert queued(setup.settings) == 1
+    message = next((setup.settings.data_dir / "broker" / "queue").glob("*.msg")).read_text()
+    assert unsent in message and fresh not in message and tried not in message

@@ -51,6 +51,9 @@ TRANSIENT = (
 RETRY = {"autoretry_for": TRANSIENT, "retry_backoff": 2, "retry_backoff_max": 60, "retry_jitter": True,
          "max_retries": 6, "acks_late": True}  # fmt: skip
 STUCK_AFTER = dt.timedelta(minutes=10)
+# a delivery never tried this long after it was made had no message: its article was stored
+# outside a worker (reconcile is then what posts it, within one beat period)
+UNSENT_AFTER = dt.timedelta(minutes=1)
 CRAWL_TIMEOUT = SOFT_LIMIT - 60
 _db: Database | None = None
 
@@ -132,7 +135,8 @@ def reconcile(stuck_after_seconds: float | None = None) -> dict[str, Any]:
         )
         if ids:  # touch them, so the next reconcile waits a full timeout again
             session.execute(update(Page).where(Page.id.in_(ids)).values(updated_at=now()))
-        deliveries = overdue_deliveries(session, horizon)
+        unsent = horizon if stuck_after_seconds is not None else now() - UNSENT_AFTER
+        deliveries = overdue_deliveries(session, horizon, unsent)
     for page_id in ids:
         process.delay(page_id)
     for delivery_id in deliveries:

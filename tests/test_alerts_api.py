@@ -91,6 +91,7 @@ def test_writing_needs_an_editor_token(client: TestClient) -> None:
     ("webhook", "reason"),
     [
         ("http://127.0.0.1:9/hook", "loopback"),
+        ("http://localhost:8080/hook", "loopback"),  # a name: refused after resolving it
         ("http://10.1.2.3/hook", "private"),
         ("http://169.254.169.254/latest/meta-data", "link-local"),
         ("http://[::1]:8080/hook", "loopback"),

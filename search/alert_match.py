@@ -128,7 +128,7 @@ def saved_search(alert: ActiveAlert) -> tuple[str, SavedSearch]:
 
 
 _LOCK = threading.Lock()
-_MATCHERS: dict[str, tuple[int, Matcher]] = {}  # database → (alerts version, matcher)
+_MATCHERS: dict[str, tuple[tuple[str, int], Matcher]] = {}  # database → (alerts version, matcher)
 
 
 def matcher_for(session: Session) -> Matcher:

@@ -96,13 +96,15 @@ def resume_alert(session: Session, alert_id: int) -> Alert:
     return alert
 
 
-def alerts_version(session: Session) -> int:
-    """Changes whenever an alert is added, removed, paused or resumed: the matcher's cache key."""
+def alerts_version(session: Session) -> tuple[str, int]:
+    """Changes whenever an alert is added, removed, paused or resumed (and with the database
+    itself): the matcher's cache key."""
     # through the connection: an ORM statement costs several times the read itself
-    return int(session.connection().execute(_VERSION).scalar() or 0)
+    row = session.connection().execute(_VERSION).one_or_none()
+    return ("", 0) if row is None else (str(row[0]), int(row[1]))
 
 
-_VERSION = select(AlertState.version).where(AlertState.id == 1)
+_VERSION = select(AlertState.epoch, AlertState.version).where(AlertState.id == 1)
 
 
 def _changed(session: Session) -> None:

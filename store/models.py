@@ -318,6 +318,7 @@ class AlertState(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
+    epoch: Mapped[str] = mapped_column(String(36))  # set once, when the table is made
 
 
 class AlertDelivery(Base):

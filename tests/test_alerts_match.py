@@ -202,3 +202,22 @@ def test_matching_on_postgresql_gives_the_same_deliveries(tmp_path: Path) -> Non
             assert matched(db, phrase) == [(together, 1)]
         finally:
             db.dispose()
+
+
+def test_a_database_made_again_at_the_same_url_gets_its_own_matcher(tmp_path: Path) -> None:
+    """Same URL, same alert id, same version count: only the epoch tells the old matcher apart."""
+    from tests.support.pages import sqlite_url
+
+    url = sqlite_url(tmp_path / "again.db")
+    first = Database(url)
+    youth = make_alert(first, "청년 지원")
+    assert matched(first, youth) == [] and put(first, 1, YOUTH) and len(matched(first, youth)) == 1
+    first.dispose()
+    for leftover in tmp_path.glob("again.db*"):
+        leftover.unlink()
+    again = Database(url)
+    trail = make_alert(again, "등산로")
+    assert trail == youth  # the same id, now another search
+    put(again, 1, YOUTH)
+    assert matched(again, trail) == []
+    again.dispose()

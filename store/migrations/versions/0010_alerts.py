@@ -6,6 +6,8 @@ Revises: 0008
 
 from __future__ import annotations
 
+import uuid
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -36,8 +38,10 @@ def upgrade() -> None:
         "alert_state",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("version", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("epoch", sa.String(length=36), nullable=False),
     )
-    op.bulk_insert(state, [{"id": 1, "version": 0}])
+    # the epoch tells a database made again at the same URL from the one a process cached
+    op.bulk_insert(state, [{"id": 1, "version": 0, "epoch": str(uuid.uuid4())}])
     op.create_table(
         "alert_deliveries",
         sa.Column("id", sa.String(length=36), primary_key=True),

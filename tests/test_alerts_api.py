@@ -17,11 +17,9 @@ from ingest.fetch_guard import AddressGuard
 from ingest.pipeline import Origin, ingest
 from store.db import Database
 from store.models import AlertDelivery
-from tests.support.alerts import receiver
+from tests.support.alerts import receiver, youth_page
 from tests.support.api import error_shape
 from tests.support.drafts import EDITOR_HEADERS, READER_HEADERS, editor_settings, make_app
-from tests.support.pages import article_html
-from tests.test_alerts_match import FILLER, YOUTH
 
 LOOPBACK = Policy(guard=AddressGuard(allow_loopback=True), retry_seconds=0.01, max_failures=3)
 
@@ -47,7 +45,7 @@ def create(client: TestClient, webhook: str, query: str = "청년 지원", **ext
 
 
 def put(db: Database, n: int) -> int:
-    raw = article_html(f"고용부, 일경험 사업 참여자 모집 ({n})", [*YOUTH, *FILLER], site="고용신문")
+    raw = youth_page(n)
     outcome = ingest(db, raw, Origin(f"https://news.example.com/a/{n}", "고용신문"))
     assert outcome.article_id is not None and len(outcome.deliveries) >= 1, outcome
     return outcome.article_id
@@ -247,7 +245,7 @@ def test_after_n_failed_deliveries_the_alert_is_paused_and_a_success_resets_the_
     assert (shown["paused"], shown["failures"]) == (True, 3)
     put_paused = ingest(
         db,
-        article_html("고용부, 일경험 사업 참여자 모집 (9)", [*YOUTH, *FILLER]),
+        youth_page(9),
         Origin("https://news.example.com/a/9"),
     )
     assert put_paused.deliveries == ()  # a paused alert matches nothing new

@@ -13,9 +13,7 @@ from newsdesk.cli import build_parser, main
 from newsdesk.errors import CommandError
 from newsdesk.settings import Settings
 from store.db import Database
-from tests.support.alerts import receiver
-from tests.support.pages import article_html
-from tests.test_alerts_match import FILLER, YOUTH
+from tests.support.alerts import receiver, youth_page
 
 PUBLIC_HOOK = "http://93.184.216.34/hook"  # a public address literal: no DNS, never contacted here
 
@@ -60,7 +58,7 @@ def test_test_posts_a_signed_sample_of_the_newest_match_and_reports_the_answer(
 ) -> None:
     settings = dataclasses.replace(Settings.from_env(), allow_loopback_fetch=True)
     db = Database(settings.database_url)
-    raw = article_html("고용부, 일경험 사업 참여자 모집 (1)", [*YOUTH, *FILLER], site="고용신문")
+    raw = youth_page(1)
     article = ingest(db, raw, Origin("https://news.example.com/a/1", "고용신문")).article_id
     with receiver(script=[200, 503]) as hook:
         args = build_parser().parse_args(

@@ -14,24 +14,8 @@ from search.articles import SearchRequest, search
 from store.alerts import NewAlert, create_alert, pause_alert, resume_alert
 from store.db import Database
 from store.models import Alert, AlertDelivery
-from tests.support.pages import article_html
+from tests.support.alerts import FILLER, PHRASE, UNIVERSITY, YOUTH, youth_page
 from tests.support.queue import generated_pages, sample_pages
-
-YOUTH = [
-    "고용노동부는 올해 청년들에게 일자리 경험 기회를 넓혀 주기로 했다.",
-    "정부는 참여 기업에 운영비를 지원한다고 밝혔다.",
-    "신청은 이달 말까지 고용24 누리집에서 받는다.",
-]
-PHRASE = [
-    "정부는 청년 지원 사업을 올해 두 배로 늘린다고 밝혔다.",
-    "참여를 원하는 청년은 고용24 누리집에서 신청하면 된다.",
-]
-UNIVERSITY = [*YOUTH, "대학 졸업 예정자도 참여할 수 있다."]
-FILLER = [  # none of the queried words: makes each test page a full-length article
-    "이번 계획은 관계 부처 협의를 거쳐 최종 확정됐다.",
-    "담당 부서는 세부 일정을 다음 달 초 누리집에 공개할 예정이다.",
-    "관계자는 현장의 의견을 꾸준히 듣겠다고 말했다.",
-]
 
 
 def make_alert(db: Database, query: str, name: str = "알림", **filters: str) -> int:
@@ -44,7 +28,7 @@ def make_alert(db: Database, query: str, name: str = "알림", **filters: str) -
 def put(
     db: Database, n: int, paragraphs: list[str], source: str = "고용신문", category: str | None = None
 ) -> int:
-    raw = article_html(f"고용부, 일경험 사업 참여자 모집 ({n})", [*paragraphs, *FILLER], site=source)
+    raw = youth_page(n, paragraphs, site=source)
     outcome = ingest(db, raw, Origin(f"https://news.example.com/a/{n}", source, category))
     assert outcome.article_id is not None, outcome
     return outcome.article_id
@@ -123,7 +107,7 @@ def _ids_by_category(db: Database, category: str) -> list[int]:
 def test_a_new_revision_delivers_again_and_a_restore_of_the_same_text_does_not(db: Database) -> None:
     alert = make_alert(db, "청년 지원")
     article = put(db, 1, YOUTH)
-    assert ingest(db, article_html("고용부, 일경험 사업 참여자 모집 (1)", [*YOUTH, *FILLER], site="고용신문"),
+    assert ingest(db, youth_page(1),
                   Origin("https://news.example.com/a/1", "고용신문")).status == "unchanged"  # fmt: skip
     changed = [*YOUTH, "지원 규모는 지난해보다 30% 늘었다."]
     assert put(db, 1, changed) == article

@@ -19,13 +19,10 @@ from search.alert_match import plan_query
 from store.alerts import NewAlert, create_alert
 from store.db import Database
 from store.models import AlertDelivery
-from tests.support.alerts import LoopbackWorker, receiver
+from tests.support.alerts import LoopbackWorker, feed_sources, receiver, youth_page
 from tests.support.drafts import EDITOR, EDITOR_HEADERS, make_app
-from tests.support.pages import article_html
 from tests.support.queue import wait_until, worker_env
 from tests.support.site import Site, rss_feed, topic_article
-from tests.test_alerts_match import FILLER, YOUTH
-from tests.test_crawl_site import SOURCES, source
 from worker import tasks
 from worker.celery_app import app, configure
 
@@ -59,7 +56,7 @@ def make_alert(db: Database, webhook: str, query: str = "청년 지원") -> tupl
 
 
 def enqueue_article(db: Database, n: int = 1) -> int:
-    raw = article_html(f"고용부, 일경험 사업 참여자 모집 ({n})", [*YOUTH, *FILLER], site="고용신문")
+    raw = youth_page(n)
     page_id, _ = store(db, raw, Origin(f"https://news.example.com/a/{n}", "고용신문"))
     tasks.process.delay(page_id)
     return page_id
@@ -137,7 +134,7 @@ def test_an_alert_made_through_the_api_hears_of_an_article_crawled_from_a_loopba
         site.add("/news/jobs.html", topic_article("jobs"))  # 청년 … 지원사업 … 청년들이
         site.add("/news/trail.html", topic_article("trail"))  # neither word
         sources = tmp_path / "sources.toml"
-        sources.write_text(SOURCES + source("news", "feed", f"{base}/feeds/rss.xml"), encoding="utf-8")
+        sources.write_text(feed_sources("news", f"{base}/feeds/rss.xml"), encoding="utf-8")
         api_settings = replace(setup.settings, editor_tokens=(EDITOR,), allow_loopback_fetch=True)
         with receiver() as hook, TestClient(make_app(api_settings)) as client:
             made = client.post("/alerts", json={"name": "청년", "query": "청년 지원", "webhook": hook.url()},
@@ -234,7 +231,7 @@ def test_reconcile_posts_deliveries_of_articles_stored_outside_a_worker_after_a_
 
     make_alert(setup.db, "http://127.0.0.1:9/hook")
     for n in (1, 2, 3):
-        raw = article_html(f"고용부, 일경험 사업 참여자 모집 ({n})", [*YOUTH, *FILLER], site="고용신문")
+        raw = youth_page(n)
         assert ingest(setup.db, raw, Origin(f"https://news.example.com/a/{n}", "고용신문")).deliveries
     fresh, unsent, tried = sorted(d.id for d in rows(setup.db))
     earlier = tasks.now() - tasks.UNSENT_AFTER - dt.timedelta(seconds=5)

@@ -19,7 +19,51 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from tests.support.pages import article_html
 from tests.support.queue import ROOT, WorkerProcess
+
+# Korean article texts for matching: 청년들에게 … 지원한다 has neither word as a query types it
+YOUTH = [
+    "고용노동부는 올해 청년들에게 일자리 경험 기회를 넓혀 주기로 했다.",
+    "정부는 참여 기업에 운영비를 지원한다고 밝혔다.",
+    "신청은 이달 말까지 고용24 누리집에서 받는다.",
+]
+PHRASE = [  # 청년 지원, in a row
+    "정부는 청년 지원 사업을 올해 두 배로 늘린다고 밝혔다.",
+    "참여를 원하는 청년은 고용24 누리집에서 신청하면 된다.",
+]
+UNIVERSITY = [*YOUTH, "대학 졸업 예정자도 참여할 수 있다."]
+FILLER = [  # none of the queried words: makes each test page a full-length article
+    "이번 계획은 관계 부처 협의를 거쳐 최종 확정됐다.",
+    "담당 부서는 세부 일정을 다음 달 초 누리집에 공개할 예정이다.",
+    "관계자는 현장의 의견을 꾸준히 듣겠다고 말했다.",
+]
+
+
+def youth_page(n: int, paragraphs: Sequence[str] = YOUTH, site: str = "고용신문") -> bytes:
+    """Article page number `n`: the paragraphs given, then FILLER."""
+    return article_html(f"고용부, 일경험 사업 참여자 모집 ({n})", [*paragraphs, *FILLER], site=site)
+
+
+def feed_sources(name: str, feed_url: str) -> str:
+    """A sources file with one feed source on 127.0.0.1, quick to give up on a slow answer."""
+    return f"""[crawler]
+contact = "alert-tests@example.org"
+download_timeout = 3.0
+retry_times = 2
+backoff = 0.05
+backoff_max = 0.2
+
+[[source]]
+name = "{name}"
+kind = "feed"
+start_urls = ["{feed_url}"]
+allowed_domains = ["127.0.0.1"]
+category = "고용·노동"
+schedule = "*/30 * * * *"
+delay = 0
+"""
+
 
 # `newsdesk worker` with the tests-only loopback switch on: settings never read it from the
 # environment, so the process sets it itself before starting the same worker

@@ -8,7 +8,16 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import docs, errors, routes_articles, routes_drafts, routes_feeds, routes_search, routes_status
+from api import (
+    docs,
+    errors,
+    routes_alerts,
+    routes_articles,
+    routes_drafts,
+    routes_feeds,
+    routes_search,
+    routes_status,
+)
 from api import editor as editor_page
 from api.methods import AllowedMethods
 from api.metrics import Metrics, Observer
@@ -41,10 +50,19 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "POST", "PATCH"],
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    routers = (routes_search, routes_feeds, routes_articles, routes_status, routes_drafts, editor_page, docs)
+    routers = (
+        routes_search,
+        routes_feeds,
+        routes_articles,
+        routes_status,
+        routes_drafts,
+        routes_alerts,
+        editor_page,
+        docs,
+    )
     for module in routers:
         app.include_router(module.router)
     return app

@@ -19,6 +19,7 @@ from nlp.digest import Digest, DigestOptions, digest
 from nlp.extract import declared_url, extract_page
 from nlp.page import ExtractedPage
 from nlp.urls import canonical_url
+from search.alert_match import match_alerts
 from search.articles import index_document
 from store import PageNotFound
 from store.db import Database
@@ -39,6 +40,7 @@ class Outcome:
     article_id: int | None = None
     error: str | None = None
     links: tuple[str, ...] = field(default=())
+    deliveries: tuple[str, ...] = field(default=())  # alert deliveries made pending (search.alert_match)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,12 +184,13 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         return Outcome(page.url, "unchanged", page.id, article.id)
     status: Status = "new" if article is None else "changed"
     article = _store_article(session, page, source, extracted, title, found, content_hash)
-    index_document(session, article, found.title_terms, found.terms)
+    title_tokens, body_tokens = index_document(session, article, found.title_terms, found.terms)
     assign_story(session, article, found.signature)
     upsert_draft(session, article)
+    deliveries = match_alerts(session, article, title_tokens, body_tokens)
     page.state = "processed"
     page.error = None
-    return Outcome(page.url, status, page.id, article.id)
+    return Outcome(page.url, status, page.id, article.id, deliveries=tuple(deliveries))
 
 
 def _extract(session: Session, page: Page, source_id: int | None) -> ExtractedPage:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsdesk import commands
+from newsdesk.alerts_cmd import add_alerts_parser
 from newsdesk.drafts_cmd import add_drafts_parser
 from newsdesk.errors import NewsdeskError, UsageError
 from newsdesk.settings import Settings
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     add_drafts_parser(sub)
+    add_alerts_parser(sub)
 
     p = sub.add_parser("serve", help="run the HTTP API (search, articles, drafts, health)")
     p.add_argument("--host", default=None)

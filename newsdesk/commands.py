@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from ingest.options import digest_options
 from ingest.pipeline import Origin, Outcome, ingest
+from newsdesk.alerts_cmd import cmd_alerts
 from newsdesk.crawl_cmd import cmd_crawl, cmd_sources
 from newsdesk.demo import run_demo
 from newsdesk.drafts_cmd import cmd_drafts
@@ -41,6 +42,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "serve": cmd_serve,
         "crawl": cmd_crawl,
         "drafts": cmd_drafts,
+        "alerts": cmd_alerts,
         "sources": cmd_sources,
         "worker": cmd_worker,
         "beat": cmd_beat,

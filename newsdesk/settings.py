@@ -71,7 +71,10 @@ class Settings:
     trusted_proxies: tuple[Network, ...] = ()
     editor_tokens: tuple[str, ...] = ()
     reader_tokens: tuple[str, ...] = ()
-    # tests only: lets "submit a URL" reach loopback servers; never read from the environment
+    # alerts: consecutive failed deliveries that pause an alert; the first retry's delay (doubling)
+    alert_max_failures: int = 5
+    alert_retry_seconds: float = 10.0
+    # tests only: lets "submit a URL" and webhooks reach loopback servers; never read from the environment
     allow_loopback_fetch: bool = False
 
     @classmethod
@@ -100,6 +103,8 @@ class Settings:
             trusted_proxies=_networks(env, "TRUSTED_PROXIES"),
             editor_tokens=_list(env, "EDITOR_TOKENS"),
             reader_tokens=_list(env, "READONLY_TOKENS"),
+            alert_max_failures=_positive_int(env, "ALERT_MAX_FAILURES", 5),
+            alert_retry_seconds=_positive_float(env, "ALERT_RETRY_SECONDS", 10.0),
         )
 
 
@@ -133,4 +138,17 @@ def _positive_int(
         raise SettingsError(f"{PREFIX}{name} must be at least {minimum}, got {value}")
     if maximum is not None and value > maximum:
         raise SettingsError(f"{PREFIX}{name} must be at most {maximum}, got {value}")
+    return value
+
+
+def _positive_float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(PREFIX + name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{PREFIX}{name} must be a number of seconds, got {raw!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise SettingsError(f"{PREFIX}{name} must be a positive number of seconds, got {raw!r}")
     return value

@@ -52,6 +52,7 @@ __all__ = [
     "highlights",
     "index_document",
     "match_expression",
+    "query_phrases",
     "search",
     "tsquery_expression",
 ]
@@ -116,14 +117,15 @@ class Results:
 
 def index_document(
     session: Session, article: Article, title_terms: Sequence[Term], body: Sequence[Term]
-) -> None:
-    """Write (or replace) the article's search document and spans; the engine's index follows."""
+) -> tuple[list[str], list[str]]:
+    """Write (or replace) the article's search document and spans; the engine's index follows.
+    Returns the title's and the body's index tokens (what saved searches are matched against)."""
     source_id = article.source.id if article.source is not None else article.source_id
     tokens = [(token, t.start, t.end) for t in body for token in bm25.tokens(t.term)]
+    title_tokens = bm25.flat_tokens(t.term for t in title_terms)
+    body_tokens = [token for token, _, _ in tokens]
     values = document_values(
-        bm25.flat_tokens(t.term for t in title_terms),
-        [token for token, _, _ in tokens],
-        filter_tags(source_id, article.category, article.published),
+        title_tokens, body_tokens, filter_tags(source_id, article.category, article.published)
     )
     doc = session.get(SearchDoc, article.id)
     if doc is None:
@@ -132,6 +134,7 @@ def index_document(
         for key, value in values.items():
             setattr(doc, key, value)
     session.merge(SearchSpans(article_id=article.id, spans=[list(t) for t in tokens]))
+    return title_tokens, body_tokens
 
 
 def document_values(title: Sequence[str], body: Sequence[str], tags: str) -> dict[str, Any]:
@@ -151,6 +154,11 @@ def match_expression(query: Query) -> str:
     """The FTS5 MATCH expression of a parsed query: quoted tokens, AND and NOT only."""
     include, exclude = _phrases(query)
     return _match_expression(include, exclude)
+
+
+def query_phrases(query: Query) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
+    """The query's include and exclude phrases as index tokens, as /search matches them."""
+    return _phrases(query)
 
 
 def _phrases(query: Query) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:

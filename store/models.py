@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -286,3 +287,65 @@ class SearchSpans(Base):
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
     spans: Mapped[list[Any]] = mapped_column(default=list)
+
+
+DELIVERY_STATES = ("pending", "delivered", "failed")
+
+
+class Alert(Base):
+    """A saved search whose matches are posted to a webhook, signed with its secret."""
+
+    __tablename__ = "alerts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    query: Mapped[str] = mapped_column(Text)
+    filters: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    webhook: Mapped[str] = mapped_column(String(2000))
+    secret: Mapped[str] = mapped_column(String(100))
+    # the parsed query as index tokens ({"include": [[…]], "exclude": [[…]]}) and its rarest
+    # required token, which the matcher indexes it by (search.alert_match)
+    plan: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    match_key: Mapped[str] = mapped_column(String(200))
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed deliveries
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
+
+
+class AlertState(Base):
+    """One row: a counter bumped whenever alerts are added, removed, paused or resumed, so each
+    process knows its matcher is current from one primary-key read per article."""
+
+    __tablename__ = "alert_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    epoch: Mapped[str] = mapped_column(String(36))  # set once, when the table is made
+
+
+class AlertDelivery(Base):
+    """One article revision matched by one alert, and how posting it went."""
+
+    __tablename__ = "alert_deliveries"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # a UUID, the X-Newsdesk-Delivery
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_status: Mapped[int | None] = mapped_column(Integer)  # the receiver's last HTTP status
+    last_error: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # the exact JSON body, the same on every attempt
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(default=now)
+    delivered_at: Mapped[dt.datetime | None]
+
+    __table_args__ = (
+        Index(
+            "uq_alert_deliveries_alert_article_revision", "alert_id", "article_id", "revision", unique=True
+        ),
+        Index("ix_alert_deliveries_status_next", "status", "next_attempt_at"),
+    )

@@ -10,8 +10,9 @@ from fastapi.responses import Response
 
 from api.deps import DatabaseDep
 from api.errors import ApiError
-from api.schemas import ErrorOut, HitOut, SearchOut
-from search.articles import RANK_WINDOW, Hit, Results, SearchRequest, search
+from api.hits import hit_out
+from api.schemas import ErrorOut, SearchOut
+from search.articles import RANK_WINDOW, Results, SearchRequest, search
 
 router = APIRouter()
 MAX_QUERY_CHARS = 500
@@ -58,21 +59,6 @@ def _out(results: Results, page: int, size: int) -> SearchOut:
         total_exact=results.total_exact,
         page=page,
         size=size,
-        results=[_hit(h) for h in results.hits],
+        results=[hit_out(h) for h in results.hits],
         facets=results.facets,
-    )
-
-
-def _hit(h: Hit) -> HitOut:
-    return HitOut(
-        id=h.article_id,
-        title=h.title,
-        url=h.url,
-        source=h.source,
-        category=h.category,
-        published=h.published,
-        excerpt=h.excerpt,
-        highlights=h.highlights,
-        story_id=h.story_id,
-        score=h.score,
     )

@@ -20,7 +20,7 @@ from newsdesk.output import emit, format_hit
 from newsdesk.progress import Progress, loading_model
 from newsdesk.settings import Settings
 from nlp import NlpError
-from nlp.analyse import analyse
+from nlp.analyse import analyse, warm
 from nlp.digest import DigestOptions
 from nlp.excerpt import excerpt
 from nlp.extract import extract_page, extract_source_pages
@@ -235,6 +235,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     db = Database(settings.database_url)
     counts: dict[str, int] = {}
     unreadable = 0
+    with loading_model():  # the first page would load it, with the bar frozen (Kiwi holds the GIL)
+        warm()
     with Progress("ingest", len(files)) as progress:
         for path in files:
             try:
@@ -303,8 +305,6 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from api.serve import serve
 
     def load_model() -> None:  # one process: Kiwi loads here, before uvicorn's start lines
-        from nlp.analyse import warm
-
         with loading_model():
             warm()
 

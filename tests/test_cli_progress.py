@@ -126,6 +126,7 @@ def test_ingest_shows_a_bar_on_a_terminal_and_nothing_through_a_pipe(tmp_path: P
     pages = sample_folder(tmp_path)
     first = newsdesk_in_terminal(["ingest", str(pages)], env_for(tmp_path / "a"))
     assert first.returncode == 0, first.terminal
+    assert first.terminal.startswith("\r\x1b[Kloading the Korean model… 0 s")
     assert "ingest [" + "#" * 24 + "] 3/3 · new 3 · " in first.terminal
     assert "\r\x1b[K" in first.terminal and "pages/s" in first.terminal
     assert first.stdout.count(": new (article ") == 3  # stdout as it always was: no bar in it

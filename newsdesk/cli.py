@@ -135,7 +135,7 @@ def _search_query_as_text(parser: argparse.ArgumentParser, argv: list[str]) -> l
 def _option(parser: argparse.ArgumentParser, token: str) -> argparse.Action | None:
     """The option `token` names, as argparse would match it (exactly, or a unique prefix)."""
     name = token.split("=", 1)[0]
-    known = parser._option_string_actions
+    known = parser._option_string_actions  # argparse has no public way to ask what an option is
     if name in known:
         return known[name]
     matches = {known[o] for o in known if o.startswith("--") and len(name) > 2 and o.startswith(name)}

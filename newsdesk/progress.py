@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from abc import ABC, abstractmethod
 from types import TracebackType
 from typing import TextIO
 
@@ -28,7 +29,7 @@ def is_terminal(stream: TextIO) -> bool:
         return False
 
 
-class _Live:
+class _Live(ABC):
     """A line redrawn in place on `stream` by the caller and by a ticking thread, under one lock."""
 
     def __init__(self, stream: TextIO | None, enabled: bool) -> None:
@@ -56,8 +57,9 @@ class _Live:
         if self._ticker is not None:
             self._ticker.join()
 
+    @abstractmethod
     def line(self) -> str:
-        raise NotImplementedError
+        """The line's text now."""
 
     def draw(self) -> None:
         """Replace the line with its current text."""

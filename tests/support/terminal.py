@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 
 
@@ -39,7 +40,7 @@ def newsdesk_in_terminal(
     stdout = tempfile.TemporaryFile()  # noqa: SIM115 - a file, not a pipe: a full pipe stalls the command
     process = subprocess.Popen(
         [sys.executable, "-m", "newsdesk", *args],
-        stdin=subprocess.DEVNULL, stdout=stdout, stderr=slave, env=dict(env),
+        stdin=subprocess.DEVNULL, stdout=stdout, stderr=slave, env=dict(env), start_new_session=True,
     )  # fmt: skip
     os.close(slave)
     seen = bytearray()
@@ -68,6 +69,6 @@ def newsdesk_in_terminal(
     finally:
         os.close(master)
         stdout.close()
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        with suppress(ProcessLookupError):  # its children too, should any outlive it
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract title, dates, bylines and body from saved pages")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--url", help="where the page lived: an absolute http(s) URL (one FILE only)")
-    p.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    p.add_argument("--json", action="store_true", help=f"{JSON_LINES}, one per file")
 
     p = sub.add_parser("summarize", help="summarise one plain-text article, or a JSONL batch")
     p.add_argument("file", nargs="?", default="-", metavar="FILE|-")

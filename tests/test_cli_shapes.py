@@ -75,7 +75,9 @@ def test_drafts_list_is_newest_change_first_shows_that_change_and_matches_the_ap
     assert shown == sorted(shown, reverse=True)  # the dates shown are the order's own
 
 
-@pytest.mark.parametrize("argv", [["search", "--help"], ["sources", "--help"], ["drafts", "list", "--help"], ["extract", "--help"]])
+@pytest.mark.parametrize(
+    "argv", [["search", "--help"], ["sources", "--help"], ["drafts", "list", "--help"], ["extract", "--help"]]
+)
 def test_each_list_commands_help_says_its_json_is_json_lines(
     capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:

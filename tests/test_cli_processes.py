@@ -5,15 +5,19 @@ A port is made busy by a socket this test binds and listens on itself, on 127.0.
 
 from __future__ import annotations
 
+import os
+import re
 import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
 from newsdesk.cli import main
+from tests.support.terminal import newsdesk_in_terminal
 from tests.test_cli import one_line, run
 
 
@@ -70,3 +74,24 @@ def test_a_port_outside_1_to_65535_is_bad_usage(
     err = capsys.readouterr().err
     assert err.startswith(f"usage: newsdesk {command} ")
     assert "argument --port" in err and "Traceback" not in err
+
+
+def test_up_names_a_process_that_stops_while_starting_and_never_says_running(tmp_path: Path) -> None:
+    """Beat refuses a broken sources file at once: `up` says so and stops the API and the worker,
+    where it used to say the API was running before any of them had started."""
+    broken = tmp_path / "sources.toml"
+    broken.write_text("[[source]\nname = ", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")}
+    env |= {"NEWSDESK_DATA_DIR": str(tmp_path / "data"), "NEWSDESK_SOURCES": str(broken)}
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    run = newsdesk_in_terminal(["up", "--port", str(port), "--concurrency", "1"], env)
+    assert run.returncode == 1, run.terminal
+    assert run.terminal.startswith(
+        f"newsdesk up: starting the API on http://127.0.0.1:{port}, a worker and beat…"
+    )
+    assert re.search(
+        r"newsdesk up: the (API|worker|beat) stopped \(exit \d+\); stopping the rest", run.terminal
+    )
+    assert "running" not in run.stdout

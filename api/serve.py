@@ -46,9 +46,10 @@ def serve(
     port is an AddressError before anything starts; `before_start` runs once it is held."""
     if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
         sock = bind(host, port)
+        app = create_app(settings)  # a database it cannot open fails here, before a slow model load
         if before_start is not None:
             before_start()
-        server = _BoundServer(uvicorn.Config(create_app(settings), host=host, port=port))
+        server = _BoundServer(uvicorn.Config(app, host=host, port=port))
         with suppress(KeyboardInterrupt):  # uvicorn re-raises the Ctrl-C it handled: a clean stop
             server.run(sockets=[sock])
         return 0 if server.started else 1

@@ -30,6 +30,7 @@ from api.schemas import (
 )
 from ingest.drafts import (
     EDITABLE,
+    NEWEST_CHANGE_FIRST,
     TRANSITIONS,
     EditError,
     TransitionError,
@@ -171,7 +172,7 @@ def list_drafts(
     """The review queue, newest change first."""
     query = _filtered(status, category, source, since, until, kind)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    ordered = query.order_by(Draft.updated_at.desc(), Draft.id.desc())
+    ordered = query.order_by(*NEWEST_CHANGE_FIRST)
     page = session.scalars(ordered.limit(limit).offset(offset))
     return DraftListOut(total=total, results=[draft_brief(d) for d in page])
 

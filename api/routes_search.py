@@ -8,9 +8,10 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import DatabaseDep
-from api.schemas import ErrorOut, HitOut, SearchOut
+from api.hits import hit_out
+from api.schemas import ErrorOut, SearchOut
 from api.search_params import SearchParams
-from search.articles import Hit, Results, search
+from search.articles import Results, search
 
 router = APIRouter()
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -37,22 +38,6 @@ def _out(results: Results, page: int, size: int) -> SearchOut:
         total_exact=results.total_exact,
         page=page,
         size=size,
-        results=[_hit(h) for h in results.hits],
+        results=[hit_out(h) for h in results.hits],
         facets=results.facets,
-    )
-
-
-def _hit(h: Hit) -> HitOut:
-    return HitOut(
-        id=h.article_id,
-        title=h.title,
-        url=h.url,
-        source=h.source,
-        category=h.category,
-        published=h.published,
-        published_date_only=h.published_date_only,
-        excerpt=h.excerpt,
-        highlights=h.highlights,
-        story_id=h.story_id,
-        score=h.score,
     )

@@ -24,6 +24,9 @@ from store import StoreError
 from store.models import Article, Draft, Story, now
 
 FEATURE_CHARS = 300
+# the review queue's order, the API's and the CLI's alike: the draft changed last (an edit, a
+# status, a regenerated summary, its story's outlets) first; the id settles equal times
+NEWEST_CHANGE_FIRST = (Draft.updated_at.desc(), Draft.id.desc())
 EDITABLE = ("headline", "category", "excerpt", "feature_text", "key_sentences", "keywords", "image")
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "draft": ("approved", "rejected"),

@@ -18,9 +18,10 @@ from newsdesk.demo import run_demo
 from newsdesk.drafts_cmd import cmd_drafts
 from newsdesk.errors import CommandError, UsageError
 from newsdesk.output import emit, format_hit
+from newsdesk.progress import Progress, loading_model
 from newsdesk.settings import Settings
 from nlp import NlpError
-from nlp.analyse import analyse
+from nlp.analyse import analyse, warm
 from nlp.digest import DigestOptions
 from nlp.excerpt import excerpt
 from nlp.extract import extract_page, extract_source_pages
@@ -28,7 +29,7 @@ from nlp.keywords import keywords
 from nlp.page import ExtractedPage
 from nlp.summarize import summarise
 from nlp.urls import is_http_url
-from search.articles import Hit, search
+from search.articles import search
 from store.db import Database, current_revision, database_exists, upgrade
 
 
@@ -238,17 +239,24 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     db = Database(settings.database_url)
     counts: dict[str, int] = {}
     unreadable = 0
-    for path in files:
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            print(f"newsdesk ingest: {error.strerror}: {path}", file=sys.stderr)
-            unreadable += 1
-            continue
-        origin = Origin(url=args.url or path.resolve().as_uri(), source=args.source, category=args.category)
-        outcome = ingest(db, raw, origin, digest_options(settings))
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
-        print(_outcome_line(path, outcome))
+    with loading_model():  # the first page would load it, with the bar frozen (Kiwi holds the GIL)
+        warm()
+    with Progress("ingest", len(files)) as progress:
+        for path in files:
+            try:
+                raw = path.read_bytes()
+            except OSError as error:
+                progress.echo(f"newsdesk ingest: {error.strerror}: {path}", sys.stderr)
+                progress.add("unreadable")
+                unreadable += 1
+                continue
+            origin = Origin(
+                url=args.url or path.resolve().as_uri(), source=args.source, category=args.category
+            )
+            outcome = ingest(db, raw, origin, digest_options(settings))
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+            progress.echo(_outcome_line(path, outcome))
+            progress.add(outcome.status)
     if counts:
         print("ingested: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
     if missing or unreadable:
@@ -281,37 +289,31 @@ def _outcome_line(path: Path, outcome: Outcome) -> str:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    query = " ".join(args.query)  # `search 청년 -심야` is one query, as `search "청년 -심야"` is
     db = Database(settings.database_url)
     with db.transaction() as session:
-        results = search(session, args.query, limit=args.limit)
+        results = search(session, query, limit=args.limit)
         if args.json:
-            emit({"total": results.total, "results": [_hit_dict(h) for h in results.hits]})
+            from api.hits import hit_out  # pydantic: only when JSON is asked for
+
+            for hit in results.hits:  # JSON Lines, each as an item of GET /search's results
+                emit(hit_out(hit).model_dump(mode="json"))
             return 0
-        print(f"{results.total} articles match {args.query!r}")
+        print(f"{results.total} articles match {query!r}")
         for hit in results.hits:
             print(format_hit(hit))
     return 0
 
 
-def _hit_dict(hit: Hit) -> dict[str, Any]:
-    return {
-        "id": hit.article_id,
-        "title": hit.title,
-        "url": hit.url,
-        "source": hit.source,
-        "category": hit.category,
-        "published": hit.published.isoformat() if hit.published else None,
-        "published_date_only": hit.published_date_only,
-        "score": hit.score,
-        "snippet": hit.snippet,
-        "highlights": hit.highlights,
-    }
-
-
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from api.serve import serve
 
-    return serve(settings, args.host or settings.api_host, args.port or settings.api_port, args.workers)
+    def load_model() -> None:  # one process: Kiwi loads here, before uvicorn's start lines
+        with loading_model():
+            warm()
+
+    host, port = args.host or settings.api_host, args.port or settings.api_port
+    return serve(settings, host, port, args.workers, load_model if args.workers == 1 else None)
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
@@ -331,7 +333,7 @@ def cmd_beat(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
     from newsdesk.services import run_up
 
-    return run_up(settings, args.concurrency)
+    return run_up(settings, args.host or settings.api_host, args.port or settings.api_port, args.concurrency)
 
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:

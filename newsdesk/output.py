@@ -10,6 +10,8 @@ from typing import Any, TextIO
 
 from search.articles import Hit
 
+JSON_LINES = "JSON Lines: one JSON object per line"
+
 
 def emit(obj: dict[str, Any], out: TextIO | None = None) -> None:
     """One JSON object per line, flushed, on `out` (default: the current stdout)."""

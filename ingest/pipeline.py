@@ -171,7 +171,7 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         extracted = _extract(session, page, source.id)
     remember(session, page, source.id, extracted.fingerprint)
     title = (extracted.title or "").strip() or _first_line(extracted.body)
-    found = digest(extracted.body, title, _with_default(options, source.category))
+    found = digest(extracted.body, title, _with_default(options, source.category), extracted.sections)
     page.attempts += 1
     page.charset = extracted.charset or page.charset
     page.source = source
@@ -226,6 +226,7 @@ def _store_article(
     article.authors = list(extracted.authors)
     article.body = extracted.body
     article.lead = extracted.lead
+    article.sections = [list(span) for span in extracted.sections]
     article.site_name = extracted.site_name
     article.image = extracted.images[0] if extracted.images else None
     article.category = found.category.name

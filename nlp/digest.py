@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdesk.defaults import EXCERPT_CHARS, SUMMARY_SENTENCES
+from newsdesk.defaults import EXCERPT_CHARS, KEY_FACT_SENTENCES, SUMMARY_SENTENCES
 from nlp.analyse import Analysis, analyse
 from nlp.category import Category, categorise
 from nlp.dedupe import Signature, signature
 from nlp.excerpt import excerpt
 from nlp.keywords import keywords
-from nlp.summarize import SummarySentence, summarise
+from nlp.sections import split_sections
+from nlp.summarize import SummarySentence, summarise_sections
 from nlp.terms import Term, content_forms, terms
 
 
@@ -22,6 +24,7 @@ class DigestOptions:
     max_chars: int | None = None
     excerpt_chars: int = EXCERPT_CHARS
     keywords: int = 10
+    key_facts: int = KEY_FACT_SENTENCES  # more sentences with a policy's key facts (nlp.summarize)
     default_category: str | None = None
 
 
@@ -44,8 +47,14 @@ def title_terms_of(title: str | None) -> list[Term]:
     return terms(analyse(title).morphemes()) if title and title.strip() else []
 
 
-def digest(body: str, title: str | None = None, options: DigestOptions | None = None) -> Digest:
-    """Analyse `body` once (and the title once) and derive everything from that analysis."""
+def digest(
+    body: str,
+    title: str | None = None,
+    options: DigestOptions | None = None,
+    headings: Sequence[Sequence[int]] = (),
+) -> Digest:
+    """Analyse `body` once (and the title once) and derive everything from that analysis; with the
+    spans of the source's sub-headings (``nlp.sections``), the summary has key sentences per section."""
     opts = options or DigestOptions()
     analysis = analyse(body)
     title_terms = title_terms_of(title)
@@ -54,7 +63,14 @@ def digest(body: str, title: str | None = None, options: DigestOptions | None = 
     found = keywords(analysis, opts.keywords, title_forms)
     return Digest(
         analysis=analysis,
-        summary=summarise(analysis, opts.sentences, opts.max_chars, title_forms),
+        summary=summarise_sections(
+            analysis,
+            split_sections(body, headings),
+            opts.sentences,
+            opts.max_chars,
+            title_forms,
+            opts.key_facts,
+        ),
         excerpt=excerpt(analysis, opts.excerpt_chars),
         keywords=found,
         category=categorise(found, [t.term for t in body_terms], opts.default_category),

@@ -164,6 +164,8 @@ class Article(Base):
     authors: Mapped[list[Any]] = mapped_column(default=list)
     body: Mapped[str] = mapped_column(Text)
     lead: Mapped[str | None] = mapped_column(Text)
+    # the body's sub-heading lines as [start, end] spans (nlp.sections); None: stored before 0013
+    sections: Mapped[list[Any] | None] = mapped_column(JSON)
     site_name: Mapped[str | None] = mapped_column(String(200))
     image: Mapped[str | None] = mapped_column(String(2000))
     category: Mapped[str | None] = mapped_column(String(40), index=True)

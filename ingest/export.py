@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ingest.drafts import Rights, effective, heading_spans_of, rights_of
+from nlp.dates import KST
 from nlp.sections import split_sections
 from nlp.urls import is_public_http_url
 from store.models import Article, Draft
@@ -297,8 +298,12 @@ def slug(title: str, fallback: str = "draft") -> str:
 
 
 def post_date(draft: Draft) -> dt.date:
-    """The date a post is filed under: the article's publication (KST), else the draft's creation."""
-    return (draft.article.published or draft.created_at).date()
+    """The date a post is filed under (KST): the article's publication, else when its page was
+    fetched (a page with no date of its own), else the draft's creation."""
+    article = draft.article
+    fetched = article.page.fetched_at if article.page is not None else None
+    when = article.published or fetched or draft.created_at
+    return (when.astimezone(KST) if when.tzinfo else when).date()
 
 
 def filename(draft: Draft) -> str:

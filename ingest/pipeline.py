@@ -20,6 +20,7 @@ from nlp.extract import declared_url, extract_page
 from nlp.page import ExtractedPage
 from nlp.urls import canonical_url
 from search.articles import index_document
+from search.generic_terms import shares
 from store import PageNotFound
 from store.db import Database
 from store.models import Article, Page, Revision, Source, now
@@ -171,7 +172,9 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         extracted = _extract(session, page, source.id)
     remember(session, page, source.id, extracted.fingerprint)
     title = (extracted.title or "").strip() or _first_line(extracted.body)
-    found = digest(extracted.body, title, _with_default(options, source.category), extracted.sections)
+    found = digest(
+        extracted.body, title, _with_default(options, source.category), extracted.sections, shares(session)
+    )
     page.attempts += 1
     page.charset = extracted.charset or page.charset
     page.source = source

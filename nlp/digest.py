@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsdesk.defaults import EXCERPT_CHARS, KEY_FACT_SENTENCES, SUMMARY_SENTENCES
@@ -52,15 +52,17 @@ def digest(
     title: str | None = None,
     options: DigestOptions | None = None,
     headings: Sequence[Sequence[int]] = (),
+    generic: Mapping[str, float] | None = None,
 ) -> Digest:
     """Analyse `body` once (and the title once) and derive everything from that analysis; with the
-    spans of the source's sub-headings (``nlp.sections``), the summary has key sentences per section."""
+    spans of the source's sub-headings (``nlp.sections``), the summary has key sentences per section;
+    `generic` (a term's share of the stored articles) ranks common words down in the keywords."""
     opts = options or DigestOptions()
     analysis = analyse(body)
     title_terms = title_terms_of(title)
     title_forms = [t.term for t in title_terms]
     body_terms = terms(analysis.morphemes())
-    found = keywords(analysis, opts.keywords, title_forms)
+    found = keywords(analysis, opts.keywords, title_forms, generic)
     return Digest(
         analysis=analysis,
         summary=summarise_sections(

@@ -23,10 +23,11 @@ MAX_HEADING_CHARS = 60
 _LINE = re.compile(r"[^\n]+")
 _MARK = re.compile(
     r"^\s*(?:[□■◆◇▲△▶▷○●◎◈]\s*\S"
-    r"|\d{1,2}\s*[.)]\s*\S|[가-하]\s*[.)]\s*\S|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*[.)]?\s*\S|[①-⑳]\s*\S"
+    r"|\d{1,2}\s*[.)]\s+\S|[가-하]\s*[.)]\s+\S|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*[.)]?\s*\S|[①-⑳]\s*\S"
     r"|[<〈《【\[][^>〉》】\]]{2,}[>〉》】\]]\s*$"
     r"|[-–—]\s.+\s[-–—]\s*$)"
 )
+_BULLET = re.compile(r"^\s*[□■◆◇▲△▶▷○●◎◈]+\s*")
 # Prose ends in a final ending and usually a full stop: 했다. / 합니다. / 할까?
 _PROSE_END = re.compile(r"(?:다|요|죠|까|니다)\s*[.!?。]?[\"'”’)]*\s*$|[.!?。]\s*[\"'”’)]*\s*$")
 
@@ -41,10 +42,10 @@ class Section:
     end: int
 
     def heading(self, body: str) -> str | None:
-        """The source's own sub-heading, verbatim."""
+        """The source's own sub-heading, verbatim but for a leading bullet symbol (□, ○, ▲)."""
         if self.heading_start is None or self.heading_end is None:
             return None
-        return body[self.heading_start : self.heading_end]
+        return _BULLET.sub("", body[self.heading_start : self.heading_end]).strip() or None
 
 
 def heading_spans(body: str, marked: Iterable[str] = ()) -> list[tuple[int, int]]:

@@ -60,7 +60,7 @@ _FACT_WORDS = re.compile(r"신청|접수|지급|대상|기간|마감|예산|요�
 _FACT_PRIOR = 0.3
 # Openings that point back at the previous sentence: chosen alone, such a sentence means nothing.
 _DEPENDENT = re.compile(
-    r"^\s*[\"“]?(?:이번|이는|이에|이를|이로써|이로|이와|이러한|이런|이같은|이 같은"
+    r"^[\s□■○●◦▲△▶·•*-]*[\"“]?(?:이번|이는|이에|이를|이로써|이로|이와|이러한|이런|이같은|이 같은"
     r"|또한|한편|아울러|그러나|하지만|다만)(?=[\s,])"
 )
 _PROSE_PER_SUMMARY_SENTENCE = 6

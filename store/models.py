@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -285,3 +286,13 @@ class SearchSpans(Base):
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
     spans: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class GenericTerm(Base):
+    """A term found in many stored articles, and in what share of them (search.generic_terms)."""
+
+    __tablename__ = "generic_terms"
+
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    share: Mapped[float] = mapped_column(Float)
+    documents: Mapped[int] = mapped_column(Integer)  # articles counted at the last refresh

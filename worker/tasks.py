@@ -27,6 +27,7 @@ from ingest.options import digest_options
 from ingest.pipeline import process_stored
 from nlp.dates import KST
 from nlp.digest import DigestOptions
+from search.generic_terms import refresh
 from store import PageNotFound
 from store.db import Database
 from store.models import CrawlRun, DeadLetter, Page, Source, now
@@ -128,6 +129,13 @@ def reconcile(stuck_after_seconds: float | None = None) -> dict[str, Any]:
     for page_id in ids:
         process.delay(page_id)
     return {"requeued": len(ids)}
+
+
+@app.task(name="newsdesk.generic_terms", **RETRY)  # type: ignore[untyped-decorator]
+def generic_terms() -> dict[str, Any]:
+    """Recount which words are generic in the stored news (search.generic_terms)."""
+    with database().transaction() as session:
+        return {"generic": refresh(session)}
 
 
 def slot_of(schedule: str | None, at: dt.datetime) -> str:

@@ -20,13 +20,13 @@ from ingest.export import render_jekyll
 from ingest.pipeline import Origin, ingest
 from nlp.analyse import analyse
 from nlp.digest import DigestOptions, digest
-from nlp.keywords import is_fragment, keywords, noun_runs
+from nlp.keywords import MIN_CORPUS, is_fragment, keywords, noun_runs
 from nlp.sections import heading_spans, split_sections
 from nlp.summarize import fact_weight, is_dependent, summarise
 from search.generic_terms import refresh, shares
 from store.db import Database
 from store.models import Article, Draft
-from tests.support.pages import manifest, sample
+from tests.support.pages import article_html, manifest, sample
 
 RELEASE_URL = "https://www.mois.example.go.kr/bbs/view.do?nttId=18"
 NEWS_URL = "https://www.hanbit-ilbo.example.com/news/articleView.html?idxno=1818"
@@ -251,3 +251,26 @@ def test_sub_headings_are_lines_that_head_prose() -> None:
     parts = split_sections(body, spans)
     assert [p.heading(body) for p in parts] == [None, "1. 추진 배경", "< 향후 계획 >"]
     assert heading_spans(body, marked=["그동안 현장의 요구가 많았다."]) == spans  # prose is never a heading
+
+
+def test_a_word_in_most_stored_articles_becomes_generic_and_ranks_down(db: Database) -> None:
+    topics = ["도서관", "수영장", "주차장", "놀이터", "체육관", "미술관", "복지관", "공원", "시장", "병원"]
+    for n in range(MIN_CORPUS):
+        topic = topics[n % len(topics)]
+        paragraphs = [
+            f"시는 {topic} 협약식을 열고 {topic} 운영을 시작한다고 {n + 1}일 밝혔다.",
+            f"협약식에는 {topic} 관계 기관 대표들이 참석했으며 {topic} 이용 시간을 늘리기로 했다.",
+            f"시는 {topic} 이용자 의견을 듣고 협약식 이후 {topic} 안내를 강화할 계획이다.",
+        ]
+        page = article_html(f"{topic} 협약식 열려 {n}", paragraphs, site="시청소식")
+        outcome = ingest(db, page, Origin(f"https://city.example.kr/news/{n}", source="시청소식"))
+        assert outcome.article_id is not None, outcome
+    with db.transaction() as session:
+        assert refresh(session) > 0
+        found = shares(session)
+    assert found["협약식"] == 1.0 and found.get("도서관", 0.0) < 0.2
+    text = analyse(
+        "협약식은 도서관에서 열렸다. 협약식에는 도서관 이용자 대표가 참석했다. 대표는 협약식 의미를 말했다."
+    )
+    assert keywords(text, 1) == ["협약식"]  # most frequent here…
+    assert keywords(text, 1, generic=found) == ["도서관"]  # …but in every stored article

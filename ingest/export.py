@@ -150,15 +150,27 @@ def source_sections(
 ) -> list[tuple[str, list[str]]]:
     """One section per source section holding key sentences, headed by the source's sub-heading
     verbatim (the part before the first sub-heading, or a text without any, by the headline)."""
+    return [
+        (heading, quoted_paragraphs(article.body, group, context))
+        for heading, group in grouped(article, headline, key)
+    ]
+
+
+def grouped(
+    article: Article, headline: str, key: Sequence[dict[str, Any]]
+) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The key sentences by source section: (the sub-heading, or the headline before the first
+    one, and the section's key sentences); all under the headline when one no longer quotes the body."""
     body = article.body
     parts = split_sections(body, heading_spans_of(article))
     groups = [
-        [s for s in key if _quotes(body, s) and part.start <= int(s["start"]) < part.end] for part in parts
+        [dict(s) for s in key if _quotes(body, s) and part.start <= int(s["start"]) < part.end]
+        for part in parts
     ]
     if sum(len(g) for g in groups) < len(key):  # edited or stale sentences: today's one section
-        return [(headline, quoted_paragraphs(body, key, context))]
+        return [(headline, [dict(s) for s in key])]
     return [
-        (one_line(part.heading(body) or headline), quoted_paragraphs(body, group, context))
+        (one_line(part.heading(body) or headline), group)
         for part, group in zip(parts, groups, strict=True)
         if group
     ]
@@ -248,13 +260,17 @@ def attribution_html(article: Article) -> str:
 
 
 def render_markdown(draft: Draft) -> str:
-    """Plain Markdown: headline, excerpt, key sentences as a list, keywords, attribution."""
+    """Plain Markdown: headline, excerpt, key sentences as a list (under the source's sub-headings
+    when it has them), keywords, attribution."""
     fields = effective(draft)
     lines = [f"# {_md(one_line(fields['headline']))}", ""]
     if fields["excerpt"]:
         lines += [_md(one_line(fields["excerpt"])), ""]
-    lines += [f"- **{_md(one_line(s['text']))}**" for s in fields["key_sentences"]]
-    if fields["key_sentences"]:
+    parts = grouped(draft.article, one_line(fields["headline"]), fields["key_sentences"])
+    for heading, group in parts:
+        if len(parts) > 1:  # the source's own sections, each under its sub-heading
+            lines += [f"## {_md(heading)}", ""]
+        lines += [f"- **{_md(one_line(s['text']))}**" for s in group]
         lines.append("")
     if fields["keywords"]:
         lines += ["키워드: " + ", ".join(_md(one_line(k)) for k in fields["keywords"]), ""]
@@ -272,20 +288,26 @@ def _md(text: str) -> str:
 
 
 def render_json(draft: Draft) -> dict[str, Any]:
-    """The draft as data: effective fields, status, provenance and the attribution."""
+    """The draft as data: effective fields, status, provenance, the key sentences by source section
+    and the attribution."""
     article = draft.article
+    fields = effective(draft)
     return {
         "id": draft.id,
         "article_id": article.id,
         "story_id": draft.story_id,
         "status": draft.status,
-        **effective(draft),
+        **fields,
         "url": public_url(article.url),
         "outlet": outlet_name(article),
         "outlets": [
             {**o, "name": _outlet_label(o), "url": public_url(o.get("url"))} for o in draft.outlets or []
         ],
         "published": article.published.isoformat() if article.published else None,
+        "sections": [
+            {"heading": heading, "key_sentences": group}
+            for heading, group in grouped(article, one_line(fields["headline"]), fields["key_sentences"])
+        ],
         "attribution": attribution_text(article),
     }
 

@@ -274,3 +274,17 @@ def test_a_word_in_most_stored_articles_becomes_generic_and_ranks_down(db: Datab
     )
     assert keywords(text, 1) == ["협약식"]  # most frequent here…
     assert keywords(text, 1, generic=found) == ["도서관"]  # …but in every stored article
+
+
+def test_markdown_and_json_exports_keep_the_sections(db: Database) -> None:
+    from ingest.export import render_json, render_markdown
+
+    article, draft, _ = _ingest(db, NEWS.encode(), NEWS_URL, "한빛일보")
+    with db.transaction() as session:
+        draft = session.get(Draft, draft.id)
+        assert draft is not None
+        data = render_json(draft)
+        assert [s["heading"] for s in data["sections"]] == [article.title, *NEWS_HEADINGS]
+        assert sum(len(s["key_sentences"]) for s in data["sections"]) == len(data["key_sentences"])
+        headings = [line[3:] for line in render_markdown(draft).splitlines() if line.startswith("## ")]
+        assert headings == [article.title, *NEWS_HEADINGS]

@@ -288,3 +288,21 @@ def test_markdown_and_json_exports_keep_the_sections(db: Database) -> None:
         assert sum(len(s["key_sentences"]) for s in data["sections"]) == len(data["key_sentences"])
         headings = [line[3:] for line in render_markdown(draft).splitlines() if line.startswith("## ")]
         assert headings == [article.title, *NEWS_HEADINGS]
+
+
+def test_an_article_stored_before_sections_finds_its_marked_sub_headings(db: Database) -> None:
+    article, draft, _ = _ingest(db, RELEASE.encode(), RELEASE_URL, "행정안전부")
+    with db.transaction() as session:
+        draft = session.get(Draft, draft.id)
+        assert draft is not None
+        draft.article.sections = None  # as a row migrated by 0013 has it
+        regenerate(draft, 3, None)
+        headings = [h for h, _ in _body_sections(render_jekyll(draft))]
+    assert headings == [article.title, *RELEASE_HEADINGS]  # □ lines need no page to be found
+
+
+def test_beat_recounts_the_generic_words() -> None:
+    from newsdesk.services import beat_schedule
+
+    entry = beat_schedule([])["generic-terms"]
+    assert entry["task"] == "newsdesk.generic_terms" and float(entry["schedule"]) >= 3600

@@ -4,7 +4,8 @@ Only prose is eligible: a sentence that ends as Korean prose does (…다, …�
 photo caption, byline, dateline or contact line. Each candidate is scored by personalised PageRank
 over tf-idf cosine similarity of its content morphemes; the walk restarts at the lead (news puts
 the point first; the prior falls with the relative position) and at the title. Short fragments and
-quote-only sentences are discounted; a sentence carrying a key fact of a policy (a number with
+quote-only sentences are discounted, and so is background (a sentence dated only years before the
+text's newest year); a sentence carrying a key fact of a policy (a number with
 a unit: a date, amount, count or age; or who gets it and how to apply: 신청/접수/지급/대상/기간) gets a
 prior. Sentences are then picked by maximal marginal relevance, so a
 near-repeat of a chosen sentence is never chosen, and a sentence that leans on the one before it
@@ -58,6 +59,11 @@ _FACT_WORDS = re.compile(r"신청|접수|지급|대상|기간|마감|예산|요�
 # alone are everywhere in news (a prior on them lowers ROUGE on the shared set); together they are
 # what a reader of a policy needs.
 _FACT_PRIOR = 0.3
+# Background: a sentence whose years all lie two or more before the newest year of the text
+# ("2018년 9월 처음 도입됐다" in a 2026 policy) tells history, not the news.
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)년")
+_BACKGROUND_GAP = 2
+_BACKGROUND_WEIGHT = 0.6
 # Openings that point back at the previous sentence: chosen alone, such a sentence means nothing.
 _DEPENDENT = re.compile(
     r"^[\s□■○●◦▲△▶·•*-]*[\"“]?(?:이번|이는|이에|이를|이로써|이로|이와|이러한|이런|이같은|이 같은"
@@ -225,7 +231,24 @@ def _scores(pool: Sequence[Sentence], sim: Sequence[Sequence[float]], title: Seq
         rank = [
             (1 - _DAMPING) * teleport[i] + _DAMPING * sum(rank[j] * w for j, w in links[i]) for i in range(n)
         ]
-    return [rank[i] * n * lead[i] * _form_weight(pool[i].text) * fact_weight(pool[i].text) for i in range(n)]
+    newest = max((int(y) for s in pool for y in _YEAR.findall(s.text)), default=None)
+    return [
+        rank[i]
+        * n
+        * lead[i]
+        * _form_weight(pool[i].text)
+        * fact_weight(pool[i].text)
+        * _era_weight(pool[i].text, newest)
+        for i in range(n)
+    ]
+
+
+def _era_weight(text: str, newest: int | None) -> float:
+    """Discount a sentence dated only in years well before the newest one in the text (background)."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    if newest is None or not years or max(years) > newest - _BACKGROUND_GAP:
+        return 1.0
+    return _BACKGROUND_WEIGHT
 
 
 def fact_weight(text: str) -> float:

@@ -306,3 +306,11 @@ def test_beat_recounts_the_generic_words() -> None:
 
     entry = beat_schedule([])["generic-terms"]
     assert entry["task"] == "newsdesk.generic_terms" and float(entry["schedule"]) >= 3600
+
+
+def test_background_dated_years_before_the_news_is_not_a_key_sentence(db: Database) -> None:
+    raw, item = sample("01")
+    _, draft, _ = _ingest(db, raw, item["url"], item["source"])
+    chosen = [s["text"] for s in draft.key_sentences]
+    assert not [t for t in chosen if "2018년" in t]  # 2018 history in a 2026 policy
+    assert any("2026년 1월 2일부터" in t for t in chosen)  # how and when to apply

@@ -3,7 +3,8 @@
 A sub-heading is one whole line of the body that does not read as prose and either was a heading
 on the page (``<h2>``–``<h6>``, a paragraph that is all ``<strong>``/``<b>``: the extractor passes
 their texts as ``marked``) or carries a heading mark: a ``□``/``■``/``◆``/``▲``/``○`` bullet, a
-number (``1.``, ``가.``, ``Ⅱ.``, ``①``), brackets (``< 추진 배경 >``, ``【…】``) or the ``- … -``
+number (``1.``, ``가.``, ``Ⅱ.``, ``①``), angle or lenticular brackets (``< 추진 배경 >``, ``【…】``;
+not ``[앵커]``-style labels) or the ``- … -``
 deck. A run of marked lines with no prose between them is a list, not headings; a heading must
 be followed by prose before the next heading or the end.
 """
@@ -24,7 +25,7 @@ _LINE = re.compile(r"[^\n]+")
 _MARK = re.compile(
     r"^\s*(?:[□■◆◇▲△▶▷○●◎◈]\s*\S"
     r"|\d{1,2}\s*[.)]\s+\S|[가-하]\s*[.)]\s+\S|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*[.)]?\s*\S|[①-⑳]\s*\S"
-    r"|[<〈《【\[][^>〉》】\]]{2,}[>〉》】\]]\s*$"
+    r"|[<〈《【][^>〉》】]{2,}[>〉》】]\s*$"  # not [ ]: [앵커], [인터뷰] label speakers, not sections
     r"|[-–—]\s.+\s[-–—]\s*$)"
 )
 _BULLET = re.compile(r"^\s*[□■◆◇▲△▶▷○●◎◈]+\s*")

@@ -314,3 +314,8 @@ def test_background_dated_years_before_the_news_is_not_a_key_sentence(db: Databa
     chosen = [s["text"] for s in draft.key_sentences]
     assert not [t for t in chosen if "2018년" in t]  # 2018 history in a 2026 policy
     assert any("2026년 1월 2일부터" in t for t in chosen)  # how and when to apply
+
+
+def test_speaker_labels_and_captions_are_not_sub_headings() -> None:
+    body = "[앵커]\n정부가 새 제도를 시행합니다.\n[기자]\n제도는 다음 달부터 시행됩니다."
+    assert heading_spans(body) == []

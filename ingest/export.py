@@ -298,16 +298,16 @@ def render_json(draft: Draft) -> dict[str, Any]:
         "story_id": draft.story_id,
         "status": draft.status,
         **fields,
+        "sections": [
+            {"heading": heading, "key_sentences": group}
+            for heading, group in grouped(article, one_line(fields["headline"]), fields["key_sentences"])
+        ],
         "url": public_url(article.url),
         "outlet": outlet_name(article),
         "outlets": [
             {**o, "name": _outlet_label(o), "url": public_url(o.get("url"))} for o in draft.outlets or []
         ],
         "published": article.published.isoformat() if article.published else None,
-        "sections": [
-            {"heading": heading, "key_sentences": group}
-            for heading, group in grouped(article, one_line(fields["headline"]), fields["key_sentences"])
-        ],
         "attribution": attribution_text(article),
     }
 

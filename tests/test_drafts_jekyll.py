@@ -25,7 +25,7 @@ from nlp.digest import DigestOptions
 from store.db import Database
 from store.models import Draft
 from tests.support.pages import sample
-from tests.test_drafts_sections import NEWS, NEWS_HEADINGS, NEWS_URL, RELEASE, RELEASE_HEADINGS, RELEASE_URL
+from tests.support.sections import NEWS, NEWS_HEADINGS, NEWS_URL, RELEASE, RELEASE_HEADINGS, RELEASE_URL
 
 JEKYLL = shutil.which("jekyll")
 CONFIG = """title: newsdesk drafts

@@ -21,6 +21,7 @@ from nlp.page import ExtractedPage
 from nlp.urls import canonical_url
 from search.alert_match import match_alerts
 from search.articles import index_document
+from search.generic_terms import shares
 from store import PageNotFound
 from store.db import Database
 from store.models import Article, Page, Revision, Source, now
@@ -173,7 +174,9 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         extracted = _extract(session, page, source.id)
     remember(session, page, source.id, extracted.fingerprint)
     title = (extracted.title or "").strip() or _first_line(extracted.body)
-    found = digest(extracted.body, title, _with_default(options, source.category))
+    found = digest(
+        extracted.body, title, _with_default(options, source.category), extracted.sections, shares(session)
+    )
     page.attempts += 1
     page.charset = extracted.charset or page.charset
     page.source = source
@@ -230,6 +233,7 @@ def _store_article(
     article.authors = list(extracted.authors)
     article.body = extracted.body
     article.lead = extracted.lead
+    article.sections = [list(span) for span in extracted.sections]
     article.site_name = extracted.site_name
     article.image = extracted.images[0] if extracted.images else None
     article.category = found.category.name

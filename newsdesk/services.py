@@ -18,6 +18,7 @@ from newsdesk.settings import Settings
 
 RECONCILE_EVERY = 300.0
 UP_POLL_SECONDS = 0.2  # how often `up` tries the API's port while it starts
+GENERIC_TERMS_EVERY = 6 * 3600.0  # the generic-word table changes slowly
 
 
 def celery_app(settings: Settings) -> Any:
@@ -47,9 +48,11 @@ def node_name() -> str:
 
 
 def beat_schedule(sources: Sequence[tuple[str, str]]) -> dict[str, dict[str, Any]]:
-    """One entry per (source name, cron expression), plus the periodic reconcile."""
+    """One entry per (source name, cron expression), plus the periodic reconcile and the recount of
+    the words generic in the stored news (keywords rank them down)."""
     schedule: dict[str, dict[str, Any]] = {
         "reconcile": {"task": "newsdesk.reconcile", "schedule": RECONCILE_EVERY},
+        "generic-terms": {"task": "newsdesk.generic_terms", "schedule": GENERIC_TERMS_EVERY},
     }
     for name, cron in sources:
         schedule[f"crawl:{name}"] = {

@@ -48,6 +48,7 @@ from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lea
 from nlp.listing import Anchor, article_links, clean_link, is_listing, page_anchors, teaser_texts
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
+from nlp.sections import heading_spans, marked_headings
 from nlp.template import EMPTY, Template, fingerprint, learn_template, site_key, template_lines
 from nlp.titles import fold, listing_title
 from nlp.urls import is_http_url
@@ -125,7 +126,7 @@ def extract_page(
         published_date_only=is_date_only(published), authors=_authors(meta, raw_body),
         images=page_images(body, meta.images, base, first_line),
         fingerprint=fingerprint((fold(c.text) for c in candidates), cleaned, _site(tree, meta, url)),
-        **common,
+        sections=tuple(heading_spans(body, marked_headings(tree))), **common,
     )  # fmt: skip
 
 

@@ -30,3 +30,4 @@ class ExtractedPage:
     charset: str | None = None
     canonical_url: str | None = field(default=None)
     fingerprint: Fingerprint = field(default_factory=Fingerprint)  # for the source's template memory
+    sections: tuple[tuple[int, int], ...] = ()  # the body's sub-heading lines (nlp.sections), as spans

@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -168,6 +169,8 @@ class Article(Base):
     authors: Mapped[list[Any]] = mapped_column(default=list)
     body: Mapped[str] = mapped_column(Text)
     lead: Mapped[str | None] = mapped_column(Text)
+    # the body's sub-heading lines as [start, end] spans (nlp.sections); None: stored before 0013
+    sections: Mapped[list[Any] | None] = mapped_column(JSON)
     site_name: Mapped[str | None] = mapped_column(String(200))
     image: Mapped[str | None] = mapped_column(String(2000))
     category: Mapped[str | None] = mapped_column(String(40), index=True)
@@ -349,3 +352,13 @@ class AlertDelivery(Base):
         ),
         Index("ix_alert_deliveries_status_next", "status", "next_attempt_at"),
     )
+
+
+class GenericTerm(Base):
+    """A term found in many stored articles, and in what share of them (search.generic_terms)."""
+
+    __tablename__ = "generic_terms"
+
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    share: Mapped[float] = mapped_column(Float)
+    documents: Mapped[int] = mapped_column(Integer)  # articles counted at the last refresh

@@ -30,6 +30,7 @@ from ingest.options import digest_options
 from ingest.pipeline import process_stored
 from nlp.dates import KST
 from nlp.digest import DigestOptions
+from search.generic_terms import refresh
 from store import PageNotFound
 from store.alerts import overdue_deliveries
 from store.db import Database
@@ -166,6 +167,13 @@ def deliver(self: Task, delivery_id: Any) -> dict[str, Any]:
         raise self.retry(countdown=done.retry_in, max_retries=None)
     return {"status": done.result, "delivery_id": delivery_id, "http_status": done.status,
             "error": done.error, "paused": done.paused}  # fmt: skip
+
+
+@app.task(name="newsdesk.generic_terms", **RETRY)  # type: ignore[untyped-decorator]
+def generic_terms() -> dict[str, Any]:
+    """Recount which words are generic in the stored news (search.generic_terms)."""
+    with database().transaction() as session:
+        return {"generic": refresh(session)}
 
 
 def slot_of(schedule: str | None, at: dt.datetime) -> str:

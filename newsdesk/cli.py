@@ -12,6 +12,7 @@ from newsdesk import commands
 from newsdesk.drafts_cmd import add_drafts_parser
 from newsdesk.errors import NewsdeskError, UsageError
 from newsdesk.settings import Settings
+from newsdesk.stories_cmd import add_stories_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     add_drafts_parser(sub)
+    add_stories_parser(sub)
 
     p = sub.add_parser("serve", help="run the HTTP API (search, articles, drafts, health)")
     p.add_argument("--host", default=None)

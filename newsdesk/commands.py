@@ -18,6 +18,7 @@ from newsdesk.drafts_cmd import cmd_drafts
 from newsdesk.errors import CommandError, UsageError
 from newsdesk.output import emit, format_hit
 from newsdesk.settings import Settings
+from newsdesk.stories_cmd import cmd_stories
 from nlp import NlpError
 from nlp.analyse import analyse
 from nlp.digest import DigestOptions
@@ -41,6 +42,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "serve": cmd_serve,
         "crawl": cmd_crawl,
         "drafts": cmd_drafts,
+        "stories": cmd_stories,
         "sources": cmd_sources,
         "worker": cmd_worker,
         "beat": cmd_beat,

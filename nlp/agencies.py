@@ -7,10 +7,10 @@ from collections.abc import Iterable
 
 RELEASE_WORD = "보도자료"
 # 보건복지부, 식품의약품안전처, 통계청, 금융위원회, 국민건강보험공단, 종로구청: a name, then a particle,
-# a space or punctuation; two syllables at least before 부/청 keep 정부, 일부, 신청 out, three before 처
-# keep 거래처, 연락처 out
+# a space or punctuation; two syllables at least before 부/청 keep 정부, 일부, 신청 out; 처 only after
+# the words government 처 names end in (안전처, 혁신처, 보훈처, 법제처…), so 거래처, 바우처 stay out
 _AGENCY = re.compile(
-    r"(?<![가-힣])([가-힣]{2,12}(?:부|청|위원회|공단)|[가-힣]{3,12}처)"
+    r"(?<![가-힣])([가-힣]{2,12}(?:부|청|위원회|공단)|[가-힣]{0,10}(?:안전|혁신|보훈|법제|경호|예산)처)"
     r"(?=[은는이가을를의와과에도로및·,.\s)]|$)"
 )
 

@@ -55,7 +55,7 @@ def refresh(session: Session, story: Story) -> None:
     release = session.get(Article, story.canonical_article_id) if story.canonical_article_id else None
     members = {a.id: a for a in story.articles if release is None or a.id != release.id}
     rows = session.scalars(
-        select(Coverage).where(or_(Coverage.story_id == story.id, Coverage.article_id.in_(members)))
+        select(Coverage).where(or_(Coverage.story_id == story.id, Coverage.article_id.in_(list(members))))
     ).all()
     current = {row.article_id: row for row in rows}
     for row in rows:

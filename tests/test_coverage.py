@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,10 +13,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from api.app import create_app
+from ingest.coverage import story_view
 from ingest.export import render_jekyll, render_markdown
 from ingest.pipeline import Origin, ingest
 from newsdesk.cli import main
-from store.models import Article, Coverage, Draft
+from store.db import Database
+from store.models import Article, ArticleUnits, Coverage, Draft, Story
+from tests.support.api import alembic_to
 from tests.support.coverage import (
     EXPECTED,
     OUTLETS,
@@ -26,6 +30,7 @@ from tests.support.coverage import (
     crawled_story,
     outlet_page,
 )
+from tests.support.pages import article_html
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +148,42 @@ def test_a_revision_updates_its_coverage_and_the_timeline(client: TestClient, wo
 def test_a_missing_story_is_a_404(client: TestClient) -> None:
     response = client.get("/stories/999999")
     assert response.status_code == 404 and response.json()["ok"] is False
+
+
+def test_articles_stored_before_0011_are_aligned_once_the_story_changes(tmp_path: Path) -> None:
+    """Stories whose articles have no stored units (ingested before migration 0011): reading shows
+    no coverage for them rather than analysing again; the next ingest into the story analyses the
+    old articles once, keeps their units, and the coverage is complete. The migration goes down
+    and up again on a filled database."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    db = Database(url)
+    base = "https://outlets.example"
+    release = article_html(
+        "취약계층 겨울철 난방비 지원 확대", RELEASE, layout="government", site=RELEASE_SOURCE
+    )
+    ingest(db, release, Origin(f"{base}/mohw/release.html", source=RELEASE_SOURCE))
+    for outlet in OUTLETS[:2]:
+        ingest(db, outlet_page(outlet), Origin(f"{base}{outlet.path}", source=outlet.name))
+    db.dispose()
+    alembic_to(url, "0008", down=True)
+    alembic_to(url, "head")
+    db = Database(url)
+    try:
+        with db.sessions() as session:
+            story = session.scalars(select(Story)).one()
+            assert session.scalars(select(ArticleUnits)).all() == []
+            assert story_view(session, story)["coverage"] == []
+        last = OUTLETS[2]
+        outcome = ingest(db, outlet_page(last), Origin(f"{base}{last.path}", source=last.name))
+        with db.sessions() as session:
+            story = session.scalars(select(Story)).one()
+            view = story_view(session, story)
+            assert len(session.scalars(select(ArticleUnits)).all()) == 4
+        assert [c["outlet"] for c in view["coverage"]] == [o.name for o in OUTLETS]
+        assert outcome.article_id in {c["article_id"] for c in view["coverage"]}
+        hanbit = view["coverage"][0]
+        assert [(f["release"], f["outlet"]) for f in hanbit["figure_differs"]] == EXPECTED["한빛일보"][
+            "figures"
+        ]
+    finally:
+        db.dispose()

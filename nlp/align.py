@@ -204,8 +204,14 @@ def align(release: Sequence[Unit], outlet: Sequence[Unit]) -> Alignment:
         pairs.append(pair)
         if pair.release is not None:
             kept.add(pair.release)
-        kept.update(release[k].index for k, n in shared.items() if n / len(release[k].forms) >= KEPT_PART)
+        if pair.kind != "added":  # a merge keeps every release sentence it carries most of
+            kept.update(release[k].index for k, n in shared.items() if _carried(release[k], n))
     return Alignment(tuple(pairs), frozenset(kept))
+
+
+def _carried(r: Unit, shared: int) -> bool:
+    """True when an outlet sentence holds most of the release sentence `r` (a short one never)."""
+    return len(r.forms) >= MIN_PART_FORMS and shared / len(r.forms) >= KEPT_PART
 
 
 def _pair(o: Unit, release: Sequence[Unit], shared: Counter[int], novel: int) -> Pair:
@@ -219,7 +225,11 @@ def _pair(o: Unit, release: Sequence[Unit], shared: Counter[int], novel: int) ->
     if dice < EDITED_BAG:  # perhaps a split: the outlet sentence is most of a longer release sentence
         part, dice, k = max((p, d, j) for d, p, j in scored)
         if part < EDITED_PART or size < MIN_PART_FORMS:
-            return Pair(o.index, None, "added", round(max(dice, part), 4), novel)
+            # perhaps a merge: the outlet sentence carries most of two or more release sentences
+            merged = [(n, j) for j, n in shared.items() if _carried(release[j], n)]
+            if len(merged) < 2:
+                return Pair(o.index, None, "added", round(max(dice, part), 4), novel)
+            k = max(merged)[1]
     r = release[k]
     sequence = _ordered(r.skeleton, o.skeleton) if dice >= COPIED_BAG else 0.0
     kind: Kind = "copied" if sequence >= COPIED_SEQUENCE else "edited"

@@ -49,14 +49,19 @@ def test_a_reworded_retelling_is_edited_and_its_own_lines_are_added() -> None:
     assert result.pairs[1].novel >= 3  # 서울, 지역, 새로…: what the outlet brings
 
 
-def test_a_sentence_two_release_sentences_were_merged_into_keeps_both() -> None:
-    merged = (
+def test_a_sentence_release_sentences_were_merged_into_keeps_them_all() -> None:
+    two = (
         "지원 대상은 기초생활수급 가구와 차상위 계층 등 약 120만 가구로, "
         "에너지바우처 지원 단가도 함께 올라 가스와 등유 구입 부담이 줄어들 전망이다."
     )
-    result, _ = aligned([merged])
-    assert result.pairs[0].kind == "edited"
-    assert result.kept == {1, 2}
+    three = (
+        "올해 난방비 지원 예산은 모두 3,200억 원으로 지난해보다 15% 늘었고, 신청은 다음 달 31일까지 "
+        "주소지 행정복지센터나 복지로 누리집에서 받으며, 신청하지 않은 가구를 찾기 위해 읍면동 공무원이 "
+        "직접 방문 상담에 나선다."
+    )
+    result, _ = aligned([two, three])
+    assert [p.kind for p in result.pairs] == ["edited", "edited"]
+    assert result.kept == {1, 2, 3, 5, 6}
 
 
 def test_figures_are_numbers_with_units() -> None:

@@ -14,7 +14,7 @@ import statistics
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nlp.align import Unit, align, figures, units
 from nlp.analyse import analyse
@@ -93,6 +93,7 @@ class Tally:
     found: Counter[str]
     right: Counter[str]
     share_errors: list[float]
+    kept_errors: list[float] = field(default_factory=list)  # share of release lines misjudged kept/dropped
     figures_changed: int = 0
     figures_flagged: int = 0
     false_flags: int = 0
@@ -109,7 +110,8 @@ def score(stories: Sequence[tuple[Sequence[str], Sequence[Sequence[Line]]]]) -> 
         line_of = {s.index: s.paragraph for s in analysis.sentences}
         for lines in outlets:
             outlet_units, truth = labelled_units(lines)
-            pairs = align(release, outlet_units).pairs
+            result = align(release, outlet_units)
+            pairs = result.pairs
             for pair, line in zip(pairs, truth, strict=True):
                 tally.true[line.kind] += 1
                 tally.found[pair.kind] += 1
@@ -124,6 +126,9 @@ def score(stories: Sequence[tuple[Sequence[str], Sequence[Sequence[Line]]]]) -> 
             true_share = sum(line.kind != "added" for line in truth) / len(truth)
             found_share = sum(p.kind != "added" for p in pairs) / len(pairs)
             tally.share_errors.append(abs(true_share - found_share))
+            true_kept = {line.source for line in truth if line.source is not None}
+            found_kept = {line_of[i] for i in result.kept}
+            tally.kept_errors.append(len(true_kept ^ found_kept) / len(release_text))
     return tally
 
 
@@ -142,7 +147,10 @@ def report(tally: Tally) -> None:
         precision = right / found if found else 1.0
         recall = right / true if true else 1.0
         print(f"{kind:<8} {true:5d} {found:6d} {precision:9.3f} {recall:7.3f}")
-    print(f"copied_share MAE {statistics.fmean(tally.share_errors):.3f}")
+    print(
+        f"copied_share MAE {statistics.fmean(tally.share_errors):.3f}; "
+        f"release sentences misjudged kept/dropped {statistics.fmean(tally.kept_errors):.3f}"
+    )
     rate = tally.figures_flagged / tally.figures_changed if tally.figures_changed else 1.0
     false_rate = tally.false_flags / tally.copied_unchanged if tally.copied_unchanged else 0.0
     print(

@@ -59,13 +59,16 @@ def render(view: dict[str, Any]) -> list[str]:
         f"이야기 {view['id']}: {release['title']} ({release['outlet']}, {_when(release['published'])})",
         "",
     ]
-    lines.append(f"{'원문' if release['is_release'] else '첫 기사'} — 문장마다 그 문장을 옮긴 매체 수")
+    lines.append(
+        f"{'원문' if release['is_release'] else '첫 기사'} — 문장마다 그 문장을 옮긴 매체 수 "
+        "(+ 더한 문장, - 빠진 요약 문장, ! 숫자가 다른 곳)"
+    )
     for s in release["sentences"]:
         mark = "요약" if s["summary"] else "    "
         lines.append(f"  {s['kept_by']:>2}  {mark}  {s['text']}")
     for c in view["coverage"]:
         kept = "-" if c["release_kept_share"] is None else f"{c['release_kept_share']:.0%}"
-        lag = "" if c["lag_minutes"] is None else f", {c['lag_minutes']:+d}분"
+        lag = "" if c["lag_minutes"] is None else f", {_lag(c['lag_minutes'])}"
         credit = f"출처 밝힘: {c['names_source']}" if c["names_source"] else "출처 밝히지 않음"
         lines += ["", f"{c['outlet']} ({_when(c['published'])}{lag}) 옮긴 비율 {c['copied_share']:.0%}, "
                   f"요약 문장 {kept} 반영, {credit}"]  # fmt: skip
@@ -90,6 +93,12 @@ def render(view: dict[str, Any]) -> list[str]:
             f"  {_when(t['published'])}  {t['outlet']}  {t['title']}{revisions}  {' '.join(tags)}".rstrip()
         )
     return lines
+
+
+def _lag(minutes: int) -> str:
+    """+28분, +41시간 48분; negative when the outlet ran before the release's stated time."""
+    sign, m = ("-" if minutes < 0 else "+"), abs(minutes)
+    return f"{sign}{m}분" if m < 60 else f"{sign}{m // 60}시간 {m % 60}분"
 
 
 def _when(value: dt.datetime | None) -> str:

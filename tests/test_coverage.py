@@ -31,6 +31,7 @@ from tests.support.coverage import (
     outlet_page,
 )
 from tests.support.pages import article_html
+from tests.support.postgres import require_postgres, temporary_postgres
 
 
 @pytest.fixture(scope="module")
@@ -150,12 +151,23 @@ def test_a_missing_story_is_a_404(client: TestClient) -> None:
     assert response.status_code == 404 and response.json()["ok"] is False
 
 
-def test_articles_stored_before_0011_are_aligned_once_the_story_changes(tmp_path: Path) -> None:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new database on SQLite, and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'old.db'}"
+        return
+    require_postgres()
+    with temporary_postgres() as url:
+        yield url
+
+
+def test_articles_stored_before_0011_are_aligned_once_the_story_changes(empty_url: str) -> None:
     """Stories whose articles have no stored units (ingested before migration 0011): reading shows
     no coverage for them rather than analysing again; the next ingest into the story analyses the
     old articles once, keeps their units, and the coverage is complete. The migration goes down
     and up again on a filled database."""
-    url = f"sqlite:///{tmp_path / 'old.db'}"
+    url = empty_url
     db = Database(url)
     base = "https://outlets.example"
     release = article_html(

@@ -2,8 +2,9 @@
 
 Used by bench/stories.py. A rewrite keeps 50–80% of the release's sentences, in order except a
 shuffled middle; each kept sentence is copied verbatim, copied with one figure changed (when it
-has a figure), or edited (words dropped, the clause order turned); background sentences from
-articles outside the set are added.
+has a figure) or with its ending in another register (했다 → 했습니다), or edited (words dropped,
+the opening phrase moved after the middle); background sentences from articles outside the set
+are added.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from nlp.analyse import analyse
 
 CLASSES = ("copied", "edited", "added")
 FIGURE_CHANGE = 0.3  # share of copied sentences with a figure that get the figure changed
+ENDING_CHANGE = 0.3  # share of the other copies whose past-tense ending turns formal (했다 → 했습니다)
 _DIGITS = re.compile(r"\d+")
+_PAST_ENDING = re.compile(r"(었|았|였|했|겠)다(?=[.\s]*$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,8 @@ def _retell(index: int, sentence: str, rng: random.Random) -> Line:
         changed = change_figure(sentence, rng)
         if changed is not None:
             return Line(changed, "copied", index, figure_changed=True)
+    if rng.random() < ENDING_CHANGE:  # a copy in another register: only the ending differs
+        return Line(_PAST_ENDING.sub(r"\1습니다", sentence), "copied", index)
     return Line(sentence, "copied", index)
 
 
@@ -115,7 +120,8 @@ def score(stories: Sequence[tuple[Sequence[str], Sequence[Sequence[Line]]]]) -> 
             for pair, line in zip(pairs, truth, strict=True):
                 tally.true[line.kind] += 1
                 tally.found[pair.kind] += 1
-                source_ok = line.kind == "added" or line_of.get(pair.release or -1) == line.source
+                found = line_of.get(pair.release) if pair.release is not None else None
+                source_ok = line.kind == "added" or found == line.source
                 tally.right[line.kind] += pair.kind == line.kind and source_ok
                 if line.figure_changed:
                     tally.figures_changed += 1

@@ -1,11 +1,13 @@
 """Sentence alignment of an outlet's article against the release it retells.
 
-Each sentence is reduced once, at ingest, to a `Unit`: its offsets, its content morphemes in order
-(particles and endings left out, so 발표했다 and 발표한다고 agree) and its figures (amounts, dates,
-percentages read as numbers with their units). An outlet sentence is then
+Each sentence is reduced once, at ingest, to a `Unit`: its offsets, its content morphemes, its
+skeleton (every morpheme but particles, endings and punctuation, in order, digits as #: so
+발표했다 and 발표했습니다 agree) and its figures (amounts, dates, percentages read as numbers with
+their units). An outlet sentence is then
 
-- ``copied``: its content morphemes are the release sentence's, in order, up to a small edit;
-- ``edited``: most of its content morphemes are one release sentence's (reworded, cut, reordered);
+- ``copied``: its skeleton is a release sentence's, up to a small edit (one morpheme in ~35);
+- ``edited``: most of its content morphemes are one release sentence's (reworded, cut, reordered,
+  one half of a split sentence, or two release sentences merged into one);
 - ``added``: neither.
 
 A release sentence is ``kept`` when an outlet sentence copies or edits it, or one outlet sentence
@@ -27,8 +29,8 @@ from nlp.terms import CONTENT_TAGS
 
 Kind = Literal["copied", "edited", "added"]
 
-COPIED_SEQUENCE = 0.97  # ordered content-morpheme similarity of a copy with a small edit (1 in 35)
-COPIED_BAG = 0.9
+COPIED_SEQUENCE = 0.97  # ordered skeleton similarity of a copy with a small edit (1 morpheme in ~35)
+COPIED_BAG = 0.9  # content overlap below which a pair is never a copy (skips the ordered comparison)
 EDITED_BAG = 0.5  # Dice overlap of content morphemes: the same content, reworded
 EDITED_PART = 0.75  # an outlet sentence that is most of one release sentence (a split or a cut)
 KEPT_PART = 0.7  # share of a release sentence one outlet sentence carries (a merge)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import httpx
 from sqlalchemy import select
 
 from api.app import create_app
@@ -22,7 +23,9 @@ def test_the_story_view_marks_each_release_sentence_and_lists_what_outlets_added
         settings = dataclasses.replace(world.settings, editor_tokens=(EDITOR,))
         app = create_app(settings, world.db)
         with world.db.sessions() as session:
-            draft_id = session.scalars(select(Draft.id).where(Draft.story_id.is_not(None))).one()
+            draft_id, story_id = session.execute(
+                select(Draft.id, Draft.story_id).where(Draft.story_id.is_not(None))
+            ).one()
         ARTIFACTS.mkdir(exist_ok=True)
         with live_server(app) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
@@ -45,12 +48,15 @@ def test_the_story_view_marks_each_release_sentence_and_lists_what_outlets_added
                 row = sentences.filter(has_text=text)
                 expect(row).to_have_attribute("data-kept", str(kept))
                 expect(row.locator(".kept")).to_have_text(f"{kept}곳")
+            story = httpx.get(f"{base}/stories/{story_id}").json()
+            dropped = {c["outlet"]: [d["text"] for d in c["dropped"]] for c in story["coverage"]}
             cards = view.locator(".outlet")
             expect(cards.locator("h3")).to_have_text([o.name for o in OUTLETS])
             for outlet in OUTLETS:
                 want = EXPECTED[outlet.name]
                 card = cards.filter(has=page.locator("h3", has_text=outlet.name))
                 expect(card.locator(".added li")).to_have_text([str(a) for a in want["added"]])
+                expect(card.locator(".dropped li")).to_have_text(dropped[outlet.name])
                 figures = [f"{was} → {became}" for was, became in want["figures"]]
                 expect(card.locator(".figures li")).to_have_count(len(figures))
                 for figure in figures:

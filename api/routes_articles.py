@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from api.deps import SessionDep
 from api.errors import ApiError
 from api.params import IdPath
-from api.schemas import ArticleBrief, ArticleOut, ErrorOut, RelatedOut, RevisionOut, SentenceOut, StoryOut
+from api.schemas import ArticleBrief, ArticleOut, ErrorOut, RelatedOut, RevisionOut, SentenceOut
+from api.story_schemas import StoryCoverageOut
+from ingest.coverage import story_view
 from ingest.stories import canonical
 from store.models import Article, Revision, Story
 
@@ -98,9 +100,9 @@ def _sharing_keywords(session: Session, article: Article, skip: set[int]) -> lis
     return [i for shared, i in sorted(scored, key=lambda p: (-p[0], -p[1])) if shared > 0]
 
 
-@router.get("/stories/{story_id}", response_model=StoryOut, responses=NOT_FOUND)
-def get_story(session: SessionDep, story_id: StoryId) -> StoryOut:
-    """The outlets that carried the story, canonical source first."""
+@router.get("/stories/{story_id}", response_model=StoryCoverageOut, responses=NOT_FOUND)
+def get_story(session: SessionDep, story_id: StoryId) -> StoryCoverageOut:
+    """The outlets that carried the story, canonical source first, with each one's coverage of it."""
     story = session.get(Story, story_id)
     if story is None or not story.articles:
         raise ApiError(404, f"no story with id {story_id}")
@@ -109,4 +111,9 @@ def get_story(session: SessionDep, story_id: StoryId) -> StoryOut:
         (x for x in story.articles if x.id != first.id),
         key=lambda x: (x.published is None, x.published, x.id),
     )
-    return StoryOut(id=story.id, canonical_id=first.id, articles=[brief(x) for x in [first, *rest]])
+    return StoryCoverageOut(
+        id=story.id,
+        canonical_id=first.id,
+        articles=[brief(x) for x in [first, *rest]],
+        **story_view(session, story),
+    )

@@ -123,6 +123,7 @@ class OutletOut(BaseModel):
     name: str
     url: str
     title: str
+    added: str | None = None  # its highest-scoring sentence the release does not have (ingest.coverage)
 
 
 class RightsOut(BaseModel):

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ingest.coverage import best_added
 from newsdesk.defaults import KEY_FACT_SENTENCES
 from nlp.analyse import analyse
 from nlp.digest import title_terms_of
@@ -233,14 +234,21 @@ def sync_story(session: Session, story: Story | None) -> Draft | None:
         return None
     draft = canonical.draft
     draft.story_id = story.id
-    draft.outlets = [outlet(a) for a in story.articles if a.id != canonical.id]
+    draft.outlets = [outlet(a, best_added(session, a.id)) for a in story.articles if a.id != canonical.id]
     return draft
 
 
-def outlet(article: Article) -> dict[str, Any]:
-    """Who ran an article, and where."""
+def outlet(article: Article, added: str | None = None) -> dict[str, Any]:
+    """Who ran an article, and where; `added`: what it added to the release, quoted when its rights allow."""
     name = article.source.name if article.source else (article.site_name or article.url)
-    return {"article_id": article.id, "name": name, "url": article.url, "title": article.title}
+    quoted = added if added and rights_of(article).mode == "full" else None
+    return {
+        "article_id": article.id,
+        "name": name,
+        "url": article.url,
+        "title": article.title,
+        "added": quoted,
+    }
 
 
 def _sync_stories(session: Session, draft: Draft, article: Article) -> None:

@@ -141,7 +141,12 @@ def sections(draft: Draft, fields: dict[str, Any]) -> list[tuple[str, list[str]]
         out = []
     if draft.outlets:
         links = [_html_link(public_url(o.get("url")), _outlet_label(o)) for o in draft.outlets]
-        out.append(("함께 보도한 곳", [f"<p>{' · '.join(links)}</p>"]))
+        if any(o.get("added") for o in draft.outlets):  # one line per outlet: what it added
+            notes = [_added_note(o, html.escape) for o in draft.outlets]
+            lines = [f"<p>{link}{note}</p>" for link, note in zip(links, notes, strict=True)]
+            out.append(("함께 보도한 곳", lines))
+        else:
+            out.append(("함께 보도한 곳", [f"<p>{' · '.join(links)}</p>"]))
     return out
 
 
@@ -182,6 +187,12 @@ def _quotes(body: str, sentence: dict[str, Any]) -> bool:
     except (KeyError, TypeError, ValueError):
         return False
     return 0 <= start < end <= len(body) and body[start:end] == sentence.get("text")
+
+
+def _added_note(outlet: dict[str, Any], escape: Any) -> str:
+    """' — 더한 내용: “…”' with the outlet's own added sentence, verbatim; '' when it added none."""
+    added = outlet.get("added")
+    return f" — 더한 내용: “{escape(one_line(str(added)))}”" if added else ""
 
 
 def image_src(image: object) -> str | None:
@@ -274,7 +285,14 @@ def render_markdown(draft: Draft) -> str:
         lines.append("")
     if fields["keywords"]:
         lines += ["키워드: " + ", ".join(_md(one_line(k)) for k in fields["keywords"]), ""]
-    if draft.outlets:
+    if draft.outlets and any(o.get("added") for o in draft.outlets):
+        lines += ["함께 보도한 곳:", ""]
+        lines += [
+            f"- {_md_link(public_url(o.get('url')), _outlet_label(o))}{_added_note(o, _md)}"
+            for o in draft.outlets
+        ]
+        lines.append("")
+    elif draft.outlets:
         links = (_md_link(public_url(o.get("url")), _outlet_label(o)) for o in draft.outlets)
         lines += ["함께 보도한 곳: " + " · ".join(links), ""]
     article = draft.article

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from ingest.coverage import store_units, update_coverage
 from ingest.drafts import upsert_draft
 from ingest.stories import assign_story
 from nlp import NlpError
@@ -186,9 +187,12 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         page.state = "processed"
         return Outcome(page.url, "unchanged", page.id, article.id)
     status: Status = "new" if article is None else "changed"
+    previous_story = page.article.story if page.article is not None else None
     article = _store_article(session, page, source, extracted, title, found, content_hash)
+    store_units(session, article, found.analysis)
     title_tokens, body_tokens = index_document(session, article, found.title_terms, found.terms)
     assign_story(session, article, found.signature)
+    update_coverage(session, article, previous_story)
     upsert_draft(session, article)
     deliveries = match_alerts(session, article, title_tokens, body_tokens)
     page.state = "processed"

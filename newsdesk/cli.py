@@ -14,6 +14,7 @@ from newsdesk.drafts_cmd import add_drafts_parser
 from newsdesk.errors import NewsdeskError, UsageError
 from newsdesk.output import JSON_LINES
 from newsdesk.settings import Settings
+from newsdesk.stories_cmd import add_stories_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_drafts_parser(sub)
     add_alerts_parser(sub)
+    add_stories_parser(sub)
 
     p = sub.add_parser("serve", help="run the HTTP API (search, articles, drafts, health)")
     p.add_argument("--host", default=None, help="default: NEWSDESK_API_HOST or 127.0.0.1")

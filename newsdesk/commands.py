@@ -20,6 +20,7 @@ from newsdesk.errors import CommandError, UsageError
 from newsdesk.output import emit, format_hit
 from newsdesk.progress import Progress, loading_model
 from newsdesk.settings import Settings
+from newsdesk.stories_cmd import cmd_stories
 from nlp import NlpError
 from nlp.analyse import analyse, warm
 from nlp.digest import DigestOptions
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "crawl": cmd_crawl,
         "drafts": cmd_drafts,
         "alerts": cmd_alerts,
+        "stories": cmd_stories,
         "sources": cmd_sources,
         "worker": cmd_worker,
         "beat": cmd_beat,

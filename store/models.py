@@ -258,6 +258,31 @@ class Draft(Base):
     article: Mapped[Article] = relationship(back_populates="draft")
 
 
+class ArticleUnits(Base):
+    """The article's sentences as alignment needs them (nlp.align.Unit as JSON), from ingest's one
+    Kiwi pass, so a story's coverage is computed without analysing any text again."""
+
+    __tablename__ = "article_units"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    units: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class Coverage(Base):
+    """One outlet article aligned against its story's canonical article, as of both revisions."""
+
+    __tablename__ = "coverage"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id"), index=True)
+    canonical_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
+    canonical_revision: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    computed_at: Mapped[dt.datetime] = mapped_column(default=now)
+
+
 class DeadLetter(Base):
     """A task message that could not be tied to a page (unknown id, malformed payload), and why."""
 

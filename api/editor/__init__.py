@@ -15,6 +15,7 @@ ASSETS = {
     "editor.css": "text/css; charset=utf-8",
     "editor.js": "text/javascript; charset=utf-8",
     "korean.js": "text/javascript; charset=utf-8",
+    "stories.js": "text/javascript; charset=utf-8",
 }
 HEADERS = {
     "Content-Security-Policy": (

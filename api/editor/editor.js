@@ -153,6 +153,7 @@ function renderDraft(d) {
   }
   renderKey(d.key_sentences);
   renderBody(d.body, d.key_sentences);
+  if (window.showStory) window.showStory(d.story_id);  // stories.js: the story's coverage, if any
 }
 
 function rightsText(rights) {

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from tests.support.api import error_shape, settings_for
-from tests.test_editor_browser import CHROMIUM, CHROMIUM_ARGS, live_server, require_browser
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, live_server, require_browser
 
 REFERENCE = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']|url:\s*'([^']+)'|spec-url="([^"]+)\"""")
 

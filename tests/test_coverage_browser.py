@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from api.app import create_app
 from store.models import Draft
+from tests.support.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, live_server, require_browser
 from tests.support.coverage import EXPECTED, OUTLETS, RELEASE, crawled_story
 from tests.support.drafts import EDITOR
-from tests.test_editor_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, live_server, require_browser
 
 
 def test_the_story_view_marks_each_release_sentence_and_lists_what_outlets_added(tmp_path: Path) -> None:

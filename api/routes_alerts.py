@@ -41,7 +41,8 @@ from store.alerts import (
 from store.models import Alert, AlertDelivery
 
 router = APIRouter(prefix="/alerts", tags=["alerts"])
-ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (401, 403, 404, 422)}
+# 400: a body that is not JSON at all (FastAPI refuses it before validation)
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorOut} for code in (400, 401, 403, 404, 422)}
 
 
 def alert_out(session: Session, alert: Alert) -> AlertOut:

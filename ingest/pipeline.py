@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ingest.drafts import upsert_draft
+from ingest.facts import ArticleFacts, article_facts
 from ingest.stories import assign_story
 from nlp import NlpError
 from nlp.digest import Digest, DigestOptions, digest
@@ -39,6 +40,7 @@ class Outcome:
     article_id: int | None = None
     error: str | None = None
     links: tuple[str, ...] = field(default=())
+    facts: ArticleFacts | None = None  # a new or changed article's field facts (the run's yields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +189,8 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
     upsert_draft(session, article)
     page.state = "processed"
     page.error = None
-    return Outcome(page.url, status, page.id, article.id)
+    facts = article_facts(extracted, title, template_for(session, source.id))
+    return Outcome(page.url, status, page.id, article.id, facts=facts)
 
 
 def _extract(session: Session, page: Page, source_id: int | None) -> ExtractedPage:

@@ -77,8 +77,7 @@ class Tally:
             status = event["status"] if event.get("status") in STATUSES else "failed"
             self.counts[status] += 1
             if status == "failed":
-                self.errors.append({"url": event.get("url"), "reason": event.get("reason"), "stage": "fetch"})
-                self._count_failure(event.get("reason"))
+                self._failed(event, "fetch")
             if isinstance(event.get("facts"), dict) and status in ("new", "changed"):
                 self.yields.add(event["facts"])
             self._say(
@@ -86,9 +85,7 @@ class Tally:
             )
         elif kind in ("error", "fatal"):
             stage = "discovery" if kind == "error" else "process"
-            self.errors.append({"url": event.get("url"), "reason": event.get("reason"), "stage": stage})
-            if kind == "error":
-                self._count_failure(event.get("reason"))
+            self._failed(event, stage)
             self._say(f"error {event.get('url') or ''} ({event.get('reason')})".replace("  ", " "))
 
     def fatal(self, reason: str) -> None:
@@ -119,9 +116,15 @@ class Tally:
             yields=self.yields.as_dict() if measured else None,
         )
 
-    def _count_failure(self, reason: str | None) -> None:
-        name = reason_class(reason)
-        self.failures[name] = self.failures.get(name, 0) + 1
+    def _failed(self, event: Event, stage: str) -> None:
+        """Keep the error with its reason class; count fetch failures by class (a crashed crawl
+        process is no fetch failure)."""
+        kind = reason_class(event.get("reason"))
+        self.errors.append(
+            {"url": event.get("url"), "reason": event.get("reason"), "stage": stage, "class": kind}
+        )
+        if stage != "process":
+            self.failures[kind] = self.failures.get(kind, 0) + 1
 
     def _say(self, message: str) -> None:
         if self.progress is not None:

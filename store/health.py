@@ -50,6 +50,7 @@ class Health:
     reasons: tuple[str, ...] = ()
     last_run: dict[str, Any] | None = None
     yields: dict[str, Any] | None = None  # what was judged: the newest run's that produced articles
+    issues: tuple[dict[str, Any], ...] = ()  # the reasons as codes and numbers (``_Verdict.add``)
 
     @property
     def failing(self) -> bool:
@@ -65,21 +66,25 @@ class Health:
             "reasons": list(self.reasons),
             "last_run": self.last_run,
             "yields": self.yields,
+            "issues": list(self.issues),
         }
 
 
 @dataclass
 class _Verdict:
-    found: list[tuple[str, str]] = field(default_factory=list)
+    found: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
 
-    def add(self, status: str, reason: str) -> None:
-        self.found.append((status, reason))
+    def add(self, status: str, reason: str, code: str, **params: Any) -> None:
+        """One finding: its plain-words reason and, for other wordings (the editor page's
+        Korean), a code with the numbers and texts the reason was made from."""
+        self.found.append((status, reason, {"code": code, "status": status, **params}))
 
     def health(self, run: CrawlRun, judged: CrawlRun | None) -> Health:
-        worst = max((STATUSES.index(s) for s, _ in self.found), default=0)
-        reasons = [r for s, r in self.found if s == "failing"] + [r for s, r in self.found if s == "warning"]
+        worst = max((STATUSES.index(s) for s, _, _ in self.found), default=0)
+        ordered = [f for f in self.found if f[0] == "failing"] + [f for f in self.found if f[0] == "warning"]
         yields = dict(judged.yields or {}, run_id=judged.id) if judged is not None else None
-        return Health(STATUSES[worst], tuple(reasons), run_dict(run), yields)
+        reasons = tuple(r for _, r, _ in ordered)
+        return Health(STATUSES[worst], reasons, run_dict(run), yields, tuple(i for _, _, i in ordered))
 
 
 def assess(runs: Sequence[CrawlRun]) -> Health:
@@ -105,29 +110,37 @@ def _crawl(last: CrawlRun, history: Sequence[CrawlRun], verdict: _Verdict) -> bo
     errors = [e for e in last.errors or [] if isinstance(e, dict)]
     crashed = [e for e in errors if e.get("stage") == "process"]
     if crashed:
-        verdict.add("failing", f"the crawl process failed: {crashed[0].get('reason')}")
+        detail = str(crashed[0].get("reason"))
+        verdict.add("failing", f"the crawl process failed: {detail}", "crashed", detail=detail)
         return True
     if last.responses == 0 and errors:
-        verdict.add("failing", f"every request failed: {_commonest(errors)}")
+        why = _commonest(errors)
+        verdict.add("failing", f"every request failed: {why['detail']}", "unreachable", **why)
         return True
     fine = last.new + last.changed + last.unchanged
     if last.seen == 0:
         before = next((r.seen for r in history if r.seen), 0)
         was = f" (was {before:,})" if before else ""
         if errors:
-            verdict.add("failing", f"no article links found: {_commonest(errors)}{was}")
+            why = _commonest(errors)
+            reason = f"no article links found: {why['detail']}{was}"
+            verdict.add("failing", reason, "no_links", was=before or None, **why)
         else:
-            verdict.add("failing", f"no article links found on the start pages{was}")
+            verdict.add(
+                "failing", f"no article links found on the start pages{was}", "no_links", was=before or None
+            )
         return True
-    failed = [e for e in errors if e.get("stage") == "fetch"]
+    why = _commonest([e for e in errors if e.get("stage") == "fetch"])
+    counts = {"failed": last.failed, "seen": last.seen}
     if fine == 0:
-        reason = f"every article page failed ({last.failed} of {last.seen}): {_commonest(failed)}"
-        verdict.add("failing", reason)
+        reason = f"every article page failed ({last.failed} of {last.seen}): {why['detail']}"
+        verdict.add("failing", reason, "pages_failed", **counts, **why)
         return True
+    reason = f"{last.failed} of {last.seen} article pages failed: {why['detail']}"
     if last.failed * 2 > last.seen:
-        verdict.add("failing", f"{last.failed} of {last.seen} article pages failed: {_commonest(failed)}")
+        verdict.add("failing", reason, "pages_failed", **counts, **why)
     elif last.failed and last.failed * 5 > last.seen:
-        verdict.add("warning", f"{last.failed} of {last.seen} article pages failed: {_commonest(failed)}")
+        verdict.add("warning", reason, "pages_failed", **counts, **why)
     return False
 
 
@@ -139,37 +152,55 @@ def _yields(last: CrawlRun, history: Sequence[CrawlRun], verdict: _Verdict) -> N
     titled, was_titled = int(now.get("titled") or 0), int((before or {}).get("titled") or 0)
     was = f" (was {was_titled:,} of {b:,})" if before else ""
     reason = f"titles: {titled:,} of {n:,} articles have a title{was}"
-    _share(verdict, titled / n, was_titled / b if before else None, reason)
+    params = {"count": titled, "of": n, "was": was_titled if before else None, "was_of": b or None}
+    _share(verdict, titled / n, was_titled / b if before else None, (reason, "titles", params))
     missing = n - int(now.get("dated") or 0)
     was_missing = b - int((before or {}).get("dated") or 0)
     was = f" (was {was_missing:,}" + (f" of {b:,})" if was_missing else ")") if before else ""
     reason = f"dates missing on {missing:,} of {n:,}{was}"
+    params = {"count": missing, "of": n, "was": was_missing if before else None, "was_of": b or None}
     # some sources print no date at all: without history that is only a warning
-    _share(verdict, 1 - missing / n, 1 - was_missing / b if before else None, reason, "warning")
+    _share(
+        verdict,
+        1 - missing / n,
+        1 - was_missing / b if before else None,
+        (reason, "dates", params),
+        "warning",
+    )
     _body(verdict, now, before, n)
     same = int(now.get("same_titles") or 0)
     was_same = int((before or {}).get("same_titles") or 0) / b if before else 0.0
+    reason = f"{same:,} of {n:,} titles are the same text"
     if same > SAME_TITLES_FAILING * n:
-        verdict.add("failing", f"{same:,} of {n:,} titles are the same text")
+        verdict.add("failing", reason, "same_titles", count=same, of=n)
     elif same > SAME_TITLES_WARNING * n and same / n > was_same:
-        verdict.add("warning", f"{same:,} of {n:,} titles are the same text")
+        verdict.add("warning", reason, "same_titles", count=same, of=n)
 
 
 def _articles(yields: dict[str, Any] | None) -> int:
     return int((yields or {}).get("articles") or 0)
 
 
-def _share(verdict: _Verdict, share: float, was: float | None, reason: str, floor: str = "failing") -> None:
+def _share(
+    verdict: _Verdict,
+    share: float,
+    was: float | None,
+    finding: tuple[str, str, dict[str, Any]],
+    floor: str = "failing",
+) -> None:
     """Judge a share against the last run's (`was`), or against the floors for a new source."""
+    reason, code, params = finding
+    status = None
     if was is not None:
-        if was - share >= FAILING_DROP:
-            verdict.add("failing", reason)
-        elif was - share >= WARNING_DROP:
-            verdict.add("warning", reason)
+        status = (
+            "failing" if was - share >= FAILING_DROP else "warning" if was - share >= WARNING_DROP else None
+        )
     elif share < FLOOR_FAILING:
-        verdict.add(floor, reason)
+        status = floor
     elif share < FLOOR_WARNING:
-        verdict.add("warning", reason)
+        status = "warning"
+    if status is not None:
+        verdict.add(status, reason, code, **params)
 
 
 def _body(verdict: _Verdict, now: dict[str, Any], before: dict[str, Any] | None, n: int) -> None:
@@ -178,21 +209,28 @@ def _body(verdict: _Verdict, now: dict[str, Any], before: dict[str, Any] | None,
     if before:
         was = int(before.get("median_body") or 0)
         reason = f"median body {median:,} characters (was {was:,})"
-        if median < BODY_FALL_FAILING * was:
-            verdict.add("failing", reason)
-        elif median < BODY_FALL_WARNING * was:
-            verdict.add("warning", reason)
+        status = (
+            "failing"
+            if median < BODY_FALL_FAILING * was
+            else "warning"
+            if median < BODY_FALL_WARNING * was
+            else None
+        )
+        if status:
+            verdict.add(status, reason, "median_body", median=median, was=was)
         return
     reason = f"bodies: {long_bodies:,} of {n:,} articles have over 200 characters (median {median:,})"
     if long_bodies < FLOOR_FAILING * n:
-        verdict.add("failing", reason)
+        verdict.add("failing", reason, "bodies", count=long_bodies, of=n, median=median)
     elif median < SHORT_MEDIAN or long_bodies < FLOOR_WARNING * n:
-        verdict.add("warning", reason)
+        verdict.add("warning", reason, "bodies", count=long_bodies, of=n, median=median)
 
 
-def _commonest(errors: Sequence[dict[str, Any]]) -> str:
-    reasons = Counter(str(e.get("reason") or "unknown") for e in errors)
-    return reasons.most_common(1)[0][0] if reasons else "unknown"
+def _commonest(errors: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """The commonest failure reason and its class (``crawler.failures.reason_class``)."""
+    found = Counter((str(e.get("reason") or "unknown"), str(e.get("class") or "other")) for e in errors)
+    detail, kind = found.most_common(1)[0][0] if found else ("unknown", "other")
+    return {"detail": detail, "class": kind}
 
 
 def run_dict(run: CrawlRun) -> dict[str, Any]:

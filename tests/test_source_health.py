@@ -251,3 +251,14 @@ def gauge(text: str, series: str) -> float:
             values[key] = float(value)
     assert series in values, f"{series} not in /metrics"
     return float(values[series])
+
+
+def test_a_mended_template_is_announced_once_as_recovered(world: World) -> None:
+    """Last in the file: the other tests read the titles board while it is failing."""
+    publish(world.site, "titles", "v1", range(12, 18))
+    mended = crawl_source(world.settings, "titles")
+    assert mended.health is not None and mended.health.status == "ok", mended.health
+    crawl_source(world.settings, "titles")  # quiet, still ok: nothing more to say
+    assert [line for line in world.notices if line.startswith("source titles recovered")] == [
+        "source titles recovered: now ok"
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 import socket
 import sys
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from newsdesk.settings import Settings
 from store.db import Database
 from tests.support.site import TOPICS, Site, listing_page
 from tests.test_crawl_site import SOURCES, source
+from tests.test_editor_browser import CHROMIUM, CHROMIUM_ARGS, live_server, require_browser
 
 TOPIC_NAMES = list(TOPICS)
 FIRST, SECOND = range(0, 6), range(6, 12)
@@ -251,6 +253,33 @@ def gauge(text: str, series: str) -> float:
             values[key] = float(value)
     assert series in values, f"{series} not in /metrics"
     return float(values[series])
+
+
+def test_the_editor_page_lists_failing_sources_first_in_korean(world: World) -> None:
+    require_browser()
+    from playwright.sync_api import expect, sync_playwright
+
+    db = Database(world.settings.database_url)
+    try:
+        with live_server(create_app(world.settings, db)) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            )
+            page = browser.new_page(locale="ko-KR")
+            page.goto(f"{base}/editor")
+            panel = page.locator("#source-health")
+            expect(panel).to_be_visible()
+            expect(panel.locator("h2")).to_have_text(re.compile(r"수집이 멈춘 출처 \d+곳"))
+            expect(panel).to_contain_text("제목: 기사 6건 중 0건만 제목을 찾음 (이전 6건 중 6건)")
+            expect(panel).to_contain_text("날짜: 기사 6건 중 6건에 날짜 없음 (이전 0건)")
+            expect(panel).to_contain_text("모든 요청 실패: 호스트 이름을 찾을 수 없음")
+            assert "steady" not in panel.inner_text()
+            box = panel.bounding_box()
+            queue = page.locator("#queue-count").bounding_box()
+            assert box is not None and queue is not None and box["y"] < queue["y"], "above the queue"
+            browser.close()
+    finally:
+        db.dispose()
 
 
 def test_a_mended_template_is_announced_once_as_recovered(world: World) -> None:

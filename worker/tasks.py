@@ -186,4 +186,6 @@ def run_crawl_child(source_name: str, run_id: int) -> dict[str, Any]:
         return {"status": "timeout", "source": source_name, "run_id": run_id}
     except CrawlerError as error:
         return {"status": "failed", "source": source_name, "run_id": run_id, "error": str(error)[-500:]}
-    return {"status": "ok", "source": source_name, "run_id": run_id, "summary": summary.line()[-500:]}
+    health = summary.health.status if summary.health is not None else None
+    return {"status": "ok", "source": source_name, "run_id": run_id, "summary": summary.line()[-500:],
+            "health": health}  # fmt: skip

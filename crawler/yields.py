@@ -38,6 +38,26 @@ class Yields:
         if facts.get("template_title"):
             self.template_titles[title] += 1
 
+    def state(self) -> dict[str, Any]:
+        """Everything counted, as JSON (the queue profile keeps it on the run between tasks)."""
+        return {
+            "articles": self.articles, "titled": self.titled, "dated": self.dated,
+            "long_bodies": self.long_bodies, "bodies": list(self.bodies), "titles": dict(self.titles),
+            "template_titles": dict(self.template_titles),
+        }  # fmt: skip
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any] | None) -> Yields:
+        """The counts `state` holds (an empty count for None)."""
+        found = cls()
+        if state:
+            found.articles, found.titled = int(state["articles"]), int(state["titled"])
+            found.dated, found.long_bodies = int(state["dated"]), int(state["long_bodies"])
+            found.bodies = [int(n) for n in state["bodies"]]
+            found.titles = Counter({str(k): int(v) for k, v in state["titles"].items()})
+            found.template_titles = Counter({str(k): int(v) for k, v in state["template_titles"].items()})
+        return found
+
     def same_titles(self) -> int:
         """Articles whose title another article of the run has too, or that is a template line."""
         repeated = {title for title, n in self.titles.items() if n > 1 and title}

@@ -116,6 +116,8 @@ class CrawlRun(Base):
     responses: Mapped[int | None] = mapped_column(Integer)
     failures: Mapped[dict[str, Any] | None] = mapped_column()
     yields: Mapped[dict[str, Any] | None] = mapped_column()
+    # the queue profile's running count behind `yields` (crawler.queued_yields), as pages are processed
+    yield_state: Mapped[dict[str, Any] | None] = mapped_column()
 
     source: Mapped[Source] = relationship()
 

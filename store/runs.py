@@ -3,10 +3,10 @@ health rule that judges them is ``store.health``)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from store.db import Database
@@ -61,7 +61,8 @@ def finish_run(db: Database, run_id: int, counts: RunCounts) -> None:
         run.errors = list(counts.errors)
         run.requests, run.responses = counts.requests, counts.responses
         run.failures = dict(counts.failures)
-        run.yields = dict(counts.yields) if counts.yields is not None else None
+        if counts.yields is not None:  # else the queue's `process` tasks count them (queued_yields)
+            run.yields = dict(counts.yields)
 
 
 def recent_runs(
@@ -86,3 +87,16 @@ def recent_runs(
     for name, run in session.execute(query):
         runs[name].append(run)
     return runs
+
+
+def update_run(db: Database, run_id: int, change: Callable[[CrawlRun], None]) -> str | None:
+    """Apply `change` to the run with the write lock taken first (so two processes counting into
+    one run take turns, on SQLite as on PostgreSQL); the run's source name, None for no such run."""
+    with db.transaction() as session:
+        # a no-op write first: the lock is held before the read, never upgraded after it
+        session.execute(update(CrawlRun).where(CrawlRun.id == run_id).values(seen=CrawlRun.seen))
+        run = session.get(CrawlRun, run_id)
+        if run is None:
+            return None
+        change(run)
+        return run.source.name

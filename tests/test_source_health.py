@@ -10,7 +10,8 @@ import re
 import socket
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -43,7 +44,7 @@ def article(layout: str, k: int) -> bytes:
     paragraphs = "".join(f"<p>{html.escape(s)}</p>" for s in sentences)
     head = f"<title>{html.escape(title)} | 새벽시 소식</title>"
     top = f'<h3 class="view_title">{html.escape(title)}</h3>'
-    date = f'<p class="view_date">등록일 2025.05.{k + 1:02d} 10:00</p>'
+    date = f'<p class="view_date">등록일 2025.05.{k % 28 + 1:02d} 10:00</p>'
     body = f'<div id="view_body">{paragraphs}</div>'
     if layout == "titles":
         head = "<title>새벽시 소식</title>"
@@ -106,6 +107,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     )
     nowhere = source("nowhere", "listing", "http://nonexistent.invalid/list.html", article_links="ul a")
     text += nowhere.replace('["127.0.0.1"]', '["nonexistent.invalid"]')  # a name that never resolves
+    text += source("queued", "listing", f"{base}/queued/list.html", article_links="ul.board_list a")
     text += source("refused", "listing", f"http://127.0.0.1:{closed_port()}/list.html", article_links="ul a")
     (folder / "sources.toml").write_text(text, encoding="utf-8")
     settings = Settings(
@@ -291,3 +293,38 @@ def test_a_mended_template_is_announced_once_as_recovered(world: World) -> None:
     assert [line for line in world.notices if line.startswith("source titles recovered")] == [
         "source titles recovered: now ok"
     ]
+
+
+def test_in_the_queue_profile_the_process_tasks_count_the_yields(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The crawl task only stores pages; each `process` task (run here as the worker runs it,
+    without a broker) counts its article into the run, and the source is judged again."""
+    from worker import tasks
+    from worker.celery_app import app, configure
+
+    settings = replace(world.settings, database_url=f"sqlite:///{tmp_path / 'queued.db'}")
+    monkeypatch.setenv("NEWSDESK_DATABASE_URL", settings.database_url)
+    configure(app, settings)
+    notices = _Collect()
+    logging.getLogger("newsdesk.health").addHandler(notices)
+    try:
+        publish(world.site, "queued", "v1", range(20, 26))
+        runs = []
+        for layout, ks in (("v1", range(20, 26)), ("titles", range(26, 32))):
+            publish(world.site, "queued", layout, ks)
+            handed: list[int] = []
+            summary = crawl_source(settings, "queued", handoff=handed.append)
+            assert summary.yields is None and len(handed) == 6  # not measured by the crawl itself
+            for page_id in handed:
+                assert tasks.process(page_id, run_id=summary.run_id)["status"] == "new"
+            runs.append({h.name: h.health for h in list_sources(settings)}["queued"])
+    finally:
+        logging.getLogger("newsdesk.health").removeHandler(notices)
+        tasks.database().dispose()
+    assert runs[0].status == "ok" and (runs[0].yields or {})["titled"] == 6
+    assert runs[1].status == "failing"
+    assert runs[1].reasons == ("titles: 0 of 6 articles have a title (was 6 of 6)",)
+    # announced once, as soon as enough of the run's articles were counted to judge
+    (notice,) = [line for line in notices.lines if "queued" in line]
+    assert notice.startswith("source queued is failing: titles: 0 of ")

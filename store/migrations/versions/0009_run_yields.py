@@ -21,11 +21,13 @@ def upgrade() -> None:
     op.add_column("crawl_runs", sa.Column("responses", sa.Integer(), nullable=True))
     op.add_column("crawl_runs", sa.Column("failures", sa.JSON(), nullable=True))
     op.add_column("crawl_runs", sa.Column("yields", sa.JSON(), nullable=True))
+    op.add_column("crawl_runs", sa.Column("yield_state", sa.JSON(), nullable=True))
     op.add_column("sources", sa.Column("health_notified", sa.String(length=10), nullable=True))
 
 
 def downgrade() -> None:
     op.drop_column("sources", "health_notified")
+    op.drop_column("crawl_runs", "yield_state")
     op.drop_column("crawl_runs", "yields")
     op.drop_column("crawl_runs", "failures")
     op.drop_column("crawl_runs", "responses")

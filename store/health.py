@@ -269,18 +269,18 @@ def record_health(db: Database, name: str, notify: Notifier = notify_transition)
     The status last announced is kept on the source row and changed by a conditional update,
     so of two processes that notice the same change only one announces it.
     """
-    with db.transaction() as session:
+    with db.sessions() as session:  # read apart from the write: no lock held while judging
         health = source_health(session, [name])[name]
-        source = session.scalars(select(Source).where(Source.name == name)).one_or_none()
-        if source is None:
-            return health
-        before = source.health_notified
-        if (before == "failing") == health.failing:
-            return health
-        now = "failing" if health.failing else "ok"
-        unchanged = Source.health_notified.is_(None) if before is None else Source.health_notified == before
+        row = session.execute(select(Source.id, Source.health_notified).where(Source.name == name)).first()
+    if row is None or (row.health_notified == "failing") == health.failing:
+        return health
+    before = row.health_notified
+    unchanged = Source.health_notified.is_(None) if before is None else Source.health_notified == before
+    with db.transaction() as session:
         claimed = session.execute(
-            update(Source).where(Source.id == source.id, unchanged).values(health_notified=now)
+            update(Source)
+            .where(Source.id == row.id, unchanged)
+            .values(health_notified="failing" if health.failing else "ok")
         )
         won = bool(getattr(claimed, "rowcount", 0))
     if won:

@@ -11,6 +11,10 @@ from store.health import Health, record_health
 from store.models import CrawlRun
 from store.runs import update_run
 
+# the running count is rewritten whole for each article: past this many a run's shares are known
+# well enough, and a huge run does not rewrite a growing row thousands of times
+MAX_COUNTED = 500
+
 
 def count_processed(db: Database, run_id: int, outcome: Outcome) -> Health | None:
     """Add a processed page's article to its run's yields; the source's health after it (None
@@ -21,6 +25,8 @@ def count_processed(db: Database, run_id: int, outcome: Outcome) -> Health | Non
 
     def add(run: CrawlRun) -> None:
         counted = Yields.from_state(run.yield_state)
+        if counted.articles >= MAX_COUNTED:
+            return
         counted.add(facts.as_dict())
         run.yield_state = counted.state()
         run.yields = counted.as_dict()

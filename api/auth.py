@@ -17,6 +17,7 @@ from newsdesk.settings import Settings
 
 Role = Literal["editor", "reader"]
 CHALLENGE = {"WWW-Authenticate": "Bearer"}
+NO_TOKENS = "no editor tokens are configured (NEWSDESK_EDITOR_TOKENS)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,8 @@ def _matches(token: bytes, candidates: tuple[str, ...]) -> bool:
 
 def identify(authorization: str | None, settings: Settings) -> Principal:
     """The principal for an Authorization header, or ApiError(401)."""
+    if not settings.editor_tokens and not settings.reader_tokens:
+        raise ApiError(401, NO_TOKENS, CHALLENGE)
     scheme, _, token = (authorization or "").strip().partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(401, "an editor token is required: Authorization: Bearer <token>", CHALLENGE)
@@ -50,6 +53,8 @@ def identify(authorization: str | None, settings: Settings) -> Principal:
         return Principal("editor", fingerprint)
     if _matches(raw, settings.reader_tokens):
         return Principal("reader", fingerprint)
+    if not settings.editor_tokens:  # no token could be right: say what the server lacks
+        raise ApiError(401, NO_TOKENS, CHALLENGE)
     raise ApiError(401, "unknown token", CHALLENGE)
 
 

@@ -10,7 +10,7 @@ to files there and `/metrics`, whichever worker answers, sums them all (MultiPro
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import prometheus_client
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess, values
@@ -19,7 +19,8 @@ from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import error_response
-from api.ratelimit import Limiter
+from api.ratelimit import Limiter, client_key
+from newsdesk.settings import Network
 
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 
@@ -93,10 +94,17 @@ class Observer:
 
     EXEMPT = ("/health", "/metrics")
 
-    def __init__(self, app: ASGIApp, metrics: Metrics, limiter: Limiter | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        metrics: Metrics,
+        limiter: Limiter | None = None,
+        trusted_proxies: Sequence[Network] = (),
+    ) -> None:
         self.app = app
         self.metrics = metrics
         self.limiter = limiter
+        self.trusted_proxies = tuple(trusted_proxies)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -125,8 +133,7 @@ class Observer:
         """Whole seconds the client must wait, 0 when it may go ahead."""
         if self.limiter is None or scope["path"] in self.EXEMPT:
             return 0
-        client = scope.get("client")
-        return int(self.limiter.check(client[0] if client else "unknown"))
+        return int(self.limiter.check(client_key(scope, self.trusted_proxies)))
 
     def _record(self, scope: Scope, status: int, started: float) -> None:
         route = getattr(scope.get("route"), "path", "unmatched")

@@ -10,16 +10,21 @@ That is one short script call per limited request, made on the event loop like t
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import math
 import os
+import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import count
 from typing import TypeAlias
 
 import redis
+from starlette.types import Scope
+
+from newsdesk.settings import Network
 
 MAX_CLIENTS = 100_000  # buckets kept; beyond it, those refilled to full are forgotten
 WINDOW_MS = 60_000
@@ -143,3 +148,56 @@ def make_limiter(per_minute: int, redis_url: str | None, prefix: str = "newsdesk
     if redis_url:
         return RedisRateLimiter(redis_url, per_minute, prefix)
     return RateLimiter(per_minute)
+
+
+def client_key(scope: Scope, trusted: Sequence[Network] = ()) -> str:
+    """The address a request is limited by: the connection's peer, unless the peer is a trusted
+    proxy; then the nearest address in X-Forwarded-For that is not itself a trusted proxy.
+
+    Read from the right: each proxy appends the address it was connected from, so only the
+    entries after the last untrusted hop were written by proxies we trust; anything further
+    left is whatever the client chose to send. An entry that is not an address ends the walk
+    at the trusted hop that passed it on.
+    """
+    client = scope.get("client")
+    peer = str(client[0]) if client else "unknown"
+    if not trusted or not _trusted(peer, trusted):
+        return peer
+    hops = [
+        hop.strip()
+        for name, value in scope.get("headers", ())
+        if name.lower() == b"x-forwarded-for"
+        for hop in value.decode("latin-1").split(",")
+    ]
+    key = peer
+    for hop in reversed(hops):
+        address = _hop_address(hop)
+        if address is None:
+            return key
+        key = str(address)
+        if not any(address in network for network in trusted):
+            return key
+    return key
+
+
+_WITH_PORT = re.compile(r"\[(?P<v6>[0-9A-Fa-f:.]+)\](?::[0-9]+)?|(?P<v4>[0-9.]+):[0-9]+")
+
+
+def _hop_address(hop: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """An X-Forwarded-For entry as an address: bare, or with the port some proxies add
+    (`203.0.113.7:51234`, `[2001:db8::1]:443`); None for anything else."""
+    with_port = _WITH_PORT.fullmatch(hop)
+    if with_port:
+        hop = with_port["v6"] or with_port["v4"]
+    try:
+        return ipaddress.ip_address(hop)
+    except ValueError:
+        return None
+
+
+def _trusted(peer: str, trusted: Sequence[Network]) -> bool:
+    try:
+        address = ipaddress.ip_address(peer)
+    except ValueError:  # not an IP peer (a Unix socket, a test client): nothing to trust
+        return False
+    return any(address in network for network in trusted)

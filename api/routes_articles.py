@@ -36,6 +36,7 @@ def brief(article: Article) -> ArticleBrief:
         url=article.url,
         source=article.source.name if article.source else article.site_name,
         published=article.published,
+        published_date_only=article.published_date_only,
         excerpt=article.excerpt,
     )
 
@@ -53,6 +54,7 @@ def get_article(session: SessionDep, article_id: ArticleId) -> ArticleOut:
         source=a.source.name if a.source else None,
         site_name=a.site_name,
         published=a.published,
+        published_date_only=a.published_date_only,
         modified=a.modified,
         authors=a.authors,
         lead=a.lead,

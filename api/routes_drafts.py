@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from api.auth import EditorDep, ReaderDep
 from api.deps import SessionDep
 from api.errors import ApiError
-from api.params import MAX_OFFSET, IdPath
+from api.params import MAX_OFFSET, IdPath, IsoDate
 from api.schemas import (
     DraftBrief,
     DraftEditIn,
@@ -30,6 +30,7 @@ from api.schemas import (
 )
 from ingest.drafts import (
     EDITABLE,
+    NEWEST_CHANGE_FIRST,
     TRANSITIONS,
     EditError,
     TransitionError,
@@ -77,6 +78,7 @@ def draft_brief(draft: Draft) -> DraftBrief:
         source=_source_name(article),
         url=article.url,
         published=article.published,
+        published_date_only=article.published_date_only,
         updated_at=draft.updated_at,
         edited=sorted(k for k in (draft.edits or {}) if k in EDITABLE),
     )
@@ -105,6 +107,7 @@ def draft_out(draft: Draft) -> DraftOut:
         source=_source_name(article),
         url=article.url,
         published=article.published,
+        published_date_only=article.published_date_only,
         body=article.body,
         outlets=[OutletOut(**o) for o in draft.outlets or []],
         rights=RightsOut(
@@ -160,8 +163,8 @@ def list_drafts(
     status: Literal["draft", "approved", "published", "rejected"] | None = None,
     category: str | None = None,
     source: str | None = None,
-    since: Annotated[dt.date | None, Query(description="published on or after (YYYY-MM-DD, KST)")] = None,
-    until: Annotated[dt.date | None, Query(description="published on or before (YYYY-MM-DD, KST)")] = None,
+    since: Annotated[IsoDate | None, Query(description="published on or after (YYYY-MM-DD, KST)")] = None,
+    until: Annotated[IsoDate | None, Query(description="published on or before (YYYY-MM-DD, KST)")] = None,
     kind: Literal["article", "story"] | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
@@ -169,7 +172,7 @@ def list_drafts(
     """The review queue, newest change first."""
     query = _filtered(status, category, source, since, until, kind)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    ordered = query.order_by(Draft.updated_at.desc(), Draft.id.desc())
+    ordered = query.order_by(*NEWEST_CHANGE_FIRST)
     page = session.scalars(ordered.limit(limit).offset(offset))
     return DraftListOut(total=total, results=[draft_brief(d) for d in page])
 
@@ -213,7 +216,19 @@ def regenerate_draft(session: SessionDep, _: EditorDep, draft_id: IdPath, body: 
     return draft_out(draft)
 
 
-@router.get("/{draft_id}/export", responses=ERRORS)
+EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    200: {
+        "description": "jekyll and markdown: the post as text/markdown; json: the fields as JSON",
+        "content": {
+            "text/markdown": {"schema": {"type": "string"}},
+            "application/json": {"schema": {"type": "object"}},
+        },
+    },
+}
+
+
+@router.get("/{draft_id}/export", responses=EXPORT_RESPONSES)
 def export_draft(
     session: SessionDep,
     _: ReaderDep,

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+DateOnly = Annotated[
+    bool,
+    Field(
+        description="the page gave the day but no time: `published` is that day's midnight KST, "
+        "to be shown as a date only"
+    ),
+]
 
 
 class ErrorOut(BaseModel):
@@ -21,6 +29,7 @@ class HitOut(BaseModel):
     source: str | None
     category: str | None
     published: dt.datetime | None
+    published_date_only: DateOnly
     excerpt: str
     highlights: list[str]
     story_id: int | None
@@ -62,6 +71,7 @@ class ArticleOut(BaseModel):
     source: str | None
     site_name: str | None
     published: dt.datetime | None
+    published_date_only: DateOnly
     modified: dt.datetime | None
     authors: list[str]
     lead: str | None
@@ -83,6 +93,7 @@ class ArticleBrief(BaseModel):
     url: str
     source: str | None
     published: dt.datetime | None
+    published_date_only: DateOnly
     excerpt: str
 
 
@@ -131,6 +142,7 @@ class DraftBrief(BaseModel):
     source: str | None
     url: str
     published: dt.datetime | None
+    published_date_only: DateOnly
     updated_at: dt.datetime
     edited: list[str]
 
@@ -167,6 +179,7 @@ class DraftOut(BaseModel):
     source: str | None
     url: str
     published: dt.datetime | None
+    published_date_only: DateOnly
     body: str
     outlets: list[OutletOut]
     rights: RightsOut

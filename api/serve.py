@@ -21,8 +21,8 @@ import signal
 import socket
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from multiprocessing.process import BaseProcess
 from types import FrameType
 
@@ -30,21 +30,52 @@ import uvicorn
 from prometheus_client import multiprocess
 
 from api.app import create_app
+from api.listen import bind, check_free
 from newsdesk.settings import Settings
 
 log = logging.getLogger("newsdesk.serve")
 STOP_SECONDS = 20.0  # a worker still finishing requests after this is killed
 FAILED_START_SECONDS = 30.0  # a worker gone this soon failed to start: restarting would only loop
+# uvicorn would otherwise take X-Forwarded-For from 127.0.0.1 as the client's address, so any
+# local caller could pick its own; the API reads the header itself, from trusted proxies only
+# (NEWSDESK_TRUSTED_PROXIES, api.ratelimit.client_key)
+PROXY_HEADERS = False
 
 
-def serve(settings: Settings, host: str, port: int, workers: int = 1) -> int:
+def serve(
+    settings: Settings, host: str, port: int, workers: int = 1, before_start: Callable[[], None] | None = None
+) -> int:
     """Serve until SIGINT or SIGTERM (exit status 0), or until a worker cannot start (1);
-    each worker builds its app from the environment."""
+    each worker builds its app from the environment. The address is bound first, so a taken
+    port is an AddressError before anything starts; `before_start` runs once it is held."""
     if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
-        uvicorn.run(create_app(settings), host=host, port=port, workers=1)
-        return 0
-    with _reuse_port_socket(host, port), _metrics_dir() as metrics:  # the port fails here, once, if taken
+        sock = bind(host, port)
+        app = create_app(settings)  # a database it cannot open fails here, before a slow model load
+        if before_start is not None:
+            before_start()
+        server = _BoundServer(uvicorn.Config(app, host=host, port=port, proxy_headers=PROXY_HEADERS))
+        with suppress(KeyboardInterrupt):  # uvicorn re-raises the Ctrl-C it handled: a clean stop
+            server.run(sockets=[sock])
+        return 0 if server.started else 1
+    # each worker binds with SO_REUSEPORT, which would share the port with another server of
+    # ours already running there: check it is free first
+    check_free(host, port)
+    with bind(host, port, reuse_port=True), _metrics_dir() as metrics:  # held while workers start
+        if before_start is not None:
+            before_start()
         return Supervisor(host, port, workers, metrics).run()
+
+
+class _BoundServer(uvicorn.Server):
+    """uvicorn on a socket bound beforehand; it says where it runs, as it does on its own socket."""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            host, port = self.config.host, self.config.port
+            where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+            said = "Uvicorn running on http://%s (Press CTRL+C to quit)"
+            logging.getLogger("uvicorn.error").info(said, where)
 
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -68,18 +99,12 @@ def _metrics_dir() -> Iterator[str]:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _reuse_port_socket(host: str, port: int) -> socket.socket:
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    return sock
-
-
 def _worker(host: str, port: int) -> None:
     """One API process on its own listening socket (uvicorn listens when it starts serving)."""
-    sock = _reuse_port_socket(host, port)
-    config = uvicorn.Config("api.app:from_env", factory=True, host=host, port=port)
+    sock = bind(host, port, reuse_port=True)
+    config = uvicorn.Config(
+        "api.app:from_env", factory=True, host=host, port=port, proxy_headers=PROXY_HEADERS
+    )
     uvicorn.Server(config).run(sockets=[sock])
 
 

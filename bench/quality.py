@@ -9,14 +9,28 @@ Runs the shared harnesses from the project root when ``../shared/eval`` exists:
 The project columns use the harnesses' default commands (``newsdesk summarize --jsonl --sentences {k}``
 and ``newsdesk extract --json``). textrankr and lexrankr are bench-only peers: when they are not
 importable their columns are dropped with a note. Usage: ``python bench/quality.py``.
+
+Then, on the same articles (in this process): key-fact coverage, the share of the numbers with
+units in the human abstractive summary (2026년, 41만 명, 2,500원, 12%) that the summary keeps, for
+lead3, the peers and the project (k=3); and for the project's top-10 keywords, the recall of the
+headline's content nouns (a noun counts when a keyword contains it) and the share of keywords that
+are fragments: strictly inside a longer noun run of the same article (``strict``), and inside longer
+runs more often than standing alone (``nlp.keywords.is_fragment``, the rule keywords follow).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
+import re
 import subprocess
 import sys
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = Path("..") / "shared" / "eval"
@@ -53,6 +67,90 @@ def run(title: str, args: list[str]) -> int:
     return done.returncode
 
 
+# a number and its unit, as the human summaries write them: 2026년, 41만 명, 2,500원, 38.6km, 12%
+FACT = re.compile(
+    r"(\d[\d,.]*)\s*((?:만|억|조|천)*)\s*"
+    r"(개월|시간|학년|가구|퍼센트|원|달러|명|개|곳|%|km|세|살|년|월|일|시|분|초|회|건|배|톤|대|층|kg|위|차|주|점)"
+)
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    """The numbers with units in a text, normalised (2,500원 and 2500 원 are one fact)."""
+    return {(m[1].replace(",", "").rstrip("."), m[2], m[3]) for m in FACT.finditer(text)}
+
+
+def fact_coverage(docs: list[dict[str, Any]], summaries: dict[str, list[str]]) -> tuple[float, int]:
+    """Share of the abstractive summaries' facts found in the method's summaries, and how many there are."""
+    hit = total = 0
+    for doc in docs:
+        if doc.get("abstractive"):
+            wanted = facts(doc["abstractive"])
+            total += len(wanted)
+            hit += len(wanted & facts(" ".join(summaries.get(doc["id"], []))))
+    return (hit / total if total else 0.0), total
+
+
+def harness() -> ModuleType:
+    """The shared summary harness as a module, for its lead3 and peer methods."""
+    spec = importlib.util.spec_from_file_location("eval_summary", ROOT / EVAL / "tools" / "eval_summary.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def key_facts_and_keywords(methods: list[str]) -> None:
+    """Print key-fact coverage per method, and the project's keyword recall and fragment shares."""
+    from nlp.analyse import analyse
+    from nlp.digest import title_terms_of
+    from nlp.keywords import is_fragment, keywords, noun_runs
+    from nlp.summarize import summarise
+
+    print("\n== key facts and keywords (k=3, top-10 keywords)", flush=True)
+    docs = [
+        json.loads(line) for line in (ROOT / EVAL / "summaries" / "articles.jsonl").open(encoding="utf-8")
+    ]
+    module = harness()
+    peers: dict[str, Callable[[dict[str, Any], int], list[str]]] = {
+        "lead3": module.lead, "textrankr": module.textrankr_method, "lexrankr": module.lexrankr_method,
+    }  # fmt: skip
+    analyses = {d["id"]: analyse("\n".join(d["sentences"])) for d in docs}
+    for method in methods:
+        if method == "project":
+            got = {i: [s.text for s in summarise(a, 3)] for i, a in analyses.items()}
+        else:
+            got = {}
+            for doc in docs:
+                try:
+                    got[doc["id"]] = peers[method](doc, 3)
+                except Exception:  # a peer that fails on an article keeps nothing there
+                    got[doc["id"]] = []
+        share, total = fact_coverage(docs, got)
+        print(f"key-fact coverage  {method:<10} {100 * share:5.1f}%  ({total} facts in the human summaries)")
+    found = wanted = shown = strict = loose = 0
+    for doc in docs:
+        analysis = analyses[doc["id"]]
+        title = title_terms_of(doc.get("title"))
+        top = keywords(analysis, 10, [t.term for t in title])
+        runs: Counter[str] = Counter(
+            r.text for s in analysis.sentences for r in noun_runs(s.morphemes, analysis.text)
+        )
+        heads = (
+            {r.text for r in noun_runs(tuple(analyse(doc["title"]).morphemes()), doc["title"])}
+            if doc.get("title")
+            else set()
+        )
+        nouns = {n for n in heads if len(n) >= 2}
+        wanted += len(nouns)
+        found += sum(1 for n in nouns if any(n in k or k in n for k in top))
+        shown += len(top)
+        strict += sum(1 for k in top if any(k != r and k in r for r in runs))
+        loose += sum(1 for k in top if is_fragment(k, runs))
+    print(f"keywords: headline nouns recalled {100 * found / max(wanted, 1):5.1f}% ({wanted} nouns); "
+          f"fragments strict {100 * strict / max(shown, 1):4.1f}%, more often inside than alone "
+          f"{100 * loose / max(shown, 1):4.1f}% ({shown} keywords)")  # fmt: skip
+
+
 def main() -> int:
     if not (ROOT / EVAL).is_dir():
         print(f"skipped: no evaluation data at {ROOT / EVAL} (../shared/eval is absent from a fresh clone)")
@@ -72,6 +170,7 @@ def main() -> int:
     ]
     failures = run("summaries: ROUGE F1 on kiwi morphemes, k=3", summaries)
     failures += run("extraction: title / date / body F1 / snippets / boilerplate / links", extraction)
+    key_facts_and_keywords(summary_methods())
     return 1 if failures else 0
 
 

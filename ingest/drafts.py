@@ -17,13 +17,18 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from newsdesk.defaults import KEY_FACT_SENTENCES
 from nlp.analyse import analyse
 from nlp.digest import title_terms_of
-from nlp.summarize import summarise
+from nlp.sections import heading_spans, split_sections
+from nlp.summarize import summarise_sections
 from store import StoreError
 from store.models import Article, Draft, Story, now
 
 FEATURE_CHARS = 300
+# the review queue's order, the API's and the CLI's alike: the draft changed last (an edit, a
+# status, a regenerated summary, its story's outlets) first; the id settles equal times
+NEWEST_CHANGE_FIRST = (Draft.updated_at.desc(), Draft.id.desc())
 EDITABLE = ("headline", "category", "excerpt", "feature_text", "key_sentences", "keywords", "image")
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "draft": ("approved", "rejected"),
@@ -99,7 +104,19 @@ def resummarise(article: Article, sentences: int | None, max_chars: int | None) 
     count = _least(sentences or len(article.summary) or 3, rights.max_sentences) or 3
     limit = _least(max_chars, rights.max_chars)
     title = [t.term for t in title_terms_of(article.title)]
-    return [s.as_dict() for s in summarise(analyse(article.body), count, limit, title)]
+    parts = split_sections(article.body, heading_spans_of(article))
+    return [
+        s.as_dict()
+        for s in summarise_sections(analyse(article.body), parts, count, limit, title, KEY_FACT_SENTENCES)
+    ]
+
+
+def heading_spans_of(article: Article) -> list[tuple[int, int]]:
+    """The article's sub-heading spans: as extraction stored them, else (stored before they were)
+    the marked sub-headings (□, 1., < … >) found in the body text."""
+    if article.sections is not None:
+        return [(int(a), int(b)) for a, b in article.sections]
+    return heading_spans(article.body)
 
 
 def generated_fields(article: Article, key_sentences: Sequence[Any] | None = None) -> dict[str, Any]:
@@ -246,12 +263,17 @@ def _least(value: int | None, cap: int | None) -> int | None:
 
 
 def _feature_text(lead: str | None, chosen: Sequence[Any], excerpt: str, rights: Rights) -> str:
-    """The lead when the page has one (full rights only), else the key sentences, else the excerpt."""
+    """The lead when the page has one (full rights only), one sub-headline a line; else the key
+    sentences, else the excerpt. Cut at the last whole line (or word) within the limit."""
     if rights.mode != "full":
         return excerpt
+    limit = _least(FEATURE_CHARS, rights.max_chars) or FEATURE_CHARS
     if lead and lead.strip() and not rights.restricted:
-        text = " ".join(lead.split())
+        lines = [" ".join(line.split()) for line in lead.splitlines() if line.strip()]
+        kept = [line for n, line in enumerate(lines) if len("\n".join(lines[: n + 1])) <= limit]
+        if kept:
+            return "\n".join(kept)
+        text = lines[0]
     else:
         text = " ".join(s["text"] for s in chosen) or excerpt
-    limit = _least(FEATURE_CHARS, rights.max_chars) or FEATURE_CHARS
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

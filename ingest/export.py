@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ingest.drafts import Rights, effective, rights_of
+from ingest.drafts import Rights, effective, heading_spans_of, rights_of
+from nlp.dates import KST
+from nlp.sections import split_sections
 from nlp.urls import is_public_http_url
 from store.models import Article, Draft
 
@@ -47,6 +49,10 @@ class _Folded(str):
     """A string the front matter writes as a folded block (``key: >``), as the seed post does."""
 
 
+class _Literal(str):
+    """A string the front matter writes as a literal block (``key: |``): one item a line."""
+
+
 class _Quoted(str):
     """A string the front matter writes single-quoted (``image: '…'``), as the seed post does."""
 
@@ -66,6 +72,7 @@ def _styled(style: str) -> Any:
 
 
 _FrontMatterDumper.add_representer(_Folded, _styled(">"))
+_FrontMatterDumper.add_representer(_Literal, _styled("|"))
 _FrontMatterDumper.add_representer(_Quoted, _styled("'"))
 
 
@@ -74,13 +81,14 @@ def front_matter(fields: dict[str, Any]) -> list[str]:
 
     Every value is one line of HTML-escaped text (as the body's), emitted by PyYAML: plain where
     YAML reads it back as the same string, else quoted; excerpt and feature_text as folded blocks
-    (PyYAML quotes what a block cannot hold), the image single-quoted.
+    (PyYAML quotes what a block cannot hold), the image single-quoted. A feature text of several
+    sub-headlines keeps one a line, as a literal block.
     """
     data: dict[str, Any] = {
         "title": _html_text(fields["headline"]),
         "categories": [_html_text(fields["category"]) or DEFAULT_CATEGORY],
         "excerpt": _folded(fields["excerpt"]),
-        "feature_text": _folded(fields["feature_text"]),
+        "feature_text": _lines(fields["feature_text"]),
     }
     if one_line(fields.get("image")):
         data["image"] = _Quoted(_html_text(fields["image"]))
@@ -94,6 +102,14 @@ def front_matter(fields: dict[str, Any]) -> list[str]:
 def _folded(text: str | None) -> str:
     value = _html_text(text)
     return _Folded(value + "\n") if value else ""
+
+
+def _lines(text: str | None) -> str:
+    """The feature text: a folded block for one line, a literal block keeping each line apart."""
+    lines = [line for line in (_html_text(raw) for raw in (text or "").splitlines()) if line]
+    if len(lines) < 2:
+        return _folded(text)
+    return _Literal("\n".join(lines) + "\n")
 
 
 def render_jekyll(draft: Draft) -> str:
@@ -113,20 +129,59 @@ def render_jekyll(draft: Draft) -> str:
 
 
 def sections(draft: Draft, fields: dict[str, Any]) -> list[tuple[str, list[str]]]:
-    """The body: the key sentences in <b> within their paragraphs, then the other outlets (stories)."""
+    """The body: the key sentences in <b> within their paragraphs, one section per source sub-heading
+    (``source_sections``), then the other outlets (stories)."""
     rights = rights_of(draft.article)
     key = fields["key_sentences"]
     if key:
-        body = quoted_paragraphs(draft.article.body, key, context=not rights.restricted)
+        out = source_sections(draft.article, one_line(fields["headline"]), key, context=not rights.restricted)
     elif rights.mode != "none" and fields["excerpt"]:
-        body = [f"<p>{html.escape(one_line(fields['excerpt']))}</p>"]
+        out = [(one_line(fields["headline"]), [f"<p>{html.escape(one_line(fields['excerpt']))}</p>"])]
     else:
-        body = []
-    out = [(one_line(fields["headline"]), body)] if body else []
+        out = []
     if draft.outlets:
         links = [_html_link(public_url(o.get("url")), _outlet_label(o)) for o in draft.outlets]
         out.append(("함께 보도한 곳", [f"<p>{' · '.join(links)}</p>"]))
     return out
+
+
+def source_sections(
+    article: Article, headline: str, key: Sequence[dict[str, Any]], context: bool
+) -> list[tuple[str, list[str]]]:
+    """One section per source section holding key sentences, headed by the source's sub-heading
+    verbatim (the part before the first sub-heading, or a text without any, by the headline)."""
+    return [
+        (heading, quoted_paragraphs(article.body, group, context))
+        for heading, group in grouped(article, headline, key)
+    ]
+
+
+def grouped(
+    article: Article, headline: str, key: Sequence[dict[str, Any]]
+) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The key sentences by source section: (the sub-heading, or the headline before the first
+    one, and the section's key sentences); all under the headline when one no longer quotes the body."""
+    body = article.body
+    parts = split_sections(body, heading_spans_of(article))
+    groups = [
+        [dict(s) for s in key if _quotes(body, s) and part.start <= int(s["start"]) < part.end]
+        for part in parts
+    ]
+    if sum(len(g) for g in groups) < len(key):  # edited or stale sentences: today's one section
+        return [(headline, [dict(s) for s in key])]
+    return [
+        (one_line(part.heading(body) or headline), group)
+        for part, group in zip(parts, groups, strict=True)
+        if group
+    ]
+
+
+def _quotes(body: str, sentence: dict[str, Any]) -> bool:
+    try:
+        start, end = int(sentence["start"]), int(sentence["end"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return 0 <= start < end <= len(body) and body[start:end] == sentence.get("text")
 
 
 def image_src(image: object) -> str | None:
@@ -205,13 +260,17 @@ def attribution_html(article: Article) -> str:
 
 
 def render_markdown(draft: Draft) -> str:
-    """Plain Markdown: headline, excerpt, key sentences as a list, keywords, attribution."""
+    """Plain Markdown: headline, excerpt, key sentences as a list (under the source's sub-headings
+    when it has them), keywords, attribution."""
     fields = effective(draft)
     lines = [f"# {_md(one_line(fields['headline']))}", ""]
     if fields["excerpt"]:
         lines += [_md(one_line(fields["excerpt"])), ""]
-    lines += [f"- **{_md(one_line(s['text']))}**" for s in fields["key_sentences"]]
-    if fields["key_sentences"]:
+    parts = grouped(draft.article, one_line(fields["headline"]), fields["key_sentences"])
+    for heading, group in parts:
+        if len(parts) > 1:  # the source's own sections, each under its sub-heading
+            lines += [f"## {_md(heading)}", ""]
+        lines += [f"- **{_md(one_line(s['text']))}**" for s in group]
         lines.append("")
     if fields["keywords"]:
         lines += ["키워드: " + ", ".join(_md(one_line(k)) for k in fields["keywords"]), ""]
@@ -229,22 +288,37 @@ def _md(text: str) -> str:
 
 
 def render_json(draft: Draft) -> dict[str, Any]:
-    """The draft as data: effective fields, status, provenance and the attribution."""
+    """The draft as data: effective fields, status, provenance, the key sentences by source section
+    and the attribution."""
     article = draft.article
+    fields = effective(draft)
     return {
         "id": draft.id,
         "article_id": article.id,
         "story_id": draft.story_id,
         "status": draft.status,
-        **effective(draft),
+        **fields,
+        "sections": [
+            {"heading": heading, "key_sentences": group}
+            for heading, group in grouped(article, one_line(fields["headline"]), fields["key_sentences"])
+        ],
         "url": public_url(article.url),
         "outlet": outlet_name(article),
         "outlets": [
             {**o, "name": _outlet_label(o), "url": public_url(o.get("url"))} for o in draft.outlets or []
         ],
-        "published": article.published.isoformat() if article.published else None,
+        "published": _published(article),
+        "published_date_only": article.published_date_only,
         "attribution": attribution_text(article),
     }
+
+
+def _published(article: Article) -> str | None:
+    """ISO 8601: the time with its offset, or the day alone when the page gave no time."""
+    if article.published is None:
+        return None
+    when = article.published.astimezone(KST)
+    return when.date().isoformat() if article.published_date_only else when.isoformat()
 
 
 def slug(title: str, fallback: str = "draft") -> str:
@@ -255,8 +329,12 @@ def slug(title: str, fallback: str = "draft") -> str:
 
 
 def post_date(draft: Draft) -> dt.date:
-    """The date a post is filed under: the article's publication (KST), else the draft's creation."""
-    return (draft.article.published or draft.created_at).date()
+    """The date a post is filed under (KST): the article's publication, else when its page was
+    fetched (a page with no date of its own), else the draft's creation."""
+    article = draft.article
+    fetched = article.page.fetched_at if article.page is not None else None
+    when = article.published or fetched or draft.created_at
+    return (when.astimezone(KST) if when.tzinfo else when).date()
 
 
 def filename(draft: Draft) -> str:

@@ -125,7 +125,7 @@ def _wait_turn(host: str, delay: float, deadline: float) -> None:
     time.sleep(start - now)
 
 
-class _PinnedHTTP(http.client.HTTPConnection):
+class PinnedHTTP(http.client.HTTPConnection):
     """Connects to the address that was vetted, whatever a later DNS answer says."""
 
     def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
@@ -136,7 +136,7 @@ class _PinnedHTTP(http.client.HTTPConnection):
         self.sock = socket.create_connection((self.address, self.port), self.timeout)
 
 
-class _PinnedHTTPS(_PinnedHTTP):
+class PinnedHTTPS(PinnedHTTP):
     """HTTPS to the vetted address, certificate checked against the host name."""
 
     def connect(self) -> None:
@@ -149,7 +149,7 @@ def _get(target: Target, address: str, limits: FetchLimits, deadline: float) -> 
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise FetchError(f"timed out after {limits.timeout:g} s")
-    kind = _PinnedHTTPS if target.scheme == "https" else _PinnedHTTP
+    kind = PinnedHTTPS if target.scheme == "https" else PinnedHTTP
     connection = kind(target.host, target.port, address, timeout=remaining)
     headers = {
         "User-Agent": limits.user_agent or user_agent(purpose=SUBMISSION_PURPOSE),

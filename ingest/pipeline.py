@@ -20,7 +20,9 @@ from nlp.digest import Digest, DigestOptions, digest
 from nlp.extract import declared_url, extract_page
 from nlp.page import ExtractedPage
 from nlp.urls import canonical_url
+from search.alert_match import match_alerts
 from search.articles import index_document
+from search.generic_terms import shares
 from store import PageNotFound
 from store.db import Database
 from store.models import Article, Page, Revision, Source, now
@@ -40,6 +42,7 @@ class Outcome:
     article_id: int | None = None
     error: str | None = None
     links: tuple[str, ...] = field(default=())
+    deliveries: tuple[str, ...] = field(default=())  # alert deliveries made pending (search.alert_match)
     facts: ArticleFacts | None = None  # a new or changed article's field facts (the run's yields)
 
 
@@ -173,7 +176,9 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         extracted = _extract(session, page, source.id)
     remember(session, page, source.id, extracted.fingerprint)
     title = (extracted.title or "").strip() or _first_line(extracted.body)
-    found = digest(extracted.body, title, _with_default(options, source.category))
+    found = digest(
+        extracted.body, title, _with_default(options, source.category), extracted.sections, shares(session)
+    )
     page.attempts += 1
     page.charset = extracted.charset or page.charset
     page.source = source
@@ -184,13 +189,14 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         return Outcome(page.url, "unchanged", page.id, article.id)
     status: Status = "new" if article is None else "changed"
     article = _store_article(session, page, source, extracted, title, found, content_hash)
-    index_document(session, article, found.title_terms, found.terms)
+    title_tokens, body_tokens = index_document(session, article, found.title_terms, found.terms)
     assign_story(session, article, found.signature)
     upsert_draft(session, article)
+    deliveries = match_alerts(session, article, title_tokens, body_tokens)
     page.state = "processed"
     page.error = None
     facts = article_facts(extracted, title, template_for(session, source.id))
-    return Outcome(page.url, status, page.id, article.id, facts=facts)
+    return Outcome(page.url, status, page.id, article.id, deliveries=tuple(deliveries), facts=facts)
 
 
 def _extract(session: Session, page: Page, source_id: int | None) -> ExtractedPage:
@@ -225,10 +231,12 @@ def _store_article(
     article.url = page.url
     article.title = title
     article.published = extracted.published
+    article.published_date_only = extracted.published_date_only
     article.modified = extracted.modified
     article.authors = list(extracted.authors)
     article.body = extracted.body
     article.lead = extracted.lead
+    article.sections = [list(span) for span in extracted.sections]
     article.site_name = extracted.site_name
     article.image = extracted.images[0] if extracted.images else None
     article.category = found.category.name

@@ -9,19 +9,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsdesk import commands
+from newsdesk.alerts_cmd import add_alerts_parser
 from newsdesk.drafts_cmd import add_drafts_parser
 from newsdesk.errors import NewsdeskError, UsageError
+from newsdesk.output import JSON_LINES
 from newsdesk.settings import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsdesk", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=CommandParser)
 
     p = sub.add_parser("extract", help="extract title, dates, bylines and body from saved pages")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--url", help="where the page lived: an absolute http(s) URL (one FILE only)")
-    p.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    p.add_argument("--json", action="store_true", help=f"{JSON_LINES}, one per file")
 
     p = sub.add_parser("summarize", help="summarise one plain-text article, or a JSONL batch")
     p.add_argument("file", nargs="?", default="-", metavar="FILE|-")
@@ -41,9 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--category", help="the source's default category")
 
     p = sub.add_parser("search", help="search what was ingested")
-    p.add_argument("query")
+    p.add_argument(
+        "query", nargs="+", metavar="QUERY", help='words, "phrases" and -exclusions (-word needs no --)'
+    )
     p.add_argument("--limit", type=_positive, default=10)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=f"{JSON_LINES}, each an item of GET /search's results")
 
     p = sub.add_parser("crawl", help="crawl one source end to end: fetch, extract, summarise, index")
     p.add_argument("name", help="the source's name in the sources file")
@@ -54,13 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["list", "check", "show"])
     p.add_argument("name", nargs="?", help="the source to check or show (show: what its pages taught)")
     p.add_argument("--sources", type=Path, help="sources file (default: NEWSDESK_SOURCES or the shipped one)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=f"list, show: {JSON_LINES}")
 
     add_drafts_parser(sub)
+    add_alerts_parser(sub)
 
     p = sub.add_parser("serve", help="run the HTTP API (search, articles, drafts, health)")
-    p.add_argument("--host", default=None)
-    p.add_argument("--port", type=_positive, default=None)
+    p.add_argument("--host", default=None, help="default: NEWSDESK_API_HOST or 127.0.0.1")
+    p.add_argument("--port", type=_port, default=None, help="1-65535 (default: NEWSDESK_API_PORT or 8000)")
     p.add_argument("--workers", type=_positive, default=1, help="processes (one per core serves the most)")
 
     p = sub.add_parser("worker", help="run a Celery worker (Kiwi loaded once, before the pool forks)")
@@ -71,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", type=Path, help="sources file (default: NEWSDESK_SOURCES or the shipped one)")
 
     p = sub.add_parser("up", help="API + worker + beat together on this machine; Ctrl-C stops all")
+    p.add_argument("--host", default=None, help="the API's (default: NEWSDESK_API_HOST or 127.0.0.1)")
+    p.add_argument(
+        "--port", type=_port, default=None, help="the API's, 1-65535 (default: NEWSDESK_API_PORT or 8000)"
+    )
     p.add_argument("--concurrency", type=_positive, default=2)
 
     p = sub.add_parser(
@@ -86,6 +95,62 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser: an argument it does not know is refused with its own usage
+    (argparse would hand it up to the top-level parser, which prints `newsdesk`'s usage)."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
+def _search_query_as_text(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """argv with `search`'s query words moved behind `--`: a dash-word after `search` that is
+    not one of its options (-심야) is an exclusion in the query, not an unknown option."""
+    at = next((i for i, token in enumerate(argv) if not token.startswith("-")), None)
+    if at is None or argv[at] != "search":
+        return argv
+    search = next(a.choices["search"] for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    options: list[str] = []
+    words: list[str] = []
+    i = at + 1
+    while i < len(argv):
+        token = argv[i]
+        if token == "--":
+            words += argv[i + 1 :]
+            break
+        action = _option(search, token) if token.startswith("-") else None
+        if action is None:
+            words.append(token)
+        else:
+            with_value = action.nargs != 0 and "=" not in token
+            options += argv[i : i + 1 + with_value]
+            i += with_value
+        i += 1
+    return [*argv[: at + 1], *options, *(["--", *words] if words else [])]
+
+
+def _option(parser: argparse.ArgumentParser, token: str) -> argparse.Action | None:
+    """The option `token` names, as argparse would match it (exactly, or a unique prefix)."""
+    name = token.split("=", 1)[0]
+    known = parser._option_string_actions  # argparse has no public way to ask what an option is
+    if name in known:
+        return known[name]
+    matches = {known[o] for o in known if o.startswith("--") and len(name) > 2 and o.startswith(name)}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _port(value: str) -> int:
+    number = _positive(value)
+    if number > 65535:
+        raise argparse.ArgumentTypeError(f"a port is 1-65535, not {number}")
+    return number
+
+
 def _positive(value: str) -> int:
     try:
         number = int(value)
@@ -97,7 +162,8 @@ def _positive(value: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(_search_query_as_text(parser, list(sys.argv[1:] if argv is None else argv)))
     try:
         settings = Settings.from_env()
         return int(commands.run(args, settings) or 0)

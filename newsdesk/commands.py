@@ -12,14 +12,16 @@ from typing import Any, TextIO
 
 from ingest.options import digest_options
 from ingest.pipeline import Origin, Outcome, ingest
+from newsdesk.alerts_cmd import cmd_alerts
 from newsdesk.crawl_cmd import cmd_crawl, cmd_sources
 from newsdesk.demo import run_demo
 from newsdesk.drafts_cmd import cmd_drafts
 from newsdesk.errors import CommandError, UsageError
 from newsdesk.output import emit, format_hit
+from newsdesk.progress import Progress, loading_model
 from newsdesk.settings import Settings
 from nlp import NlpError
-from nlp.analyse import analyse
+from nlp.analyse import analyse, warm
 from nlp.digest import DigestOptions
 from nlp.excerpt import excerpt
 from nlp.extract import extract_page, extract_source_pages
@@ -27,7 +29,7 @@ from nlp.keywords import keywords
 from nlp.page import ExtractedPage
 from nlp.summarize import summarise
 from nlp.urls import is_http_url
-from search.articles import Hit, search
+from search.articles import search
 from store.db import Database, current_revision, database_exists, upgrade
 
 
@@ -41,6 +43,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "serve": cmd_serve,
         "crawl": cmd_crawl,
         "drafts": cmd_drafts,
+        "alerts": cmd_alerts,
         "sources": cmd_sources,
         "worker": cmd_worker,
         "beat": cmd_beat,
@@ -91,8 +94,8 @@ def _extract_records(paths: list[Path], url: str | None) -> list[dict[str, Any]]
 
 def _failed(record: dict[str, Any], reason: str) -> None:
     record.update(
-        kind=None, title=None, published=None, modified=None, authors=[], body="", lead=None,
-        images=[], links=[], error=reason,
+        kind=None, title=None, published=None, published_date_only=False, modified=None, authors=[],
+        body="", lead=None, images=[], links=[], error=reason,
     )  # fmt: skip
 
 
@@ -101,6 +104,7 @@ def _page_dict(page: ExtractedPage) -> dict[str, Any]:
         "kind": page.kind,
         "title": page.title,
         "published": page.published.isoformat() if page.published else None,
+        "published_date_only": page.published_date_only,
         "modified": page.modified.isoformat() if page.modified else None,
         "authors": list(page.authors),
         "body": page.body,
@@ -115,9 +119,10 @@ def _print_extract(record: dict[str, Any]) -> None:
         print(f"{record['source']}: error: {record['error']}")
         return
     print(f"{record['source']}: {record['kind']} — {record['title']}")
-    print(
-        f"  published {record['published']}  modified {record['modified']}  by {', '.join(record['authors'])}"
-    )
+    published = record["published"]
+    if published and record["published_date_only"]:
+        published = published[:10]  # the page gave the day only: its midnight is no time
+    print(f"  published {published}  modified {record['modified']}  by {', '.join(record['authors'])}")
     if record["kind"] == "listing":
         print(f"  {len(record['links'])} article links")
     else:
@@ -234,17 +239,24 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     db = Database(settings.database_url)
     counts: dict[str, int] = {}
     unreadable = 0
-    for path in files:
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            print(f"newsdesk ingest: {error.strerror}: {path}", file=sys.stderr)
-            unreadable += 1
-            continue
-        origin = Origin(url=args.url or path.resolve().as_uri(), source=args.source, category=args.category)
-        outcome = ingest(db, raw, origin, digest_options(settings))
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
-        print(_outcome_line(path, outcome))
+    with loading_model():  # the first page would load it, with the bar frozen (Kiwi holds the GIL)
+        warm()
+    with Progress("ingest", len(files)) as progress:
+        for path in files:
+            try:
+                raw = path.read_bytes()
+            except OSError as error:
+                progress.echo(f"newsdesk ingest: {error.strerror}: {path}", sys.stderr)
+                progress.add("unreadable")
+                unreadable += 1
+                continue
+            origin = Origin(
+                url=args.url or path.resolve().as_uri(), source=args.source, category=args.category
+            )
+            outcome = ingest(db, raw, origin, digest_options(settings))
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+            progress.echo(_outcome_line(path, outcome))
+            progress.add(outcome.status)
     if counts:
         print("ingested: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
     if missing or unreadable:
@@ -277,36 +289,31 @@ def _outcome_line(path: Path, outcome: Outcome) -> str:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    query = " ".join(args.query)  # `search 청년 -심야` is one query, as `search "청년 -심야"` is
     db = Database(settings.database_url)
     with db.transaction() as session:
-        results = search(session, args.query, limit=args.limit)
+        results = search(session, query, limit=args.limit)
         if args.json:
-            emit({"total": results.total, "results": [_hit_dict(h) for h in results.hits]})
+            from api.hits import hit_out  # pydantic: only when JSON is asked for
+
+            for hit in results.hits:  # JSON Lines, each as an item of GET /search's results
+                emit(hit_out(hit).model_dump(mode="json"))
             return 0
-        print(f"{results.total} articles match {args.query!r}")
+        print(f"{results.total} articles match {query!r}")
         for hit in results.hits:
             print(format_hit(hit))
     return 0
 
 
-def _hit_dict(hit: Hit) -> dict[str, Any]:
-    return {
-        "id": hit.article_id,
-        "title": hit.title,
-        "url": hit.url,
-        "source": hit.source,
-        "category": hit.category,
-        "published": hit.published.isoformat() if hit.published else None,
-        "score": hit.score,
-        "snippet": hit.snippet,
-        "highlights": hit.highlights,
-    }
-
-
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from api.serve import serve
 
-    return serve(settings, args.host or settings.api_host, args.port or settings.api_port, args.workers)
+    def load_model() -> None:  # one process: Kiwi loads here, before uvicorn's start lines
+        with loading_model():
+            warm()
+
+    host, port = args.host or settings.api_host, args.port or settings.api_port
+    return serve(settings, host, port, args.workers, load_model if args.workers == 1 else None)
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
@@ -326,7 +333,7 @@ def cmd_beat(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
     from newsdesk.services import run_up
 
-    return run_up(settings, args.concurrency)
+    return run_up(settings, args.host or settings.api_host, args.port or settings.api_port, args.concurrency)
 
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:

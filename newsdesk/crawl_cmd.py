@@ -4,43 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from crawler.runner import check_source, crawl_source, list_sources
 from newsdesk.errors import CommandError
 from newsdesk.output import emit
+from newsdesk.progress import Progress, Status
 from newsdesk.settings import Settings
 from store.db import Database
 from store.templates import describe_template
 
 
-class Progress:
-    """A one-line counter on a terminal's stderr; silent when stderr is not a terminal."""
-
-    def __init__(self) -> None:
-        self.live = sys.stderr.isatty()
-        self.counts: dict[str, int] = {}
-
-    def __call__(self, line: str) -> None:
-        status = line.split(" ", 1)[0]
-        self.counts[status] = self.counts.get(status, 0) + 1
-        if self.live:
-            done = sum(self.counts.values())
-            shown = " ".join(f"{k} {v}" for k, v in sorted(self.counts.items()))
-            sys.stderr.write(f"\r[{done}] {shown}\x1b[K")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.live and self.counts:
-            sys.stderr.write("\n")
-
-
 def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
-    progress = Progress()
-    try:
-        summary = crawl_source(settings, args.name, args.sources, args.limit, progress)
-    finally:
-        progress.close()
+    with Progress(f"crawl {args.name}") as progress:  # the first page can take a while: the clock runs
+        summary = crawl_source(settings, args.name, args.sources, args.limit, _counted(progress))
     for error in summary.errors[:20]:
         print(f"  failed {error.get('url')}: {error.get('reason')}", file=sys.stderr)
     print(summary.line())
@@ -52,13 +30,19 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if summary.fetched_nothing or failing else 0
 
 
+def _counted(progress: Progress) -> Callable[[str], None]:
+    """The crawl's per-page lines ("new https://…") counted by their first word."""
+    return lambda line: progress.add(line.split(" ", 1)[0])
+
+
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "show":
         return _show(args, settings)
     if args.action == "check":
         if not args.name:
             raise CommandError("sources check needs a source NAME")
-        found = check_source(settings, args.name, args.sources)
+        with Status(f"checking {args.name}: fetching its start pages…", enabled=not args.json):
+            found = check_source(settings, args.name, args.sources)
         verdict = "" if found else "  ← 0 links: has the site changed its layout?"
         print(f"{args.name}: {found} article links on the start page now{verdict}")
         return 0 if found else 1

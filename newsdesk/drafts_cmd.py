@@ -12,10 +12,12 @@ from typing import Any, NoReturn
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ingest.drafts import effective
+from ingest.drafts import NEWEST_CHANGE_FIRST
 from ingest.export import FORMATS, filename, render_jekyll, render_json, render_markdown
 from newsdesk.errors import CommandError
+from newsdesk.output import JSON_LINES, emit
 from newsdesk.settings import Settings
+from nlp.dates import KST
 from store.db import Database
 from store.models import DRAFT_STATES, Draft
 
@@ -26,9 +28,14 @@ def add_drafts_parser(sub: Any) -> argparse.ArgumentParser:
         "drafts", help="list and export the editors' summary drafts"
     )
     actions = parser.add_subparsers(dest="drafts_command", required=True, metavar="ACTION")
-    p = actions.add_parser("list", help="list drafts, newest change first")
+    p = actions.add_parser(
+        "list",
+        help="list drafts, newest change first",
+        description="Drafts, newest change first (an edit, a status, a regenerated summary, a new "
+        "outlet of its story); the time shown is that change, in KST.",
+    )
     p.add_argument("--status", choices=DRAFT_STATES)
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--json", action="store_true", help=f"{JSON_LINES}, each a row of GET /drafts' results")
     p = actions.add_parser("export", help="export one draft to stdout, or many (--status) into --out DIR")
     p.add_argument("id", nargs="?", type=int, metavar="ID")
     p.add_argument("--format", choices=FORMATS, default="jekyll")
@@ -45,37 +52,18 @@ def cmd_drafts(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_drafts_list(args: argparse.Namespace, settings: Settings) -> int:
-    """Print the drafts (optionally of one status), as text or JSON lines."""
+    """Print the drafts (optionally of one status), newest change first, as text or JSON Lines."""
+    from api.routes_drafts import draft_brief  # the API's row, so both name the same fields
+
     with Database(settings.database_url).sessions() as session:
         for draft in _drafts(session, args.status):
-            record = draft_record(draft)
+            row = draft_brief(draft)
             if args.json:
-                print(json.dumps(record, ensure_ascii=False))
+                emit(row.model_dump(mode="json"))
             else:
-                date = (record["published"] or "")[:10] or "----------"
-                print(
-                    f"{draft.id:>5}  {draft.status:<9} {date}  {record['title']}  [{record['source'] or ''}]"
-                )
+                changed = row.updated_at.astimezone(KST).strftime("%Y-%m-%d %H:%M")
+                print(f"{row.id:>5}  {row.status:<9} {changed}  {row.title}  [{row.source or ''}]")
     return 0
-
-
-def draft_record(draft: Draft) -> dict[str, Any]:
-    """The fields `drafts list --json` prints for a draft."""
-    article = draft.article
-    fields = effective(draft)
-    return {
-        "id": draft.id,
-        "status": draft.status,
-        "title": fields["headline"],
-        "article_id": article.id,
-        "story_id": draft.story_id,
-        "category": fields["category"],
-        "source": article.source.name if article.source else article.site_name,
-        "url": article.url,
-        "published": article.published.isoformat() if article.published else None,
-        "updated_at": draft.updated_at.isoformat(),
-        "edited": sorted(draft.edits or {}),
-    }
 
 
 def cmd_drafts_export(args: argparse.Namespace, settings: Settings) -> int:
@@ -122,7 +110,7 @@ def write_exports(drafts: Iterable[Draft], fmt: str, out: Path) -> list[Path]:
 
 
 def _drafts(session: Session, status: str | None) -> list[Draft]:
-    query = select(Draft).order_by(Draft.updated_at.desc(), Draft.id.desc())
+    query = select(Draft).order_by(*NEWEST_CHANGE_FIRST)
     if status:
         query = query.where(Draft.status == status)
     return list(session.scalars(query))

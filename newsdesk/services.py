@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from api.listen import check_free
 from crawler.schedule import parse_schedule
+from newsdesk.progress import is_terminal
 from newsdesk.settings import Settings
 
 RECONCILE_EVERY = 300.0
+UP_POLL_SECONDS = 0.2  # how often `up` tries the API's port while it starts
+GENERIC_TERMS_EVERY = 6 * 3600.0  # the generic-word table changes slowly
 
 
 def celery_app(settings: Settings) -> Any:
@@ -43,9 +48,11 @@ def node_name() -> str:
 
 
 def beat_schedule(sources: Sequence[tuple[str, str]]) -> dict[str, dict[str, Any]]:
-    """One entry per (source name, cron expression), plus the periodic reconcile."""
+    """One entry per (source name, cron expression), plus the periodic reconcile and the recount of
+    the words generic in the stored news (keywords rank them down)."""
     schedule: dict[str, dict[str, Any]] = {
         "reconcile": {"task": "newsdesk.reconcile", "schedule": RECONCILE_EVERY},
+        "generic-terms": {"task": "newsdesk.generic_terms", "schedule": GENERIC_TERMS_EVERY},
     }
     for name, cron in sources:
         schedule[f"crawl:{name}"] = {
@@ -66,14 +73,18 @@ def run_beat(settings: Settings, sources: Sequence[tuple[str, str]]) -> int:
     return 0
 
 
-def run_up(settings: Settings, concurrency: int = 2) -> int:
-    """API + worker + beat as child processes; Ctrl-C (or SIGTERM) stops them all."""
+def run_up(settings: Settings, host: str, port: int, concurrency: int = 2) -> int:
+    """API + worker + beat as child processes; Ctrl-C (or SIGTERM) stops them all.
+
+    The API's address is checked before anything starts (a taken port is one line, exit 1),
+    and the API is said to be running only once it answers there."""
+    check_free(host, port)
     base = [sys.executable, "-m", "newsdesk"]
-    children = [
-        subprocess.Popen([*base, "serve"]),
-        subprocess.Popen([*base, "worker", "--concurrency", str(concurrency)]),
-        subprocess.Popen([*base, "beat"]),
-    ]
+    children = {
+        "API": subprocess.Popen([*base, "serve", "--host", host, "--port", str(port)]),
+        "worker": subprocess.Popen([*base, "worker", "--concurrency", str(concurrency)]),
+        "beat": subprocess.Popen([*base, "beat"]),
+    }
     stopping = False
 
     def stop(*_: object) -> None:
@@ -82,10 +93,36 @@ def run_up(settings: Settings, concurrency: int = 2) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    api = f"http://{settings.api_host}:{settings.api_port}"
-    print(f"newsdesk up: API on {api}, worker and beat running; Ctrl-C stops them")
-    while not stopping and all(c.poll() is None for c in children):
-        time.sleep(0.5)
+    api = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    if is_terminal(sys.stderr):  # the start takes a while (each process loads what it needs)
+        print(f"newsdesk up: starting the API on {api}, a worker and beat…", file=sys.stderr, flush=True)
+    if _wait_for_api(host, port, children, lambda: stopping):
+        print(f"newsdesk up: API on {api}, worker and beat running; Ctrl-C stops them", flush=True)
+        while not stopping and all(c.poll() is None for c in children.values()):
+            time.sleep(0.5)
+    if not stopping:
+        name, child = next((n, c) for n, c in children.items() if c.poll() is not None)
+        print(
+            f"newsdesk up: the {name} stopped (exit {child.returncode}); stopping the rest", file=sys.stderr
+        )
+    _stop_children(list(children.values()))
+    return 0 if stopping else 1
+
+
+def _wait_for_api(
+    host: str, port: int, children: dict[str, subprocess.Popen[bytes]], stopping: Callable[[], bool]
+) -> bool:
+    """True once the API accepts a connection; False when a child exits first or we are stopped."""
+    while not stopping() and all(c.poll() is None for c in children.values()):
+        try:
+            socket.create_connection((host, port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(UP_POLL_SECONDS)
+    return False
+
+
+def _stop_children(children: list[subprocess.Popen[bytes]]) -> None:
     for child in children:
         if child.poll() is None:
             child.send_signal(signal.SIGTERM)
@@ -95,4 +132,3 @@ def run_up(settings: Settings, concurrency: int = 2) -> int:
             child.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             child.kill()
-    return 0 if stopping else 1

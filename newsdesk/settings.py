@@ -6,6 +6,7 @@ A leaf of the house: it imports nothing of ours but the two import-free modules 
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ __all__ = [
     "version",
 ]
 PREFIX = "NEWSDESK_"
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 @cache
@@ -64,9 +66,15 @@ class Settings:
     # where the API processes share their rate-limit counters (None: each keeps its own)
     redis_url: str | None = None
     redis_prefix: str = "newsdesk:"
+    # peers whose X-Forwarded-For names the client (a reverse proxy); from any other peer the
+    # header is the client's own claim, and ignored
+    trusted_proxies: tuple[Network, ...] = ()
     editor_tokens: tuple[str, ...] = ()
     reader_tokens: tuple[str, ...] = ()
-    # tests only: lets "submit a URL" reach loopback servers; never read from the environment
+    # alerts: consecutive failed deliveries that pause an alert; the first retry's delay (doubling)
+    alert_max_failures: int = 5
+    alert_retry_seconds: float = 10.0
+    # tests only: lets "submit a URL" and webhooks reach loopback servers; never read from the environment
     allow_loopback_fetch: bool = False
 
     @classmethod
@@ -92,14 +100,28 @@ class Settings:
             redis_url=env.get(PREFIX + "REDIS_URL")
             or (broker_url if broker_url.startswith(("redis://", "rediss://")) else None),
             redis_prefix=env.get(PREFIX + "REDIS_PREFIX") or "newsdesk:",
+            trusted_proxies=_networks(env, "TRUSTED_PROXIES"),
             editor_tokens=_list(env, "EDITOR_TOKENS"),
             reader_tokens=_list(env, "READONLY_TOKENS"),
+            alert_max_failures=_positive_int(env, "ALERT_MAX_FAILURES", 5),
+            alert_retry_seconds=_positive_float(env, "ALERT_RETRY_SECONDS", 10.0),
         )
 
 
 def _list(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     """A comma-separated variable as a tuple of non-empty items."""
     return tuple(item.strip() for item in (env.get(PREFIX + name) or "").split(",") if item.strip())
+
+
+def _networks(env: Mapping[str, str], name: str) -> tuple[Network, ...]:
+    """A comma-separated list of IP addresses and CIDR blocks (10.0.0.0/8, ::1)."""
+    networks = []
+    for item in _list(env, name):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise SettingsError(f"{PREFIX}{name}: {item!r} is not an IP address or CIDR block") from None
+    return tuple(networks)
 
 
 def _positive_int(
@@ -116,4 +138,17 @@ def _positive_int(
         raise SettingsError(f"{PREFIX}{name} must be at least {minimum}, got {value}")
     if maximum is not None and value > maximum:
         raise SettingsError(f"{PREFIX}{name} must be at most {maximum}, got {value}")
+    return value
+
+
+def _positive_float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(PREFIX + name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{PREFIX}{name} must be a number of seconds, got {raw!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise SettingsError(f"{PREFIX}{name} must be a positive number of seconds, got {raw!r}")
     return value

@@ -1,7 +1,9 @@
 """Korean news dates: parse 입력/수정 lines, ISO stamps and meta values into aware KST datetimes.
 
 Naive values are read as Korea Standard Time; values carrying an offset (or ``Z``) are
-converted to it. Impossible dates (month 13, before 1990, years ahead) give ``None``.
+converted to it. Impossible dates (month 13, before 1990, years ahead) give ``None``. A string
+that names a day without a time gives a ``DateOnly``: midnight KST that says so, so the time
+is never invented downstream (``is_date_only``).
 """
 
 from __future__ import annotations
@@ -55,6 +57,17 @@ _URL_DATE_RES = (
 )
 
 
+class DateOnly(dt.datetime):
+    """Midnight KST standing for a whole day: the text named the day (``2024.05.03``) but no time."""
+
+    __slots__ = ()
+
+
+def is_date_only(value: dt.datetime | None) -> bool:
+    """True when ``value`` came from a day without a time (a ``DateOnly``)."""
+    return isinstance(value, DateOnly)
+
+
 def parse_date(text: str) -> dt.datetime | None:
     """Parse the first date (and time) in ``text`` into an aware Asia/Seoul datetime."""
     if not text:
@@ -105,7 +118,9 @@ def date_from_url(url: str | None) -> dt.datetime | None:
         match = pattern.search(path)
         if match is None:
             continue
-        value = _build(int(match.group("y")), int(match.group("m")), int(match.group("d")), 0, 0, 0, None)
+        value = _build(
+            int(match.group("y")), int(match.group("m")), int(match.group("d")), 0, 0, 0, None, date_only=True
+        )
         if value is not None and value <= dt.datetime.now(KST) + dt.timedelta(days=1):
             return value
     return None
@@ -128,10 +143,10 @@ def _label_kind(label: str) -> str:
 
 def _from_compact(day: str, clock: str | None) -> dt.datetime | None:
     """Read ``20251205`` / ``202512051640`` / ``20251205164012`` stamps."""
-    clock = clock or "0000"
+    date_only, clock = clock is None, clock or "0000"
     return _build(
         int(day[:4]), int(day[4:6]), int(day[6:8]), int(clock[:2]), int(clock[2:4]),
-        int(clock[4:6] or 0), None,
+        int(clock[4:6] or 0), None, date_only,
     )  # fmt: skip
 
 
@@ -146,16 +161,24 @@ def _from_match(match: re.Match[str]) -> dt.datetime | None:
     second = int(match.group("S") or match.group("S2") or 0)
     return _build(
         int(match.group("y")), int(match.group("m")), int(match.group("d")), hour,
-        int(match.group("M") or match.group("M2") or 0), second, match.group("tz"),
+        int(match.group("M") or match.group("M2") or 0), second, match.group("tz"), match.group("H") is None,
     )  # fmt: skip
 
 
 def _build(
-    year: int, month: int, day: int, hour: int, minute: int, second: int, tz: str | None
+    year: int,
+    month: int,
+    day: int,
+    hour: int,
+    minute: int,
+    second: int,
+    tz: str | None,
+    date_only: bool = False,
 ) -> dt.datetime | None:
     """Validate the parts and attach the zone; ``None`` for impossible values."""
+    kind = DateOnly if date_only else dt.datetime
     try:
-        value = dt.datetime(year, month, day, hour, minute, min(second, 59), tzinfo=_zone(tz))
+        value = kind(year, month, day, hour, minute, min(second, 59), tzinfo=_zone(tz))
     except ValueError:
         return None
     value = value.astimezone(KST)

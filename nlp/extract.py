@@ -24,7 +24,7 @@ from nlp import EmptyPageError, NlpError
 from nlp.blocks import block_text, largest_block, unwrap_layout_tables
 from nlp.bylines import byline_names, clean_author, merge_authors
 from nlp.cleanup import clean_body, drop_lines
-from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date
+from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date, is_date_only
 from nlp.decode import decode_html
 from nlp.embedded import EmbeddedArticle, embedded_article, embedded_html
 from nlp.headings import MIN_PROBE_CHARS, body_heads, first_line_index, in_menu, page_elements
@@ -48,6 +48,7 @@ from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lea
 from nlp.listing import Anchor, article_links, clean_link, is_listing, page_anchors, teaser_texts
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
+from nlp.sections import heading_spans, marked_headings
 from nlp.template import EMPTY, Template, fingerprint, learn_template, site_key, template_lines
 from nlp.titles import fold, listing_title
 from nlp.urls import is_http_url
@@ -122,9 +123,10 @@ def extract_page(
     published, modified = _dates(meta, tree, body, title, url, feed_published)
     return ExtractedPage(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
-        authors=_authors(meta, raw_body), images=page_images(body, meta.images, base, first_line),
+        published_date_only=is_date_only(published), authors=_authors(meta, raw_body),
+        images=page_images(body, meta.images, base, first_line),
         fingerprint=fingerprint((fold(c.text) for c in candidates), cleaned, _site(tree, meta, url)),
-        **common,
+        sections=tuple(heading_spans(body, marked_headings(tree))), **common,
     )  # fmt: skip
 
 
@@ -384,7 +386,7 @@ def _dates(
     labels anywhere up to just after the body (a sidebar's 등록일 comes only this late); the URL
     path's day; the feed item's date. Published and modified stay apart: a 수정/업데이트 date is
     never taken as published."""
-    if meta.published and meta.modified:
+    if meta.published and meta.modified and not is_date_only(meta.published):
         return meta.published, meta.modified
     page_text = visible_text(tree)
     regions = _article_regions(page_text, body, title)
@@ -394,7 +396,16 @@ def _dates(
     # a date inside a longer line under the headline ("3월 1일부터") only after every labelled one
     published = published or far_published or find_unlabelled_date(regions[0])
     published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)
-    return published, meta.modified or near_modified or far_modified
+    timed = (meta.published, near_published, meta.time_element, far_published, as_kst(feed_published))
+    return _with_time(published, timed), meta.modified or near_modified or far_modified
+
+
+def _with_time(published: dt.datetime | None, others: Sequence[dt.datetime | None]) -> dt.datetime | None:
+    """A day without a time (meta ``2024-05-03``) takes the time another source gives for that day."""
+    if published is None or not is_date_only(published):
+        return published
+    same_day = (o for o in others if o is not None and not is_date_only(o) and o.date() == published.date())
+    return next(same_day, published)
 
 
 def _headline_date(head: str, top: str, tail: str, before: str) -> dt.datetime | None:

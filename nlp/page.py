@@ -21,6 +21,7 @@ class ExtractedPage:
     body: str
     lead: str | None = None
     published: dt.datetime | None = None
+    published_date_only: bool = False  # the page named the day of publication, not the time
     modified: dt.datetime | None = None
     authors: tuple[str, ...] = ()
     images: tuple[str, ...] = ()
@@ -29,3 +30,4 @@ class ExtractedPage:
     charset: str | None = None
     canonical_url: str | None = field(default=None)
     fingerprint: Fingerprint = field(default_factory=Fingerprint)  # for the source's template memory
+    sections: tuple[tuple[int, int], ...] = ()  # the body's sub-heading lines (nlp.sections), as spans

@@ -52,6 +52,7 @@ __all__ = [
     "highlights",
     "index_document",
     "match_expression",
+    "query_phrases",
     "search",
     "tsquery_expression",
 ]
@@ -93,6 +94,7 @@ class Hit:
     score: float
     highlights: list[str]
     story_id: int | None = None
+    published_date_only: bool = False  # `published` is a day's midnight: the page gave no time
 
     @property
     def snippet(self) -> str:
@@ -115,14 +117,15 @@ class Results:
 
 def index_document(
     session: Session, article: Article, title_terms: Sequence[Term], body: Sequence[Term]
-) -> None:
-    """Write (or replace) the article's search document and spans; the engine's index follows."""
+) -> tuple[list[str], list[str]]:
+    """Write (or replace) the article's search document and spans; the engine's index follows.
+    Returns the title's and the body's index tokens (what saved searches are matched against)."""
     source_id = article.source.id if article.source is not None else article.source_id
     tokens = [(token, t.start, t.end) for t in body for token in bm25.tokens(t.term)]
+    title_tokens = bm25.flat_tokens(t.term for t in title_terms)
+    body_tokens = [token for token, _, _ in tokens]
     values = document_values(
-        bm25.flat_tokens(t.term for t in title_terms),
-        [token for token, _, _ in tokens],
-        filter_tags(source_id, article.category, article.published),
+        title_tokens, body_tokens, filter_tags(source_id, article.category, article.published)
     )
     doc = session.get(SearchDoc, article.id)
     if doc is None:
@@ -131,6 +134,7 @@ def index_document(
         for key, value in values.items():
             setattr(doc, key, value)
     session.merge(SearchSpans(article_id=article.id, spans=[list(t) for t in tokens]))
+    return title_tokens, body_tokens
 
 
 def document_values(title: Sequence[str], body: Sequence[str], tags: str) -> dict[str, Any]:
@@ -150,6 +154,11 @@ def match_expression(query: Query) -> str:
     """The FTS5 MATCH expression of a parsed query: quoted tokens, AND and NOT only."""
     include, exclude = _phrases(query)
     return _match_expression(include, exclude)
+
+
+def query_phrases(query: Query) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
+    """The query's include and exclude phrases as index tokens, as /search matches them."""
+    return _phrases(query)
 
 
 def _phrases(query: Query) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
@@ -212,7 +221,7 @@ def search(session: Session, request: SearchRequest | str, limit: int | None = N
         scores = _scores(session, engine, plan, page)
     return Results(
         total=len(window),
-        hits=_hits(session, [(m.id, scores[m.id]) for m in page], {t for p in plan.include for t in p}),
+        hits=_hits(session, [(m.id, scores[m.id]) for m in page], plan.include),
         facets=_facets(session, window) if request.facets else {},
         total_exact=complete,
     )
@@ -309,6 +318,7 @@ _HITS = (
         Article.excerpt,
         Article.body,
         Article.story_id,
+        Article.published_date_only,
         cast(SearchSpans.spans, Text),
     )
     .outerjoin(Source, Source.id == Article.source_id)
@@ -317,17 +327,17 @@ _HITS = (
 )
 
 
-def _hits(session: Session, page: Sequence[tuple[int, float]], words: set[str]) -> list[Hit]:
+def _hits(session: Session, page: Sequence[tuple[int, float]], phrases: Sequence[Phrase]) -> list[Hit]:
     """The page's articles and spans in one query, in ranked order."""
     if not page:
         return []
     ids = [article_id for article_id, _ in page]
     rows = {row[0]: row for row in session.connection().execute(_HITS, {"ids": ids})}
-    return [_hit(rows[i], score, words) for i, score in page if i in rows]
+    return [_hit(rows[i], score, phrases) for i, score in page if i in rows]
 
 
-def _hit(row: Any, score: float, words: set[str]) -> Hit:
-    article_id, title, url, source, site, category, published, excerpt, body, story_id, spans = row
+def _hit(row: Any, score: float, phrases: Sequence[Phrase]) -> Hit:
+    article_id, title, url, source, site, category, published, excerpt, body, story_id, date_only, spans = row
     return Hit(
         article_id=article_id,
         title=title,
@@ -337,8 +347,9 @@ def _hit(row: Any, score: float, words: set[str]) -> Hit:
         published=published,
         excerpt=excerpt,
         score=round(score, 4),
-        highlights=highlights_from_json(body, spans or "[]", words),
+        highlights=highlights_from_json(body, spans or "[]", phrases),
         story_id=story_id,
+        published_date_only=bool(date_only),
     )
 
 

@@ -1,7 +1,10 @@
-"""Highlights: windows of an article's original text with the matched words in <mark>.
+"""Highlights: windows of an article's original text with the matched phrases in <mark>.
 
 The matches come from the token spans stored at indexing time, never from the morpheme
-strings, so 협력했다 marks the 협력 of 협력을 exactly where the body says it.
+strings, so 협력했다 marks the 협력 of 협력을 exactly where the body says it. A phrase is
+marked only where its tokens follow one another, from its first token's start to its last
+token's end ("아동수당" marks 아동수당, never a lone 아동). Windows start and end between
+words, and windows that would overlap become one.
 """
 
 from __future__ import annotations
@@ -10,59 +13,132 @@ import functools
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 SNIPPET_CHARS = 120
 MAX_HIGHLIGHTS = 3
 
+Phrase = tuple[str, ...]
+Span = tuple[int, int]
+
 
 def highlights(
-    body: str, spans: Sequence[Sequence[Any]], words: set[str], width: int = SNIPPET_CHARS
+    body: str,
+    spans: Sequence[Sequence[Any]],
+    phrases: Iterable[str | Sequence[str]],
+    width: int = SNIPPET_CHARS,
 ) -> list[str]:
-    """Windows of the original text around matches, matched surfaces wrapped in <mark>."""
-    return _windows(body, [(int(s), int(e)) for term, s, e in spans if term in words], width)
+    """Windows of the original text around matches, matched phrases wrapped in <mark>.
+
+    `spans` are the document's [token, start, end] entries in order; `phrases` are runs of index
+    tokens (a bare string is a phrase of one token).
+    """
+    terms = [str(term).lower() for term, _, _ in spans]
+    found: list[Span] = []
+    for phrase in _as_phrases(phrases):
+        n = len(phrase)
+        found += [
+            (int(spans[i][1]), int(spans[i + n - 1][2]))
+            for i in range(len(terms) - n + 1)
+            if tuple(terms[i : i + n]) == phrase
+        ]
+    return _windows(body, found, width)
 
 
 def highlights_from_json(
-    body: str, spans_json: str, words: set[str], width: int = SNIPPET_CHARS
+    body: str, spans_json: str, phrases: Iterable[str | Sequence[str]], width: int = SNIPPET_CHARS
 ) -> list[str]:
-    """highlights() from the stored JSON text, reading only the entries of `words` (a document
-    has hundreds of spans; decoding them all costs more than the rest of a search)."""
-    if not words:
-        return []
-    found = _span_pattern(frozenset(words)).findall(spans_json)
-    return _windows(body, [(int(s), int(e)) for s, e in found], width)
+    """highlights() from the stored JSON text, reading only the entries of the phrases' tokens
+    (a document has hundreds of spans; decoding them all costs more than the rest of a search)."""
+    found = [
+        (int(start), int(end))
+        for phrase in _as_phrases(phrases)
+        for start, end in _phrase_pattern(phrase).findall(spans_json)
+    ]
+    return _windows(body, found, width)
 
 
-@functools.lru_cache(maxsize=1024)
-def _span_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    """[term, start, end] entries for these terms, however the JSON writer escaped them."""
-    literals = {json.dumps(w, ensure_ascii=ascii_) for w in words for ascii_ in (True, False)}
-    alternatives = "|".join(re.escape(x) for x in sorted(literals))
-    return re.compile(r"\[\s*(?:" + alternatives + r")\s*,\s*(\d+)\s*,\s*(\d+)\s*\]", re.IGNORECASE)
-
-
-def _windows(body: str, spans: list[tuple[int, int]], width: int) -> list[str]:
-    matched = _merged(sorted(spans))
-    out: list[str] = []
-    covered_to = -1
-    for first, _ in matched:
-        if len(out) >= MAX_HIGHLIGHTS:
-            break
-        if first < covered_to:
-            continue
-        start = max(body.rfind("\n", 0, first) + 1, first - width // 3)
-        nl = body.find("\n", first)
-        end = min(len(body), start + width, nl if nl != -1 else len(body))
-        out.append(_marked(body, start, end, matched))
-        covered_to = end
+def _as_phrases(phrases: Iterable[str | Sequence[str]]) -> set[Phrase]:
+    out: set[Phrase] = set()
+    for p in phrases:
+        phrase = (p,) if isinstance(p, str) else tuple(p)
+        if phrase:
+            out.add(tuple(t.lower() for t in phrase))
     return out
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: Phrase) -> re.Pattern[str]:
+    """The phrase's tokens as consecutive [term, start, end] entries of the stored JSON, however
+    its writer escaped them; the groups are the first entry's start and the last entry's end."""
+    entries = []
+    for i, token in enumerate(phrase):
+        literals = sorted({json.dumps(token, ensure_ascii=ascii_) for ascii_ in (True, False)})
+        start = r"(\d+)" if i == 0 else r"\d+"
+        end = r"(\d+)" if i == len(phrase) - 1 else r"\d+"
+        term = "|".join(re.escape(x) for x in literals)
+        entries.append(r"\[\s*(?:" + term + r")\s*,\s*" + start + r"\s*,\s*" + end + r"\s*\]")
+    if len(phrase) == 1:  # one token: both groups sit in the one entry
+        return re.compile(entries[0], re.IGNORECASE)
+    return re.compile(r"\s*,\s*".join(entries), re.IGNORECASE)
+
+
+def _windows(body: str, spans: list[Span], width: int) -> list[str]:
+    matched = _merged(sorted(spans))
+    windows: list[Span] = []
+    made = 0
+    for first, last in matched:
+        if made >= MAX_HIGHLIGHTS:
+            break
+        if windows and last <= windows[-1][1]:
+            continue  # already inside the previous window
+        start, end = _window(body, first, last, width)
+        made += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))  # overlapping: one window
+        else:
+            windows.append((start, end))
+    return [_marked(body, start, end, matched) for start, end in windows]
+
+
+def _window(body: str, first: int, last: int, width: int) -> Span:
+    """About `width` characters of the match's line around it, cut between words."""
+    line_start = body.rfind("\n", 0, first) + 1
+    line_end = body.find("\n", last)
+    line_end = len(body) if line_end == -1 else line_end
+    start = _word_start(body, max(line_start, first - width // 3), line_start, first)
+    end = _word_end(body, max(last, min(line_end, start + width)), last, line_end)
+    return start, end
+
+
+def _word_start(body: str, start: int, line_start: int, first: int) -> int:
+    """`start` moved to the beginning of a word: forward past a cut word, else back to its start."""
+    if start <= line_start or body[start - 1].isspace():
+        return start
+    space = next((i for i in range(start, first) if body[i].isspace()), -1)
+    if space != -1:
+        return space + 1
+    while start > line_start and not body[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _word_end(body: str, end: int, last: int, line_end: int) -> int:
+    """`end` moved to the end of a word: back before a cut word, else forward to its end."""
+    if end >= line_end or body[end].isspace():
+        return end
+    space = next((i for i in range(end - 1, last - 1, -1) if body[i].isspace()), -1)
+    if space != -1:
+        return space
+    while end < line_end and not body[end].isspace():
+        end += 1
+    return end
+
+
+def _merged(spans: list[Span]) -> list[Span]:
     """Touching spans become one, so 아동수당 is marked once, not as 아동 + 수당."""
-    out: list[tuple[int, int]] = []
+    out: list[Span] = []
     for start, end in spans:
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(end, out[-1][1]))
@@ -71,7 +147,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _marked(body: str, start: int, end: int, matched: Sequence[tuple[int, int]]) -> str:
+def _marked(body: str, start: int, end: int, matched: Sequence[Span]) -> str:
     parts, pos = [], start
     for s, e in matched:
         if s >= pos and s >= start and e <= end:

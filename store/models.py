@@ -8,7 +8,9 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -16,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -171,10 +174,14 @@ class Article(Base):
     url: Mapped[str] = mapped_column(String(2000))
     title: Mapped[str] = mapped_column(Text)
     published: Mapped[dt.datetime | None] = mapped_column(index=True)
+    # the page named the day but no time: `published` is that day's midnight KST, never shown as a time
+    published_date_only: Mapped[bool] = mapped_column(default=False, server_default=false())
     modified: Mapped[dt.datetime | None]
     authors: Mapped[list[Any]] = mapped_column(default=list)
     body: Mapped[str] = mapped_column(Text)
     lead: Mapped[str | None] = mapped_column(Text)
+    # the body's sub-heading lines as [start, end] spans (nlp.sections); None: stored before 0013
+    sections: Mapped[list[Any] | None] = mapped_column(JSON)
     site_name: Mapped[str | None] = mapped_column(String(200))
     image: Mapped[str | None] = mapped_column(String(2000))
     category: Mapped[str | None] = mapped_column(String(40), index=True)
@@ -294,3 +301,75 @@ class SearchSpans(Base):
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
     spans: Mapped[list[Any]] = mapped_column(default=list)
+
+
+DELIVERY_STATES = ("pending", "delivered", "failed")
+
+
+class Alert(Base):
+    """A saved search whose matches are posted to a webhook, signed with its secret."""
+
+    __tablename__ = "alerts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    query: Mapped[str] = mapped_column(Text)
+    filters: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    webhook: Mapped[str] = mapped_column(String(2000))
+    secret: Mapped[str] = mapped_column(String(100))
+    # the parsed query as index tokens ({"include": [[…]], "exclude": [[…]]}) and its rarest
+    # required token, which the matcher indexes it by (search.alert_match)
+    plan: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    match_key: Mapped[str] = mapped_column(String(200))
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed deliveries
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
+
+
+class AlertState(Base):
+    """One row: a counter bumped whenever alerts are added, removed, paused or resumed, so each
+    process knows its matcher is current from one primary-key read per article."""
+
+    __tablename__ = "alert_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    epoch: Mapped[str] = mapped_column(String(36))  # set once, when the table is made
+
+
+class AlertDelivery(Base):
+    """One article revision matched by one alert, and how posting it went."""
+
+    __tablename__ = "alert_deliveries"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # a UUID, the X-Newsdesk-Delivery
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_status: Mapped[int | None] = mapped_column(Integer)  # the receiver's last HTTP status
+    last_error: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # the exact JSON body, the same on every attempt
+    created_at: Mapped[dt.datetime] = mapped_column(default=now)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(default=now)
+    delivered_at: Mapped[dt.datetime | None]
+
+    __table_args__ = (
+        Index(
+            "uq_alert_deliveries_alert_article_revision", "alert_id", "article_id", "revision", unique=True
+        ),
+        Index("ix_alert_deliveries_status_next", "status", "next_attempt_at"),
+    )
+
+
+class GenericTerm(Base):
+    """A term found in many stored articles, and in what share of them (search.generic_terms)."""
+
+    __tablename__ = "generic_terms"
+
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    share: Mapped[float] = mapped_column(Float)
+    documents: Mapped[int] = mapped_column(Integer)  # articles counted at the last refresh

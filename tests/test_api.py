@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ HIT_KEYS = {
     "source",
     "category",
     "published",
+    "published_date_only",
     "excerpt",
     "highlights",
     "story_id",
@@ -90,7 +92,15 @@ def test_story_lists_the_outlets_canonical_source_first(api: Api) -> None:
     body = api.get(f"/stories/{story_id}")
     assert body["ok"] is True and body["canonical_id"] == api.ids["gov"]
     assert [a["id"] for a in body["articles"]] == [api.ids["gov"], api.ids["paper"]]
-    assert set(body["articles"][0]) == {"id", "title", "url", "source", "published", "excerpt"}
+    assert set(body["articles"][0]) == {
+        "id",
+        "title",
+        "url",
+        "source",
+        "published",
+        "published_date_only",
+        "excerpt",
+    }
 
 
 def test_related_puts_the_story_first(api: Api) -> None:
@@ -145,6 +155,18 @@ def test_highlights_mark_the_original_surface(api: Api) -> None:
     assert any("<mark>협력</mark>을" in h for h in hit["highlights"])
     body = _body(api, "jobs")
     assert all(_plain(h) in body for h in hit["highlights"])
+
+
+def test_highlights_mark_phrases_whole_in_windows_that_do_not_overlap(api: Api) -> None:
+    hits = api.get("/search", q='"아동수당"')["results"]
+    marked = {m for hit in hits for h in hit["highlights"] for m in re.findall(r"<mark>(.*?)</mark>", h)}
+    assert "아동수당" in marked and "아동" not in marked
+    assert all(m.startswith("아동") and m.endswith("수당") for m in marked), marked
+    hit = next(h for h in api.get("/search", q="청년 지원")["results"] if h["id"] == api.ids["05"])
+    body = _body(api, "05")
+    places = [(body.index(_plain(h)), body.index(_plain(h)) + len(_plain(h))) for h in hit["highlights"]]
+    assert all(at == 0 or body[at - 1].isspace() for at, _ in places), hit["highlights"]
+    assert all(end < start for (_, end), (start, _) in itertools.pairwise(places)), places
 
 
 def test_title_matches_rank_first(api: Api) -> None:

@@ -33,6 +33,7 @@ CONTRACT = {
     "kind",
     "title",
     "published",
+    "published_date_only",
     "modified",
     "authors",
     "body",
@@ -275,13 +276,13 @@ def test_ingest_a_folder_then_search(capsys: pytest.CaptureFixture[str], tmp_pat
 
     code, out, _ = run(capsys, "search", "협력했다", "--json")
     assert code == 0
-    (found,) = json_lines(out)
-    assert found["total"] == 2 and len(found["results"]) == 2
+    found = json_lines(out)  # JSON Lines: one hit per line
+    assert len(found) == 2
     declared = {item["url"] for item in manifest() if item["file"][:2] in ("01", "02")}
-    assert {hit["url"] for hit in found["results"]} == declared  # the pages' own canonical URLs
-    for hit in found["results"]:
+    assert {hit["url"] for hit in found} == declared  # the pages' own canonical URLs
+    for hit in found:
         assert hit["source"] == "samples"
-        assert "<mark>협력</mark>" in hit["snippet"]
+        assert "<mark>협력</mark>" in hit["highlights"][0]
         assert hit["published"].endswith("+09:00")
 
     code, out, _ = run(capsys, "search", "협력했다")
@@ -297,10 +298,7 @@ def test_ingest_one_file_with_its_url(capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _ = run(capsys, "ingest", str(page), "--url", url)
     assert code == 0 and ": new (article " in out
     code, out, _ = run(capsys, "search", "올빼미버스", "--json")
-    assert (
-        json_lines(out)[0]["results"][0]["url"]
-        == "https://www.briefing.example.com/briefing/view.do?newsId=1003"
-    )
+    assert json_lines(out)[0]["url"] == "https://www.briefing.example.com/briefing/view.do?newsId=1003"
 
 
 def test_ingest_failures_are_one_line_each(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -494,8 +492,7 @@ def test_a_saved_page_is_keyed_by_its_own_canonical_url(
 
     for query, url in (("협력했다", canonical), ("등산로", shared)):
         code, out, _ = run(capsys, "search", query, "--json")
-        (found,) = json_lines(out)
-        assert [hit["url"] for hit in found["results"]] == [url]
+        assert [hit["url"] for hit in json_lines(out)] == [url]
 
 
 def test_a_saved_page_with_a_canonical_url_is_published_under_it(
@@ -561,7 +558,7 @@ def test_ingest_reports_a_missing_file_and_goes_on(
     assert line.startswith("newsdesk ingest:") and str(missing) in line
     assert f"{good}: new (article " in out and out.strip().splitlines()[-1] == "ingested: 1 new"
     code, out, _ = run(capsys, "search", "협력했다", "--json")
-    assert json_lines(out)[0]["total"] == 1
+    assert len(json_lines(out)) == 1
 
 
 def test_db_current_only_reads(capsys: pytest.CaptureFixture[str], isolated_env: Path) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from ingest.drafts import TRANSITIONS, upsert_draft
 from store.db import Database
 from store.models import DRAFT_STATES, Article, Draft, Source
-from tests.support.drafts import EDITOR_HEADERS, READER_HEADERS, Seeded, api_client
+from tests.support.drafts import EDITOR_HEADERS, READER, READER_HEADERS, Seeded, api_client
 
 Client = tuple[TestClient, Database, Seeded]
 
@@ -84,9 +84,17 @@ def test_a_read_only_token_reads_but_gets_403_on_every_write(env: Client) -> Non
         assert draft is not None and draft.status == "draft" and draft.edits == {}
 
 
-def test_with_no_tokens_configured_nothing_is_open(tmp_path: Path) -> None:
-    with api_client(tmp_path, editor_tokens=(), reader_tokens=()) as (client, _, _seeded):
-        assert_error(client.get("/drafts", headers=EDITOR_HEADERS), 401, "unknown token")
+def test_with_no_tokens_configured_nothing_is_open_and_it_says_why(tmp_path: Path) -> None:
+    """Not "unknown token": no token could be right, and the editor is told what is missing."""
+    missing = "no editor tokens are configured (NEWSDESK_EDITOR_TOKENS)"
+    with api_client(tmp_path, editor_tokens=(), reader_tokens=()) as (client, _, seeded):
+        for headers in (EDITOR_HEADERS, {}):
+            assert_error(client.get("/drafts", headers=headers), 401, missing)
+        assert_error(client.post(f"/drafts/{seeded.story}/status", json={"status": "approved"}), 401, missing)
+    (tmp_path / "readers").mkdir()
+    with api_client(tmp_path / "readers", editor_tokens=(), reader_tokens=(READER,)) as (client, _, _seeded):
+        assert client.get("/drafts", headers=READER_HEADERS).status_code == 200
+        assert_error(client.get("/drafts", headers=EDITOR_HEADERS), 401, missing)
 
 
 # ── workflow ─────────────────────────────────────────────────────────────────

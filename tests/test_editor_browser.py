@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -21,6 +22,9 @@ import uvicorn
 from fastapi import FastAPI
 
 from tests.support.drafts import EDITOR, EDITOR_HEADERS, editor_settings, make_app, seed
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -95,7 +99,7 @@ def test_an_editor_approves_a_draft_in_the_browser(tmp_path: Path) -> None:
 
         page.fill("#e-headline", "등산로 정비: 편집자 제목")
         page.click("#draft-form button[type=submit]")
-        expect(page.locator("#d-edited")).to_contain_text("headline")
+        expect(page.locator("#d-edited")).to_have_text("수정한 항목: 제목")
         expect(page.locator("#export")).to_have_value(re.compile(r"^---\ntitle: '?등산로 정비: 편집자 제목"))
         page.click("#copy")
         expect(page.locator("#message")).to_contain_text("복사")
@@ -142,3 +146,154 @@ def test_the_review_page_links_only_to_http_urls(tmp_path: Path) -> None:
         expect(page.locator("#d-status")).to_have_attribute("data-status", "draft")
         assert page.locator("#d-url").get_attribute("href") is None
         browser.close()
+
+
+# Korean only ---------------------------------------------------------------------------------------
+
+# What an editor sees: the visible text, placeholders, labels of frames, and the tab's title.
+VISIBLE_TEXT = """() => {
+  const shown = (el) => el.offsetParent !== null || el.getClientRects().length > 0;
+  const parts = [document.title, document.body.innerText];
+  for (const el of document.querySelectorAll("[placeholder], [title], [aria-label]")) {
+    if (!shown(el)) continue;
+    for (const name of ["placeholder", "title", "aria-label"]) parts.push(el.getAttribute(name) || "");
+  }
+  return parts.join("\\n");
+}"""
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+NAME = re.compile(r"https?://\S+|[\w.+-]+@[\w.-]+")  # URLs and addresses are names, not UI words
+
+
+def latin_words(page: Page) -> list[str]:
+    """Latin words in what the page shows, URLs aside."""
+    text = str(page.evaluate(VISIBLE_TEXT))
+    return LATIN_WORD.findall(NAME.sub(" ", text))
+
+
+def overflows(page: Page, selector: str) -> bool:
+    """True when the element is wider than its box (it would scroll sideways)."""
+    script = "(sel) => { const el = document.querySelector(sel); return el.scrollWidth > el.clientWidth; }"
+    return bool(page.evaluate(script, selector))
+
+
+# (status, the API's reason) → a Korean sentence naming what went wrong; 0 is "no answer at all"
+API_FAILURES = [
+    (401, "unknown token", "토큰이 맞지 않습니다"),
+    (401, "no editor tokens are configured (NEWSDESK_EDITOR_TOKENS)", "설정되어 있지 않습니다"),
+    (403, "this token is read-only; changing drafts needs an editor token", "읽기 전용"),
+    (400, "refused: the URL points at 127.0.0.1 (localhost), a loopback address", "가져올 수 없습니다"),
+    (409, "a draft must be approved before it is published", "먼저 승인해야"),
+    (422, "not a web page: https://x.example/a.json is application/json", "웹 문서가 아닙니다"),
+    (502, "timed out after 10 s fetching https://x.example/", "응답하지 않았습니다"),
+    (500, "Internal Server Error", "서버에서 오류"),
+    (418, "I'm a teapot", "처리하지 못했습니다"),
+    (0, "", "연결하지 못했습니다"),
+]
+
+
+def assert_korean_helpers(page: Page) -> None:
+    """korean.js: every API failure reads as Korean; dates in KST, Korean form; typed days read."""
+    for status, reason, words in API_FAILURES:
+        sentence = str(page.evaluate("([s, r]) => koreanError(s, r)", [status, reason]))
+        assert words in sentence and not LATIN_WORD.search(sentence), (status, reason, sentence)
+    date = "([iso, dayOnly]) => koreanDate(iso, dayOnly)"
+    assert page.evaluate(date, ["2026-12-02T05:05:00Z", False]) == "2026년 12월 2일 14:05"
+    assert page.evaluate(date, ["2026-12-01T15:30:00Z", False]) == "2026년 12월 2일 00:30"  # KST, not UTC
+    assert page.evaluate(date, ["2026-12-02T00:00:00+09:00", True]) == "2026년 12월 2일"
+    assert page.evaluate(date, [None, False]) == "날짜 없음"
+    typed_days = {"2026-12-01": "2026-12-01", "2026.12.1": "2026-12-01", "2026년 12월 1일": "2026-12-01"}
+    typed_days |= {"": "", "12/01/2026": None, "2026-02-30": None}
+    for typed, day in typed_days.items():
+        assert page.evaluate("(t) => isoDay(t)", typed) == day, typed
+
+
+def test_the_review_page_speaks_only_korean(tmp_path: Path) -> None:
+    """An English-language browser still sees only Korean: labels, messages, errors, dates, preview."""
+    require_browser()
+    from playwright.sync_api import expect, sync_playwright
+    from sqlalchemy import update
+
+    from store.models import Article, Draft
+
+    app = make_app(editor_settings(tmp_path))
+    seeded = seed(app.state.db)
+    draft_id = seeded.hiking
+    with app.state.db.transaction() as session:  # the page gave only the day: no time is shown
+        day_only = session.get(Draft, seeded.paper)
+        assert day_only is not None
+        flagged = update(Article).where(Article.id == day_only.article_id).values(published_date_only=True)
+        session.execute(flagged)
+    with live_server(app) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-US")
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+
+        page.goto(f"{base}/editor")
+        expect(page.locator("#empty-text")).to_contain_text("토큰")
+        assert latin_words(page) == []
+        assert_korean_helpers(page)
+
+        page.fill("#token", "not-the-token")
+        page.click("#token-form button[type=submit]")
+        expect(page.locator("#message")).to_have_class(re.compile(r"\berror\b"))
+        expect(page.locator("#message")).to_contain_text("토큰이 맞지 않습니다")
+        assert latin_words(page) == [] and "401" not in page.inner_text("#message")
+        expect(page.locator("#empty-text")).to_contain_text("토큰이 맞지 않습니다")
+
+        page.fill("#token", EDITOR)
+        page.click("#token-form button[type=submit]")
+        item = page.locator(f'#queue li[data-id="{draft_id}"]')
+        expect(item).to_contain_text("2025년 10월 2일 10:00")
+        day_item = page.locator(f'#queue li[data-id="{seeded.paper}"] .sub')
+        expect(day_item).to_contain_text(re.compile(r"· 2025년 12월 5일 ·"))
+        expect(day_item).not_to_contain_text(":")
+        expect(page.locator("#empty-text")).not_to_contain_text("토큰")
+        assert latin_words(page) == []
+
+        item.click()
+        expect(page.locator("#d-published")).to_have_text("2025년 10월 2일 10:00")  # 10:00 KST, as stored
+        page.fill("#e-headline", "등산로 정비 편집자 제목")
+        page.click("#draft-form button[type=submit]")
+        expect(page.locator("#d-edited")).to_have_text("수정한 항목: 제목")
+        expect(page.locator("#message")).to_have_text("수정을 저장했습니다")
+        assert latin_words(page) == []
+
+        preview = page.frame_locator("#preview")
+        expect(preview.locator("h1")).to_have_text("등산로 정비 편집자 제목")
+        expect(preview.locator("h2").first).to_be_visible()
+        raw = page.input_value("#export")
+        spacers = raw.count('<p data-ke-size="size16"></p>')
+        expect(preview.locator('p[data-ke-size="size16"]')).to_have_count(spacers)
+        kinds = preview.locator("body").evaluate(
+            """body => [...body.children].map(el => el.tagName === "H1" ? "T" : el.tagName === "H2" ? "H"
+                : el.matches("p[data-ke-size]") ? "S" : el.tagName === "P" ? "P" : "C").join("")"""
+        )
+        # the newsroom's shape: each heading, a spacer, its paragraphs, a spacer; then the credit
+        assert re.fullmatch(r"T(HSP+S)+C*", kinds), kinds
+        assert page.get_attribute("#preview", "sandbox") == ""
+
+        page.fill("#submit-url", "http://127.0.0.1:9/private")
+        page.click("#submit-form button[type=submit]")
+        expect(page.locator("#message")).to_contain_text("가져올 수 없습니다")
+        assert latin_words(page) == [] and "127.0.0.1" not in page.inner_text("#message")
+
+        page.fill("#f-since", "10/01/2025")
+        page.click("#filters button[type=submit]")
+        expect(page.locator("#message")).to_contain_text("연-월-일")
+        page.fill("#f-since", "2025.10.1")
+        page.click("#filters button[type=submit]")
+        expect(page.locator("#message")).not_to_have_class(re.compile(r"\berror\b"))
+
+        page.click('#actions button[data-to="approved"]')
+        expect(page.locator("#message")).to_have_text("승인했습니다")
+        assert latin_words(page) == []
+
+        page.set_viewport_size({"width": 420, "height": 800})
+        expect(page.locator("header.bar")).to_be_visible()
+        assert not overflows(page, "header.bar") and not overflows(page, "html")
+        assert latin_words(page) == []
+        page.screenshot(path=str(ARTIFACTS / "editor-narrow.png"), full_page=True)
+        browser.close()
+    assert errors == []

@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from ingest.drafts import effective
 from ingest.export import render_jekyll
 from ingest.pipeline import Origin, ingest
+from newsdesk.defaults import KEY_FACT_SENTENCES
 from nlp.dates import KST
 from nlp.digest import DigestOptions
 from search.articles import search
@@ -67,7 +68,8 @@ def test_ingest_stores_a_complete_article(db: Database) -> None:
         assert article.revision == 1
         assert article.page.state == "processed" and article.page.error is None
 
-        assert 1 <= len(article.summary) <= 3
+        # three by centrality, and up to KEY_FACT_SENTENCES more with the policy's dates and amounts
+        assert 1 <= len(article.summary) <= 3 + KEY_FACT_SENTENCES
         for sentence in article.summary:
             assert article.body[sentence["start"] : sentence["end"]] == sentence["text"]
         assert [s["index"] for s in article.summary] == sorted(s["index"] for s in article.summary)

@@ -115,15 +115,16 @@ def _gone(pid: int) -> bool:
 
 def test_up_runs_api_worker_and_beat_and_ctrl_c_stops_them_all(tmp_path: Path) -> None:
     port = _free_port()
-    env = {**worker_env(tmp_path / "data"), "NEWSDESK_API_PORT": str(port)}
     log = tmp_path / "up.log"
     with log.open("wb") as out:
         up = subprocess.Popen(
-            [sys.executable, "-m", "newsdesk", "up", "--concurrency", "1"],
-            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            [sys.executable, "-m", "newsdesk", "up", "--port", str(port), "--concurrency", "1"],
+            env=worker_env(tmp_path / "data"), stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
     try:
-        wait_until(lambda: _answers(f"http://127.0.0.1:{port}/health"), 60, "the API to answer")
+        running = f"newsdesk up: API on http://127.0.0.1:{port}, worker and beat running"
+        wait_until(lambda: running in log.read_text(errors="replace"), 120, "up to say the API runs")
+        assert _answers(f"http://127.0.0.1:{port}/health"), "said only once the API answers"
         wait_until(lambda: " ready." in log.read_text(errors="replace"), 60, "the worker to start")
         wait_until(lambda: "beat: Starting" in log.read_text(errors="replace"), 60, "beat to start")
         processes = descendants(up.pid)

@@ -1,7 +1,8 @@
-"""Celery tasks: crawl a source, process a stored page, reconcile stuck pages.
+"""Celery tasks: crawl a source, process a stored page, deliver an alert, reconcile stuck work.
 
-The database is the source of truth: a lost message costs time (reconcile re-enqueues the page),
-never an article; a redelivered message on a processed page does nothing.
+The database is the source of truth: a lost message costs time (reconcile re-enqueues the page or
+the pending delivery), never an article or an alert; a redelivered message on a processed page
+does nothing, and one on a done delivery does nothing.
 """
 
 from __future__ import annotations
@@ -24,11 +25,15 @@ from crawler.queued_yields import count_processed
 from crawler.runner import crawl_source
 from crawler.schedule import last_fire
 from crawler.sources import load_sources, sources_path
+from ingest.alert_delivery import Policy, attempt
+from ingest.fetch_guard import AddressGuard
 from ingest.options import digest_options
 from ingest.pipeline import process_stored
 from nlp.dates import KST
 from nlp.digest import DigestOptions
+from search.generic_terms import refresh
 from store import PageNotFound
+from store.alerts import overdue_deliveries
 from store.db import Database
 from store.models import CrawlRun, DeadLetter, Page, Source, now
 from store.sources import get_or_create_source
@@ -48,6 +53,9 @@ TRANSIENT = (
 RETRY = {"autoretry_for": TRANSIENT, "retry_backoff": 2, "retry_backoff_max": 60, "retry_jitter": True,
          "max_retries": 6, "acks_late": True}  # fmt: skip
 STUCK_AFTER = dt.timedelta(minutes=10)
+# a delivery never tried this long after it was made had no message: its article was stored
+# outside a worker (reconcile is then what posts it, within one beat period)
+UNSENT_AFTER = dt.timedelta(minutes=1)
 CRAWL_TIMEOUT = SOFT_LIMIT - 60
 _db: Database | None = None
 
@@ -107,6 +115,8 @@ def process(self: Task, page_id: Any, *, run_id: Any = None) -> dict[str, Any]:
         outcome = process_stored(database(), page_id, _options())
     except PageNotFound as error:
         return dead_letter("process", page_id, str(error))
+    for delivery_id in outcome.deliveries:  # committed: a lost message here is reconcile's to find
+        deliver.delay(delivery_id)
     if isinstance(run_id, int) and not isinstance(run_id, bool):
         try:
             count_processed(database(), run_id, outcome)
@@ -122,7 +132,8 @@ def process(self: Task, page_id: Any, *, run_id: Any = None) -> dict[str, Any]:
 
 @app.task(name="newsdesk.reconcile", **RETRY)  # type: ignore[untyped-decorator]
 def reconcile(stuck_after_seconds: float | None = None) -> dict[str, Any]:
-    """Re-enqueue pages left in `fetched` longer than the timeout (a lost or killed message)."""
+    """Re-enqueue pages left in `fetched`, and alert deliveries left pending past their attempt,
+    longer than the timeout (a lost or killed message)."""
     horizon = now() - (
         dt.timedelta(seconds=stuck_after_seconds) if stuck_after_seconds is not None else STUCK_AFTER
     )
@@ -132,9 +143,44 @@ def reconcile(stuck_after_seconds: float | None = None) -> dict[str, Any]:
         )
         if ids:  # touch them, so the next reconcile waits a full timeout again
             session.execute(update(Page).where(Page.id.in_(ids)).values(updated_at=now()))
+        unsent = horizon if stuck_after_seconds is not None else now() - UNSENT_AFTER
+        deliveries = overdue_deliveries(session, horizon, unsent)
     for page_id in ids:
         process.delay(page_id)
-    return {"requeued": len(ids)}
+    for delivery_id in deliveries:
+        deliver.delay(delivery_id)
+    # pages requeued; alert deliveries named only when there were any
+    return {"requeued": len(ids), **({"deliveries": len(deliveries)} if deliveries else {})}
+
+
+def _policy() -> Policy:
+    settings = app.conf.newsdesk_settings
+    return Policy(
+        guard=AddressGuard(allow_loopback=settings.allow_loopback_fetch),
+        retry_seconds=settings.alert_retry_seconds,
+        max_failures=settings.alert_max_failures,
+    )
+
+
+@app.task(name="newsdesk.deliver", bind=True, **RETRY)  # type: ignore[untyped-decorator]
+def deliver(self: Task, delivery_id: Any) -> dict[str, Any]:
+    """Post one alert delivery, signed; retried with backoff on 5xx, 408, 429 and network errors.
+    At least once: the receiver drops duplicates by the delivery id."""
+    if not isinstance(delivery_id, str) or not delivery_id:
+        return dead_letter("deliver", delivery_id, "malformed payload: delivery_id must be a string")
+    done = attempt(database(), delivery_id, _policy())
+    if done.retry_in is not None:
+        # a new message due later; the attempt count lives in the database, not in Celery's retries
+        raise self.retry(countdown=done.retry_in, max_retries=None)
+    return {"status": done.result, "delivery_id": delivery_id, "http_status": done.status,
+            "error": done.error, "paused": done.paused}  # fmt: skip
+
+
+@app.task(name="newsdesk.generic_terms", **RETRY)  # type: ignore[untyped-decorator]
+def generic_terms() -> dict[str, Any]:
+    """Recount which words are generic in the stored news (search.generic_terms)."""
+    with database().transaction() as session:
+        return {"generic": refresh(session)}
 
 
 def slot_of(schedule: str | None, at: dt.datetime) -> str:

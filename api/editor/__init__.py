@@ -14,6 +14,7 @@ ASSETS = {
     "index.html": "text/html; charset=utf-8",
     "editor.css": "text/css; charset=utf-8",
     "editor.js": "text/javascript; charset=utf-8",
+    "korean.js": "text/javascript; charset=utf-8",
     "health.js": "text/javascript; charset=utf-8",
 }
 HEADERS = {

@@ -1,5 +1,7 @@
 // The review page: a queue of drafts, the source beside the editable draft, workflow buttons.
-// Plain DOM, no build step. Every value from the API is inserted as text, never as HTML.
+// Plain DOM, no build step. Every value from the API is inserted as text, never as HTML; the
+// export preview renders the export's (escaped) HTML in a sandboxed frame that runs no script.
+// Words an editor reads come from korean.js (loaded first).
 "use strict";
 
 const TOKEN_KEY = "newsdesk.token";
@@ -15,36 +17,68 @@ function say(text, isError = false) {
   box.classList.toggle("error", isError);
 }
 
+// A failed request: the HTTP status (0 when the server was not reached) and the API's reason;
+// `message` is the Korean sentence an editor sees.
+class ApiFailure extends Error {
+  constructor(status, reason) {
+    super(koreanError(status, reason));
+    this.status = status;
+    this.reason = reason;
+  }
+}
+
 async function api(path, options = {}) {
   const token = sessionStorage.getItem(TOKEN_KEY) || "";
   const headers = { Authorization: `Bearer ${token}`, ...(options.headers || {}) };
   if (options.body) headers["Content-Type"] = "application/json";
-  const response = await fetch(path, { ...options, headers });
+  let response;
+  try {
+    response = await fetch(path, { ...options, headers });
+  } catch {
+    throw new ApiFailure(0, "");
+  }
   const type = response.headers.get("Content-Type") || "";
-  const payload = type.includes("json") ? await response.json() : await response.text();
+  const payload = type.includes("json") ? await response.json().catch(() => null) : await response.text();
   if (!response.ok) {
-    const reason = typeof payload === "object" && payload ? payload.error : payload;
-    throw new Error(`${response.status}: ${reason}`);
+    const reason = payload && typeof payload === "object" ? payload.error : payload;
+    throw new ApiFailure(response.status, String(reason || ""));
   }
   return { payload, response };
 }
 
-function dateText(iso) {
-  return iso ? iso.slice(0, 10) : "날짜 없음";
+// What an editor reads for any failure: the Korean sentence of an API failure, never a script's English.
+function failText(error) {
+  return error instanceof ApiFailure ? error.message : "화면을 그리는 중에 문제가 생겼습니다. 새로고침해 보세요.";
+}
+
+function showEmptyHint(rejected = false) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  $("empty-text").textContent = rejected ? "저장한 편집 토큰이 맞지 않습니다. 위에서 다시 넣어 주세요."
+    : token ? "왼쪽 목록에서 검토할 초안을 고르세요." : "먼저 위에 편집 토큰을 넣고 저장하세요.";
 }
 
 async function loadQueue() {
   const params = new URLSearchParams({ limit: "200" });
   if (state.status) params.set("status", state.status);
-  for (const [key, id] of [["category", "f-category"], ["source", "f-source"], ["since", "f-since"],
-    ["until", "f-until"], ["kind", "f-kind"]]) {
+  for (const [key, id] of [["category", "f-category"], ["source", "f-source"], ["kind", "f-kind"]]) {
     if ($(id).value.trim()) params.set(key, $(id).value.trim());
+  }
+  for (const [key, id] of [["since", "f-since"], ["until", "f-until"]]) {
+    const day = isoDay($(id).value);
+    if (day === null) {
+      say("날짜는 2026-12-01처럼 연-월-일로 넣으세요.", true);
+      return;
+    }
+    if (day) params.set(key, day);
   }
   try {
     const { payload } = await api(`/drafts?${params}`);
     renderQueue(payload);
+    showEmptyHint();
+    if ($("message").classList.contains("error")) say("");  // the list loaded: an earlier error is past
   } catch (error) {
-    say(`목록을 불러오지 못했습니다 — ${error.message}`, true);
+    say(`목록을 불러오지 못했습니다. ${failText(error)}`, true);
+    if (error instanceof ApiFailure && error.status === 401) showEmptyHint(true);
   }
 }
 
@@ -64,7 +98,8 @@ function renderQueue(payload) {
     sub.className = "sub";
     const story = item.story_id ? " · 여러 매체" : "";
     const edited = item.edited.length ? " · 수정됨" : "";
-    sub.textContent = `${STATUS_NAMES[item.status]} · ${item.source || ""} · ${dateText(item.published)}` +
+    const when = koreanDate(item.published, item.published_date_only);
+    sub.textContent = `${STATUS_NAMES[item.status]} · ${item.source || ""} · ${when}` +
       ` · ${item.category || "분류 없음"}${story}${edited}`;
     li.append(title, sub);
     li.addEventListener("click", () => openDraft(item.id));
@@ -83,7 +118,7 @@ async function openDraft(id) {
       li.toggleAttribute("aria-current", li.dataset.id === String(id));
     }
   } catch (error) {
-    say(`초안 ${id}을 열지 못했습니다 — ${error.message}`, true);
+    say(`초안 ${id}번을 열지 못했습니다. ${failText(error)}`, true);
   }
 }
 
@@ -95,7 +130,7 @@ function renderDraft(d) {
   badge.className = `badge ${d.status}`;
   badge.dataset.status = d.status;
   $("d-source").textContent = d.source || "";
-  $("d-published").textContent = dateText(d.published);
+  $("d-published").textContent = koreanDate(d.published, d.published_date_only);
   const link = $("d-url");  // an http(s) URL only: a stored javascript: URL must never become a link
   if (/^https?:\/\//i.test(d.url || "")) link.href = d.url;
   else link.removeAttribute("href");
@@ -109,7 +144,8 @@ function renderDraft(d) {
     $(`e-${field}`).closest("label").classList.toggle("changed", field in d.edits);
   }
   const edited = Object.keys(d.edits);
-  $("d-edited").textContent = edited.length ? `수정한 항목: ${edited.join(", ")}` : "";
+  const names = edited.map((field) => FIELD_NAMES[field] || "기타");
+  $("d-edited").textContent = edited.length ? `수정한 항목: ${names.join(", ")}` : "";
   $("r-sentences").value = d.summary_sentences || d.key_sentences.length || 3;
   $("r-chars").value = d.summary_max_chars || "";
   for (const button of $("actions").querySelectorAll("button")) {
@@ -120,7 +156,7 @@ function renderDraft(d) {
 }
 
 function rightsText(rights) {
-  const mode = { full: "요약 허용", excerpt: "발췌만 허용", none: "요약 불가" }[rights.summary_mode];
+  const mode = RIGHTS_NAMES[rights.summary_mode] || "";
   const caps = [rights.max_sentences && `최대 ${rights.max_sentences}문장`,
     rights.max_chars && `최대 ${rights.max_chars}자`].filter(Boolean);
   return [mode, ...caps].join(" · ");
@@ -173,10 +209,23 @@ async function loadExport(id) {
   const match = disposition.match(/filename\*=UTF-8''([^;]+)/);
   state.exportName = match ? decodeURIComponent(match[1]) : `draft-${id}.md`;
   $("export").value = payload;
+  showPreview(payload, state.current ? state.current.headline : "");
   const link = $("download");
   if (link.href) URL.revokeObjectURL(link.href);
   link.href = URL.createObjectURL(new Blob([payload], { type: "text/markdown" }));
   link.download = state.exportName;
+}
+
+// The post as the blog shows it: the headline, then the export's HTML after its front matter. The
+// export escapes every text it holds; the frame is sandboxed (no script, no same-origin) all the same.
+function showPreview(post, headline) {
+  const body = post.replace(/^---\n[\s\S]*?\n---\n/, "");
+  const doc = document.implementation.createHTMLDocument("");
+  const title = doc.createElement("h1");
+  title.textContent = headline;
+  doc.body.append(title);
+  $("preview").srcdoc = `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"></head><body>` +
+    `${title.outerHTML}${body}</body></html>`;
 }
 
 function editsFromForm(d) {
@@ -201,7 +250,7 @@ async function send(path, method, body, done) {
     say(done);
     await loadQueue();
   } catch (error) {
-    say(error.message, true);
+    say(failText(error), true);
   }
 }
 
@@ -213,7 +262,7 @@ async function copyExport() {
     area.select();
     document.execCommand("copy");
   }
-  say("Jekyll 내보내기를 복사했습니다");
+  say("내보낼 글을 복사했습니다");
 }
 
 function wire() {
@@ -221,13 +270,15 @@ function wire() {
   $("token-form").addEventListener("submit", (event) => {
     event.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, $("token").value.trim());
-    say("토큰을 저장했습니다 (이 탭에서만)");
+    say("토큰을 저장했습니다 (이 탭에서만 씁니다)");
+    showEmptyHint();
     loadQueue();
   });
   $("token-clear").addEventListener("click", () => {
     sessionStorage.removeItem(TOKEN_KEY);
     $("token").value = "";
     say("토큰을 지웠습니다");
+    showEmptyHint();
   });
   for (const tab of $("status-tabs").querySelectorAll("button")) {
     tab.addEventListener("click", () => {
@@ -255,7 +306,7 @@ function wireDraft() {
   for (const button of $("actions").querySelectorAll("button")) {
     const to = button.dataset.to;
     button.addEventListener("click", () =>
-      send(`/drafts/${id()}/status`, "POST", { status: to }, `${STATUS_NAMES[to]}(으)로 바꿨습니다`));
+      send(`/drafts/${id()}/status`, "POST", { status: to }, STATUS_DONE[to]));
   }
   $("regenerate").addEventListener("click", () => {
     const body = { sentences: Number($("r-sentences").value) || null };
@@ -269,16 +320,17 @@ function wireDraft() {
     try {
       const { payload } = await api("/drafts/submit", {
         method: "POST", body: JSON.stringify({ url: $("submit-url").value.trim() }) });
-      say(`초안 ${payload.id}을 만들었습니다`);
+      say(`초안 ${payload.id}번을 만들었습니다`);
       await loadQueue();
       await openDraft(payload.id);
     } catch (error) {
-      say(error.message, true);
+      say(failText(error), true);
     }
   });
 }
 
 document.addEventListener("DOMContentLoaded", () => {
   wire();
+  showEmptyHint();
   if (sessionStorage.getItem(TOKEN_KEY)) loadQueue();
 });

@@ -1,0 +1,109 @@
+"""Sections of an article from the source's own sub-headings, as spans of the body (no new text).
+
+A sub-heading is one whole line of the body that does not read as prose and either was a heading
+on the page (``<h2>``–``<h6>``, a paragraph that is all ``<strong>``/``<b>``: the extractor passes
+their texts as ``marked``) or carries a heading mark: a ``□``/``■``/``◆``/``▲``/``○`` bullet, a
+number (``1.``, ``가.``, ``Ⅱ.``, ``①``), angle or lenticular brackets (``< 추진 배경 >``, ``【…】``;
+not ``[앵커]``-style labels) or the ``- … -``
+deck. A run of marked lines with no prose between them is a list, not headings; a heading must
+be followed by prose before the next heading or the end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from lxml import html
+
+from nlp.headings import in_menu
+from nlp.titles import fold
+
+MAX_HEADING_CHARS = 60
+_LINE = re.compile(r"[^\n]+")
+_MARK = re.compile(
+    r"^\s*(?:[□■◆◇▲△▶▷○●◎◈]\s*\S"
+    r"|\d{1,2}\s*[.)]\s+\S|[가-하]\s*[.)]\s+\S|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*[.)]?\s*\S|[①-⑳]\s*\S"
+    r"|[<〈《【][^>〉》】]{2,}[>〉》】]\s*$"  # not [ ]: [앵커], [인터뷰] label speakers, not sections
+    r"|[-–—]\s.+\s[-–—]\s*$)"
+)
+_BULLET = re.compile(r"^\s*[□■◆◇▲△▶▷○●◎◈]+\s*")
+# Prose ends in a final ending and usually a full stop: 했다. / 합니다. / 할까?
+_PROSE_END = re.compile(r"(?:다|요|죠|까|니다)\s*[.!?。]?[\"'”’)]*\s*$|[.!?。]\s*[\"'”’)]*\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of the body: its heading line's span (none before the first heading), and the text under it."""
+
+    heading_start: int | None
+    heading_end: int | None
+    start: int
+    end: int
+
+    def heading(self, body: str) -> str | None:
+        """The source's own sub-heading, verbatim but for a leading bullet symbol (□, ○, ▲)."""
+        if self.heading_start is None or self.heading_end is None:
+            return None
+        return _BULLET.sub("", body[self.heading_start : self.heading_end]).strip() or None
+
+
+def heading_spans(body: str, marked: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Spans of the body lines that head a section (see the module's rules), in order."""
+    known = {fold(m) for m in marked if m and m.strip()}
+    lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(body) if m.group().strip()]
+    flags = [_heading_like(text, known) for _, _, text in lines]
+    spans: list[tuple[int, int]] = []
+    for n, (start, _, text) in enumerate(lines):
+        if not flags[n] or n + 1 >= len(lines) or flags[n + 1]:
+            continue  # the last line, or a list of marked lines: not a heading
+        if not _PROSE_END.search(lines[n + 1][2]):
+            continue
+        lead = len(text) - len(text.lstrip())
+        spans.append((start + lead, start + len(text.rstrip())))
+    return spans
+
+
+def split_sections(body: str, headings: Sequence[Sequence[int]]) -> list[Section]:
+    """The body cut at its heading lines: the part before the first (if any text) and one per heading."""
+    valid = sorted(
+        (int(a), int(b)) for a, b in headings if 0 <= int(a) < int(b) <= len(body) and "\n" not in body[a:b]
+    )
+    if not valid:
+        return [Section(None, None, 0, len(body))]
+    out = []
+    if body[: valid[0][0]].strip():
+        out.append(Section(None, None, 0, valid[0][0]))
+    for n, (a, b) in enumerate(valid):
+        end = valid[n + 1][0] if n + 1 < len(valid) else len(body)
+        out.append(Section(a, b, b, end))
+    return out
+
+
+def marked_headings(tree: html.HtmlElement) -> list[str]:
+    """Texts the page sets as headings: ``<h2>``–``<h6>`` and paragraphs that are all bold, outside menus."""
+    found = []
+    for element in tree.iter("h2", "h3", "h4", "h5", "h6", "p", "div"):
+        if element.tag in ("p", "div") and not _all_bold(element):
+            continue
+        text = fold(element.text_content())
+        if text and len(text) <= MAX_HEADING_CHARS and not in_menu(element):
+            found.append(text)
+    return found
+
+
+def _all_bold(element: html.HtmlElement) -> bool:
+    """A paragraph whose only text is one ``<strong>``/``<b>`` child (a bold line used as a sub-heading)."""
+    children = [c for c in element if isinstance(c.tag, str) and c.tag != "br"]
+    if len(children) != 1 or children[0].tag not in ("strong", "b"):
+        return False
+    loose = (element.text or "") + "".join(c.tail or "" for c in element)
+    return not loose.strip()
+
+
+def _heading_like(line: str, known: set[str]) -> bool:
+    text = fold(line)
+    if not text or len(text) > MAX_HEADING_CHARS or _PROSE_END.search(text):
+        return False
+    return text in known or bool(_MARK.match(text))

@@ -4,12 +4,21 @@ are in test_source_health."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
+import pytest
+
 from crawler.failures import reason_class
-from crawler.tally import Tally
+from crawler.queued_yields import count_processed
+from crawler.tally import CrawlSummary, Tally
+from ingest.facts import ArticleFacts
+from ingest.pipeline import Outcome
+from store.db import Database
 from store.health import assess
 from store.models import CrawlRun
+from store.runs import finish_run, start_run
+from tests.support.postgres import require_postgres, temporary_postgres
 
 T0 = dt.datetime(2025, 5, 3, 9, 0, tzinfo=dt.UTC)
 FULL = {"articles": 20, "titled": 20, "dated": 20, "long_bodies": 20, "median_body": 1800, "same_titles": 0}
@@ -108,3 +117,37 @@ def test_reason_classes_and_the_tally_of_yields() -> None:
     assert summary.yields == {"articles": 4, "titled": 2, "dated": 4, "long_bodies": 2, "median_body": 480,
                               "same_titles": 2}  # fmt: skip
     assert summary.failures == {"http_5xx": 1} and (summary.requests, summary.responses) == (7, 7)
+
+
+def test_queued_articles_count_into_their_run_and_fail_it_once_on_postgresql(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The queue profile's count and the one notice, on PostgreSQL (row lock, conditional update)."""
+    require_postgres()
+    with temporary_postgres() as url:
+        db = Database(url)
+        try:
+            run_id = start_run(db, "pg-board", "listing", None)
+            finish_run(db, run_id, CrawlSummary("pg-board", 4, 4, run_id=run_id, requests=5, responses=5))
+            for k in range(4):  # pages whose headline the extractor no longer finds
+                facts = ArticleFacts(
+                    titled=False, dated=True, body_chars=900, title=f"첫 줄 {k}", template_title=False
+                )
+                with caplog.at_level(logging.ERROR, logger="newsdesk.health"):
+                    health = count_processed(db, run_id, Outcome(f"http://x/{k}", "new", facts=facts))
+            with db.sessions() as session:
+                yields = session.get_one(CrawlRun, run_id).yields
+        finally:
+            db.dispose()
+    assert yields == {
+        "articles": 4,
+        "titled": 0,
+        "dated": 4,
+        "long_bodies": 4,
+        "median_body": 900,
+        "same_titles": 0,
+    }
+    assert health is not None and health.reasons == ("titles: 0 of 4 articles have a title",)
+    assert [r.getMessage() for r in caplog.records] == [
+        "source pg-board is failing: titles: 0 of 3 articles have a title"
+    ]

@@ -15,9 +15,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from api.deps import SessionDep
+from api.source_metrics import source_gauges
 from newsdesk.settings import Settings
+from store.health import assess
 from store.models import Article, CrawlRun, Page, Source
-from store.runs import assess, recent_runs
+from store.runs import recent_runs
 
 router = APIRouter()
 BROKER_TIMEOUT = 0.5
@@ -26,7 +28,7 @@ BROKER_PORTS = {"redis": 6379, "rediss": 6379, "amqp": 5672, "amqps": 5671, "pya
 
 
 def source_health(session: Session, counts: dict[int, int] | None = None) -> list[dict[str, Any]]:
-    """Each source with its article count, last crawl and a flag when its yield dropped."""
+    """Each source with its article count, last crawl and health (``store.health``)."""
     counts = article_counts(session) if counts is None else counts
     sources = _sources(session)
     runs = recent_runs(session, [s.name for s in sources])
@@ -54,7 +56,7 @@ def _sources(session: Session) -> list[Source]:
 
 def _source(source: Source, runs: list[CrawlRun], articles: int) -> dict[str, Any]:
     last = runs[0] if runs else None
-    reason = assess(runs)
+    health = assess(runs)
     return {
         "name": source.name,
         "kind": source.kind,
@@ -63,8 +65,9 @@ def _source(source: Source, runs: list[CrawlRun], articles: int) -> dict[str, An
         "last_crawl": last.started_at.isoformat() if last else None,
         "last_yield": (last.new + last.changed + last.unchanged) if last else None,
         "last_failed": last.failed if last else None,
-        "flagged": reason is not None,
-        "reason": reason,
+        "flagged": health.status != "ok",
+        "reason": "; ".join(health.reasons) or None,
+        "health": health.as_dict(),
     }
 
 
@@ -115,10 +118,10 @@ def _database_status(session: Session) -> str:
 
 @router.get("/metrics", response_class=PlainTextResponse)
 def metrics(request: Request, session: SessionDep) -> str:
-    """Prometheus text: requests, latency histogram, pages by state."""
+    """Prometheus text: requests, latency histogram, pages by state, each source's health and yields."""
     states = {
         str(state): int(n)
         for state, n in session.execute(select(Page.state, func.count()).group_by(Page.state))
     }
     rendered: str = request.app.state.metrics.render(states)
-    return rendered
+    return rendered + source_gauges(source_health(session, _cached_counts(request, session)))

@@ -42,6 +42,7 @@ def _done(crawler: Crawler) -> Event:
         "links": list(spider.articles)[:100],
         "discovery_pages": spider.discovery_pages,
         "discovery_failures": spider.discovery_failures,
+        "requests": stats.get("downloader/request_count", 0),
         "responses": stats.get("downloader/response_count", 0),
         "elapsed": stats.get("elapsed_time_seconds"),
         "finish_reason": stats.get("finish_reason"),

@@ -47,6 +47,32 @@ def failure_reason(failure: Failure, settings: Any) -> str:
     return f"{type(exc).__name__}: {exc}{attempts}".strip()
 
 
+# reason classes a run counts its failures by, each with the start of the reasons above it covers
+REASON_CLASSES = (
+    ("dns", ("host name not found",)),
+    ("connect", ("connection refused", "ConnectError", "ConnectionLost", "TCPTimedOutError")),
+    ("timeout", ("timeout:",)),
+    ("http_4xx", tuple(f"HTTP 4{n}" for n in range(10))),
+    ("http_5xx", tuple(f"HTTP 5{n}" for n in range(10))),
+    ("robots", ("forbidden by robots.txt",)),
+    ("too_large", ("response larger than",)),
+    ("offsite", ("redirected outside allowed_domains",)),
+    ("not_html", ("not HTML",)),
+    ("redirect_loop", ("redirect loop",)),
+)
+
+
+def reason_class(reason: str | None) -> str:
+    """The class of a reason written by `failure_reason` (or the spider): ``dns``, ``connect``,
+    ``timeout``, ``http_4xx``, ``http_5xx``, ``robots``, ``too_large``, ``offsite``, ``not_html``,
+    ``redirect_loop``; ``other`` for the rest (a page that came but gave no article)."""
+    text = reason or ""
+    for name, starts in REASON_CLASSES:
+        if text.startswith(starts):
+            return name
+    return "other"
+
+
 def _ignored(message: str, settings: Any) -> str:
     if "robots.txt" in message:
         return "forbidden by robots.txt"

@@ -1,4 +1,4 @@
-"""Source health: a source whose last run found nothing, or whose runs mostly fail, is flagged."""
+"""Each source of the sources file with its health (the rule is ``store.health``) and last run."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from sqlalchemy.orm import Session
 
 from crawler.sources import SourceSpec
 from crawler.tally import CrawlSummary
+from store.health import Health, assess
 from store.models import CrawlRun
-from store.runs import RECENT_RUNS, assess, recent_runs
+from store.runs import RECENT_RUNS, recent_runs
 
 
 @dataclass(frozen=True, slots=True)
 class SourceHealth:
-    """A source, its last run and counts, and whether it needs a look (and why)."""
+    """A source, its last run and counts, and its health (status and reasons)."""
 
     name: str
     kind: str
@@ -25,8 +26,16 @@ class SourceHealth:
     confirmed: bool
     last_run: dt.datetime | None
     last_counts: CrawlSummary | None
-    flagged: bool
-    reason: str | None
+    health: Health
+
+    @property
+    def flagged(self) -> bool:
+        """Whether the source needs a look (warning or failing)."""
+        return self.health.status != "ok"
+
+    @property
+    def reason(self) -> str | None:
+        return "; ".join(self.health.reasons) or None
 
 
 def source_health(session: Session, specs: Sequence[SourceSpec]) -> list[SourceHealth]:
@@ -36,7 +45,6 @@ def source_health(session: Session, specs: Sequence[SourceSpec]) -> list[SourceH
 
 
 def _health(spec: SourceSpec, runs: list[CrawlRun]) -> SourceHealth:
-    reason = assess(runs)
     last = runs[0] if runs else None
     return SourceHealth(
         name=spec.name,
@@ -46,12 +54,12 @@ def _health(spec: SourceSpec, runs: list[CrawlRun]) -> SourceHealth:
         confirmed=spec.confirmed,
         last_run=last.started_at if last else None,
         last_counts=_counts(spec.name, last) if last else None,
-        flagged=reason is not None,
-        reason=reason,
+        health=assess(runs),
     )
 
 
 def _counts(name: str, run: CrawlRun) -> CrawlSummary:
     return CrawlSummary(
-        name, run.seen, run.new, run.changed, run.unchanged, run.failed, list(run.errors or []), run.id
-    )
+        name, run.seen, run.new, run.changed, run.unchanged, run.failed, list(run.errors or []), run.id,
+        run.requests, run.responses, dict(run.failures or {}), dict(run.yields) if run.yields else None,
+    )  # fmt: skip

@@ -77,7 +77,8 @@ class IngestPipeline:
         """Store `item` in the worker thread and report what became of it."""
         assert self.executor is not None
         outcome = await asyncio.wrap_future(self.executor.submit(self.store, item))
-        self.publish(page_event(outcome.url, outcome.status, outcome.error))
+        facts = outcome.facts.as_dict() if outcome.facts is not None else None
+        self.publish(page_event(outcome.url, outcome.status, outcome.error, facts))
         while self.queued is not None and not self.queued.empty():  # reported from the reactor thread
             self.publish(queued_event(self.queued.get()))
         return item

@@ -14,9 +14,15 @@ Publish = Callable[[Event], None]
 CRAWL_EVENT = object()  # signal: kwargs event=Event
 
 
-def page_event(url: str, status: str, reason: str | None = None) -> Event:
-    """One article link's outcome: new, changed, unchanged or failed."""
-    return {"event": "page", "url": url, "status": status, "reason": reason}
+def page_event(
+    url: str, status: str, reason: str | None = None, facts: dict[str, Any] | None = None
+) -> Event:
+    """One article link's outcome: new, changed, unchanged or failed (with a stored article's
+    field facts, ``ingest.facts.ArticleFacts.as_dict``)."""
+    event: Event = {"event": "page", "url": url, "status": status, "reason": reason}
+    if facts is not None:
+        event["facts"] = facts
+    return event
 
 
 def queued_event(page_id: int) -> Event:

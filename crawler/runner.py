@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from crawler import CrawlerError, CrawlProcessError, StartPageError
@@ -15,6 +16,7 @@ from crawler.tally import CrawlSummary, Tally
 from ingest.options import digest_options
 from newsdesk.settings import Settings
 from store.db import Database
+from store.health import record_health
 from store.runs import finish_run, start_run
 
 __all__ = ["CrawlSummary", "SourceHealth", "check_source", "crawl_source", "list_sources"]
@@ -56,13 +58,16 @@ def crawl_source(
         tally = Tally(progress)
         job = _job("crawl", path, spec, settings, limit, queue=handoff is not None)
         crashed: CrawlProcessError | None = None
+        done = None
         try:
-            run_child(job, _events(tally, handoff), log_path(settings, name), timeout)
+            done = run_child(job, _events(tally, handoff), log_path(settings, name), timeout)
         except CrawlProcessError as error:
             crashed = error
             tally.fatal(str(error))
-        summary = tally.summary(name, run_id)
+        # with a handoff the articles are made by the queue later: this run has no yields
+        summary = tally.summary(name, run_id, done, measured=handoff is None)
         finish_run(db, run_id, summary)
+        summary = replace(summary, health=record_health(db, spec.name))
     finally:
         db.dispose()
     if crashed is not None:

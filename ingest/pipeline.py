@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ingest.coverage import store_units, update_coverage
 from ingest.drafts import upsert_draft
+from ingest.facts import ArticleFacts, article_facts
 from ingest.stories import assign_story
 from nlp import NlpError
 from nlp.digest import Digest, DigestOptions, digest
@@ -43,6 +44,7 @@ class Outcome:
     error: str | None = None
     links: tuple[str, ...] = field(default=())
     deliveries: tuple[str, ...] = field(default=())  # alert deliveries made pending (search.alert_match)
+    facts: ArticleFacts | None = None  # a new or changed article's field facts (the run's yields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +199,8 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
     deliveries = match_alerts(session, article, title_tokens, body_tokens)
     page.state = "processed"
     page.error = None
-    return Outcome(page.url, status, page.id, article.id, deliveries=tuple(deliveries))
+    facts = article_facts(extracted, title, template_for(session, source.id))
+    return Outcome(page.url, status, page.id, article.id, deliveries=tuple(deliveries), facts=facts)
 
 
 def _extract(session: Session, page: Page, source_id: int | None) -> ExtractedPage:

@@ -22,7 +22,12 @@ def cmd_crawl(args: argparse.Namespace, settings: Settings) -> int:
     for error in summary.errors[:20]:
         print(f"  failed {error.get('url')}: {error.get('reason')}", file=sys.stderr)
     print(summary.line())
-    return 0
+    print(f"  {summary.details()}")
+    if summary.health is not None:
+        print(f"  {summary.health.line()}")
+    # a crawl that got nothing, or left its source failing, is a failed command (cron, CI see it)
+    failing = summary.health is not None and summary.health.failing
+    return 1 if summary.fetched_nothing or failing else 0
 
 
 def _counted(progress: Progress) -> Callable[[str], None]:
@@ -45,7 +50,7 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             emit(_health_dict(health))
         else:
-            flag = f"  ⚠ {health.reason}" if health.flagged else ""
+            flag = f"  {health.health.status}: {health.reason}" if health.flagged else ""
             last = health.last_run.strftime("%Y-%m-%d %H:%M") if health.last_run else "never"
             counts = health.last_counts.line().split(": ", 1)[1] if health.last_counts else "-"
             print(f"{health.name:<24} {health.kind:<8} {health.schedule:<16} last {last}: {counts}{flag}")
@@ -81,5 +86,5 @@ def _health_dict(health: Any) -> dict[str, Any]:
         "confirmed": health.confirmed, "last_run": health.last_run.isoformat() if health.last_run else None,
         "last": None if counts is None else {k: getattr(counts, k) for k in
                                              ("seen", "new", "changed", "unchanged", "failed")},
-        "flagged": health.flagged, "reason": health.reason,
+        "flagged": health.flagged, "reason": health.reason, "health": health.health.as_dict(),
     }  # fmt: skip

@@ -78,6 +78,8 @@ class Source(Base):
     max_sentences: Mapped[int | None] = mapped_column(Integer)
     max_chars: Mapped[int | None] = mapped_column(Integer)
     attribution: Mapped[str | None] = mapped_column(Text)
+    # the health status last announced (store.health.notify_transition): one notice per change
+    health_notified: Mapped[str | None] = mapped_column(String(10))
 
 
 class SourceTemplate(Base):
@@ -110,6 +112,15 @@ class CrawlRun(Base):
     failed: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[list[Any]] = mapped_column(default=list)
     slot: Mapped[str | None] = mapped_column(String(40))
+    # what the run saw (None on runs stored before 0009): downloader requests and responses,
+    # failures by reason class (crawler.failures.reason_class) and the field yields of the
+    # articles it produced (crawler.yields.Yields.as_dict)
+    requests: Mapped[int | None] = mapped_column(Integer)
+    responses: Mapped[int | None] = mapped_column(Integer)
+    failures: Mapped[dict[str, Any] | None] = mapped_column()
+    yields: Mapped[dict[str, Any] | None] = mapped_column()
+    # the queue profile's running count behind `yields` (crawler.queued_yields), as pages are processed
+    yield_state: Mapped[dict[str, Any] | None] = mapped_column()
 
     source: Mapped[Source] = relationship()
 

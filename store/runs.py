@@ -1,19 +1,19 @@
-"""Crawl runs: opened before a crawl, closed with its counts after, and the health rule read from
-them (one rule for the CLI, the crawler and the API)."""
+"""Crawl runs: opened before a crawl, closed with what it saw after, read back newest first (the
+health rule that judges them is ``store.health``)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from store.db import Database
 from store.models import CrawlRun, Source, now
 from store.sources import get_or_create_source
 
-RECENT_RUNS = 3
+RECENT_RUNS = 10  # the last run and the history it is judged against
 
 
 class RunCounts(Protocol):
@@ -31,6 +31,14 @@ class RunCounts(Protocol):
     def failed(self) -> int: ...
     @property
     def errors(self) -> list[dict[str, Any]]: ...
+    @property
+    def requests(self) -> int | None: ...
+    @property
+    def responses(self) -> int | None: ...
+    @property
+    def failures(self) -> dict[str, int]: ...
+    @property
+    def yields(self) -> dict[str, int] | None: ...
 
 
 def start_run(db: Database, name: str, kind: str, category: str | None) -> int:
@@ -44,13 +52,17 @@ def start_run(db: Database, name: str, kind: str, category: str | None) -> int:
 
 
 def finish_run(db: Database, run_id: int, counts: RunCounts) -> None:
-    """Store the run's end, counts and errors."""
+    """Store the run's end, counts, errors, requests, failures by class and field yields."""
     with db.transaction() as session:
         run = session.get_one(CrawlRun, run_id)
         run.finished_at = now()
         run.seen, run.new, run.changed = counts.seen, counts.new, counts.changed
         run.unchanged, run.failed = counts.unchanged, counts.failed
         run.errors = list(counts.errors)
+        run.requests, run.responses = counts.requests, counts.responses
+        run.failures = dict(counts.failures)
+        if counts.yields is not None:  # else the queue's `process` tasks count them (queued_yields)
+            run.yields = dict(counts.yields)
 
 
 def recent_runs(
@@ -77,19 +89,14 @@ def recent_runs(
     return runs
 
 
-def assess(runs: Sequence[CrawlRun]) -> str | None:
-    """Why these runs (newest first) need a look, or None when they look healthy."""
-    finished = [r for r in runs if r.finished_at is not None]
-    if not finished:
-        return None
-    last = finished[0]
-    crashed = [e for e in last.errors or [] if isinstance(e, dict) and e.get("stage") == "process"]
-    if crashed:
-        return f"last run failed: {crashed[0].get('reason')}"
-    if last.seen == 0:
-        return "last run found 0 articles"
-    seen = sum(r.seen for r in finished)
-    failed = sum(r.failed for r in finished)
-    if failed * 2 > seen:
-        return f"mostly failures: {failed} of {seen} pages failed in the last {len(finished)} runs"
-    return None
+def update_run(db: Database, run_id: int, change: Callable[[CrawlRun], None]) -> str | None:
+    """Apply `change` to the run with the write lock taken first (so two processes counting into
+    one run take turns, on SQLite as on PostgreSQL); the run's source name, None for no such run."""
+    with db.transaction() as session:
+        # a no-op write first: the lock is held before the read, never upgraded after it
+        session.execute(update(CrawlRun).where(CrawlRun.id == run_id).values(seen=CrawlRun.seen))
+        run = session.get(CrawlRun, run_id)
+        if run is None:
+            return None
+        change(run)
+        return run.source.name

@@ -338,10 +338,12 @@ def test_sources_list_flags_sources_that_need_a_look(world: World) -> None:
     empty = crawl_source(world.settings, "empty")
     assert counts(empty) == (0, 0, 0, 0, 0)
     health = {h.name: h for h in list_sources(world.settings)}
-    assert health["empty"].flagged and health["empty"].reason == "last run found 0 articles"
-    assert health["trouble"].flagged and "mostly failures: 5 of 7" in (health["trouble"].reason or "")
-    assert not health["feeds"].flagged and health["feeds"].last_counts is not None
-    assert health["never"].last_run is None and not health["never"].flagged
+    assert health["empty"].health.status == "failing"
+    assert health["empty"].health.reasons == ("no article links found on the start pages",)
+    assert health["trouble"].health.status == "failing"
+    assert (health["trouble"].reason or "").startswith("5 of 7 article pages failed: ")
+    assert health["feeds"].health.status == "ok" and health["feeds"].last_counts is not None
+    assert health["never"].last_run is None and health["never"].health.status == "ok"
     assert health["listing"].schedule == "*/30 * * * *" and health["listing"].kind == "listing"
 
 

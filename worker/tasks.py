@@ -17,10 +17,11 @@ import kombu.exceptions
 from celery import Task
 from celery.signals import task_failure, worker_process_init
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from crawler import CrawlerError, CrawlTimeout, SourcesError
+from crawler.queued_yields import count_processed
 from crawler.runner import crawl_source
 from crawler.schedule import last_fire
 from crawler.sources import load_sources, sources_path
@@ -105,8 +106,9 @@ def dead_letter(task: str, payload: Any, error: str) -> dict[str, Any]:
 
 
 @app.task(name="newsdesk.process", bind=True, **RETRY)  # type: ignore[untyped-decorator]
-def process(self: Task, page_id: Any) -> dict[str, Any]:
-    """Extract, analyse, store and index one stored page; idempotent."""
+def process(self: Task, page_id: Any, *, run_id: Any = None) -> dict[str, Any]:
+    """Extract, analyse, store and index one stored page; idempotent. With the `run_id` of the
+    crawl that fetched it, its article counts into that run's field yields."""
     if not isinstance(page_id, int) or isinstance(page_id, bool):
         return dead_letter("process", page_id, "malformed payload: page_id must be an integer")
     try:
@@ -115,6 +117,11 @@ def process(self: Task, page_id: Any) -> dict[str, Any]:
         return dead_letter("process", page_id, str(error))
     for delivery_id in outcome.deliveries:  # committed: a lost message here is reconcile's to find
         deliver.delay(delivery_id)
+    if isinstance(run_id, int) and not isinstance(run_id, bool):
+        try:
+            count_processed(database(), run_id, outcome)
+        except SQLAlchemyError:  # the article is stored; a retry would find it processed, uncounted
+            log.warning("page %s: not counted into run %s", page_id, run_id, exc_info=True)
     return {
         "status": outcome.status,
         "page_id": page_id,
@@ -226,10 +233,16 @@ def run_crawl_child(source_name: str, run_id: int) -> dict[str, Any]:
     settings = app.conf.newsdesk_settings
     try:
         summary = crawl_source(
-            settings, source_name, run_id=run_id, handoff=process.delay, timeout=CRAWL_TIMEOUT
+            settings,
+            source_name,
+            run_id=run_id,
+            handoff=lambda page_id: process.delay(page_id, run_id=run_id),
+            timeout=CRAWL_TIMEOUT,
         )
     except CrawlTimeout:
         return {"status": "timeout", "source": source_name, "run_id": run_id}
     except CrawlerError as error:
         return {"status": "failed", "source": source_name, "run_id": run_id, "error": str(error)[-500:]}
-    return {"status": "ok", "source": source_name, "run_id": run_id, "summary": summary.line()[-500:]}
+    health = summary.health.status if summary.health is not None else None
+    return {"status": "ok", "source": source_name, "run_id": run_id, "summary": summary.line()[-500:],
+            "health": health}  # fmt: skip

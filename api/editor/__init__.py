@@ -16,6 +16,7 @@ ASSETS = {
     "editor.js": "text/javascript; charset=utf-8",
     "korean.js": "text/javascript; charset=utf-8",
     "stories.js": "text/javascript; charset=utf-8",
+    "health.js": "text/javascript; charset=utf-8",
 }
 HEADERS = {
     "Content-Security-Policy": (

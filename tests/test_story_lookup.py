@@ -1,0 +1,98 @@
+"""The stories candidate lookup: one indexed query on band hashes, bounded per band; migration 0014."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from ingest.story_lookup import POSTINGS_PER_BAND, candidate_ids
+from nlp.dedupe import MIN_SHARED_BANDS
+from store.db import Database
+from tests.support.api import alembic_to
+
+STAMP = "2025-01-01 00:00:00.000000"
+
+
+def _articles(db: Database, bands: dict[int, list[str]]) -> None:
+    """Minimal page and article rows, and the given bands of each article."""
+    with db.engine.begin() as c:
+        for i, keys in bands.items():
+            c.execute(
+                text(
+                    "INSERT INTO pages (id, url, state, raw_z, raw_hash, attempts, fetched_at, updated_at) "
+                    "VALUES (:i, :url, 'processed', x'', 'h', 1, :t, :t)"
+                ),
+                {"i": i, "url": f"https://lookup.test/{i}", "t": STAMP},
+            )
+            c.execute(
+                text(
+                    "INSERT INTO articles (id, page_id, url, title, body, content_hash, created_at, "
+                    "updated_at, authors, category_reason, summary, keywords, excerpt, revision) "
+                    "VALUES (:i, :i, :url, 't', 'b', 'h', :t, :t, '[]', '[]', '[]', '[]', '', 1)"
+                ),
+                {"i": i, "url": f"https://lookup.test/{i}", "t": STAMP},
+            )
+            for key in keys:
+                band = text("INSERT INTO story_bands (band, article_id) VALUES (:b, :i)")
+                c.execute(band, {"b": key, "i": i})
+
+
+def _keys(n: int, prefix: str = "k") -> list[str]:
+    return [f"{i}:{prefix}{i}" for i in range(n)]
+
+
+def test_candidates_share_at_least_the_minimum_of_bands_most_first(db: Database) -> None:
+    keys = _keys(10)
+    _articles(
+        db,
+        {
+            1: keys[: MIN_SHARED_BANDS + 2],
+            2: keys[: MIN_SHARED_BANDS - 1],  # one band short: chance agreement
+            3: keys[:MIN_SHARED_BANDS],
+            4: keys,  # the article itself is never its own candidate
+        },
+    )
+    with db.transaction() as session:
+        assert candidate_ids(session, keys, 4) == [1, 3]
+        assert candidate_ids(session, keys, 4, limit=1) == [1]
+        assert candidate_ids(session, [], 4) == []
+
+
+def test_a_common_band_lends_its_vote_only_to_its_recent_postings(db: Database) -> None:
+    """Boilerplate shared by every article costs the lookup a bounded read, not one per article."""
+    rare = _keys(MIN_SHARED_BANDS - 1, "rare")
+    common = "63:boilerplate"
+    crowd = {i: [common] for i in range(2, POSTINGS_PER_BAND + 3)}
+    _articles(db, {1: [*rare, common], **crowd, 999: [*rare, common]})
+    with db.transaction() as session:
+        # 999 holds the common band among its latest postings; 1's is older than the latest hundred
+        assert candidate_ids(session, [*rare, common], 5000) == [999]
+        assert candidate_ids(session, [*rare, common, "62:also"], 999) == []
+
+
+def test_each_band_is_read_from_the_covering_index_alone(db: Database) -> None:
+    _articles(db, {1: _keys(MIN_SHARED_BANDS)})
+    with db.transaction() as session:
+        statement = text("EXPLAIN QUERY PLAN SELECT article_id FROM story_bands WHERE band = :b "
+                         "AND article_id != :a ORDER BY article_id DESC LIMIT 100")  # fmt: skip
+        plan = " ".join(str(row[-1]) for row in session.execute(statement, {"b": "0:k0", "a": 2}))
+        assert "COVERING INDEX ix_story_bands_band_article" in plan, plan
+
+
+def test_migration_0014_runs_up_and_down(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+
+    def indexes() -> set[str]:
+        db = Database(url, migrate=False)
+        with db.engine.connect() as c:
+            found = {row[1] for row in c.execute(text("PRAGMA index_list(story_bands)"))}
+        db.dispose()
+        return found
+
+    alembic_to(url, "0012")
+    assert "ix_story_bands_band" in indexes() and "ix_story_bands_band_article" not in indexes()
+    alembic_to(url, "0014")
+    assert "ix_story_bands_band_article" in indexes() and "ix_story_bands_band" not in indexes()
+    alembic_to(url, "0012", down=True)
+    assert "ix_story_bands_band" in indexes() and "ix_story_bands_band_article" not in indexes()

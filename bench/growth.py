@@ -285,6 +285,8 @@ def measure(
         split = stages(url, sampled)
     finally:
         cleanup()
+    # a line as each size is done: a long run interrupted still says what it measured
+    print(f"  {engine} {size:,}: {ms:.1f} ms/page", file=sys.stderr, flush=True)
     return Result(engine, size, build_s, ms, split)
 
 

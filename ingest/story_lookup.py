@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from sqlalchemy import Select, bindparam, func, select, union_all
+from sqlalchemy import Select, bindparam, func, select, text, union_all
 from sqlalchemy.orm import Session
 
 from nlp.dedupe import MIN_SHARED_BANDS
@@ -32,9 +32,24 @@ def candidate_ids(
     unique = list(dict.fromkeys(keys))
     if not unique:
         return []
+    if session.get_bind().dialect.name == "postgresql":
+        # one small plan over an array: PostgreSQL plans a 64-branch UNION anew each time (~15 ms)
+        found = session.execute(_LATERAL, {"bands": unique, "article": article_id, "limit": limit})
+        return [row[0] for row in found]
     values: dict[str, object] = {f"band{i}": key for i, key in enumerate(unique)}
     values.update(article=article_id, limit=limit)
     return list(session.scalars(_lookup(len(unique)), values))
+
+
+_LATERAL = text(
+    f"""SELECT p.article_id FROM unnest(CAST(:bands AS varchar[])) AS b(band)
+    CROSS JOIN LATERAL (
+        SELECT s.article_id FROM story_bands s WHERE s.band = b.band AND s.article_id != :article
+        ORDER BY s.article_id DESC LIMIT {POSTINGS_PER_BAND}
+    ) AS p
+    GROUP BY p.article_id HAVING count(*) >= {MIN_SHARED_BANDS}
+    ORDER BY count(*) DESC, p.article_id DESC LIMIT :limit"""
+)
 
 
 @lru_cache(maxsize=8)

@@ -22,9 +22,9 @@ def _articles(db: Database, bands: dict[int, list[str]]) -> None:
             c.execute(
                 text(
                     "INSERT INTO pages (id, url, state, raw_z, raw_hash, attempts, fetched_at, updated_at) "
-                    "VALUES (:i, :url, 'processed', x'', 'h', 1, :t, :t)"
+                    "VALUES (:i, :url, 'processed', :raw, 'h', 1, :t, :t)"
                 ),
-                {"i": i, "url": f"https://lookup.test/{i}", "t": STAMP},
+                {"i": i, "url": f"https://lookup.test/{i}", "t": STAMP, "raw": b""},
             )
             c.execute(
                 text(
@@ -43,7 +43,7 @@ def _keys(n: int, prefix: str = "k") -> list[str]:
     return [f"{i}:{prefix}{i}" for i in range(n)]
 
 
-def test_candidates_share_at_least_the_minimum_of_bands_most_first(db: Database) -> None:
+def _share_at_least_the_minimum_most_first(db: Database) -> None:
     keys = _keys(10)
     _articles(
         db,
@@ -60,7 +60,7 @@ def test_candidates_share_at_least_the_minimum_of_bands_most_first(db: Database)
         assert candidate_ids(session, [], 4) == []
 
 
-def test_a_common_band_lends_its_vote_only_to_its_recent_postings(db: Database) -> None:
+def _common_band_votes_only_for_recent_postings(db: Database) -> None:
     """Boilerplate shared by every article costs the lookup a bounded read, not one per article."""
     rare = _keys(MIN_SHARED_BANDS - 1, "rare")
     common = "63:boilerplate"
@@ -70,6 +70,26 @@ def test_a_common_band_lends_its_vote_only_to_its_recent_postings(db: Database) 
         # 999 holds the common band among its latest postings; 1's is older than the latest hundred
         assert candidate_ids(session, [*rare, common], 5000) == [999]
         assert candidate_ids(session, [*rare, common, "62:also"], 999) == []
+
+
+def test_candidates_share_at_least_the_minimum_of_bands_most_first(db: Database) -> None:
+    _share_at_least_the_minimum_most_first(db)
+
+
+def test_a_common_band_lends_its_vote_only_to_its_recent_postings(db: Database) -> None:
+    _common_band_votes_only_for_recent_postings(db)
+
+
+def test_postgres_lookup_agrees() -> None:
+    """PostgreSQL runs its own statement (a lateral join over an array): the same answers."""
+    require_postgres()
+    for scenario in (_share_at_least_the_minimum_most_first, _common_band_votes_only_for_recent_postings):
+        with temporary_postgres() as url:
+            db = Database(url)
+            try:
+                scenario(db)
+            finally:
+                db.dispose()
 
 
 def test_each_band_is_read_from_the_covering_index_alone(db: Database) -> None:

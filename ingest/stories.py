@@ -7,13 +7,13 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from nlp.dedupe import MIN_SHARED_BANDS, Signature, bands, near_duplicate
+from ingest.story_lookup import candidate_ids
+from nlp.dedupe import Signature, bands, near_duplicate
 from store.models import Article, Story, StoryBand
 
-CANDIDATES = 20
 # Government bodies publish the releases that papers retell: 보건복지부, 국세청, 서울특별시청, 위원회…
 _GOVERNMENT_NAME = re.compile(r"(?:부|처|청|위원회|시|도|군|구|정책브리핑)$")
 _GOVERNMENT_HOST = (".go.kr", "korea.kr")
@@ -47,16 +47,7 @@ def assign_story(session: Session, article: Article, signature: Signature) -> St
 def _nearest(session: Session, article: Article, signature: Signature, keys: list[str]) -> Article | None:
     if not keys:
         return None
-    # one band per minimum: the number of shared bands is the Jaccard estimate, counted in SQL
-    shared = func.count().label("shared")
-    ids = session.scalars(
-        select(StoryBand.article_id)
-        .where(StoryBand.band.in_(keys), StoryBand.article_id != article.id)
-        .group_by(StoryBand.article_id)
-        .having(shared >= MIN_SHARED_BANDS)
-        .order_by(shared.desc())
-        .limit(CANDIDATES)
-    ).all()
+    ids = candidate_ids(session, keys, article.id)
     if not ids:
         return None
     signatures = session.execute(select(Article.id, Article.signature).where(Article.id.in_(ids))).all()

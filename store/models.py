@@ -221,8 +221,11 @@ class StoryBand(Base):
     __tablename__ = "story_bands"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    band: Mapped[str] = mapped_column(String(40), index=True)
+    band: Mapped[str] = mapped_column(String(40))
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+
+    # covering: a band's most recent postings are an index-only backward range scan (ingest.story_lookup)
+    __table_args__ = (Index("ix_story_bands_band_article", "band", "article_id"),)
 
 
 class Revision(Base):

@@ -1,0 +1,339 @@
+"""Ingest cost as the database grows: the same pages into databases of 10k, 100k and 1M articles.
+
+usage: python bench/growth.py [--pages 500] [--sizes 10000,100000,1000000]
+                              [--engine sqlite|postgresql|both] [--sample 50] [--quick]
+
+The corpus is built straight into the tables by bench/search_speed.py's builder (its sentence
+pool and row batches: real Korean sentences tokenised once by the real path, recombined into
+articles), plus what ingest's near-duplicate lookup reads: each article's MinHash signature and
+its story bands. A corpus article's signature is the element-wise minimum of its sentences'
+signatures over the real path's content forms (nlp.terms.content_forms), which is the MinHash of
+the union of their shingles; so a sentence many articles share gives them a common band, as a
+ministry's boilerplate does on a real site.
+
+Then the same N article pages (ministry-style HTML of 6–10 sentences from the same pool) go
+through the whole per-page path (`ingest.pipeline.ingest`: extract → analyse → store → index →
+stories → draft, one transaction per page) into each database; printed is ms/page and its ratio
+to the smallest size, measured in this run (target: the largest ≤ 1.2× the smallest). A stage
+table (bench/crawl.py's cProfile split, on `--sample` more pages) shows where the time goes.
+
+PostgreSQL: a throwaway database on NEWSDESK_TEST_POSTGRES (default postgres@127.0.0.1:5432),
+created and dropped by the bench. SQLite files live in bench/out/ and are deleted afterwards.
+--quick: 100 pages, sizes 10k and 100k, 25 sampled pages.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(HERE)]
+
+import argparse  # noqa: E402
+import cProfile  # noqa: E402
+import json  # noqa: E402
+import pstats  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import sqlite3  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable, Iterator, Sequence  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from typing import Any  # noqa: E402
+
+import crawl  # noqa: E402  (bench/crawl.py: its stage split)
+import numpy  # noqa: E402  (kiwipiepy's dependency)
+import search_speed  # noqa: E402  (bench/search_speed.py: its corpus builder; it drops bench/ from the path)
+
+from ingest.pipeline import Origin, ingest  # noqa: E402
+from nlp.analyse import analyse, warm  # noqa: E402
+from nlp.dedupe import NUM_PERM, Signature, bands, signature  # noqa: E402
+from nlp.terms import content_forms  # noqa: E402
+from store.db import Database  # noqa: E402
+from tests.support.pages import article_html  # noqa: E402
+from tests.support.postgres import create_postgres_database, drop_postgres_database  # noqa: E402
+
+TARGET = 1.2
+WARMUP = 5
+VARIANTS = 6
+
+
+# corpus -------------------------------------------------------------------------------------------
+
+
+class Signer:
+    """Signatures and band keys of corpus articles, modelled sentence by sentence.
+
+    A pool sentence as search_speed recombines it verbatim would make every article a
+    near-duplicate of many others, which no real site looks like. So each sentence has VARIANTS
+    versions with most nouns and every number swapped (bench/crawl.py's Varier, as its site does),
+    each analysed once by the real path; a corpus article takes one variant of each of its
+    sentences, and its signature is the element-wise minimum of theirs, the MinHash of the union
+    of their shingles. What survives the swaps (verbs, endings, unswapped nouns) is shared by
+    every article that has the sentence: common bands whose postings grow with the corpus.
+    """
+
+    def __init__(self, varier: crawl.Varier) -> None:
+        rng = random.Random(20251202)
+        # each variant: its shingle count, its minima, and the band key of each minimum
+        self.variants: dict[str, list[tuple[int, tuple[int, ...], list[str]]]] = {}
+        for text, tokens in varier.sentences:
+            signed = []
+            for _ in range(VARIANTS):
+                sig = signature(content_forms(analyse(varier._vary(text, tokens, rng)).morphemes()))
+                if sig.mins:
+                    signed.append((sig.size, sig.mins, bands(sig)))
+            if signed:
+                self.variants[text] = signed
+
+    def sign(self, article_id: int, body: str) -> tuple[Signature, list[str]]:
+        """The article's signature and band keys (ROWS = 1: a band is its position and one minimum)."""
+        rng = random.Random(article_id)
+        chosen = [rng.choice(self.variants[line]) for line in body.split("\n") if line in self.variants]
+        if not chosen:
+            return Signature(0, ()), []
+        stacked = numpy.array([m for _, m, _ in chosen], dtype=numpy.int64)
+        which = stacked.argmin(axis=0)
+        mins = stacked[which, numpy.arange(NUM_PERM)]
+        keys = [chosen[v][2][i] for i, v in enumerate(which.tolist())]
+        return Signature(sum(size for size, _, _ in chosen), tuple(mins.tolist())), keys
+
+
+def _with_bands(rows: list[tuple[tuple[Any, ...], ...]], signer: Signer) -> Iterator[tuple[Any, ...]]:
+    """(article id, signature JSON, band keys) for each built article."""
+    for row in rows:
+        article = row[1]
+        sig, keys = signer.sign(article[0], article[6])
+        yield article[0], json.dumps(sig.to_json()), keys
+
+
+def build_sqlite(path: Path, size: int, pool: search_speed.Pool, signer: Signer) -> float:
+    """search_speed's corpus, then each article's signature and bands; seconds for the extra rows."""
+    search_speed.build(path, size, pool)
+    started = time.perf_counter()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    for rows in search_speed._batches(size, pool):
+        signed = list(_with_bands(rows, signer))
+        with con:
+            con.executemany("UPDATE articles SET signature = ? WHERE id = ?", [(s, i) for i, s, _ in signed])
+            con.executemany(
+                "INSERT INTO story_bands (band, article_id) VALUES (?, ?)",
+                [(band, i) for i, _, keys in signed for band in keys],
+            )
+    con.execute("ANALYZE")
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return time.perf_counter() - started
+
+
+_INSERT = re.compile(r"INSERT INTO (\w+) \(([^)]*)\) VALUES \((.*)\)$", re.S)
+
+
+def build_postgres(url: str, size: int, pool: search_speed.Pool, signer: Signer) -> float:
+    """The same rows as search_speed's builder, written with COPY; seconds for all of it."""
+    import psycopg
+
+    Database(url).dispose()  # the real schema, migrations included
+    # search_speed's statements name the columns; the literal values they add are appended here
+    shapes = []
+    for sql in search_speed._INSERTS:
+        table, columns, values = _INSERT.match(sql).groups()  # type: ignore[union-attr]
+        names = [c.strip() for c in columns.split(",")]
+        constants = [v.strip().strip("'") for v in values.split(",") if v.strip() != "?"]
+        shapes.append((table, names, constants))
+    started = time.perf_counter()
+    with psycopg.connect(url.replace("+psycopg", "")) as con:
+        con.execute("SET TIME ZONE 'UTC'")  # the builder's stamps are naive UTC
+        # indexes are built once after the load (a GIN index fed row by row is the slow part)
+        secondary = con.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE tablename IN ('search_docs', 'story_bands') AND indexname LIKE 'ix_%'"
+        ).fetchall()
+        for name, _ in secondary:
+            con.execute(f"DROP INDEX {name}")
+        stamp = search_speed._stamp(search_speed.FIRST_DAY)
+        with con.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO sources (id, name, kind, category, created_at) VALUES (%s, %s, 'web', %s, %s)",
+                [(i + 1, n, c, stamp) for i, (n, c) in enumerate(search_speed.SOURCES)],
+            )
+        done = 0
+        for rows in search_speed._batches(size, pool):
+            signed = {i: (s, keys) for i, s, keys in _with_bands(rows, signer)}
+            with con.cursor() as cur:
+                for (table, names, constants), column in zip(shapes, zip(*rows, strict=True), strict=True):
+                    extra = ["signature"] if table == "articles" else []
+                    with cur.copy(f"COPY {table} ({', '.join(names + extra)}) FROM STDIN") as copy:
+                        for values in column:
+                            tail = [signed[values[0]][0]] if extra else []
+                            copy.write_row([*values, *constants, *tail])
+                with cur.copy("COPY story_bands (band, article_id) FROM STDIN") as copy:
+                    for i, (_, keys) in signed.items():
+                        for band in keys:
+                            copy.write_row((band, i))
+            con.commit()
+            done += len(rows)
+            print(f"\r  postgresql: built {done:>9,} articles", end="", file=sys.stderr, flush=True)
+        print(file=sys.stderr)
+        for _, definition in secondary:
+            con.execute(definition)
+        for table in ("sources", "pages", "articles"):
+            top = f"(SELECT max(id) FROM {table})"
+            con.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {top})")
+        con.commit()
+        con.autocommit = True
+        con.execute("VACUUM ANALYZE")
+    return time.perf_counter() - started
+
+
+# pages --------------------------------------------------------------------------------------------
+
+
+def pages(varier: crawl.Varier, count: int, prefix: str, seed: int) -> list[tuple[str, bytes]]:
+    """Ministry-style article pages of 6–10 pool sentences, varied afresh (none is in the corpus)."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(count):
+        body = varier.article(rng)
+        title = body[0][:40].rstrip(". ")
+        published = f"2026.{1 + n % 12:02d}.{1 + n % 28:02d}. 오후 {1 + n % 11}:{n % 60:02d}"
+        name = f"{title} ({prefix}{n})"
+        raw = article_html(name, body, published, layout="government", department="정책과")
+        out.append((f"https://growth.example.org/{prefix}/{n:05d}.html", raw))
+    return out
+
+
+def ingest_all(url: str, batch: Sequence[tuple[str, bytes]]) -> float:
+    """ms/page for the whole per-page path over `batch`."""
+    db = Database(url)
+    try:
+        started = time.perf_counter()
+        for page_url, raw in batch:
+            outcome = ingest(db, raw, Origin(page_url, "growth", "행정"))
+            if outcome.status != "new":
+                raise SystemExit(f"{page_url}: {outcome.status} {outcome.error or ''}")
+        return (time.perf_counter() - started) * 1000 / len(batch)
+    finally:
+        db.dispose()
+
+
+def stages(url: str, batch: Sequence[tuple[str, bytes]]) -> list[tuple[str, float]]:
+    """bench/crawl.py's stage split (cProfile; its overhead inflates every row alike)."""
+    db = Database(url)
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for page_url, raw in batch:
+        ingest(db, raw, Origin(page_url, "growth", "행정"))
+    profiler.disable()
+    total = (time.perf_counter() - started) * 1000 / len(batch)
+    db.dispose()
+    timings = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    rows = [(label, crawl._cumulative(timings, f, fn) * 1000 / len(batch)) for label, f, fn in crawl.STAGES]
+    rest = max(total - sum(ms for _, ms in rows), 0.0)
+    rows.append(("rest of the transaction (pages, articles, commit)", rest))
+    return rows
+
+
+# runs ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    engine: str
+    size: int
+    build_s: float
+    ms_page: float
+    stages: list[tuple[str, float]]
+
+
+def measure(
+    engine: str, size: int, pool: search_speed.Pool, signer: Signer, timed: list[tuple[str, bytes]],
+    sampled: list[tuple[str, bytes]], warmup: list[tuple[str, bytes]],
+) -> Result:  # fmt: skip
+    open_db: Callable[[], tuple[str, Callable[[], None]]]
+    if engine == "sqlite":
+        search_speed.OUT.mkdir(parents=True, exist_ok=True)
+        path = search_speed.OUT / f"growth-{size}.db"
+
+        def open_db() -> tuple[str, Callable[[], None]]:
+            build = build_sqlite(path, size, pool, signer)
+            print(f"  sqlite {size:,}: signatures and bands in {build:.0f} s", file=sys.stderr)
+            return f"sqlite:///{path}", lambda: [p.unlink() for p in path.parent.glob(path.name + "*")]
+    else:
+
+        def open_db() -> tuple[str, Callable[[], None]]:
+            name, url = create_postgres_database()
+            try:
+                build = build_postgres(url, size, pool, signer)
+            except BaseException:
+                drop_postgres_database(name)
+                raise
+            print(f"  postgresql {size:,}: built in {build:.0f} s", file=sys.stderr)
+            return url, lambda: drop_postgres_database(name)
+
+    started = time.perf_counter()
+    url, cleanup = open_db()
+    build_s = time.perf_counter() - started
+    try:
+        ingest_all(url, warmup)
+        ms = ingest_all(url, timed)
+        split = stages(url, sampled)
+    finally:
+        cleanup()
+    # a line as each size is done: a long run interrupted still says what it measured
+    print(f"  {engine} {size:,}: {ms:.1f} ms/page", file=sys.stderr, flush=True)
+    return Result(engine, size, build_s, ms, split)
+
+
+def report(results: list[Result], n: int, sample: int, quick: bool) -> None:
+    label = " (--quick)" if quick else ""
+    print(f"\ningest growth{label}: the same {n} pages into databases that already hold each size\n")
+    print("| engine | articles before | ms/page | vs smallest | build s |")
+    print("|---|--:|--:|--:|--:|")
+    for engine in dict.fromkeys(r.engine for r in results):
+        rows = [r for r in results if r.engine == engine]
+        base = rows[0].ms_page
+        for r in rows:
+            print(f"| {engine} | {r.size:,} | {r.ms_page:.1f} | {r.ms_page / base:.2f}× | {r.build_s:.0f} |")
+        worst = rows[-1].ms_page / base
+        verdict = "met" if worst <= TARGET else "not met"
+        print(f"| {engine} | largest / smallest | | {worst:.2f}× | target ≤ {TARGET}×: {verdict} |")
+    print(f"\nwhere the time goes: ms/page over {sample} more pages (cProfile, inflates every row alike)\n")
+    head = [f"{r.engine} {r.size:,}" for r in results]
+    print("| stage | " + " | ".join(head) + " |")
+    print("|---|" + "--:|" * len(head))
+    for i, (name, _) in enumerate(results[0].stages):
+        print(f"| {name} | " + " | ".join(f"{r.stages[i][1]:.1f}" for r in results) + " |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--pages", type=int, help="pages ingested into each database (default 500)")
+    parser.add_argument("--sizes", help="articles stored before (default 10000,100000,1000000)")
+    parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--sample", type=int, help="pages timed stage by stage (default 50)")
+    parser.add_argument("--quick", action="store_true", help="100 pages, 10k and 100k, 25 sampled")
+    args = parser.parse_args(argv)
+    n = args.pages or (100 if args.quick else 500)
+    sample = args.sample or (25 if args.quick else 50)
+    default_sizes = "10000,100000" if args.quick else "10000,100000,1000000"
+    sizes = sorted(int(s) for s in (args.sizes or default_sizes).split(","))
+    engines = ("sqlite", "postgresql") if args.engine == "both" else (args.engine,)
+    warm()
+    pool = search_speed.sentence_pool()
+    varier = crawl.Varier([p.text for p in pool.sentences])
+    signer = Signer(varier)
+    timed, sampled = pages(varier, n, "t", 1), pages(varier, sample, "s", 2)
+    warmup = pages(varier, WARMUP, "w", 3)
+    results = [measure(e, size, pool, signer, timed, sampled, warmup) for e in engines for size in sizes]
+    report(results, n, sample, args.quick)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""The stories candidate lookup: one indexed query on band hashes, bounded per band; migration 0014."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+
+from ingest.story_lookup import POSTINGS_PER_BAND, candidate_ids
+from nlp.dedupe import MIN_SHARED_BANDS
+from store.db import Database
+from tests.support.api import alembic_to
+from tests.support.postgres import require_postgres, temporary_postgres
+
+STAMP = "2025-01-01 00:00:00.000000"
+
+
+def _articles(db: Database, bands: dict[int, list[str]]) -> None:
+    """Minimal page and article rows, and the given bands of each article."""
+    with db.engine.begin() as c:
+        for i, keys in bands.items():
+            c.execute(
+                text(
+                    "INSERT INTO pages (id, url, state, raw_z, raw_hash, attempts, fetched_at, updated_at) "
+                    "VALUES (:i, :url, 'processed', :raw, 'h', 1, :t, :t)"
+                ),
+                {"i": i, "url": f"https://lookup.test/{i}", "t": STAMP, "raw": b""},
+            )
+            c.execute(
+                text(
+                    "INSERT INTO articles (id, page_id, url, title, body, content_hash, created_at, "
+                    "updated_at, authors, category_reason, summary, keywords, excerpt, revision) "
+                    "VALUES (:i, :i, :url, 't', 'b', 'h', :t, :t, '[]', '[]', '[]', '[]', '', 1)"
+                ),
+                {"i": i, "url": f"https://lookup.test/{i}", "t": STAMP},
+            )
+            for key in keys:
+                band = text("INSERT INTO story_bands (band, article_id) VALUES (:b, :i)")
+                c.execute(band, {"b": key, "i": i})
+
+
+def _keys(n: int, prefix: str = "k") -> list[str]:
+    return [f"{i}:{prefix}{i}" for i in range(n)]
+
+
+def _share_at_least_the_minimum_most_first(db: Database) -> None:
+    keys = _keys(10)
+    _articles(
+        db,
+        {
+            1: keys[: MIN_SHARED_BANDS + 2],
+            2: keys[: MIN_SHARED_BANDS - 1],  # one band short: chance agreement
+            3: keys[:MIN_SHARED_BANDS],
+            4: keys,  # the article itself is never its own candidate
+        },
+    )
+    with db.transaction() as session:
+        assert candidate_ids(session, keys, 4) == [1, 3]
+        assert candidate_ids(session, keys, 4, limit=1) == [1]
+        assert candidate_ids(session, [], 4) == []
+
+
+def _common_band_votes_only_for_recent_postings(db: Database) -> None:
+    """Boilerplate shared by every article costs the lookup a bounded read, not one per article."""
+    rare = _keys(MIN_SHARED_BANDS - 1, "rare")
+    common = "63:boilerplate"
+    crowd = {i: [common] for i in range(2, POSTINGS_PER_BAND + 3)}
+    _articles(db, {1: [*rare, common], **crowd, 999: [*rare, common]})
+    with db.transaction() as session:
+        # 999 holds the common band among its latest postings; 1's is older than the latest hundred
+        assert candidate_ids(session, [*rare, common], 5000) == [999]
+        assert candidate_ids(session, [*rare, common, "62:also"], 999) == []
+
+
+def test_candidates_share_at_least_the_minimum_of_bands_most_first(db: Database) -> None:
+    _share_at_least_the_minimum_most_first(db)
+
+
+def test_a_common_band_lends_its_vote_only_to_its_recent_postings(db: Database) -> None:
+    _common_band_votes_only_for_recent_postings(db)
+
+
+def test_postgres_lookup_agrees() -> None:
+    """PostgreSQL runs its own statement (a lateral join over an array): the same answers."""
+    require_postgres()
+    for scenario in (_share_at_least_the_minimum_most_first, _common_band_votes_only_for_recent_postings):
+        with temporary_postgres() as url:
+            db = Database(url)
+            try:
+                scenario(db)
+            finally:
+                db.dispose()
+
+
+def test_each_band_is_read_from_the_covering_index_alone(db: Database) -> None:
+    _articles(db, {1: _keys(MIN_SHARED_BANDS)})
+    with db.transaction() as session:
+        statement = text("EXPLAIN QUERY PLAN SELECT article_id FROM story_bands WHERE band = :b "
+                         "AND article_id != :a ORDER BY article_id DESC LIMIT 100")  # fmt: skip
+        plan = " ".join(str(row[-1]) for row in session.execute(statement, {"b": "0:k0", "a": 2}))
+        assert "COVERING INDEX ix_story_bands_band_article" in plan, plan
+
+
+def _indexes(url: str) -> set[str]:
+    db = Database(url, migrate=False)
+    names = {str(index["name"]) for index in inspect(db.engine).get_indexes("story_bands")}
+    db.dispose()
+    return names
+
+
+def _up_and_down(url: str) -> None:
+    alembic_to(url, "0012")
+    assert {"ix_story_bands_band"} <= _indexes(url) and "ix_story_bands_band_article" not in _indexes(url)
+    alembic_to(url, "0014")
+    assert "ix_story_bands_band_article" in _indexes(url) and "ix_story_bands_band" not in _indexes(url)
+    alembic_to(url, "0012", down=True)
+    assert "ix_story_bands_band" in _indexes(url) and "ix_story_bands_band_article" not in _indexes(url)
+
+
+def test_migration_0014_runs_up_and_down(tmp_path: Path) -> None:
+    _up_and_down(f"sqlite:///{tmp_path / 'old.db'}")
+
+
+def test_migration_0014_runs_up_and_down_on_postgres() -> None:
+    require_postgres()
+    with temporary_postgres() as url:
+        _up_and_down(url)

@@ -2,7 +2,7 @@
 most recent postings from the index alone and stays flat as the corpus grows.
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0014"
-down_revision = "0012"  # the brief said 0008, but 0012 already follows it here; the lead re-chains
+down_revision = "0013"  # the brief said 0008, but 0012 already follows it here; the lead re-chains
 branch_labels = None
 depends_on = None
 

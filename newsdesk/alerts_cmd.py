@@ -49,11 +49,10 @@ def add_alerts_parser(sub: Any) -> argparse.ArgumentParser:
     actions = parser.add_subparsers(dest="alerts_command", required=True, metavar="ACTION")
     p = actions.add_parser("add", help="save a search; prints its id and signing secret (shown once)")
     p.add_argument("name")
+    # required even when empty: an optional positional would swallow what follows `--`
     p.add_argument(
         "query",
-        nargs="?",
-        default="",
-        help='as /search takes it: words, "phrases", -exclusions (none: --source-health only)',
+        help='as /search takes it: words, "phrases", -exclusions; "" with --source-health: health only',
     )
     p.add_argument(
         "--source-health",

@@ -3,6 +3,7 @@ to source health, once per transition; through the real delivery machinery and a
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from crawler.runner import crawl_source
 from ingest.alert_delivery import Policy, attempt
 from ingest.fetch_guard import AddressGuard
+from newsdesk.cli import main
 from newsdesk.settings import Settings
 from search.alert_match import plan_query
 from store.alerts import NewAlert, active_alerts, create_alert
@@ -25,6 +27,7 @@ from tests.support.alerts import LoopbackWorker, Receiver, receiver
 from tests.support.drafts import EDITOR, EDITOR_HEADERS, make_app
 from tests.support.queue import wait_until, worker_env
 from tests.support.site import Site
+from tests.test_alerts_cli import PUBLIC_HOOK
 from tests.test_crawl_site import SOURCES, source
 from tests.test_source_health import FIRST, SECOND, closed_port, publish
 from worker import tasks
@@ -201,3 +204,17 @@ def test_a_worker_posts_the_notice_of_a_source_whose_host_refuses(isolated_env: 
     assert (body["event"], body["source"]["name"], body["alert"]["id"]) == ("source_failing", "refused",
                                                                              alerts.every[0])  # fmt: skip
     assert body["source"]["reasons"][0].startswith("every request failed: connection refused")
+
+
+def test_the_cli_adds_a_health_only_alert_and_refuses_an_empty_plain_one(
+    isolated_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["alerts", "add", "경보", "", "--webhook", PUBLIC_HOOK, "--source", "board"]
+    assert main([*argv, "--source-health", "--json"]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert (made["query"], made["source_health"], made["filters"]) == ("", True, {"source": "board"})
+    assert main(argv) == 1
+    assert "no searchable words" in capsys.readouterr().err
+    assert main(["alerts", "list", "--json"]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(a["id"], a["source_health"]) for a in listed] == [(made["id"], True)]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from crawler.runner import crawl_source
 from ingest.alert_delivery import Policy, attempt
@@ -21,10 +21,13 @@ from newsdesk.cli import main
 from newsdesk.settings import Settings
 from search.alert_match import plan_query
 from store.alerts import NewAlert, active_alerts, create_alert
-from store.db import Database
+from store.db import Database, make_engine
+from store.health_notices import add_health_deliveries
 from store.models import AlertDelivery
 from tests.support.alerts import LoopbackWorker, Receiver, receiver
+from tests.support.api import alembic_to
 from tests.support.drafts import EDITOR, EDITOR_HEADERS, make_app
+from tests.support.postgres import require_postgres, temporary_postgres
 from tests.support.queue import wait_until, worker_env
 from tests.support.site import Site
 from tests.test_alerts_cli import PUBLIC_HOOK
@@ -218,3 +221,39 @@ def test_the_cli_adds_a_health_only_alert_and_refuses_an_empty_plain_one(
     assert main(["alerts", "list", "--json"]) == 0
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(a["id"], a["source_health"]) for a in listed] == [(made["id"], True)]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'migrate.db'}"
+        return
+    require_postgres()
+    with temporary_postgres() as url:
+        yield url
+
+
+def test_migration_0015_goes_down_and_up_and_keeps_one_notice_per_alert_per_transition(
+    database_url: str,
+) -> None:
+    Database(database_url).dispose()
+    alembic_to(database_url, "0013", down=True)
+    engine = make_engine(database_url)
+    assert "source_health" not in {c["name"] for c in inspect(engine).get_columns("alerts")}
+    assert "kind" not in {c["name"] for c in inspect(engine).get_columns("alert_deliveries")}
+    engine.dispose()
+    db = Database(database_url)  # up again on first use
+    try:
+        with db.transaction() as session:
+            alert = create_alert(session, NewAlert("x", "", {}, PUBLIC_HOOK, {}, "", source_health=True))
+            health = {"status": "failing", "reasons": ["every request failed"], "last_run": {"id": 3}}
+            first = add_health_deliveries(session, "board", False, health)
+            # the same transition again (a flip back and forth within one run): not a second notice
+            again = add_health_deliveries(session, "board", False, health)
+            recovered = add_health_deliveries(session, "board", True, {**health, "status": "ok"})
+        with db.transaction() as session:
+            kinds = [(d.alert_id, d.kind, d.article_id) for d in session.scalars(select(AlertDelivery))]
+    finally:
+        db.dispose()
+    assert (len(first), again, len(recovered)) == (1, [], 1)
+    assert kinds == [(alert.id, "source_health", None)] * 2

@@ -257,3 +257,56 @@ def test_migration_0015_goes_down_and_up_and_keeps_one_notice_per_alert_per_tran
         db.dispose()
     assert (len(first), again, len(recovered)) == (1, [], 1)
     assert kinds == [(alert.id, "source_health", None)] * 2
+
+
+def test_in_the_queue_profile_the_process_task_that_notices_it_enqueues_the_notice(
+    isolated_env: Path, tmp_path: Path
+) -> None:
+    """The crawl only stores pages; the `process` task whose article tips the source into
+    failing is the one that announces it, and enqueues the notices after its commit."""
+    site = Site()
+    base = site.start()
+    sources = tmp_path / "sources.toml"
+    text = SOURCES + source("board", "listing", f"{base}/board/list.html", article_links="ul.board_list a")
+    sources.write_text(text, encoding="utf-8")
+    env = {**worker_env(isolated_env), "NEWSDESK_SOURCES": str(sources)}
+    settings = Settings.from_env(env)
+    configure(app, settings)
+    db = Database(settings.database_url)
+    queue = settings.data_dir / "broker" / "queue"
+
+    def notices(hook: Receiver) -> list[dict[str, Any]]:
+        return [b for b in bodies(hook) if "event" in b]
+
+    try:
+        with receiver() as hook:
+            alerts = make_alerts(db, hook.url())
+            worker = LoopbackWorker(env, tmp_path / "first.log")
+            try:
+                publish(site, "board", "v1", FIRST)
+                assert tasks.crawl("board", slot="2026-01-01T00:00")["health"] == "ok"
+                wait_until(lambda: not list(queue.glob("*.msg")), 120, "v1 processed: " + worker.tail(5))
+            finally:
+                worker.stop()
+            publish(site, "board", "titles", SECOND)
+            # no worker while it crawls: the crawl task judges before any article is made (still
+            # ok), so it is a process task that notices the change and must enqueue the notices
+            assert tasks.crawl("board", slot="2026-01-01T00:30")["health"] == "ok"
+            worker = LoopbackWorker(env, tmp_path / "second.log")
+            try:
+                wait_until(lambda: len(notices(hook)) >= 2, 120, "the notices: " + worker.tail(5))
+                wait_until(lambda: not list(queue.glob("*.msg")), 120, "the queue drained")
+            finally:
+                worker.stop()
+            got = notices(hook)
+            signed = [r for r in hook.accepted() if "event" in r.json()]
+    finally:
+        site.stop()
+        db.dispose()
+        tasks.database().dispose()
+    assert sorted((b["alert"]["id"], b["event"]) for b in got) == sorted(
+        [(alerts.every[0], "source_failing"), (alerts.board[0], "source_failing")]
+    )
+    secrets = {alerts.every[0]: alerts.every[1], alerts.board[0]: alerts.board[1]}
+    assert all(r.signed_by(secrets[r.json()["alert"]["id"]]) for r in signed)
+    assert all(b["source"]["reasons"] for b in got)

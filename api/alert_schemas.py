@@ -23,9 +23,13 @@ class AlertIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200)
-    query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
+    query: str = Field(default="", max_length=MAX_QUERY_CHARS,
+                       description="required unless source_health; empty: health notices only")  # fmt: skip
     filters: AlertFilters = Field(default_factory=AlertFilters)
     webhook: str = Field(min_length=1, max_length=2000, description="http(s) URL on a public address")
+    source_health: bool = Field(
+        default=False, description="also post source_failing / source_recovered of the sources filtered"
+    )
 
 
 class DeliveryCounts(BaseModel):
@@ -42,6 +46,7 @@ class AlertOut(BaseModel):
     webhook: str
     paused: bool
     failures: int = Field(description="consecutive failed deliveries; the alert pauses at the limit")
+    source_health: bool = False
     created_at: dt.datetime
     deliveries: DeliveryCounts
 
@@ -57,8 +62,9 @@ class AlertListOut(BaseModel):
 
 class DeliveryOut(BaseModel):
     delivery_id: str
-    article_id: int
-    revision: int
+    kind: Literal["article", "source_health"] = "article"
+    article_id: int | None = Field(description="None for a source health notice")
+    revision: int | None
     status: Literal["pending", "delivered", "failed"]
     attempts: int
     last_status: int | None

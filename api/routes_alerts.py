@@ -26,7 +26,7 @@ from ingest.fetch_guard import AddressGuard, FetchError
 from ingest.webhooks import check_webhook
 from newsdesk.settings import Settings
 from nlp.query import QueryError
-from search.alert_match import plan_query
+from search.alert_match import alert_plan
 from store.alerts import (
     AlertNotFound,
     NewAlert,
@@ -54,6 +54,7 @@ def alert_out(session: Session, alert: Alert) -> AlertOut:
         webhook=alert.webhook,
         paused=alert.paused,
         failures=alert.failures,
+        source_health=alert.source_health,
         created_at=alert.created_at,
         deliveries=DeliveryCounts(**count_deliveries(session, alert.id)),
     )
@@ -62,6 +63,7 @@ def alert_out(session: Session, alert: Alert) -> AlertOut:
 def delivery_out(delivery: AlertDelivery) -> DeliveryOut:
     return DeliveryOut(
         delivery_id=delivery.id,
+        kind=delivery.kind,  # type: ignore[arg-type]  # "article" or "source_health", by construction
         article_id=delivery.article_id,
         revision=delivery.revision,
         status=delivery.status,  # type: ignore[arg-type]  # one of DELIVERY_STATES, by construction
@@ -93,12 +95,13 @@ def create(request: Request, session: SessionDep, _: EditorDep, body: AlertIn) -
     except FetchError as error:  # UnsafeURL included: private, loopback, not http(s), no such host
         raise ApiError(422, f"webhook {error}") from None
     try:
-        plan, key = plan_query(session, body.query)
+        plan, key = alert_plan(session, body.query, body.source_health)
     except QueryError as error:
         raise ApiError(422, f"query: {error}") from None
     filters = {k: v for k, v in body.filters.model_dump().items() if v is not None}
-    alert = create_alert(session, NewAlert(body.name.strip(), body.query, filters, body.webhook.strip(),
-                                           plan, key))  # fmt: skip
+    query = body.query if body.query.strip() else ""  # blank: health notices only (alert_plan)
+    alert = create_alert(session, NewAlert(body.name.strip(), query, filters, body.webhook.strip(),
+                                           plan, key, body.source_health))  # fmt: skip
     session.commit()
     return AlertCreatedOut(**alert_out(session, alert).model_dump(), secret=alert.secret)
 

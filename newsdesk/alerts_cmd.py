@@ -15,7 +15,7 @@ from ingest.webhooks import check_webhook, send
 from newsdesk.errors import CommandError
 from newsdesk.settings import Settings
 from nlp.query import QueryError
-from search.alert_match import article_payload, plan_query
+from search.alert_match import alert_plan, article_payload
 from search.articles import SearchRequest, search
 from store.alerts import (
     AlertNotFound,
@@ -49,7 +49,16 @@ def add_alerts_parser(sub: Any) -> argparse.ArgumentParser:
     actions = parser.add_subparsers(dest="alerts_command", required=True, metavar="ACTION")
     p = actions.add_parser("add", help="save a search; prints its id and signing secret (shown once)")
     p.add_argument("name")
-    p.add_argument("query", help='as /search takes it: words, "phrases", -exclusions')
+    # required even when empty: an optional positional would swallow what follows `--`
+    p.add_argument(
+        "query",
+        help='as /search takes it: words, "phrases", -exclusions; "" with --source-health: health only',
+    )
+    p.add_argument(
+        "--source-health",
+        action="store_true",
+        help="also post when a source (the --source one, else any) goes failing or recovers",
+    )
     p.add_argument("--webhook", required=True, help="http(s) URL on a public address")
     p.add_argument("--source", help="only articles of this source")
     p.add_argument("--category", help="only articles of this category")
@@ -86,15 +95,18 @@ def _add(args: argparse.Namespace, settings: Settings, db: Database) -> int:
     filters = {k: v for k, v in (("source", args.source), ("category", args.category)) if v}
     with db.transaction() as session:
         try:
-            plan, key = plan_query(session, args.query)
+            plan, key = alert_plan(session, args.query, args.source_health)
         except QueryError as error:
             raise CommandError(f"query: {error}") from None
-        alert = create_alert(session, NewAlert(args.name, args.query, filters, args.webhook, plan, key))
+        query = args.query if args.query.strip() else ""
+        new = NewAlert(args.name, query, filters, args.webhook, plan, key, args.source_health)
+        alert = create_alert(session, new)
         record = {**alert_record(session, alert), "secret": alert.secret}
     if args.json:
         print(json.dumps(record, ensure_ascii=False))
     else:
-        print(f"alert {alert.id} saved: {args.query!r} → {args.webhook}")
+        heard = " + source health" if alert.source_health else ""
+        print(f"alert {alert.id} saved: {query!r}{heard} → {args.webhook}")
         print(f"secret (shown once; verifies X-Newsdesk-Signature): {record['secret']}")
     return 0
 
@@ -108,6 +120,7 @@ def alert_record(session: Session, alert: Alert) -> dict[str, Any]:
         "webhook": alert.webhook,
         "paused": alert.paused,
         "failures": alert.failures,
+        "source_health": alert.source_health,
         "deliveries": count_deliveries(session, alert.id),
     }
 

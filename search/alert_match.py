@@ -37,6 +37,14 @@ def plan_query(session: Session, text: str) -> tuple[dict[str, Any], str]:
     return {"include": [list(p) for p in include], "exclude": [list(p) for p in exclude]}, key
 
 
+def alert_plan(session: Session, text: str, source_health: bool) -> tuple[dict[str, Any], str]:
+    """`plan_query`, except that an alert hearing source health may have no query (then it
+    matches no article: store.alerts leaves it out of the active ones)."""
+    if source_health and not text.strip():
+        return {"include": [], "exclude": []}, ""
+    return plan_query(session, text)
+
+
 @dataclass(frozen=True, slots=True)
 class SavedSearch:
     """One active alert as the matcher holds it."""

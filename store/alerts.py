@@ -38,6 +38,7 @@ class NewAlert:
     webhook: str
     plan: dict[str, Any]
     match_key: str
+    source_health: bool = False  # hear sources going failing and recovering (store.health_notices)
 
 
 def create_alert(session: Session, new: NewAlert) -> Alert:
@@ -52,6 +53,7 @@ def create_alert(session: Session, new: NewAlert) -> Alert:
         match_key=new.match_key,
         paused=False,
         failures=0,
+        source_health=new.source_health,
     )
     session.add(alert)
     session.flush()
@@ -124,7 +126,7 @@ class ActiveAlert(NamedTuple):
 
 _ACTIVE = (
     select(Alert.id, Alert.name, Alert.plan, Alert.filters, Alert.match_key)
-    .where(Alert.paused.is_(False))
+    .where(Alert.paused.is_(False), Alert.query != "")  # an empty query: health notices only
     .order_by(Alert.id)
 )
 

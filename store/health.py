@@ -21,13 +21,14 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from store.db import Database
+from store.health_notices import add_health_deliveries
 from store.models import CrawlRun, Source
 from store.runs import RECENT_RUNS, recent_runs
 
@@ -51,6 +52,8 @@ class Health:
     last_run: dict[str, Any] | None = None
     yields: dict[str, Any] | None = None  # what was judged: the newest run's that produced articles
     issues: tuple[dict[str, Any], ...] = ()  # the reasons as codes and numbers (``_Verdict.add``)
+    # alert deliveries of the transition this judgement announced (committed; the caller enqueues)
+    notices: tuple[str, ...] = ()
 
     @property
     def failing(self) -> bool:
@@ -255,8 +258,8 @@ Notifier = Callable[[str, Health, bool], None]
 
 
 def notify_transition(source: str, health: Health, recovered: bool) -> None:
-    """Announce that `source` went failing, or recovered from it: today the log at ERROR
-    (logger ``newsdesk.health``); the place where alert channels plug in."""
+    """Announce that `source` went failing, or recovered from it, in the log at ERROR (logger
+    ``newsdesk.health``); the alert channels get it as deliveries (`record_health`)."""
     if recovered:
         log.error("source %s recovered: now %s", source, health.status)
     else:
@@ -267,7 +270,8 @@ def record_health(db: Database, name: str, notify: Notifier = notify_transition)
     """Judge the source after a run; announce it once if it went into or out of ``failing``.
 
     The status last announced is kept on the source row and changed by a conditional update,
-    so of two processes that notice the same change only one announces it.
+    so of two processes that notice the same change only one announces it; the same transaction
+    makes the deliveries to alerts subscribed to source health, their ids in `Health.notices`.
     """
     with db.sessions() as session:  # read apart from the write: no lock held while judging
         health = source_health(session, [name])[name]
@@ -283,6 +287,7 @@ def record_health(db: Database, name: str, notify: Notifier = notify_transition)
             .values(health_notified="failing" if health.failing else "ok")
         )
         won = bool(getattr(claimed, "rowcount", 0))
+        notices = add_health_deliveries(session, name, not health.failing, health.as_dict()) if won else []
     if won:
         notify(name, health, not health.failing)
-    return health
+    return replace(health, notices=tuple(notices)) if notices else health

@@ -351,6 +351,8 @@ class Alert(Base):
     match_key: Mapped[str] = mapped_column(String(200))
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed deliveries
+    # hears sources going failing and recovering (store.health_notices); with an empty query, only that
+    source_health: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(default=now)
     updated_at: Mapped[dt.datetime] = mapped_column(default=now, onupdate=now)
 
@@ -373,8 +375,11 @@ class AlertDelivery(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # a UUID, the X-Newsdesk-Delivery
     alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), index=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
-    revision: Mapped[int] = mapped_column(Integer)
+    # an article revision's delivery, or (kind "source_health", no article) a source's transition
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    revision: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20), default="article", server_default="article")
+    event_key: Mapped[str | None] = mapped_column(String(200))  # the transition: one delivery per alert
     status: Mapped[str] = mapped_column(String(12), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_status: Mapped[int | None] = mapped_column(Integer)  # the receiver's last HTTP status
@@ -390,6 +395,7 @@ class AlertDelivery(Base):
             "uq_alert_deliveries_alert_article_revision", "alert_id", "article_id", "revision", unique=True
         ),
         Index("ix_alert_deliveries_status_next", "status", "next_attempt_at"),
+        Index("uq_alert_deliveries_alert_event", "alert_id", "event_key", unique=True),
     )
 
 

@@ -119,9 +119,12 @@ def process(self: Task, page_id: Any, *, run_id: Any = None) -> dict[str, Any]:
         deliver.delay(delivery_id)
     if isinstance(run_id, int) and not isinstance(run_id, bool):
         try:
-            count_processed(database(), run_id, outcome)
+            health = count_processed(database(), run_id, outcome)
         except SQLAlchemyError:  # the article is stored; a retry would find it processed, uncounted
             log.warning("page %s: not counted into run %s", page_id, run_id, exc_info=True)
+        else:
+            for delivery_id in health.notices if health is not None else ():  # committed, as above
+                deliver.delay(delivery_id)
     return {
         "status": outcome.status,
         "page_id": page_id,
@@ -243,6 +246,8 @@ def run_crawl_child(source_name: str, run_id: int) -> dict[str, Any]:
         return {"status": "timeout", "source": source_name, "run_id": run_id}
     except CrawlerError as error:
         return {"status": "failed", "source": source_name, "run_id": run_id, "error": str(error)[-500:]}
+    for delivery_id in summary.health.notices if summary.health is not None else ():
+        deliver.delay(delivery_id)  # the source's health notice, committed with its transition
     health = summary.health.status if summary.health is not None else None
     return {"status": "ok", "source": source_name, "run_id": run_id, "summary": summary.line()[-500:],
             "health": health}  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0014"
-down_revision = "0013"  # the brief said 0008, but 0012 already follows it here; the lead re-chains
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -147,23 +147,31 @@ def add_deliveries(
     """Pending deliveries of one article revision to each (alert id, alert name), their bodies
     `{delivery_id, alert: {id, name}, article}`; one INSERT for all (a popular article can match
     hundreds of alerts), the article serialised once."""
-    rows, ids = [], []
     when = now()
-    article_json = _json(article)
-    for alert_id, name in alerts:
-        delivery_id = str(uuid.uuid4())
-        alert_json = _json({"id": alert_id, "name": name})
-        payload = f'{{"delivery_id":"{delivery_id}","alert":{alert_json},"article":{article_json}}}'
-        rows.append({"id": delivery_id, "alert_id": alert_id, "article_id": article_id, "revision": revision,
-                     "status": "pending", "attempts": 0, "payload": payload, "created_at": when,
-                     "updated_at": when, "next_attempt_at": when})  # fmt: skip
-        ids.append(delivery_id)
+    members = f'"article":{to_json(article)}'
+    rows = [
+        new_delivery_row(alert_id, name, members, when, article_id=article_id, revision=revision)
+        for alert_id, name in alerts
+    ]
     if rows:
         session.execute(insert(AlertDelivery), rows)
-    return ids
+    return [row["id"] for row in rows]
 
 
-def _json(value: Any) -> str:
+def new_delivery_row(
+    alert_id: int, name: str, members: str, when: dt.datetime, **columns: Any
+) -> dict[str, Any]:
+    """A pending delivery row (for a bulk INSERT) whose exact body, the same on every attempt, is
+    `{delivery_id, alert: {id, name}, <members>}`; `members` is JSON object members, already encoded."""
+    delivery_id = str(uuid.uuid4())
+    alert = to_json({"id": alert_id, "name": name})
+    payload = f'{{"delivery_id":"{delivery_id}","alert":{alert},{members}}}'
+    return {"id": delivery_id, "alert_id": alert_id, "status": "pending", "attempts": 0, "payload": payload,
+            "created_at": when, "updated_at": when, "next_attempt_at": when, **columns}  # fmt: skip
+
+
+def to_json(value: Any) -> str:
+    """Compact JSON as deliveries carry it."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -5,13 +5,12 @@ names), made in the caller's transaction and sent like any article delivery
 
 from __future__ import annotations
 
-import json
-import uuid
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from store.alerts import new_delivery_row, to_json
 from store.models import Alert, AlertDelivery, now
 
 KIND = "source_health"
@@ -34,26 +33,17 @@ def add_health_deliveries(
     # this way before within the same run was announced then already
     done = set(session.scalars(select(AlertDelivery.alert_id).where(AlertDelivery.event_key == key)))
     reasons = list(health.get("reasons") or ())
-    body = _json({"name": source, "status": health.get("status"), "reasons": reasons,
+    body = to_json({"name": source, "status": health.get("status"), "reasons": reasons,
                   "last_run": health.get("last_run")})  # fmt: skip
-    rows, ids, when = [], [], now()
+    rows: list[dict[str, Any]] = []
+    when = now()
     for alert_id, name, filters in subscribed:
         wanted = (filters or {}).get("source")
         if alert_id in done or (wanted is not None and wanted != source):
             continue
-        delivery_id = str(uuid.uuid4())
-        alert_json = _json({"id": alert_id, "name": name})
-        payload = (f'{{"delivery_id":"{delivery_id}","alert":{alert_json},"event":"{event}",'
-                   f'"source":{body}}}')  # fmt: skip
-        rows.append({"id": delivery_id, "alert_id": alert_id, "article_id": None, "revision": None,
-                     "kind": KIND, "event_key": key, "status": "pending", "attempts": 0,
-                     "payload": payload, "created_at": when, "updated_at": when,
-                     "next_attempt_at": when})  # fmt: skip
-        ids.append(delivery_id)
+        members = f'"event":"{event}","source":{body}'
+        rows.append(new_delivery_row(alert_id, name, members, when, article_id=None, revision=None,
+                                     kind=KIND, event_key=key))  # fmt: skip
     if rows:
         session.execute(insert(AlertDelivery), rows)
-    return ids
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return [row["id"] for row in rows]

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from nlp.dates import KST
-from tests.support.api import WRITTEN, Api, Corpus, build_corpus, open_api
-from tests.support.postgres import require_postgres, temporary_postgres
+from tests.support.api import WRITTEN, Api, Corpus, corpus_on, open_api
 
 PROMETHEUS_SAMPLE = re.compile(r'[a-z_]+(\{([a-z_]+="(?:[^"\\\n]|\\.)*",?)*\})? [0-9.e+-]+')
 HIT_KEYS = {
@@ -35,13 +34,7 @@ HIT_KEYS = {
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     """The corpus on SQLite, and again on a fresh PostgreSQL database: every test runs on both."""
-    folder = tmp_path_factory.mktemp("api")
-    if request.param == "sqlite":
-        yield build_corpus(folder)
-        return
-    require_postgres()
-    with temporary_postgres() as url:
-        yield build_corpus(folder, url)
+    yield from corpus_on(request.param, tmp_path_factory.mktemp("api"))
 
 
 @pytest.fixture(scope="module")

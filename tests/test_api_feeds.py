@@ -16,9 +16,8 @@ import pytest
 from api import atom
 from ingest.pipeline import Origin, ingest
 from store.db import Database
-from tests.support.api import Api, Corpus, build_corpus, error_shape, open_api
+from tests.support.api import Api, Corpus, corpus_on, error_shape, open_api
 from tests.support.pages import article_html
-from tests.support.postgres import require_postgres, temporary_postgres
 
 A = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = "<script>alert(1)</script> ]]> 청년 일자리 & 박람회"
@@ -27,13 +26,7 @@ HOSTILE_SOURCE = "<b>출처</b> ]]>\x0b\x01"  # stored as given: a page could no
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
-    folder = tmp_path_factory.mktemp("feeds")
-    if request.param == "sqlite":
-        yield build_corpus(folder)
-        return
-    require_postgres()
-    with temporary_postgres() as url:
-        yield build_corpus(folder, url)
+    yield from corpus_on(request.param, tmp_path_factory.mktemp("feeds"))
 
 
 @pytest.fixture(scope="module")

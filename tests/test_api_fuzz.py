@@ -29,9 +29,8 @@ from schemathesis.specs.openapi.checks import (
 
 from api.app import create_app
 from store.db import Database
-from tests.support.api import build_corpus, error_shape, settings_for
+from tests.support.api import corpus_on, error_shape, settings_for
 from tests.support.drafts import EDITOR, EDITOR_HEADERS
-from tests.support.postgres import require_postgres, temporary_postgres
 
 EXAMPLES = 40
 READER_PATHS = ("/search", "/articles/", "/stories/", "/sources", "/health", "/metrics")
@@ -41,19 +40,10 @@ READER_PATHS = ("/search", "/articles/", "/stories/", "/sources", "/health", "/m
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def fuzz_app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     folder: Path = tmp_path_factory.mktemp("api-fuzz")
-    if request.param == "sqlite":
-        yield from _app(folder, None)
-    else:
-        require_postgres()
-        with temporary_postgres() as url:
-            yield from _app(folder, url)
-
-
-def _app(folder: Path, url: str | None) -> Iterator[FastAPI]:
-    corpus = build_corpus(folder, url)
-    db = Database(corpus.url)
-    yield create_app(settings_for(folder, corpus.url, editor_tokens=(EDITOR,)), db)
-    db.dispose()
+    for corpus in corpus_on(request.param, folder):
+        db = Database(corpus.url)
+        yield create_app(settings_for(folder, corpus.url, editor_tokens=(EDITOR,)), db)
+        db.dispose()
 
 
 @pytest.fixture(scope="module")

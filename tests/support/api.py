@@ -22,6 +22,7 @@ from ingest.pipeline import Origin, ingest
 from newsdesk.settings import Settings
 from store.db import MIGRATIONS, Database, make_engine
 from tests.support.pages import COOPERATION, HIKING, SAMPLES, article_html, manifest, sqlite_url
+from tests.support.postgres import require_postgres, temporary_postgres
 
 JOBS = [
     "고용노동부는 지역 기업과 협력을 강화해 청년 일자리 박람회를 연다고 15일 밝혔다.",
@@ -151,6 +152,17 @@ def build_corpus(folder: Path, url: str | None = None) -> Corpus:
         return Corpus(database_url, ingest_corpus(db))
     finally:
         db.dispose()
+
+
+def corpus_on(engine: str, folder: Path) -> Iterator[Corpus]:
+    """The corpus on SQLite, or on a fresh PostgreSQL database dropped afterwards (`engine`
+    "postgresql": skips outside CI, fails in it, when there is none)."""
+    if engine == "sqlite":
+        yield build_corpus(folder)
+        return
+    require_postgres()
+    with temporary_postgres() as url:
+        yield build_corpus(folder, url)
 
 
 def open_api(tmp_path: Path, corpus: Corpus, **overrides: Any) -> Iterator[Api]:

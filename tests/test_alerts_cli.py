@@ -13,9 +13,7 @@ from newsdesk.cli import build_parser, main
 from newsdesk.errors import CommandError
 from newsdesk.settings import Settings
 from store.db import Database
-from tests.support.alerts import receiver, youth_page
-
-PUBLIC_HOOK = "http://93.184.216.34/hook"  # a public address literal: no DNS, never contacted here
+from tests.support.alerts import PUBLIC_HOOK, receiver, youth_page
 
 
 def add(capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, object]:

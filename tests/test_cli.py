@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,6 +16,7 @@ from newsdesk import commands
 from newsdesk.cli import main
 from newsdesk.settings import Settings
 from store.db import head_revision
+from tests.support.cli import json_lines, one_line, run
 from tests.support.pages import (
     COOPERATION,
     FIXTURES,
@@ -51,36 +51,11 @@ ARTICLE = (
 )
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """main(argv) in-process; its stdout and stderr as capsys saw them."""
-    # commands.emit binds sys.stdout at import (see test_emit_follows_redirected_stdout):
-    # point it at the stream capsys installed for this test, and put it back afterwards.
-    shipped = commands.emit.__defaults__
-    commands.emit.__defaults__ = (sys.stdout,)
-    try:
-        code = main(list(argv))
-    finally:
-        commands.emit.__defaults__ = shipped
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_emit_follows_redirected_stdout() -> None:
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
         commands.emit({"ok": True})
     assert json.loads(buffer.getvalue()) == {"ok": True}
-
-
-def json_lines(out: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    return lines[0]
 
 
 def copy_samples(folder: Path, *prefixes: str) -> Path:

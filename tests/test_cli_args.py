@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.cli import main
+from tests.support.cli import json_lines, one_line, run
 from tests.support.pages import COOPERATION, HIKING, article_html
-from tests.test_cli import json_lines, one_line, run
 
 GOV = "https://www.mois.example.go.kr/news/view.do?id=9001"
 FOREST = "https://www.forest.example.org/news/42"

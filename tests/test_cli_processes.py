@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.cli import main
+from tests.support.cli import one_line, run
 from tests.support.terminal import newsdesk_in_terminal
-from tests.test_cli import one_line, run
 
 
 @contextmanager

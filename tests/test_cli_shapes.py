@@ -15,9 +15,9 @@ from newsdesk.settings import Settings
 from nlp.dates import KST
 from store.db import Database
 from store.models import Draft
+from tests.support.cli import json_lines, run
 from tests.support.drafts import EDITOR, EDITOR_HEADERS, make_app, seed
 from tests.support.pages import COOPERATION, HIKING, article_html
-from tests.test_cli import json_lines, run
 
 
 def test_search_json_lines_are_the_items_of_the_apis_search(

@@ -30,6 +30,7 @@ from tests.support.site import (
     sitemap_index,
     topic_article,
 )
+from tests.support.sources_file import SOURCES, source
 
 RSS_DATE = "Sat, 03 May 2025 15:12:00 +0900"
 ISO_DATE = "2025-05-03T15:12:00+09:00"
@@ -131,36 +132,6 @@ def _trouble(site: Site) -> None:
     site.add("/big.html", size=20 * 1024 * 1024)
     site.add("/hang.html", hang=True)
     site.add("/news/ok.html", topic_article("bus", variant=3))
-
-
-SOURCES = """
-[crawler]
-contact = "crawl-tests@example.org"
-download_timeout = 3.0  # generous: a loopback answer slowed by a loaded machine must not be retried
-max_bytes = 1048576
-retry_times = 2
-backoff = 0.05
-backoff_max = 0.2
-redirect_max = 3
-revisit_hours = 24
-concurrency_per_host = 4
-"""
-
-
-def source(name: str, kind: str, *starts: str, **extra: object) -> str:
-    """One [[source]] table; strings are written as TOML literal strings (no escapes)."""
-    urls = ", ".join(f'"{u}"' for u in starts)
-    lines = [
-        f'name = "{name}"',
-        f'kind = "{kind}"',
-        f"start_urls = [{urls}]",
-        'allowed_domains = ["127.0.0.1"]',
-        'category = "행정"',
-        'schedule = "*/30 * * * *"',
-        "delay = 0",
-    ]
-    lines += [f"{k} = '{v}'" if isinstance(v, str) else f"{k} = {v!r}" for k, v in extra.items()]
-    return "\n[[source]]\n" + "\n".join(lines) + "\n"
 
 
 def sources_text(base: str) -> str:

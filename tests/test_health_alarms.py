@@ -24,15 +24,14 @@ from store.alerts import NewAlert, active_alerts, create_alert
 from store.db import Database, make_engine
 from store.health_notices import add_health_deliveries
 from store.models import AlertDelivery
-from tests.support.alerts import LoopbackWorker, Receiver, receiver
+from tests.support.alerts import PUBLIC_HOOK, LoopbackWorker, Receiver, receiver
 from tests.support.api import alembic_to
+from tests.support.boards import FIRST, SECOND, closed_port, publish
 from tests.support.drafts import EDITOR, EDITOR_HEADERS, make_app
 from tests.support.postgres import require_postgres, temporary_postgres
 from tests.support.queue import wait_until, worker_env
 from tests.support.site import Site
-from tests.test_alerts_cli import PUBLIC_HOOK
-from tests.test_crawl_site import SOURCES, source
-from tests.test_source_health import FIRST, SECOND, closed_port, publish
+from tests.support.sources_file import SOURCES, source
 from worker import tasks
 from worker.celery_app import app, configure
 

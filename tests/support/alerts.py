@@ -39,6 +39,8 @@ FILLER = [  # none of the queried words: makes each test page a full-length arti
     "관계자는 현장의 의견을 꾸준히 듣겠다고 말했다.",
 ]
 
+PUBLIC_HOOK = "http://93.184.216.34/hook"  # a public address literal: no DNS, never contacted here
+
 
 def youth_page(n: int, paragraphs: Sequence[str] = YOUTH, site: str = "고용신문") -> bytes:
     """Article page number `n`: the paragraphs given, then FILLER."""

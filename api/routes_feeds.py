@@ -28,6 +28,7 @@ from newsdesk.settings import version
 from nlp.category import TAXONOMY
 from search.articles import search
 from search.latest import last_change, newest_ids
+from store.db import Database
 from store.models import Article, Source
 
 router = APIRouter(tags=["feeds"])
@@ -62,13 +63,7 @@ async def source_feed(
     date_to: Annotated[Day, Query(alias="to")] = None,
 ) -> Response:  # fmt: skip
     """The newest 50 articles of one source; 404 when no source has that name (which may hold a `/`)."""
-    _check_days(date_from, date_to)
-    with db.sessions() as session:
-        source_id = session.scalar(select(Source.id).where(Source.name == name))
-        if source_id is None:
-            raise ApiError(404, f"no source named {name!r}")
-        ids = newest_ids(session, source_id, None, date_from, date_to, ENTRIES)
-        return _answer(request, session, f"newsdesk 출처: {name}", ids)
+    return _newest_feed(request, db, date_from, date_to, source=name)
 
 
 @router.get("/categories/{name:path}.atom", response_class=Response, responses=FEED_RESPONSES)
@@ -77,12 +72,33 @@ async def category_feed(
     date_to: Annotated[Day, Query(alias="to")] = None,
 ) -> Response:  # fmt: skip
     """The newest 50 articles of one category; 404 for a category neither known nor used."""
+    return _newest_feed(request, db, date_from, date_to, category=name)
+
+
+def _newest_feed(
+    request: Request,
+    db: Database,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    *,
+    source: str | None = None,
+    category: str | None = None,
+) -> Response:
+    """The newest articles of one source or one category (a name nobody uses is a 404)."""
     _check_days(date_from, date_to)
     with db.sessions() as session:
-        if not _known_category(session, name):
-            raise ApiError(404, f"no category named {name!r}")
-        ids = newest_ids(session, None, name, date_from, date_to, ENTRIES)
-        return _answer(request, session, f"newsdesk 분야: {name}", ids)
+        source_id = None
+        if source is not None:
+            source_id = session.scalar(select(Source.id).where(Source.name == source))
+            if source_id is None:
+                raise ApiError(404, f"no source named {source!r}")
+            title = f"newsdesk 출처: {source}"
+        else:
+            if category is None or not _known_category(session, category):
+                raise ApiError(404, f"no category named {category!r}")
+            title = f"newsdesk 분야: {category}"
+        ids = newest_ids(session, source_id, category, date_from, date_to, ENTRIES)
+        return _answer(request, session, title, ids)
 
 
 def _check_days(date_from: dt.date | None, date_to: dt.date | None) -> None:

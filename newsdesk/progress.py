@@ -12,7 +12,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from types import TracebackType
-from typing import TextIO
+from typing import Self, TextIO
 
 CLEAR = "\r\x1b[K"  # back to the line's start and erase it: the next draw replaces the last
 BAR_WIDTH = 24
@@ -56,6 +56,21 @@ class _Live(ABC):
         self._done.set()
         if self._ticker is not None:
             self._ticker.join()
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+        if self.live and self.drawn:
+            self._finish(error)
+
+    @abstractmethod
+    def _finish(self, error: BaseException | None) -> None:
+        """What the line becomes when the work ends (the line was drawn and the stream is live)."""
 
     @abstractmethod
     def line(self) -> str:
@@ -104,17 +119,9 @@ class Progress(_Live):
     def done(self) -> int:
         return sum(self.counts.values())
 
-    def __enter__(self) -> Progress:
-        self.start()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop()
-        if self.live and self.drawn:
-            self.draw()
-            self._write("\n")
+    def _finish(self, error: BaseException | None) -> None:
+        self.draw()
+        self._write("\n")
 
     def add(self, status: str) -> None:
         """One more item finished with this status; redrawn at most every REDRAW_SECONDS."""
@@ -161,19 +168,11 @@ class Status(_Live):
         super().__init__(stream, enabled)
         self.message = message
 
-    def __enter__(self) -> Status:
-        self.start()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop()
-        if self.live and self.drawn:
-            seconds = self.elapsed()
-            kept = error is None and seconds >= KEEP_SECONDS
-            with self._lock:
-                self._write(f"{CLEAR}{self.message} done ({seconds:.1f} s)\n" if kept else CLEAR)
+    def _finish(self, error: BaseException | None) -> None:
+        seconds = self.elapsed()
+        kept = error is None and seconds >= KEEP_SECONDS
+        with self._lock:
+            self._write(f"{CLEAR}{self.message} done ({seconds:.1f} s)\n" if kept else CLEAR)
 
     def line(self) -> str:
         return f"{self.message} {self.elapsed():.0f} s"

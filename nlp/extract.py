@@ -48,7 +48,7 @@ from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lea
 from nlp.listing import Anchor, article_links, clean_link, is_listing, page_anchors, teaser_texts
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
-from nlp.sections import heading_spans, marked_headings
+from nlp.sections import heading_spans, marked_headings, restore_headings
 from nlp.template import EMPTY, Template, fingerprint, learn_template, site_key, template_lines
 from nlp.titles import fold, listing_title
 from nlp.urls import is_http_url
@@ -118,6 +118,7 @@ def extract_page(
     body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template_lines(template, cleaned)))
     lead, body = _split_lead(lead, body, meta.description)
     lead = clean_lead(lead, drop=(title or "",))
+    body = restore_headings(tree, body)
     if len(body) < MIN_BODY_CHARS:
         raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
     published, modified = _dates(meta, tree, body, title, url, feed_published)

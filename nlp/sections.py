@@ -21,6 +21,7 @@ from nlp.headings import in_menu
 from nlp.titles import fold
 
 MAX_HEADING_CHARS = 60
+_OPENING = 20  # characters of a body line that identify it on the page
 _LINE = re.compile(r"[^\n]+")
 _MARK = re.compile(
     r"^\s*(?:[□■◆◇▲△▶▷○●◎◈]\s*\S"
@@ -91,6 +92,60 @@ def marked_headings(tree: html.HtmlElement) -> list[str]:
         if text and len(text) <= MAX_HEADING_CHARS and not in_menu(element):
             found.append(text)
     return found
+
+
+def restore_headings(tree: html.HtmlElement, body: str) -> str:
+    """The body with the page's own sub-headings put back between the body lines they head.
+
+    Convention: a release or article sets its sub-headings as heading elements (``<h2>``–``<h6>``)
+    or all-bold paragraphs inside the text they divide. trafilatura keeps them only where its
+    selectors recognise the article container; its fallbacks (a board table, an unknown ``div``)
+    return the paragraphs without them. A heading element is put back when the text right after it
+    on the page opens a body line other than the first (so the headline above the body and a
+    widget title over a list of links never enter), and it is not a body line already.
+    """
+    lines = body.split("\n")
+    folded = [fold(line) for line in lines]
+    have = set(folded)
+    before: dict[int, list[str]] = {}
+    for element in tree.iter("h2", "h3", "h4", "h5", "h6", "p", "div"):
+        if element.tag in ("p", "div") and not _all_bold(element):
+            continue
+        text = fold(element.text_content())
+        if not text or text in have or len(text) > MAX_HEADING_CHARS or _PROSE_END.search(text):
+            continue
+        if in_menu(element):
+            continue
+        after = _text_after(element)
+        index = next((i for i, line in enumerate(folded) if line and after.startswith(line[:_OPENING])), None)
+        if index and text not in before.get(index, []):
+            before.setdefault(index, []).append(text)
+            have.add(text)
+    if not before:
+        return body
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.extend(before.get(i, []))
+        out.append(line)
+    return "\n".join(out)
+
+
+def _text_after(element: html.HtmlElement) -> str:
+    """The page's text after the element in document order (its first ``_OPENING`` characters, folded)."""
+    parts = [element.tail or ""]
+    node: html.HtmlElement | None = element
+    while node is not None and len(fold("".join(parts))) < _OPENING:
+        following = node.getnext()
+        if following is None:
+            node = node.getparent()
+            if node is not None:
+                parts.append(node.tail or "")
+            continue
+        if isinstance(following.tag, str) and following.tag not in ("script", "style"):
+            parts.append(following.text_content())
+        parts.append(following.tail or "")
+        node = following
+    return fold("".join(parts))
 
 
 def _all_bold(element: html.HtmlElement) -> bool:

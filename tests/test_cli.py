@@ -349,7 +349,7 @@ def test_demo_prints_a_draft_and_a_search_hit(capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "demo")
     assert code == 0
     assert str(isolated_env.resolve()) in out.splitlines()[0]
-    assert out.count("  new ") == 5 and out.count("  listing ") == 1
+    assert out.count("  new ") == 6 and out.count("  listing ") == 1
     draft = out[out.index("── summary draft") :]
     meta = parse_front_matter(draft)
     assert meta["title"] == "아동수당 지급 대상, 2026년부터 만 9세 미만으로 확대"
@@ -369,10 +369,10 @@ def test_extract_sample_06_is_a_listing(capsys: pytest.CaptureFixture[str]) -> N
     assert len(record["links"]) == 4 and all("newsId=" in link for link in record["links"])
 
 
-def test_demo_stores_five_articles_and_one_listing(capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_stores_six_articles_and_one_listing(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "demo", "--query", "청년")
     assert code == 0
-    assert out.count("  new ") == 5 and out.count("  listing ") == 1
+    assert out.count("  new ") == 6 and out.count("  listing ") == 1
     assert "── search: 청년 → 1 articles ──" in out
 
 
@@ -380,7 +380,7 @@ def test_demo_twice_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "demo")[0] == 0
     code, out, _ = run(capsys, "demo", "--query", "청년")
     assert code == 0
-    assert out.count("  unchanged ") == 6 and "  new " not in out
+    assert out.count("  unchanged ") == 7 and "  new " not in out
     assert "── search: 청년 → 1 articles ──" in out and "고용노동부" in out
 
 

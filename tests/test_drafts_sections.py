@@ -127,6 +127,18 @@ def test_the_samples_export_with_their_key_facts_and_apart_deck_lines(db: Databa
     _assert_verbatim(post, article, article.title)
 
 
+def test_the_sectioned_sample_exports_one_section_per_source_sub_heading(db: Database) -> None:
+    raw, item = sample("07")  # a release in a board table whose <h4> sub-headings trafilatura drops
+    article, _, post = _ingest(db, raw, item["url"], item["source"])
+    sections = _body_sections(post)
+    assert [h for h, _ in sections] == [article.title, "1. 추진 배경", "2. 달라지는 점", "3. 향후 계획"]
+    assert all("<b>" in html for _, html in sections)  # each section shows its own key sentence
+    body = post.split("\n---\n", 1)[1]
+    for fact in ("2027년 1월 1일부터", "300원", "412억 원"):
+        assert fact in body, fact
+    _assert_verbatim(post, article, article.title)
+
+
 def test_a_short_regeneration_still_reaches_past_the_lead_paragraph(db: Database) -> None:
     raw, item = sample("01")
     outcome = ingest(db, raw, Origin(item["url"], source=item["source"]), DigestOptions(sentences=3))

@@ -34,6 +34,7 @@ PUBLISHED = {
     "04-moe-school-meals.html": dt.datetime(2025, 12, 11, 11, 0, tzinfo=KST),
     "05-mole-youth-jobs.html": dt.datetime(2025, 12, 16, tzinfo=KST),
     "06-briefing-list.html": None,  # an index page has no publication time of its own
+    "07-me-cup-deposit.html": dt.datetime(2025, 12, 18, 12, 0, tzinfo=KST),
 }
 HEADLINES = {
     "01-mohw-child-allowance.html": "아동수당 지급 대상, 2026년부터 만 9세 미만으로 확대",
@@ -41,6 +42,7 @@ HEADLINES = {
     "03-seoul-bus.html": "서울시, 심야 올빼미버스 N75번 신설…마곡~잠실 새벽길 편해진다",
     "04-moe-school-meals.html": "늘봄학교 초등 3학년까지 확대, 석식·간식 지원도 늘린다",
     "05-mole-youth-jobs.html": "청년 고용 지원 강화…청년 첫일자리 장려금 지원 인원 5만 명 늘린다",
+    "07-me-cup-deposit.html": "일회용컵 보증금제 2027년 전국 시행…컵당 300원",
 }
 LISTING = "06-briefing-list.html"
 ARTICLES = [m for m in MANIFEST if m["file"] != LISTING]

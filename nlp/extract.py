@@ -38,6 +38,7 @@ from nlp.headline import (
     body_lines,
     bold_lines_above,
     choose_headline,
+    drop_inline_labels,
     is_home_link,
     marked_titles,
     opening_headings,
@@ -99,7 +100,7 @@ def extract_page(
     base = url or _absolute(_base_href(tree)) or _absolute(meta.canonical)
     anchors = page_anchors(tree, base)
     lead = take_lead(tree)
-    changed = drop_pull_quotes(tree) + unwrap_layout_tables(tree)
+    changed = drop_pull_quotes(tree) + unwrap_layout_tables(tree) + drop_inline_labels(tree)
     if lead or changed:
         elements = page_elements(tree)
     doc = _trafilatura(tree, url)

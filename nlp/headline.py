@@ -38,6 +38,12 @@ MAX_TITLE_CHARS = 300
 TITLE_LABEL_RE = re.compile(
     r"^\s*(?:글\s*)?(?:제\s*목|기사\s*제목|title|subject)\s*[:：]?\s*$", re.IGNORECASE
 )
+# ... and some print that label inside the headline's own box: ``<p>제목 : 한빛도, …</p>`` (a colon
+# tells the label from a headline that starts with the word: 제목 없는 그림전; a label in an element of
+# its own is dropped from the page first, ``drop_inline_labels``)
+_TITLE_LABEL_HEAD_RE = re.compile(
+    r"^\s*(?:글\s*)?(?:제\s*목|기사\s*제목|title|subject)\s*[:：]\s*(?=\S)", re.IGNORECASE
+)
 _KEY_DROP_RE = re.compile(r"[\s\"'“”‘’`「」『』<>《》〈〉\[\]()·.,…!?~]+")
 _ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…)\s*$")
 _APPENDED_RE = re.compile(r"\s*[,|｜ㅣ:：\-–—/\[(<《〈·]")
@@ -130,7 +136,7 @@ def _clean_candidates(
         raw = fold(candidate.text or "")[:MAX_TITLE_CHARS]
         text = raw
         if candidate.group != BODY:
-            boxed = _strip_meta_tail(raw) if candidate.group == PAGE else raw
+            boxed = _strip_meta_tail(_strip_label_head(raw)) if candidate.group == PAGE else raw
             text = clean_title(_strip_keywords(boxed, keywords), sites) or ""
             if not is_headline(text, sites) or BOILERPLATE_RE.search(text):
                 continue
@@ -192,6 +198,12 @@ def _key(text: str) -> str:
     return _KEY_DROP_RE.sub("", _ELLIPSIS_RE.sub("", text)).lower()
 
 
+def _strip_label_head(text: str) -> str:
+    """The headline without the field label a board prints before it in the same box (``제목 …``)."""
+    stripped = _TITLE_LABEL_HEAD_RE.sub("", text, count=1)
+    return stripped if len(stripped) >= MIN_AGREE_CHARS else text
+
+
 def _strip_meta_tail(text: str) -> str:
     """The headline without the date, view count or writer printed after it in the same box
     (``제목 날짜 2025.12.10 조회수 52``).
@@ -218,6 +230,28 @@ def _strip_keywords(text: str, keywords: Sequence[str]) -> str:
     if len(parts) - cut >= 2:
         return ",".join(parts[:cut]).strip()
     return text
+
+
+def drop_inline_labels(tree: html.HtmlElement) -> int:
+    """Drop 제목-label elements that open a line whose value follows as text in the same element
+    (``<div class="title"><span>제목</span> 한빛도, …</div>``), keeping that text; how many.
+
+    Convention: board views label their fields; where the value is not a cell of its own, the
+    label is a ``span``/``strong`` at the start of the headline's box, and without it the box reads
+    as the headline.
+    """
+    labels = [
+        element
+        for element in tree.iter(*_CELL_TAGS)
+        if len(element) == 0
+        and TITLE_LABEL_RE.match(fold(element.text or ""))
+        and fold(element.tail or "")
+        and element.getparent() is not None
+        and not fold(element.getparent().text or "")
+    ]
+    for label in labels:
+        label.drop_tree()  # lxml keeps the tail: the headline stays where it was
+    return len(labels)
 
 
 def title_cells(tree: html.HtmlElement) -> list[str]:

@@ -271,3 +271,28 @@ def test_a_section_heading_opening_the_body_does_not_beat_agreeing_metadata() ->
     <title>{HEADLINE} | 한빛일보</title></head><body><div class="view">
     <h3>사업 추진 배경과 주요 내용</h3>{body_html()}</div></body></html>"""
     assert title_of(page) == HEADLINE
+
+
+# 13. The board's 제목 label printed inside the headline's own box --------------------------------
+
+LABEL_IN_BOX = f"""<html><head><meta charset="utf-8"><title>한빛도청</title></head><body>
+<ul class="gnb"><li><a href="/a">도정소식</a></li><li><a href="/b">분야별정보</a></li></ul>
+<div class="view"><div class="title"><span class="label">제목</span> {HEADLINE}</div>
+<div class="date">작성일 2025-11-03</div><div class="con">{body_html()}</div></div></body></html>"""
+
+LABEL_IN_ROW = f"""<html><head><meta charset="utf-8"><title>새벽군 군정소식</title></head><body>
+<h1><a href="/">새벽군</a></h1><div id="board"><p class="subject">제 목 : {HEADLINE}</p>
+<p class="info">등록일 : 2025.11.03</p>
+<div class="view-text">{body_html("div")}</div></div></body></html>"""
+
+
+@pytest.mark.parametrize("page", [LABEL_IN_BOX, LABEL_IN_ROW], ids=["label-element", "label-text"])
+def test_a_field_label_printed_before_the_headline_is_not_part_of_it(page: str) -> None:
+    assert title_of(page) == HEADLINE
+
+
+@pytest.mark.parametrize("headline", ["제목 없는 그림전, 한빛미술관에서 열려", "Title IX 개정안 발표"])
+def test_a_headline_that_only_starts_with_the_word_keeps_it(headline: str) -> None:
+    page = f"""<html><head><meta charset="utf-8"><title>한빛일보</title></head><body>
+<article><h1>{headline}</h1><div class="body">{body_html()}</div></article></body></html>"""
+    assert title_of(page) == headline

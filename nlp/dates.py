@@ -37,7 +37,12 @@ _LABEL_RE = re.compile(
     r"(?<![가-힣])(?:기사|최초|최종|뉴스)?\s?"
     r"(?P<label>" + "|".join(PUBLISHED_LABELS + MODIFIED_LABELS + WEAK_LABELS) + r")"
     # ``[입력]``, ``(수정)``, ``입력 :``, ``등록일 | 2024…``: a closing bracket or bar may sit between.
-    r"(?:일시|일자|시간|시각|일|날짜)?\s*[\]\)】〕>]?\s*[:：|]?\s*(?=(?:19|20)\d{2})"
+    r"(?:일시|일자|시간|시각|일|날짜)?\s*[\]\)】〕>]?\s*[:：|]?\s*(?=(?:19|20)\d{2}|\d{2}[-./]\d{1,2}[-./]\d{1,2}(?!\d))"
+)
+# Convention: some boards print a two-digit year after their date label (``작성일 25.11.03``,
+# ``등록 25-11-03 14:30``); read only right after a label, where it cannot be a version or a ratio.
+_SHORT_DATE_RE = re.compile(
+    r"(?P<y>\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)\.?(?:\s*\([월화수목금토일]\))?" + _TIME
 )
 # A modified label just before a date: that date is never the publication time.
 _MODIFIED_BEFORE_RE = re.compile(r"(?:" + "|".join(MODIFIED_LABELS) + r")[^\d가-힣]{0,4}$")
@@ -84,7 +89,8 @@ def find_labelled_dates(text: str) -> tuple[dt.datetime | None, dt.datetime | No
     found: dict[str, dt.datetime] = {}
     for label in _LABEL_RE.finditer(text):
         match = DATE_RE.match(text, label.end())
-        value = _from_match(match) if match else None
+        short = None if match else _SHORT_DATE_RE.match(text, label.end())
+        value = _from_match(match) if match else _from_match(short, century=2000) if short else None
         if value is not None:
             found.setdefault(_label_kind(label.group("label")), value)
     return found.get("published") or found.get("weak"), found.get("modified")
@@ -150,8 +156,9 @@ def _from_compact(day: str, clock: str | None) -> dt.datetime | None:
     )  # fmt: skip
 
 
-def _from_match(match: re.Match[str]) -> dt.datetime | None:
-    """Turn a ``DATE_RE`` match into a datetime, or ``None`` when impossible."""
+def _from_match(match: re.Match[str], century: int = 0) -> dt.datetime | None:
+    """Turn a ``DATE_RE`` match (or a two-digit year's, with its ``century``) into a datetime,
+    or ``None`` when impossible."""
     hour = int(match.group("H") or 0)
     ampm = (match.group("ampm1") or match.group("ampm2") or "").lower()
     if ampm in ("오후", "pm") and hour < 12:
@@ -160,7 +167,7 @@ def _from_match(match: re.Match[str]) -> dt.datetime | None:
         hour = 0
     second = int(match.group("S") or match.group("S2") or 0)
     return _build(
-        int(match.group("y")), int(match.group("m")), int(match.group("d")), hour,
+        century + int(match.group("y")), int(match.group("m")), int(match.group("d")), hour,
         int(match.group("M") or match.group("M2") or 0), second, match.group("tz"), match.group("H") is None,
     )  # fmt: skip
 

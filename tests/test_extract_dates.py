@@ -323,3 +323,23 @@ def test_a_page_with_more_paragraphs_than_trafilatura_takes_still_has_its_body()
 def test_a_date_in_a_subheadline_loses_to_a_labelled_date(page: str) -> None:
     published, _ = extract(page)
     assert published is not None and published.date() == dt.date(2025, 12, 1)
+
+
+# two-digit years after a date label ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "published"),
+    [
+        (board_page("<tr><th>작성일</th><td>25.11.03</td><th>조회</th><td>41</td></tr>"), kst(2025, 11, 3)),
+        (news_page("홍길동 기자 | 등록 25-11-03 14:30 | 수정 25-11-04 09:00"), kst(2025, 11, 3, 14, 30)),
+    ],
+    ids=["board-yy.mm.dd", "news-yy-mm-dd-time"],
+)
+def test_a_two_digit_year_after_a_date_label_is_read(page: str, published: dt.datetime) -> None:
+    assert extract(page)[0] == published
+
+
+def test_a_two_digit_triple_without_a_label_is_no_date() -> None:
+    page = news_page("홍길동 기자 | 버전 25.11.03 배포 안내", after="<p>비율은 10.5.3으로 정했다.</p>")
+    assert extract(page)[0] is None

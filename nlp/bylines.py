@@ -43,8 +43,12 @@ def strip_dateline(line: str) -> str:
 
 
 def is_byline(line: str) -> bool:
-    """True for a line that holds only a byline or a reporter e-mail."""
-    return bool(BYLINE_LINE_RE.match(line) or EMAIL_LINE_RE.match(line))
+    """True for a line that holds only a byline, a reporter e-mail, or a bracketed dateline with
+    nothing after it (``[한빛일보=홍길동 기자]`` closing the article, ``(서울=연합뉴스)``)."""
+    if BYLINE_LINE_RE.match(line) or EMAIL_LINE_RE.match(line):
+        return True
+    dateline = DATELINE_RE.match(line)
+    return dateline is not None and not line[dateline.end() :].strip()
 
 
 def clean_author(raw: str) -> list[str]:

@@ -98,3 +98,27 @@ def test_licence_and_department_blocks_are_dropped(raw: bytes) -> None:
     body = extract_page(raw).body
     assert "공공누리" not in body and "031-123-4567" not in body and "청년정책과" not in body
     assert body.startswith(PARAGRAPHS[0])
+
+
+# pointers to other articles and a closing dateline, written into the body's own paragraphs -------
+
+POINTER_NEWS = page(
+    f"<article>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[:3])}<p>▶ 관련기사: {RELATED[0]}</p>"
+    f"{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[3:])}<p>[한빛일보=홍길동 기자]</p></article>"
+)
+POINTER_BOARD = page(
+    f'<div class="view-con">{"<br><br>".join(PARAGRAPHS[:2])}<br><br>☞ 관련 기사 - {RELATED[1]}<br><br>'
+    f'{"<br><br>".join(PARAGRAPHS[2:])}<br><br>(한빛=한빛통신) 김하늘 기자</div>'
+)
+
+
+@pytest.mark.parametrize("raw", [POINTER_NEWS, POINTER_BOARD], ids=["news-paragraphs", "board-br-lines"])
+def test_related_article_pointers_and_a_closing_dateline_leave_the_body(raw: bytes) -> None:
+    body = extract_page(raw).body
+    assert body.splitlines() == list(PARAGRAPHS)
+
+
+def test_a_sentence_about_related_news_stays() -> None:
+    said = "관련 기사에 따르면 시는 내년 예산을 20% 늘릴 계획이다."
+    body = extract_page(page(f"<article>{paragraphs()}<p>{said}</p></article>")).body
+    assert said in body.splitlines()

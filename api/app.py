@@ -21,6 +21,7 @@ from api import (
 from api import editor as editor_page
 from api.methods import AllowedMethods
 from api.metrics import Metrics, Observer
+from api.nul import RefuseNul
 from api.ratelimit import make_limiter
 from newsdesk.settings import Settings, version
 from nlp.analyse import warm
@@ -41,6 +42,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.db = db or Database(settings.database_url)
     app.state.metrics = Metrics()
     errors.install(app)
+    app.add_middleware(RefuseNul)  # innermost of these: a refusal is counted and rate-limited too
     app.add_middleware(AllowedMethods)  # inside the rate limit and metrics: they see OPTIONS too
     limiter = make_limiter(settings.rate_limit, settings.redis_url, settings.redis_prefix)
     app.add_middleware(

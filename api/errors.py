@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from api.params import NO_NUL, NUL_MESSAGE
 from newsdesk.errors import NewsdeskError
 from nlp.query import QueryError
 
@@ -35,7 +36,10 @@ def _validation_message(error: RequestValidationError) -> str:
     parts = []
     for item in error.errors():
         where = ".".join(str(x) for x in item.get("loc", ()) if x not in ("query", "path", "body"))
-        parts.append(f"{where}: {item.get('msg', 'invalid')}" if where else str(item.get("msg", "invalid")))
+        said = str(item.get("msg", "invalid"))
+        if item.get("type") == "string_pattern_mismatch" and (item.get("ctx") or {}).get("pattern") == NO_NUL:
+            said = NUL_MESSAGE  # the pattern says it to a machine; say it to a person
+        parts.append(f"{where}: {said}" if where else said)
     return "; ".join(parts) or "invalid request"
 
 

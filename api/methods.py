@@ -7,6 +7,10 @@ gathered, only on those two answers: a request that reaches its route costs noth
 
 A path the schema names literally is that resource alone, as OpenAPI reads paths (concrete
 before templated): `/drafts/submit` is POST only, not also a GET of a draft with the id "submit".
+
+HEAD is answered wherever GET is (HTTP requires it of a general-purpose server, and feed readers
+and link checkers use it): the GET runs and its body is dropped, its headers kept (ETag,
+Last-Modified, Content-Length). FastAPI's routes answer GET only.
 """
 
 from __future__ import annotations
@@ -36,7 +40,13 @@ def allowed_methods(routes: Iterable[BaseRoute], scope: Scope) -> list[str]:
         for method in METHODS
         if any(route.matches({**scope, "method": method})[0] is Match.FULL for route in routes)
     ]
-    return [*methods, "OPTIONS"] if methods else []
+    return [*_with_head(methods), "OPTIONS"] if methods else []
+
+
+def _with_head(methods: Iterable[str]) -> list[str]:
+    """The methods, with HEAD beside GET (answered by the GET, its body dropped)."""
+    found = sorted(set(methods))
+    return sorted({*found, "HEAD"}) if "GET" in found else found
 
 
 class AllowedMethods:
@@ -51,6 +61,9 @@ class AllowedMethods:
             await self.app(scope, receive, send)
             return
         method, literal = scope["method"], self._literal_methods(scope)
+        if method == "HEAD" and "GET" in (literal or _allowed({**scope, "method": "GET"})):
+            await self.app({**scope, "method": "GET"}, receive, _without_body(send))
+            return
         if literal is not None and method not in literal:
             refusal = error_response(405, "Method Not Allowed", {"Allow": ", ".join(literal)})
             await refusal(scope, receive, send)
@@ -77,11 +90,22 @@ class AllowedMethods:
             if app is None or not hasattr(app, "openapi"):
                 return None
             self._literal = {
-                path: [*sorted(m.upper() for m in operations if m in SCHEMA_METHODS), "OPTIONS"]
+                path: [*_with_head(m.upper() for m in operations if m in SCHEMA_METHODS), "OPTIONS"]
                 for path, operations in app.openapi().get("paths", {}).items()
                 if "{" not in path
             }
         return self._literal.get(scope["path"])
+
+
+def _without_body(send: Send) -> Send:
+    """`send` for a HEAD answered by its GET: the response's start as it is, its body empty."""
+
+    async def head(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return head
 
 
 def _allowed(scope: Scope) -> list[str]:

@@ -11,8 +11,12 @@ import re
 from typing import Annotated
 
 from fastapi import Path
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 
+# A name or filter is matched against stored text, which on PostgreSQL cannot hold NUL: the schema
+# says so, and a NUL is a 422 like any other value outside it (a query text is only tokenised: free)
+NO_NUL = r"^[^\x00]*$"
+NUL_MESSAGE = "text may not contain the NUL character (U+0000)"
 MAX_ID = 2**31 - 1
 MAX_OFFSET = MAX_ID
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -25,6 +29,17 @@ def _iso_day(value: object) -> object:
     raise ValueError("a date as YYYY-MM-DD is expected")
 
 
+# Days a stored time can be compared with: 0001-01-01 at KST midnight is before datetime's first
+# UTC instant, and a range's end (the day after `to`) must exist. No article is dated outside.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(9999, 12, 30)
+
+
+def _within_range(day: dt.date) -> dt.date:
+    """A day outside the comparable range means "from the start" or "to the end": the nearest one."""
+    return min(max(day, FIRST_DAY), LAST_DAY)
+
+
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_day)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_day), AfterValidator(_within_range)]
 """A calendar day given as YYYY-MM-DD, as the schema's `format: date` documents; nothing else."""

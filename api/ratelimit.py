@@ -24,6 +24,7 @@ from typing import TypeAlias
 import redis
 from starlette.types import Scope
 
+from api.proxies import peer_is_trusted
 from newsdesk.settings import Network
 
 MAX_CLIENTS = 100_000  # buckets kept; beyond it, those refilled to full are forgotten
@@ -161,7 +162,7 @@ def client_key(scope: Scope, trusted: Sequence[Network] = ()) -> str:
     """
     client = scope.get("client")
     peer = str(client[0]) if client else "unknown"
-    if not trusted or not _trusted(peer, trusted):
+    if not peer_is_trusted(scope, trusted):
         return peer
     hops = [
         hop.strip()
@@ -193,11 +194,3 @@ def _hop_address(hop: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | No
         return ipaddress.ip_address(hop)
     except ValueError:
         return None
-
-
-def _trusted(peer: str, trusted: Sequence[Network]) -> bool:
-    try:
-        address = ipaddress.ip_address(peer)
-    except ValueError:  # not an IP peer (a Unix socket, a test client): nothing to trust
-        return False
-    return any(address in network for network in trusted)

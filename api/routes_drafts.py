@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from api.auth import EditorDep, ReaderDep
 from api.deps import SessionDep
 from api.errors import ApiError
-from api.params import MAX_OFFSET, IdPath, IsoDate
+from api.params import MAX_OFFSET, NO_NUL, IdPath, IsoDate
 from api.schemas import (
     DraftBrief,
     DraftEditIn,
@@ -161,8 +161,8 @@ def list_drafts(
     session: SessionDep,
     _: ReaderDep,
     status: Literal["draft", "approved", "published", "rejected"] | None = None,
-    category: str | None = None,
-    source: str | None = None,
+    category: Annotated[str | None, Query(pattern=NO_NUL)] = None,
+    source: Annotated[str | None, Query(pattern=NO_NUL)] = None,
     since: Annotated[IsoDate | None, Query(description="published on or after (YYYY-MM-DD, KST)")] = None,
     until: Annotated[IsoDate | None, Query(description="published on or before (YYYY-MM-DD, KST)")] = None,
     kind: Literal["article", "story"] | None = None,

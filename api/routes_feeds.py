@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import Row, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from api import atom
 from api.deps import DatabaseDep
 from api.errors import ApiError
-from api.params import IsoDate
+from api.params import NO_NUL, IsoDate
+from api.proxies import public_url
 from api.schemas import ErrorOut
 from api.search_params import SearchFilters
 from newsdesk.settings import version
@@ -43,6 +44,7 @@ FEED_RESPONSES: dict[int | str, dict[str, Any]] = {
     **{code: {"model": ErrorOut} for code in (400, 404, 422, 429)},
 }
 Day = Annotated[IsoDate | None, Query(description="KST day (YYYY-MM-DD)")]
+Name = Annotated[str, Path(pattern=NO_NUL)]
 
 
 # async, as /search is: the database work blocks the loop briefly, and saves a thread hop each
@@ -59,7 +61,7 @@ async def search_feed(
 
 @router.get("/sources/{name:path}.atom", response_class=Response, responses=FEED_RESPONSES)
 async def source_feed(
-    request: Request, db: DatabaseDep, name: str, date_from: Annotated[Day, Query(alias="from")] = None,
+    request: Request, db: DatabaseDep, name: Name, date_from: Annotated[Day, Query(alias="from")] = None,
     date_to: Annotated[Day, Query(alias="to")] = None,
 ) -> Response:  # fmt: skip
     """The newest 50 articles of one source; 404 when no source has that name (which may hold a `/`)."""
@@ -68,7 +70,7 @@ async def source_feed(
 
 @router.get("/categories/{name:path}.atom", response_class=Response, responses=FEED_RESPONSES)
 async def category_feed(
-    request: Request, db: DatabaseDep, name: str, date_from: Annotated[Day, Query(alias="from")] = None,
+    request: Request, db: DatabaseDep, name: Name, date_from: Annotated[Day, Query(alias="from")] = None,
     date_to: Annotated[Day, Query(alias="to")] = None,
 ) -> Response:  # fmt: skip
     """The newest 50 articles of one category; 404 for a category neither known nor used."""
@@ -137,17 +139,18 @@ _ENTRY_ROWS = (
 
 def _answer(request: Request, session: Session, title: str, ids: Sequence[int]) -> Response:
     rows = _rows(session, ids)
+    address = public_url(request, request.app.state.settings.trusted_proxies)
     changed = max((row.updated_at for row in rows), default=None) or last_change(session) or EPOCH
     # the document is a function of these values alone (and of the code: the release is in
     # it), so their hash is its validator, and a 304 costs no serialising
-    inputs = repr((version(), str(request.url), title, changed.isoformat(), [tuple(row) for row in rows]))
+    inputs = repr((version(), address, title, changed.isoformat(), [tuple(row) for row in rows]))
     headers = {
         "ETag": '"' + hashlib.sha256(inputs.encode("utf-8", "surrogatepass")).hexdigest()[:32] + '"',
         "Last-Modified": email.utils.format_datetime(changed.astimezone(dt.UTC), usegmt=True),
     }
     if _not_modified(request, headers["ETag"], changed):
         return Response(status_code=304, headers=headers)
-    feed = atom.Feed(str(request.url), atom.xml_text(title), changed, [_entry(row) for row in rows])
+    feed = atom.Feed(address, atom.xml_text(title), changed, [_entry(row) for row in rows])
     return Response(atom.render(feed), media_type=atom.MEDIA_TYPE, headers=headers)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from api.errors import ApiError
-from api.params import IsoDate
+from api.params import NO_NUL, IsoDate
 from search.articles import RANK_WINDOW, SearchRequest, Sort
 
 MAX_QUERY_CHARS = 500
@@ -21,8 +21,8 @@ class SearchFilters(BaseModel):
     q: str = Field(
         min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S", description='words, "phrases", -exclusions'
     )
-    source: str | None = Field(default=None, max_length=MAX_FILTER_CHARS)
-    category: str | None = Field(default=None, max_length=MAX_FILTER_CHARS)
+    source: str | None = Field(default=None, max_length=MAX_FILTER_CHARS, pattern=NO_NUL)
+    category: str | None = Field(default=None, max_length=MAX_FILTER_CHARS, pattern=NO_NUL)
     date_from: IsoDate | None = Field(default=None, alias="from", description="first KST day (YYYY-MM-DD)")
     date_to: IsoDate | None = Field(default=None, alias="to", description="last KST day (YYYY-MM-DD)")
 

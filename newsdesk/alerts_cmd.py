@@ -146,17 +146,21 @@ def _rm(args: argparse.Namespace, settings: Settings, db: Database) -> int:
 
 
 def _test(args: argparse.Namespace, settings: Settings, db: Database) -> int:
-    """Post a sample delivery (the newest article the search finds, else a placeholder), signed
-    like a real one but marked `"test": true`; report the answer; exit 1 unless it was accepted."""
+    """Post a sample delivery, signed like a real one but marked `"test": true`: the newest article
+    the search finds (else a placeholder), or for an alert that hears only source health, a
+    `source_failing` event in that delivery's shape. Report the answer; exit 1 unless accepted."""
     with db.transaction() as session:
         alert = get_alert(session, args.id)
         delivery_id = str(uuid.uuid4())
-        body = {
+        body: dict[str, Any] = {
             "delivery_id": delivery_id,
             "test": True,
             "alert": {"id": alert.id, "name": alert.name},
-            "article": _sample_article(session, alert),
         }
+        if alert.source_health and not alert.query.strip():
+            body.update(_sample_health(alert))
+        else:
+            body["article"] = _sample_article(session, alert)
         webhook, secret = alert.webhook, alert.secret
     data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     started = time.perf_counter()
@@ -166,6 +170,16 @@ def _test(args: argparse.Namespace, settings: Settings, db: Database) -> int:
         raise CommandError(f"test delivery to {webhook} failed: {answer.error}")
     print(f"test delivery {delivery_id} to {webhook}: HTTP {answer.status} in {took:.0f} ms, accepted")
     return 0
+
+
+def _sample_health(alert: Alert) -> dict[str, Any]:
+    """A `source_failing` event as ``store.health_notices`` sends it, for the alert's source."""
+    source = (alert.filters or {}).get("source") or "newsdesk"
+    reason = "(시험 전송) 소스 상태 알림을 확인하는 시험 전송입니다."
+    return {
+        "event": "source_failing",
+        "source": {"name": source, "status": "failing", "reasons": [reason], "last_run": None},
+    }
 
 
 def _sample_article(session: Session, alert: Alert) -> dict[str, Any]:

@@ -89,3 +89,27 @@ def test_test_through_the_cli_applies_the_guard(capsys: pytest.CaptureFixture[st
         assert main(["alerts", "test", str(made["id"])]) == 1
         assert hook.all() == []
     assert "loopback address" in capsys.readouterr().err
+
+
+def test_test_of_a_health_only_alert_posts_a_health_event(capsys: pytest.CaptureFixture[str]) -> None:
+    settings = dataclasses.replace(Settings.from_env(), allow_loopback_fetch=True)
+    with receiver() as hook:
+        argv = [
+            "alerts",
+            "add",
+            "출처 경보",
+            "",
+            "--source-health",
+            "--source",
+            "고용신문",
+            "--webhook",
+            hook.url(),
+        ]
+        assert cmd_alerts(build_parser().parse_args([*argv, "--json"]), settings) == 0
+        made = json.loads(capsys.readouterr().out)
+        assert cmd_alerts(build_parser().parse_args(["alerts", "test", str(made["id"])]), settings) == 0
+        (posted,) = hook.all()
+    body = posted.json()
+    assert posted.signed_by(made["secret"]) and body["test"] is True and "article" not in body
+    assert body["event"] == "source_failing" and body["source"]["name"] == "고용신문"
+    assert body["source"]["status"] == "failing" and body["source"]["reasons"]

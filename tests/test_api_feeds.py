@@ -6,17 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import feedparser
 import pytest
+from fastapi.testclient import TestClient
 
 from api import atom
+from api.app import create_app
 from ingest.pipeline import Origin, ingest
 from store.db import Database
-from tests.support.api import Api, Corpus, corpus_on, error_shape, open_api
+from tests.support.api import Api, Corpus, corpus_on, error_shape, open_api, settings_for
 from tests.support.pages import article_html
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -255,3 +258,76 @@ def test_a_changed_article_changes_the_validators(tmp_path: Path) -> None:
     assert again.status_code == 200 and again.headers["etag"] != first.headers["etag"]
     assert "150곳" in again.text and again.content != first.content
     db.dispose()
+
+
+# HEAD, and the address behind a proxy -------------------------------------------------------------
+
+
+def test_head_answers_like_get_without_a_body(api: Api) -> None:
+    for path, params in (("/search.atom", {"q": "협력"}), ("/search", {"q": "협력"}), ("/sources", {})):
+        got = api.client.get(path, params=params)
+        head = api.client.head(path, params=params)
+        assert head.status_code == got.status_code == 200 and head.content == b"", path
+        for name in ("content-type", "content-length", "etag", "last-modified"):
+            assert head.headers.get(name) == got.headers.get(name), (path, name)
+    etag = api.client.get("/search.atom", params={"q": "협력"}).headers["etag"]
+    cached = api.client.head("/search.atom", params={"q": "협력"}, headers={"If-None-Match": etag})
+    assert cached.status_code == 304
+    refused = api.client.head("/drafts/submit")  # a POST-only path has no GET to answer HEAD
+    assert refused.status_code == 405 and "HEAD" not in refused.headers["allow"]
+    assert "HEAD" in api.client.options("/search.atom").headers["allow"]
+
+
+def _self_link(response: Any) -> str:
+    link = ET.fromstring(response.content).find(A + "link")
+    assert link is not None
+    return link.get("href") or ""
+
+
+@pytest.mark.parametrize(
+    ("peer", "trusted", "headers", "expected"),
+    [
+        # a TLS-ending proxy we trust: the address the reader subscribed to
+        ("10.1.2.3", "10.0.0.0/8", {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "news.example.org"},
+         "https://news.example.org/search.atom?q=%ED%98%91%EB%A0%A5"),
+        # the nearest proxy's values come first in a list
+        ("10.1.2.3", "10.0.0.0/8", {"X-Forwarded-Proto": "https, http"}, "https://testserver/search.atom"),
+        # anyone else's headers are claims
+        ("198.51.100.2", "10.0.0.0/8", {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example"},
+         "http://testserver/search.atom"),
+        # a trusted proxy passing something that is no host or scheme: ignored
+        ("10.1.2.3", "10.0.0.0/8", {"X-Forwarded-Proto": "javascript", "X-Forwarded-Host": "a/b@c"},
+         "http://testserver/search.atom"),
+    ],
+)  # fmt: skip
+def test_a_feed_names_itself_by_the_address_a_trusted_proxy_forwarded(
+    corpus: Corpus, tmp_path: Path, peer: str, trusted: str, headers: dict[str, str], expected: str
+) -> None:
+    db = Database(corpus.url)
+    app = create_app(settings_for(tmp_path, corpus.url, trusted_proxies=(ip_network(trusted),)), db)
+    try:
+        with TestClient(app, client=(peer, 50000)) as client:
+            response = client.get("/search.atom", params={"q": "협력"}, headers=headers)
+            assert response.status_code == 200
+            assert _self_link(response).startswith(expected)
+            plain = client.get("/search.atom", params={"q": "협력"})
+            assert (response.headers["etag"] != plain.headers["etag"]) == expected.startswith("https")
+    finally:
+        db.dispose()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/search?q=협력&from=0001-01-01",
+        "/search?q=협력&from=0001-01-01&to=9999-12-31",
+        "/search.atom?q=협력&to=9999-12-31",
+        "/categories/육아.atom?from=0001-01-01",
+    ],
+)
+def test_days_at_the_ends_of_the_calendar_mean_from_the_start_or_to_the_end(api: Api, path: str) -> None:
+    answer = api.client.get(path)
+    plain = api.client.get(path.split("&from")[0].split("?from")[0].split("&to")[0].split("?to")[0])
+    assert answer.status_code == plain.status_code == 200, answer.text
+    if path.startswith("/search?"):
+        assert answer.json()["total"] == plain.json()["total"] > 0

@@ -6,6 +6,7 @@ answer's content type is documented, and `Allow` names exactly the methods the s
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,9 @@ from tests.support.api import corpus_on, error_shape, settings_for
 from tests.support.drafts import EDITOR, EDITOR_HEADERS
 
 EXAMPLES = 40
+# CI replays one fixed set of examples, so a landing never hinges on a draw; runs elsewhere explore
+# new ones each time (two bugs, a NUL in `source` and the year 1 in `since`, were found that way)
+DERANDOMIZE = os.environ.get("CI", "").lower() == "true"
 READER_PATHS = ("/search", "/articles/", "/stories/", "/sources", "/health", "/metrics")
 
 
@@ -88,6 +92,7 @@ def _fuzz(operation: Any, mode: GenerationMode) -> None:
         max_examples=EXAMPLES,
         deadline=None,
         database=None,
+        derandomize=DERANDOMIZE,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
     def run(case: Any) -> None:
@@ -114,7 +119,7 @@ WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + ""
 
 
 @given(q=QUERY_TEXT, sort=st.sampled_from(["relevance", "newest"]))
-@settings(max_examples=150, deadline=None, database=None)
+@settings(max_examples=150, deadline=None, database=None, derandomize=DERANDOMIZE)
 def test_any_query_text_answers_or_refuses(fuzz_app: FastAPI, q: str, sort: str) -> None:
     with TestClient(fuzz_app, raise_server_exceptions=False) as client:
         response = client.get("/search", params={"q": q, "sort": sort})
@@ -169,6 +174,7 @@ def _contract(operation: Any, mode: GenerationMode) -> None:
         max_examples=CONTRACT_EXAMPLES,
         deadline=None,
         database=None,
+        derandomize=DERANDOMIZE,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
     def run(case: Any) -> None:
@@ -189,17 +195,18 @@ def test_allow_names_every_method_of_a_path(fuzz_app: FastAPI) -> None:
             declared = {m.upper() for m in operations if m in HTTP_METHODS}
             options = client.options(path)
             assert options.status_code == 204, (path, options.text)
-            assert set(options.headers["allow"].split(", ")) == declared | {"OPTIONS"}, path
+            head = {"HEAD"} if "GET" in declared else set()  # HEAD is answered wherever GET is
+            assert set(options.headers["allow"].split(", ")) == declared | head | {"OPTIONS"}, path
             missing = next(m for m in ("DELETE", "PUT", "POST") if m not in declared)
             refused = client.request(missing, path, headers=EDITOR_HEADERS)
             assert refused.status_code == 405 and error_shape(refused.json(), 405), (missing, path)
-            assert set(refused.headers["allow"].split(", ")) == declared | {"OPTIONS"}, (missing, path)
+            assert set(refused.headers["allow"].split(", ")) == declared | head | {"OPTIONS"}, (missing, path)
         assert client.options("/no-such-path").status_code == 404
 
 
 def test_a_draft_path_allows_get_and_patch(fuzz_app: FastAPI) -> None:
     with TestClient(fuzz_app, raise_server_exceptions=False) as client:
-        assert client.options("/drafts/1").headers["allow"] == "GET, PATCH, OPTIONS"
+        assert client.options("/drafts/1").headers["allow"] == "GET, HEAD, PATCH, OPTIONS"
 
 
 @pytest.mark.parametrize(

@@ -238,6 +238,7 @@ def test_list_filters_by_status_category_source_date_and_kind(env: Client) -> No
     assert ids(client, "?since=2025-12-01") == {seeded.story, seeded.paper}
     assert ids(client, "?until=2025-10-02") == {seeded.hiking}
     assert ids(client, "?since=2025-10-03&until=2025-12-04") == set()
+    assert ids(client, "?since=0001-01-01&until=9999-12-31") == everything  # the calendar's ends
     assert ids(client, "?kind=story") == {seeded.story}
     assert ids(client, "?kind=article") == {seeded.paper, seeded.hiking}
     client.patch(f"/drafts/{seeded.hiking}", json={"category": "산림"}, headers=EDITOR_HEADERS)

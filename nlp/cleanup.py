@@ -11,10 +11,11 @@ import re
 
 from nlp.bylines import is_byline, strip_dateline
 from nlp.dates import DATE_RE
+from nlp.marks import BULLETS, DASHES, char_class
 from nlp.titles import fold, is_cms_words
 
 MAX_LABEL_LINE = 60
-LIST_BULLETS = "-•·*▶▷►■□○●◆◇ "  # marks a list line starts with; not part of what it says
+LIST_BULLETS = "-" + BULLETS + " "  # marks a list line starts with; not part of what it says
 MAX_NOTICE_LINE = 300
 
 # Labels that never start a sentence: a line ``등록일 2025-12-11`` or ``작성자 홍길동`` is furniture.
@@ -31,7 +32,7 @@ WEAK_LABELS = (
 )  # fmt: skip
 _STRONG = "|".join(sorted(STRONG_LABELS, key=len, reverse=True))
 _ANY = "|".join(sorted(STRONG_LABELS + WEAK_LABELS, key=len, reverse=True))
-_BULLET = r"^[-•·*▶■□○●]?\s*"
+_BULLET = rf"^{char_class(DASHES + BULLETS)}?\s*"
 LABEL_ONLY_RE = re.compile(rf"{_BULLET}(?:{_ANY})\s*[:：]?$", re.IGNORECASE)
 LABEL_LINE_RE = re.compile(
     rf"{_BULLET}(?:(?:{_STRONG})\s*[:：|]?\s*\S|(?:{_ANY})\s*[:：|]\s*\S)", re.IGNORECASE
@@ -132,7 +133,7 @@ def table_row(line: str) -> str:
 
 def is_boilerplate(line: str) -> bool:
     """True for one line of CMS or newspaper furniture rather than article text."""
-    bare = line.lstrip("-•·*▶ ").strip()
+    bare = line.lstrip(LIST_BULLETS).strip()
     if not bare or is_cms_words(bare):
         return True
     if len(bare) <= MAX_NOTICE_LINE and BOILERPLATE_RE.search(bare):

@@ -6,6 +6,7 @@ import re
 
 from newsdesk.defaults import EXCERPT_CHARS
 from nlp.analyse import Analysis, Sentence
+from nlp.marks import BULLETS, DASHES, char_class
 
 # A leading dateline or byline: [서울=뉴시스], (세종=연합뉴스) 홍길동 기자 =, 【대전=한빛일보】
 _DATELINE = re.compile(
@@ -13,7 +14,9 @@ _DATELINE = re.compile(
     r"(?:[가-힣]{2,4}\s*(?:기자|특파원)(?:\s*[=·,]\s*[가-힣]{2,4}\s*(?:기자|특파원))*\s*=?\s*)?"
     r"|^\s*[가-힣]{2,4}\s*(?:기자|특파원)\s*=\s*"
 )
-_NOT_PROSE = re.compile(r"(?:사진|자료|그래픽|제공|출처)\s*[=:]|[\w.+-]+@[\w-]+\.\w|^\s*[▲△▶■□●○※◆◇-]")
+_NOT_PROSE = re.compile(
+    rf"(?:사진|자료|그래픽|제공|출처)\s*[=:]|[\w.+-]+@[\w-]+\.\w|^\s*{char_class(DASHES + BULLETS)}"
+)
 _CLAUSE_TAGS = frozenset({"EC", "SP", "SC", "SF"})
 ELLIPSIS = "…"
 

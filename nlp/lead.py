@@ -6,6 +6,7 @@ import re
 
 from lxml import html
 
+from nlp.marks import BULLETS, DASHES, char_class
 from nlp.titles import fold, is_cms_words
 
 MAX_LEAD_CHARS = 400
@@ -23,8 +24,8 @@ PULL_QUOTE_RE = re.compile(
     r"(?:^|[\s_-])(?:pull[-_]?quote|quote[-_]?box|\w+[-_]quote|quote[-_]\w+)(?:$|\s)", re.I
 )
 LEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "div", "p", "strong", "span", "section", "em", "b"})
-BULLETS = "-–—•·*▶▷►■□◆◇○●◎❍➢✓✔※◈◦▪▫"
-_LEAD_BULLET_RE = re.compile(rf"^[{BULLETS}]+\s*")
+LEAD_MARKS = DASHES + BULLETS
+_LEAD_BULLET_RE = re.compile(rf"^{char_class(LEAD_MARKS)}+\s*")
 _DASH_TAIL_RE = re.compile(r"\s*[-–—]+$")
 _GLUED_DASHES_RE = re.compile(r"(?<=\S)\s+[-–—]\s+[-–—]\s+(?=\S)")
 _SENTENCE_END_RE = re.compile(r"(?:다|요|죠)\s*[.!?]?[\"'”’]*$|[.!?。]$")
@@ -84,7 +85,7 @@ def _split_items(line: str) -> list[str]:
         return []
     if line[0] in "-–—":
         return [f"- {part.lstrip('-–— ')}" for part in _GLUED_DASHES_RE.split(line)]
-    if line[0] in BULLETS and len(line) > 1 and line[1] == " ":
+    if line[0] in LEAD_MARKS and len(line) > 1 and line[1] == " ":
         return [line[0] + part for part in re.split(rf"\s+{re.escape(line[0])}\s+", line[1:])]
     return [line]
 

@@ -18,18 +18,19 @@ from dataclasses import dataclass
 from lxml import html
 
 from nlp.headings import in_menu
+from nlp.marks import HEADING_BULLETS, char_class
 from nlp.titles import fold
 
 MAX_HEADING_CHARS = 60
 _OPENING = 20  # characters of a body line that identify it on the page
 _LINE = re.compile(r"[^\n]+")
 _MARK = re.compile(
-    r"^\s*(?:[□■◆◇▲△▶▷○●◎◈]\s*\S"
+    rf"^\s*(?:{char_class(HEADING_BULLETS)}\s*\S"
     r"|\d{1,2}\s*[.)]\s+\S|[가-하]\s*[.)]\s+\S|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*[.)]?\s*\S|[①-⑳]\s*\S"
     r"|[<〈《【][^>〉》】]{2,}[>〉》】]\s*$"  # not [ ]: [앵커], [인터뷰] label speakers, not sections
     r"|[-–—]\s.+\s[-–—]\s*$)"
 )
-_BULLET = re.compile(r"^\s*[□■◆◇▲△▶▷○●◎◈]+\s*")
+_BULLET = re.compile(rf"^\s*{char_class(HEADING_BULLETS)}+\s*")
 # Prose ends in a final ending and usually a full stop: 했다. / 합니다. / 할까?
 _PROSE_END = re.compile(r"(?:다|요|죠|까|니다)\s*[.!?。]?[\"'”’)]*\s*$|[.!?。]\s*[\"'”’)]*\s*$")
 

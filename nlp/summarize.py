@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from newsdesk.defaults import SUMMARY_SENTENCES
 from nlp.analyse import Analysis, Sentence
+from nlp.marks import BULLETS, DASHES
 from nlp.sections import Section
 from nlp.terms import content_forms
 
@@ -66,7 +67,8 @@ _BACKGROUND_GAP = 2
 _BACKGROUND_WEIGHT = 0.6
 # Openings that point back at the previous sentence: chosen alone, such a sentence means nothing.
 _DEPENDENT = re.compile(
-    r"^[\s□■○●◦▲△▶·•*-]*[\"“]?(?:이번|이는|이에|이를|이로써|이로|이와|이러한|이런|이같은|이 같은"
+    rf"^[\s{re.escape(DASHES + BULLETS)}]*[\"“]?"
+    r"(?:이번|이는|이에|이를|이로써|이로|이와|이러한|이런|이같은|이 같은"
     r"|또한|한편|아울러|그러나|하지만|다만)(?=[\s,])"
 )
 _PROSE_PER_SUMMARY_SENTENCE = 6

@@ -36,6 +36,7 @@ from tests.support.queue import (
     descendants,
     embedded_run,
     generated_pages,
+    sample_article_pages,
     sample_pages,
     start_together,
     state_counts,
@@ -61,8 +62,8 @@ def test_a_worker_process_on_the_filesystem_broker_stores_articles_in_sqlite(
     embedded: tuple[ProfileRun, str],
 ) -> None:
     run, url = embedded
-    assert run.states == {"processed": 6 + CORPUS_EXTRA}
-    articles = [p.origin.url for p in sample_pages()[:5] + generated_pages(CORPUS_EXTRA)]
+    assert run.states == {"processed": len(sample_pages()) + CORPUS_EXTRA}
+    articles = [p.origin.url for p in sample_article_pages() + generated_pages(CORPUS_EXTRA)]
     assert sorted(run.articles) == sorted(canonical_url(url) for url in articles)  # 06 is a listing
     db = Database(url)
     with db.transaction() as session:

@@ -60,6 +60,11 @@ def sample_pages() -> list[RawPage]:
     ]
 
 
+def sample_article_pages() -> list[RawPage]:
+    """The shipped samples that are articles (the briefing list, 06, is a listing)."""
+    return [page for page, item in zip(sample_pages(), manifest(), strict=True) if "list" not in item["file"]]
+
+
 @cache
 def sentence_pool() -> tuple[str, ...]:
     """Every sentence of the sample articles' bodies, in order."""

@@ -70,14 +70,37 @@ def ingest(db: Database, raw: bytes, origin: Origin, options: DigestOptions | No
     try:
         url = page_key(origin, raw)
         with db.transaction() as session:
-            page, fresh = store_page(session, url, raw, origin)
-            if not fresh and page.state == "processed":
-                return Outcome(url, "unchanged", page.id, page.article.id if page.article else None)
-            return analyse_and_store(session, page, options or DigestOptions())
+            return _ingest_page(session, url, raw, origin, options)
     except DBAPIError:
         raise
     except Exception as error:  # bad input of any kind is recorded, never fatal to the caller
         return record_failure(db, raw, origin, url, _reason(error))
+
+
+def ingest_within(
+    session: Session, raw: bytes, origin: Origin, options: DigestOptions | None = None
+) -> Outcome:
+    """`ingest` inside a transaction others share (``ingest.batch``): the page's work in a savepoint,
+    so a page that fails leaves only its failure behind, and its batch-mates' work stands."""
+    url = canonical_url(origin.url)
+    try:
+        url = page_key(origin, raw)
+        with session.begin_nested():
+            return _ingest_page(session, url, raw, origin, options)
+    except DBAPIError:
+        raise
+    except Exception as error:  # recorded as `ingest` records it
+        with session.begin_nested():
+            return failed_page(session, raw, origin, url, _reason(error))
+
+
+def _ingest_page(
+    session: Session, url: str, raw: bytes, origin: Origin, options: DigestOptions | None
+) -> Outcome:
+    page, fresh = store_page(session, url, raw, origin)
+    if not fresh and page.state == "processed":
+        return Outcome(url, "unchanged", page.id, page.article.id if page.article else None)
+    return analyse_and_store(session, page, options or DigestOptions())
 
 
 def store(db: Database, raw: bytes, origin: Origin) -> tuple[int, bool]:
@@ -214,11 +237,16 @@ def _extract(session: Session, page: Page, source_id: int | None) -> ExtractedPa
 def record_failure(db: Database, raw: bytes, origin: Origin, url: str, reason: str) -> Outcome:
     """Keep the page and why it failed, so nothing is dropped silently."""
     with db.transaction() as session:
-        page, _ = store_page(session, url, raw, origin)
-        page.state = "failed"
-        page.error = reason
-        page.attempts += 1
-        return Outcome(url, "failed", page.id, error=reason)
+        return failed_page(session, raw, origin, url, reason)
+
+
+def failed_page(session: Session, raw: bytes, origin: Origin, url: str, reason: str) -> Outcome:
+    """`record_failure` in the caller's transaction."""
+    page, _ = store_page(session, url, raw, origin)
+    page.state = "failed"
+    page.error = reason
+    page.attempts += 1
+    return Outcome(url, "failed", page.id, error=reason)
 
 
 def _store_article(

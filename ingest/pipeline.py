@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ingest.coverage import store_units, update_coverage
 from ingest.drafts import upsert_draft
@@ -164,6 +165,7 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
         page.feed_published = origin.feed_published or page.feed_published
         return page, False
     source = _named_source(session, origin.source, origin.category, origin.url) if origin.source else None
+    fresh = page is None
     if page is None:
         page = Page(url=url, state="fetched", attempts=0)
         session.add(page)
@@ -178,6 +180,8 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
     page.error = None
     page.fetched_at = now()
     session.flush()
+    if fresh:  # a page stored just now has no article: no query to find that out
+        set_committed_value(page, "article", None)
     return page, True
 
 
@@ -214,10 +218,11 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
     status: Status = "new" if article is None else "changed"
     previous_story = page.article.story if page.article is not None else None
     article = _store_article(session, page, source, extracted, title, found, content_hash)
-    store_units(session, article, found.analysis)
-    title_tokens, body_tokens = index_document(session, article, found.title_terms, found.terms)
-    assign_story(session, article, found.signature)
-    update_coverage(session, article, previous_story)
+    fresh = status == "new"
+    store_units(session, article, found.analysis, fresh)
+    title_tokens, body_tokens = index_document(session, article, found.title_terms, found.terms, fresh)
+    assign_story(session, article, found.signature, fresh)
+    update_coverage(session, article, previous_story, fresh)
     upsert_draft(session, article)
     deliveries = match_alerts(session, article, title_tokens, body_tokens)
     page.state = "processed"
@@ -277,9 +282,12 @@ def _store_article(
     article.excerpt = found.excerpt
     article.summary = [s.as_dict() for s in found.summary]
     article.content_hash = content_hash
+    article.signature = found.signature.to_json()  # in the INSERT, not an UPDATE after it (stories)
     article.revision += 1
     session.add(article)
     session.flush()
+    if article.revision == 1:  # a new article has no draft yet: no query to find that out
+        set_committed_value(article, "draft", None)
     session.add(
         Revision(
             article_id=article.id,

@@ -181,8 +181,11 @@ STAGES = (  # (label, function ingest.pipeline calls): parts of ingest timed on 
 )
 
 
-def stage_times(site: Site, paths: list[str], folder: Path, whole_db: Path) -> list[tuple[str, float]]:
-    """ms/page per stage of ingest for `paths`, stored into a copy of the crawled database.
+def stage_times(
+    site: Site, paths: list[str], folder: Path, whole_db: Path
+) -> tuple[list[tuple[str, float]], float]:
+    """ms/page per stage of ingest for `paths`, stored batched into a copy of the crawled database;
+    and, the peer, ms/page for the same pages stored a transaction each into another copy.
 
     The copy holds the whole site already, so costs that grow with the database show as they
     do at the end of the crawl. Each stage is timed by a clock around its call (cProfile, used
@@ -190,12 +193,14 @@ def stage_times(site: Site, paths: list[str], folder: Path, whole_db: Path) -> l
     into C, so it overstated the overhead beyond the floor); a stage's autoflush counts to it.
     """
     warm()
-    copy = folder / "stages.db"
-    for suffix in ("", "-wal"):
-        if Path(f"{whole_db}{suffix}").exists():
-            shutil.copyfile(f"{whole_db}{suffix}", f"{copy}{suffix}")
-    db = Database(f"sqlite:///{copy}")
     pages = [(site.url(p) + "?copy=1", site.pages[p].body) for p in paths]
+    alone = _copy(whole_db, folder / "alone.db")
+    start = time.perf_counter()
+    for url, raw in pages:
+        ingest(alone, raw, Origin(url, "bench", "행정"))
+    per_page = (time.perf_counter() - start) * 1000 / len(pages)
+    alone.dispose()
+    db = _copy(whole_db, folder / "stages.db")
     outcomes: list[Outcome] = []
     batch: Batch[tuple[bytes, Origin]] = Batch(
         db, lambda session, page: ingest_within(session, *page), lambda page: ingest(db, *page)
@@ -212,7 +217,15 @@ def stage_times(site: Site, paths: list[str], folder: Path, whole_db: Path) -> l
     rows.append(
         ("rest of the transaction (pages, articles, commit)", max(total - sum(ms for _, ms in rows), 0.0))
     )
-    return rows
+    return rows, per_page
+
+
+def _copy(whole_db: Path, copy: Path) -> Database:
+    """A copy of the crawled database, opened."""
+    for suffix in ("", "-wal"):
+        if Path(f"{whole_db}{suffix}").exists():
+            shutil.copyfile(f"{whole_db}{suffix}", f"{copy}{suffix}")
+    return Database(f"sqlite:///{copy}")
 
 
 @contextmanager
@@ -239,7 +252,9 @@ def _timed(spent: dict[str, float]) -> Iterator[None]:
             setattr(pipeline, name, function)
 
 
-def report(count: int, fetch: Run, whole: Run, stages: list[tuple[str, float]], sample: int) -> None:
+def report(
+    count: int, fetch: Run, whole: Run, stages: list[tuple[str, float]], per_page: float, sample: int
+) -> None:
     ratio = whole.rate / fetch.rate if fetch.rate else 0.0
     print(
         f"crawl benchmark: {count} article pages on 127.0.0.1, politeness off (no delay, no AutoThrottle)\n"
@@ -273,6 +288,11 @@ def report(count: int, fetch: Run, whole: Run, stages: list[tuple[str, float]], 
         f" ingest / floor (extract + analyse, {floor:.1f} ms): {ratio:.2f}×"
         f" (target ≤ {TARGET_FLOOR_RATIO}: {'met' if ratio <= TARGET_FLOOR_RATIO else 'not met'})"
     )
+    batched = floor + overhead
+    print(
+        f"the same pages a transaction each (before batching): {per_page:.1f} ms/page;"
+        f" batched: {batched:.1f} ms/page ({batched / per_page if per_page else 0.0:.2f}×)"
+    )
     average = 1000 / whole.rate if whole.rate else 0.0
     print(f"\nwhole path as crawled: {average:.1f} ms/page on average; fetching overlaps one ingest thread,")
     print("so the ingest stages' ms/page bound the whole path's rate.")
@@ -293,10 +313,10 @@ def main(argv: list[str] | None = None) -> int:
             sources.write_text(SOURCES.format(base=base), encoding="utf-8")
             fetch = crawl("fetch", sources, f"sqlite:///{folder / 'fetch.db'}", folder)
             whole = crawl("crawl", sources, f"sqlite:///{folder / 'whole.db'}", folder)
-            stages = stage_times(site, paths[: args.sample], folder, folder / "whole.db")
+            stages, per_page = stage_times(site, paths[: args.sample], folder, folder / "whole.db")
     finally:
         site.stop()
-    report(args.pages, fetch, whole, stages, min(args.sample, args.pages))
+    report(args.pages, fetch, whole, stages, per_page, min(args.sample, args.pages))
     return 0
 
 

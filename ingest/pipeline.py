@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -98,7 +98,7 @@ def ingest_within(
 def _ingest_page(
     session: Session, url: str, raw: bytes, origin: Origin, options: DigestOptions | None
 ) -> Outcome:
-    page, fresh = store_page(session, url, raw, origin)
+    page, fresh = store_page(session, url, raw, origin, flush=False)
     if not fresh and page.state == "processed":
         return Outcome(url, "unchanged", page.id, page.article.id if page.article else None)
     return analyse_and_store(session, page, options or DigestOptions())
@@ -155,8 +155,12 @@ def _reason(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[Page, bool]:
-    """Upsert the raw page by canonical URL; True when it is new or its bytes changed."""
+def store_page(
+    session: Session, url: str, raw: bytes, origin: Origin, flush: bool = True
+) -> tuple[Page, bool]:
+    """Upsert the raw page by canonical URL; True when it is new or its bytes changed. Without
+    `flush` a new page is written with the caller's next flush (with what processing adds to it,
+    in one INSERT), and has no id until then."""
     digest_ = sha256(raw)
     page = session.scalars(select(Page).where(Page.url == url)).one_or_none()
     if page is not None and page.raw_hash == digest_:
@@ -179,9 +183,10 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
     page.state = "fetched"
     page.error = None
     page.fetched_at = now()
-    session.flush()
     if fresh:  # a page stored just now has no article: no query to find that out
         set_committed_value(page, "article", None)
+    if flush or not fresh:
+        session.flush()
     return page, True
 
 
@@ -196,6 +201,7 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         page.attempts += 1
         page.charset = extracted.charset or page.charset
         page.state = "processed"
+        session.flush()  # a new page gets its id
         return Outcome(page.url, "listing", page.id, links=extracted.links)
     source = page.source or _named_source(
         session, extracted.site_name or urlsplit(page.url).hostname or "local files", None, page.url
@@ -217,6 +223,9 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         return Outcome(page.url, "unchanged", page.id, article.id)
     status: Status = "new" if article is None else "changed"
     previous_story = page.article.story if page.article is not None else None
+    # the page's row is final now (one INSERT or UPDATE); only a commit ever shows it
+    page.state = "processed"
+    page.error = None
     article = _store_article(session, page, source, extracted, title, found, content_hash)
     fresh = status == "new"
     store_units(session, article, found.analysis, fresh)
@@ -225,8 +234,6 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
     update_coverage(session, article, previous_story, fresh)
     upsert_draft(session, article)
     deliveries = match_alerts(session, article, title_tokens, body_tokens)
-    page.state = "processed"
-    page.error = None
     facts = article_facts(extracted, title, template_for(session, source.id))
     return Outcome(page.url, status, page.id, article.id, deliveries=tuple(deliveries), facts=facts)
 
@@ -301,7 +308,19 @@ def _store_article(
 
 
 def _named_source(session: Session, name: str, category: str | None, url: str) -> Source:
-    return get_or_create_source(session, name, "file" if url.startswith("file:") else "web", category)
+    """The source called `name`, read once a session (a batch's pages share one, ``ingest.batch``);
+    one a rolled-back savepoint created is looked for again."""
+    known: dict[str, Source] = session.info.setdefault(_SOURCES, {})
+    source = known.get(name)
+    if source is None or not inspect(source).persistent:
+        kind = "file" if url.startswith("file:") else "web"
+        source = known[name] = get_or_create_source(session, name, kind, category)
+    elif category and not source.category:  # as get_or_create_source fills in a missing category
+        source.category = category
+    return source
+
+
+_SOURCES = "sources"  # session.info key: sources by name
 
 
 def _with_default(options: DigestOptions, category: str | None) -> DigestOptions:

@@ -185,7 +185,7 @@ def stage_times(
     site: Site, paths: list[str], folder: Path, whole_db: Path
 ) -> tuple[list[tuple[str, float]], float]:
     """ms/page per stage of ingest for `paths`, stored batched into a copy of the crawled database;
-    and, the peer, ms/page for the same pages stored a transaction each into another copy.
+    and, the peer, ms/page for the same pages stored a transaction each into another copy, in turns.
 
     The copy holds the whole site already, so costs that grow with the database show as they
     do at the end of the crawl. Each stage is timed by a clock around its call (cProfile, used
@@ -195,24 +195,30 @@ def stage_times(
     warm()
     pages = [(site.url(p) + "?copy=1", site.pages[p].body) for p in paths]
     alone = _copy(whole_db, folder / "alone.db")
-    start = time.perf_counter()
-    for url, raw in pages:
-        ingest(alone, raw, Origin(url, "bench", "행정"))
-    per_page = (time.perf_counter() - start) * 1000 / len(pages)
-    alone.dispose()
     db = _copy(whole_db, folder / "stages.db")
     outcomes: list[Outcome] = []
     batch: Batch[tuple[bytes, Origin]] = Batch(
         db, lambda session, page: ingest_within(session, *page), lambda page: ingest(db, *page)
     )
     spent: dict[str, float] = dict.fromkeys((name for _, name in STAGES), 0.0)
-    with _timed(spent):
+    seconds = {"alone": 0.0, "batched": 0.0}
+    # page by page in turns, so the shared machine's changing load weighs on both paths alike
+    with _timed(spent) as clock:
+        for url, raw in pages:
+            clock.on = False
+            start = time.perf_counter()
+            ingest(alone, raw, Origin(url, "bench", "행정"))
+            seconds["alone"] += time.perf_counter() - start
+            clock.on = True
+            start = time.perf_counter()
+            batch.add((raw, Origin(url, "bench", "행정")), outcomes.append)  # as the crawl batches
+            seconds["batched"] += time.perf_counter() - start
         start = time.perf_counter()
-        for url, raw in pages:  # batched as the crawl's item pipeline batches them
-            batch.add((raw, Origin(url, "bench", "행정")), outcomes.append)
         batch.commit()
-        total = (time.perf_counter() - start) * 1000 / len(pages)
+        seconds["batched"] += time.perf_counter() - start
+    alone.dispose()
     db.dispose()
+    total, per_page = (seconds[k] * 1000 / len(pages) for k in ("batched", "alone"))
     rows = [(label, spent[name] * 1000 / len(pages)) for label, name in STAGES]
     rows.append(
         ("rest of the transaction (pages, articles, commit)", max(total - sum(ms for _, ms in rows), 0.0))
@@ -228,10 +234,18 @@ def _copy(whole_db: Path, copy: Path) -> Database:
     return Database(f"sqlite:///{copy}")
 
 
+class _Clock:
+    """Whether `_timed` counts now."""
+
+    on = True
+
+
 @contextmanager
-def _timed(spent: dict[str, float]) -> Iterator[None]:
-    """Add the seconds each of `spent`'s functions takes, as ingest.pipeline calls it, into `spent`."""
+def _timed(spent: dict[str, float]) -> Iterator[_Clock]:
+    """Add the seconds each of `spent`'s functions takes, as ingest.pipeline calls it, into `spent`
+    (while the clock is on)."""
     originals = {name: getattr(pipeline, name) for name in spent}
+    clock = _Clock()
 
     def clocked(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def run(*args: Any, **kwargs: Any) -> Any:
@@ -239,14 +253,14 @@ def _timed(spent: dict[str, float]) -> Iterator[None]:
             try:
                 return function(*args, **kwargs)
             finally:
-                spent[name] += time.perf_counter() - start
+                spent[name] += (time.perf_counter() - start) if clock.on else 0.0
 
         return run
 
     for name, function in originals.items():
         setattr(pipeline, name, clocked(name, function))
     try:
-        yield
+        yield clock
     finally:
         for name, function in originals.items():
             setattr(pipeline, name, function)

@@ -196,7 +196,8 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
     Nothing is written before the analysis is done: on SQLite the first write takes the one
     write lock, and two workers holding it through Kiwi would run one at a time.
     """
-    extracted = _extract(session, page, page.source_id)
+    # the relationship, not the column: a new page is not written yet (store_page) and has no source_id
+    extracted = _extract(session, page, page.source.id if page.source is not None else page.source_id)
     if extracted.kind == "listing":
         page.attempts += 1
         page.charset = extracted.charset or page.charset

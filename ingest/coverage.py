@@ -28,19 +28,25 @@ _TRAILING = " \t.!?…'\"’”)]"
 _FRAGMENT_WEIGHT = 0.25  # a caption, byline or heading adds less than a sentence of prose
 
 
-def store_units(session: Session, article: Article, analysis: Analysis) -> None:
-    """Keep the article's alignment units, from the analysis ingest just made of its body."""
+def store_units(session: Session, article: Article, analysis: Analysis, fresh: bool = False) -> None:
+    """Keep the article's alignment units, from the analysis ingest just made of its body; a
+    `fresh` article (stored just now for the first time) has none to look up."""
     data = [u.to_json() for u in units(analysis)]
-    row = session.get(ArticleUnits, article.id)
+    row = None if fresh else session.get(ArticleUnits, article.id)
     if row is None:
         session.add(ArticleUnits(article_id=article.id, revision=article.revision, units=data))
     else:
         row.revision, row.units = article.revision, data
 
 
-def update_coverage(session: Session, article: Article, previous: Story | None = None) -> None:
+def update_coverage(
+    session: Session, article: Article, previous: Story | None = None, fresh: bool = False
+) -> None:
     """After ingest: the coverage of the article's story (none when it is in no story), and of the
-    story it left, whose canonical article may have changed with it."""
+    story it left, whose canonical article may have changed with it. A `fresh` article in no story
+    has nothing to bring up to date."""
+    if fresh and article.story is None:
+        return
     session.flush()
     if previous is not None and previous is not article.story:
         refresh(session, previous)

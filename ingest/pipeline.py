@@ -8,9 +8,10 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ingest.coverage import store_units, update_coverage
 from ingest.drafts import upsert_draft
@@ -70,14 +71,37 @@ def ingest(db: Database, raw: bytes, origin: Origin, options: DigestOptions | No
     try:
         url = page_key(origin, raw)
         with db.transaction() as session:
-            page, fresh = store_page(session, url, raw, origin)
-            if not fresh and page.state == "processed":
-                return Outcome(url, "unchanged", page.id, page.article.id if page.article else None)
-            return analyse_and_store(session, page, options or DigestOptions())
+            return _ingest_page(session, url, raw, origin, options)
     except DBAPIError:
         raise
     except Exception as error:  # bad input of any kind is recorded, never fatal to the caller
         return record_failure(db, raw, origin, url, _reason(error))
+
+
+def ingest_within(
+    session: Session, raw: bytes, origin: Origin, options: DigestOptions | None = None
+) -> Outcome:
+    """`ingest` inside a transaction others share (``ingest.batch``): the page's work in a savepoint,
+    so a page that fails leaves only its failure behind, and its batch-mates' work stands."""
+    url = canonical_url(origin.url)
+    try:
+        url = page_key(origin, raw)
+        with session.begin_nested():
+            return _ingest_page(session, url, raw, origin, options)
+    except DBAPIError:
+        raise
+    except Exception as error:  # recorded as `ingest` records it
+        with session.begin_nested():
+            return failed_page(session, raw, origin, url, _reason(error))
+
+
+def _ingest_page(
+    session: Session, url: str, raw: bytes, origin: Origin, options: DigestOptions | None
+) -> Outcome:
+    page, fresh = store_page(session, url, raw, origin, flush=False)
+    if not fresh and page.state == "processed":
+        return Outcome(url, "unchanged", page.id, page.article.id if page.article else None)
+    return analyse_and_store(session, page, options or DigestOptions())
 
 
 def store(db: Database, raw: bytes, origin: Origin) -> tuple[int, bool]:
@@ -131,8 +155,12 @@ def _reason(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[Page, bool]:
-    """Upsert the raw page by canonical URL; True when it is new or its bytes changed."""
+def store_page(
+    session: Session, url: str, raw: bytes, origin: Origin, flush: bool = True
+) -> tuple[Page, bool]:
+    """Upsert the raw page by canonical URL; True when it is new or its bytes changed. Without
+    `flush` a new page is written with the caller's next flush (with what processing adds to it,
+    in one INSERT), and has no id until then."""
     digest_ = sha256(raw)
     page = session.scalars(select(Page).where(Page.url == url)).one_or_none()
     if page is not None and page.raw_hash == digest_:
@@ -141,6 +169,7 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
         page.feed_published = origin.feed_published or page.feed_published
         return page, False
     source = _named_source(session, origin.source, origin.category, origin.url) if origin.source else None
+    fresh = page is None
     if page is None:
         page = Page(url=url, state="fetched", attempts=0)
         session.add(page)
@@ -154,7 +183,10 @@ def store_page(session: Session, url: str, raw: bytes, origin: Origin) -> tuple[
     page.state = "fetched"
     page.error = None
     page.fetched_at = now()
-    session.flush()
+    if fresh:  # a page stored just now has no article: no query to find that out
+        set_committed_value(page, "article", None)
+    if flush or not fresh:
+        session.flush()
     return page, True
 
 
@@ -164,11 +196,13 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
     Nothing is written before the analysis is done: on SQLite the first write takes the one
     write lock, and two workers holding it through Kiwi would run one at a time.
     """
-    extracted = _extract(session, page, page.source_id)
+    # the relationship, not the column: a new page is not written yet (store_page) and has no source_id
+    extracted = _extract(session, page, page.source.id if page.source is not None else page.source_id)
     if extracted.kind == "listing":
         page.attempts += 1
         page.charset = extracted.charset or page.charset
         page.state = "processed"
+        session.flush()  # a new page gets its id
         return Outcome(page.url, "listing", page.id, links=extracted.links)
     source = page.source or _named_source(
         session, extracted.site_name or urlsplit(page.url).hostname or "local files", None, page.url
@@ -190,15 +224,17 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         return Outcome(page.url, "unchanged", page.id, article.id)
     status: Status = "new" if article is None else "changed"
     previous_story = page.article.story if page.article is not None else None
-    article = _store_article(session, page, source, extracted, title, found, content_hash)
-    store_units(session, article, found.analysis)
-    title_tokens, body_tokens = index_document(session, article, found.title_terms, found.terms)
-    assign_story(session, article, found.signature)
-    update_coverage(session, article, previous_story)
-    upsert_draft(session, article)
-    deliveries = match_alerts(session, article, title_tokens, body_tokens)
+    # the page's row is final now (one INSERT or UPDATE); only a commit ever shows it
     page.state = "processed"
     page.error = None
+    article = _store_article(session, page, source, extracted, title, found, content_hash)
+    fresh = status == "new"
+    store_units(session, article, found.analysis, fresh)
+    title_tokens, body_tokens = index_document(session, article, found.title_terms, found.terms, fresh)
+    assign_story(session, article, found.signature, fresh)
+    update_coverage(session, article, previous_story, fresh)
+    upsert_draft(session, article)
+    deliveries = match_alerts(session, article, title_tokens, body_tokens)
     facts = article_facts(extracted, title, template_for(session, source.id))
     return Outcome(page.url, status, page.id, article.id, deliveries=tuple(deliveries), facts=facts)
 
@@ -214,11 +250,16 @@ def _extract(session: Session, page: Page, source_id: int | None) -> ExtractedPa
 def record_failure(db: Database, raw: bytes, origin: Origin, url: str, reason: str) -> Outcome:
     """Keep the page and why it failed, so nothing is dropped silently."""
     with db.transaction() as session:
-        page, _ = store_page(session, url, raw, origin)
-        page.state = "failed"
-        page.error = reason
-        page.attempts += 1
-        return Outcome(url, "failed", page.id, error=reason)
+        return failed_page(session, raw, origin, url, reason)
+
+
+def failed_page(session: Session, raw: bytes, origin: Origin, url: str, reason: str) -> Outcome:
+    """`record_failure` in the caller's transaction."""
+    page, _ = store_page(session, url, raw, origin)
+    page.state = "failed"
+    page.error = reason
+    page.attempts += 1
+    return Outcome(url, "failed", page.id, error=reason)
 
 
 def _store_article(
@@ -249,9 +290,12 @@ def _store_article(
     article.excerpt = found.excerpt
     article.summary = [s.as_dict() for s in found.summary]
     article.content_hash = content_hash
+    article.signature = found.signature.to_json()  # in the INSERT, not an UPDATE after it (stories)
     article.revision += 1
     session.add(article)
     session.flush()
+    if article.revision == 1:  # a new article has no draft yet: no query to find that out
+        set_committed_value(article, "draft", None)
     session.add(
         Revision(
             article_id=article.id,
@@ -265,7 +309,19 @@ def _store_article(
 
 
 def _named_source(session: Session, name: str, category: str | None, url: str) -> Source:
-    return get_or_create_source(session, name, "file" if url.startswith("file:") else "web", category)
+    """The source called `name`, read once a session (a batch's pages share one, ``ingest.batch``);
+    one a rolled-back savepoint created is looked for again."""
+    known: dict[str, Source] = session.info.setdefault(_SOURCES, {})
+    source = known.get(name)
+    if source is None or not inspect(source).persistent:
+        kind = "file" if url.startswith("file:") else "web"
+        source = known[name] = get_or_create_source(session, name, kind, category)
+    elif category and not source.category:  # as get_or_create_source fills in a missing category
+        source.category = category
+    return source
+
+
+_SOURCES = "sources"  # session.info key: sources by name
 
 
 def _with_default(options: DigestOptions, category: str | None) -> DigestOptions:

@@ -19,10 +19,14 @@ _GOVERNMENT_NAME = re.compile(r"(?:부|처|청|위원회|시|도|군|구|정책�
 _GOVERNMENT_HOST = (".go.kr", "korea.kr")
 
 
-def assign_story(session: Session, article: Article, signature: Signature) -> Story | None:
-    """Store the article's signature and bands, and join it to the story of its nearest duplicate."""
+def assign_story(
+    session: Session, article: Article, signature: Signature, fresh: bool = False
+) -> Story | None:
+    """Store the article's signature and bands, and join it to the story of its nearest duplicate
+    (a `fresh` article, stored just now for the first time, has no bands to replace)."""
     article.signature = signature.to_json()
-    session.execute(delete(StoryBand).where(StoryBand.article_id == article.id))
+    if not fresh:
+        session.execute(delete(StoryBand).where(StoryBand.article_id == article.id))
     keys = bands(signature)
     if keys:
         session.execute(insert(StoryBand), [{"band": key, "article_id": article.id} for key in keys])

@@ -116,10 +116,15 @@ class Results:
 
 
 def index_document(
-    session: Session, article: Article, title_terms: Sequence[Term], body: Sequence[Term]
+    session: Session,
+    article: Article,
+    title_terms: Sequence[Term],
+    body: Sequence[Term],
+    fresh: bool = False,
 ) -> tuple[list[str], list[str]]:
     """Write (or replace) the article's search document and spans; the engine's index follows.
-    Returns the title's and the body's index tokens (what saved searches are matched against)."""
+    Returns the title's and the body's index tokens (what saved searches are matched against).
+    A `fresh` article (stored just now for the first time) has no rows to replace."""
     source_id = article.source.id if article.source is not None else article.source_id
     tokens = [(token, t.start, t.end) for t in body for token in bm25.tokens(t.term)]
     title_tokens = bm25.flat_tokens(t.term for t in title_terms)
@@ -127,13 +132,17 @@ def index_document(
     values = document_values(
         title_tokens, body_tokens, filter_tags(source_id, article.category, article.published)
     )
-    doc = session.get(SearchDoc, article.id)
+    spans = SearchSpans(article_id=article.id, spans=[list(t) for t in tokens])
+    doc = None if fresh else session.get(SearchDoc, article.id)
     if doc is None:
         session.add(SearchDoc(article_id=article.id, **values))
     else:
         for key, value in values.items():
             setattr(doc, key, value)
-    session.merge(SearchSpans(article_id=article.id, spans=[list(t) for t in tokens]))
+    if fresh:
+        session.add(spans)
+    else:
+        session.merge(spans)
     return title_tokens, body_tokens
 
 

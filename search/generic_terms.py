@@ -30,6 +30,7 @@ def refresh(session: Session) -> int:
         documents += 1
         df.update(set(body.split()))
     session.execute(delete(GenericTerm))
+    session.info.pop(_SHARES, None)
     if documents < MIN_CORPUS:
         return 0
     rows = [GenericTerm(term=t, share=n / documents, documents=documents) for t, n in df.items()]
@@ -39,8 +40,16 @@ def refresh(session: Session) -> int:
 
 
 def shares(session: Session) -> dict[str, float]:
-    """Each generic term's share of the stored articles (empty before the first refresh)."""
-    return {term: share for term, share in session.execute(select(GenericTerm.term, GenericTerm.share))}
+    """Each generic term's share of the stored articles (empty before the first refresh); read once
+    a session, which a batch of pages shares (``ingest.batch``): refreshes come hours apart."""
+    found: dict[str, float] | None = session.info.get(_SHARES)
+    if found is None:
+        rows = session.execute(select(GenericTerm.term, GenericTerm.share))
+        session.info[_SHARES] = found = {term: share for term, share in rows}
+    return found
+
+
+_SHARES = "generic_term_shares"  # session.info key
 
 
 def documents(session: Session) -> int:

@@ -33,10 +33,37 @@ class Database:
             upgrade(self.engine)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A session whose work commits together or not at all."""
-        with self.sessions.begin() as session:
+    def transaction(self, savepoints: bool = False) -> Iterator[Session]:
+        """A session whose work commits together or not at all; with `savepoints`, one that work
+        can nest savepoints in (``open_transaction``)."""
+        if not savepoints:
+            with self.sessions.begin() as session:
+                yield session
+            return
+        session = self.open_transaction()
+        try:
             yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def open_transaction(self) -> Session:
+        """A session whose transaction is already open, for work that nests savepoints in it
+        (``ingest.batch``); the caller commits or rolls back, and closes it.
+
+        pysqlite sends BEGIN only before a write, so a SAVEPOINT coming first would start a
+        transaction of its own that its RELEASE commits. BEGIN IMMEDIATE opens the real one and
+        takes SQLite's write lock now, as the first write would: taken later, after a read, it
+        could fail at once (the snapshot went stale) instead of waiting out the busy timeout.
+        """
+        session = self.sessions()
+        session.begin()
+        if self.engine.dialect.name == "sqlite":
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+        return session
 
     def dispose(self) -> None:
         self.engine.dispose()

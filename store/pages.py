@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from nlp.urls import canonical_url
 from store.db import Database
@@ -31,13 +32,22 @@ class KnownPages:
 
     def get(self, url: str) -> KnownPage | None:
         """The stored page for `url` (canonicalised), or None."""
-        query = select(Page.state, Page.raw_hash, Page.etag, Page.last_modified, Page.fetched_at)
         with self.db.sessions() as session:
-            row = session.execute(query.where(Page.url == canonical_url(url))).first()
-        return KnownPage(*row) if row else None
+            return known_page(session, url)
 
     def touch(self, url: str) -> None:
         """Mark `url` as fetched now: its stored copy was found current."""
-        statement = update(Page).where(Page.url == canonical_url(url)).values(fetched_at=now())
         with self.db.transaction() as session:
-            session.execute(statement)
+            touch_page(session, url)
+
+
+def known_page(session: Session, url: str) -> KnownPage | None:
+    """`KnownPages.get` in the caller's session."""
+    query = select(Page.state, Page.raw_hash, Page.etag, Page.last_modified, Page.fetched_at)
+    row = session.execute(query.where(Page.url == canonical_url(url))).first()
+    return KnownPage(*row) if row else None
+
+
+def touch_page(session: Session, url: str) -> None:
+    """`KnownPages.touch` in the caller's transaction."""
+    session.execute(update(Page).where(Page.url == canonical_url(url)).values(fetched_at=now()))

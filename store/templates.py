@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from nlp.template import EMPTY, Fingerprint, Template, learn_template
@@ -26,7 +26,7 @@ def template_for(session: Session, source_id: int | None) -> Template:
     """The source's learned template (``EMPTY`` for an unknown source or one not learned yet)."""
     if source_id is None:
         return EMPTY
-    row = session.get(SourceTemplate, source_id)
+    row = _row(session, source_id)
     if row is None or not (row.titles or row.lines):
         return EMPTY
     return Template(titles=frozenset(row.titles), lines=frozenset(row.lines), pages=row.pages)
@@ -58,11 +58,12 @@ def describe_template(session: Session, source_name: str) -> dict[str, Any] | No
 def remember(session: Session, page: Page, source_id: int, fingerprint: Fingerprint) -> None:
     """Keep the page's fingerprint and learn its source's template again when it is due."""
     page.fingerprint = as_json(fingerprint)
-    row = session.get(SourceTemplate, source_id)
+    row = _row(session, source_id)
     if row is None:
         row = SourceTemplate(source_id=source_id, pages_seen=0, learned_at_seen=0, pages=0)
         row.titles, row.lines = [], []
         session.add(row)
+        session.info.setdefault(_ROWS, {})[source_id] = row
     row.pages_seen += 1
     if _due(row):
         session.flush()  # this page's fingerprint is among those learned from
@@ -81,6 +82,22 @@ def from_json(data: dict[str, Any]) -> Fingerprint:
         titles=tuple(data.get("t") or ()), lines=tuple(data.get("l") or ()),
         body_hash=str(data.get("h") or ""), site=str(data.get("s") or ""),
     )  # fmt: skip
+
+
+_ROWS = "source_templates"  # session.info key: the rows read in this session, by source id
+
+
+def _row(session: Session, source_id: int) -> SourceTemplate | None:
+    """The source's template row, read once a session: a page reads it three times, and a batch
+    of pages (``ingest.batch``) shares one session. Kept here because the session's identity map
+    holds a row only while something else does; a row a rolled-back savepoint added is read again."""
+    rows: dict[int, SourceTemplate | None] = session.info.setdefault(_ROWS, {})
+    if source_id in rows:
+        row = rows[source_id]
+        if row is None or inspect(row).persistent or inspect(row).pending:
+            return row
+    rows[source_id] = row = session.get(SourceTemplate, source_id)
+    return row
 
 
 def _due(row: SourceTemplate) -> bool:

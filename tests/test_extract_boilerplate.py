@@ -108,7 +108,7 @@ POINTER_NEWS = page(
 )
 POINTER_BOARD = page(
     f'<div class="view-con">{"<br><br>".join(PARAGRAPHS[:2])}<br><br>☞ 관련 기사 - {RELATED[1]}<br><br>'
-    f'{"<br><br>".join(PARAGRAPHS[2:])}<br><br>(한빛=한빛통신) 김하늘 기자</div>'
+    f"{'<br><br>'.join(PARAGRAPHS[2:])}<br><br>(한빛=한빛통신) 김하늘 기자</div>"
 )
 
 

@@ -36,11 +36,9 @@ import cProfile  # noqa: E402
 import json  # noqa: E402
 import pstats  # noqa: E402
 import random  # noqa: E402
-import sqlite3  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Callable, Iterator, Sequence  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
-from typing import Any  # noqa: E402
 
 import crawl  # noqa: E402  (bench/crawl.py: its stage split)
 import numpy  # noqa: E402  (kiwipiepy's dependency)
@@ -99,39 +97,24 @@ class Signer:
         keys = [chosen[v][2][i] for i, v in enumerate(which.tolist())]
         return Signature(sum(size for size, _, _ in chosen), tuple(mins.tolist())), keys
 
-
-def _with_bands(rows: list[tuple[tuple[Any, ...], ...]], signer: Signer) -> Iterator[tuple[Any, ...]]:
-    """(article id, signature JSON, band keys) for each built article."""
-    for row in rows:
-        article = row[1]
-        sig, keys = signer.sign(article[0], article[6])
-        yield article[0], json.dumps(sig.to_json()), keys
+    def batch(self, rows: list[search_speed.Built]) -> list[search_speed.Signed]:
+        """(article id, signature JSON, band keys) for each of search_speed's built articles."""
+        out = []
+        for row in rows:
+            article = row[1]
+            sig, keys = self.sign(article[0], article[6])
+            out.append((article[0], json.dumps(sig.to_json()), keys))
+        return out
 
 
 def build_sqlite(path: Path, size: int, pool: search_speed.Pool, signer: Signer) -> float:
-    """search_speed's corpus, then each article's signature and bands; seconds for the extra rows."""
-    search_speed.build(path, size, pool)
-    started = time.perf_counter()
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")
-    for rows in search_speed._batches(size, pool):
-        signed = list(_with_bands(rows, signer))
-        with con:
-            con.executemany("UPDATE articles SET signature = ? WHERE id = ?", [(s, i) for i, s, _ in signed])
-            con.executemany(
-                "INSERT INTO story_bands (band, article_id) VALUES (?, ?)",
-                [(band, i) for i, _, keys in signed for band in keys],
-            )
-    con.execute("ANALYZE")
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
-    return time.perf_counter() - started
+    """search_speed's corpus with each article's signature and bands; seconds for all of it."""
+    return search_speed.build(path, size, pool, signer.batch)
 
 
 def build_postgres(url: str, size: int, pool: search_speed.Pool, signer: Signer) -> float:
-    """search_speed's PostgreSQL corpus with each article's signature and bands; seconds for all."""
-    return search_speed.build_postgres(url, size, pool, lambda rows: _with_bands(rows, signer))
+    """The same in PostgreSQL (COPY, indexes after the load); seconds for all of it."""
+    return search_speed.build_postgres(url, size, pool, signer.batch)
 
 
 # pages --------------------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ import time  # noqa: E402
 import urllib.parse  # noqa: E402
 import urllib.request  # noqa: E402
 import zlib  # noqa: E402
-from collections.abc import Callable, Iterable, Iterator, Sequence  # noqa: E402
+from collections.abc import Callable, Iterator, Sequence  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from importlib import resources  # noqa: E402
 from typing import Any  # noqa: E402
@@ -215,19 +215,32 @@ def _article(i: int, size: int, rng: random.Random, pool: Pool) -> tuple[tuple[A
     )
 
 
-Row = tuple[tuple[Any, ...], ...]  # one article's page, article, search_docs and search_spans rows
+Built = tuple[tuple[Any, ...], ...]  # one article's page, article, search_docs and search_spans rows
 
 
-def _rows(task: tuple[int, int, Pool]) -> list[Row]:
-    first, size, pool = task
+Signed = tuple[int, str, list[str]]  # an article's id, MinHash signature (JSON) and story band keys
+Signer = Callable[[list[Built]], list[Signed]]  # picklable: it runs in the process making the rows
+Batch = tuple[list[Built], list[Signed]]
+
+
+def _rows(task: tuple[int, int, Pool, Signer | None]) -> Batch:
+    first, size, pool, signer = task
     rng = random.Random(first)
-    return [_article(i, size, rng, pool) for i in range(first, min(first + BATCH, size + 1))]
+    rows = [_article(i, size, rng, pool) for i in range(first, min(first + BATCH, size + 1))]
+    return rows, signer(rows) if signer else []
 
 
-def _batches(size: int, pool: Pool) -> Iterator[list[tuple[tuple[Any, ...], ...]]]:
-    """Rows in batches, made in a second process while this one writes (one per core)."""
+def _batches(size: int, pool: Pool, signer: Signer | None = None) -> Iterator[Batch]:
+    """Rows in batches (and their signatures when `signer` is given), made in a second process
+    while this one writes (one per core)."""
+    tasks = ((first, size, pool, signer) for first in range(1, size + 1, BATCH))
     with multiprocessing.get_context("fork").Pool(1) as workers:
-        yield from workers.imap(_rows, ((first, size, pool) for first in range(1, size + 1, BATCH)))
+        yield from workers.imap(_rows, tasks)
+
+
+# secondary indexes of the tables a build fills: fed row by row they are most of a load's cost
+# (random keys), so they are dropped before it and built once after
+_LOADED = ("search_docs", "story_bands")
 
 
 _INSERTS = (
@@ -241,8 +254,9 @@ _INSERTS = (
 )
 
 
-def build(path: Path, size: int, pool: Pool) -> float:
-    """A fresh database of `size` articles; returns the seconds the inserts and index took."""
+def build(path: Path, size: int, pool: Pool, signer: Signer | None = None) -> float:
+    """A fresh database of `size` articles; returns the seconds the inserts and index took.
+    `signer` adds each article's signature and story bands (bench/growth.py's lookups)."""
     for stale in path.parent.glob(path.name + "*"):
         stale.unlink()
     Database(f"sqlite:///{path}").dispose()  # the real schema, migrations included
@@ -255,13 +269,29 @@ def build(path: Path, size: int, pool: Pool) -> float:
         [(i + 1, name, category, stamp) for i, (name, category) in enumerate(SOURCES)],
     )
     started = time.perf_counter()
+    # the FTS index stays: its triggers are the real index cost this build measures
+    marks = ",".join("?" * len(_LOADED))
+    secondary = con.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks})",
+        _LOADED,
+    ).fetchall()
+    for name, _ in secondary:
+        con.execute(f"DROP INDEX {name}")
     done = 0
-    for rows in _batches(size, pool):
+    for rows, signed in _batches(size, pool, signer):
         with con:
             for sql, column in zip(_INSERTS, zip(*rows, strict=True), strict=True):
                 con.executemany(sql, column)
+            con.executemany("UPDATE articles SET signature = ? WHERE id = ?", [(s, i) for i, s, _ in signed])
+            con.executemany(
+                "INSERT INTO story_bands (band, article_id) VALUES (?, ?)",
+                [(band, i) for i, _, keys in signed for band in keys],
+            )
         done += len(rows)
         print(f"\r  built {done:>9,} articles", end="", file=sys.stderr, flush=True)
+    for _, definition in secondary:
+        con.execute(definition)
     elapsed = time.perf_counter() - started
     print(file=sys.stderr)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -270,14 +300,12 @@ def build(path: Path, size: int, pool: Pool) -> float:
     return elapsed
 
 
-Signed = Callable[[list[Row]], Iterable[tuple[int, str, list[str]]]]
 _INSERT = re.compile(r"INSERT INTO (\w+) \(([^)]*)\) VALUES \((.*)\)$", re.S)
 
 
-def build_postgres(url: str, size: int, pool: Pool, signed: Signed | None = None) -> float:
-    """The same rows as `build`, written with COPY, the secondary indexes built after the load;
-    `signed` adds (article id, signature JSON, story band keys) for bench/growth.py's lookups.
-    Returns the seconds for all of it."""
+def build_postgres(url: str, size: int, pool: Pool, signer: Signer | None = None) -> float:
+    """The same rows as `build` (and `signer`'s), written with COPY, the secondary indexes built
+    after the load; returns the seconds for all of it."""
     import psycopg
 
     Database(url).dispose()  # the real schema, migrations included
@@ -295,10 +323,9 @@ def build_postgres(url: str, size: int, pool: Pool, signed: Signed | None = None
         # sort in memory instead of spilling in 64 MB runs
         con.execute("SET synchronous_commit = off")
         con.execute("SET maintenance_work_mem = '1GB'")
-        # a GIN index fed row by row is the slow part of a load: build them once, at the end
         secondary = con.execute(
-            "SELECT indexname, indexdef FROM pg_indexes "
-            "WHERE tablename IN ('search_docs', 'story_bands') AND indexname LIKE 'ix_%'"
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND indexname LIKE 'ix_%%'",
+            [list(_LOADED)],
         ).fetchall()
         for name, _ in secondary:
             con.execute(f"DROP INDEX {name}")
@@ -309,8 +336,8 @@ def build_postgres(url: str, size: int, pool: Pool, signed: Signed | None = None
                 [(i + 1, n, c, stamp) for i, (n, c) in enumerate(SOURCES)],
             )
         done = 0
-        for rows in _batches(size, pool):
-            extra = {i: (s, keys) for i, s, keys in signed(rows)} if signed else {}
+        for rows, signed in _batches(size, pool, signer):
+            extra = {i: (s, keys) for i, s, keys in signed}
             with con.cursor() as cur:
                 for (table, names, constants), column in zip(shapes, zip(*rows, strict=True), strict=True):
                     more = ["signature"] if extra and table == "articles" else []

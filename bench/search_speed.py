@@ -683,6 +683,7 @@ class Row:
     like: float
     indexed: float
     overlap: float = math.nan
+    peer: tuple[float, float, float] | None = None  # SQLite's in-process p50/p95/p99, same run
 
 
 def sqlite_corpus(size: int, pool: Pool, reuse: bool) -> tuple[Path, str]:
@@ -730,13 +731,14 @@ def _measure(
     db = Database(url)
     passes = in_process(db, batch)
     db.dispose()
-    agreement = math.nan
+    agreement, peer_cuts = math.nan, None
     if db.engine.dialect.name == "postgresql":
         # the same queries on SQLite's FTS5 over the same rows: both rank with search.bm25
         peer = Path(args.peer) if args.peer else sqlite_corpus(size, pool, reuse=True)[0]
         peer_db = Database(f"sqlite:///{peer}")
-        agreement = overlap(passes.tops, in_process(peer_db, batch).tops)
+        theirs = in_process(peer_db, batch)
         peer_db.dispose()
+        agreement, peer_cuts = overlap(passes.tops, theirs.tops), percentiles(theirs.warm)
         print(f"  top-10 overlap with SQLite ({peer}): {agreement:.3f}", flush=True)
     sample = batch[:: max(1, len(batch) // max(args.like_sample, 1))][: args.like_sample]
     path = make_url(url).database if db.engine.dialect.name == "sqlite" else None
@@ -748,7 +750,7 @@ def _measure(
     rate = best_rate(levels) if levels else "skipped"
     cpu_ms = statistics.median(x.cpu_ms for x in levels) if levels else math.nan
     first, warm = percentiles(passes.first), percentiles(passes.warm)
-    return Row(size, build_rate, first, warm, rate, cpu_ms, like, indexed, agreement)
+    return Row(size, build_rate, first, warm, rate, cpu_ms, like, indexed, agreement, peer_cuts)
 
 
 def table(rows: Sequence[Row], n: int, sample: int) -> Iterator[str]:
@@ -762,6 +764,10 @@ def table(rows: Sequence[Row], n: int, sample: int) -> Iterator[str]:
     for r in rows:
         like = "— | —" if math.isnan(r.like) else f"{r.like * 1000:,.0f} | {r.like / r.indexed:,.0f}×"
         agreement = "—" if math.isnan(r.overlap) else f"{r.overlap:.3f}"
+        if r.peer:
+            # the peer of the same run: its rates moved with the same load
+            peer = " / ".join(f"{x:.1f}" for x in r.peer)
+            agreement += f" (SQLite in-process {peer}; p99 ratio {r.warm[2] / r.peer[2]:.2f}×)"
         yield (
             f"| {r.size:,} | {r.build} | {' / '.join(f'{x:.1f}' for x in r.warm)} "
             f"| {r.first[0]:.1f} / {r.first[2]:.1f} | {r.rate} "

@@ -357,6 +357,13 @@ class PostgresEngine:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._newest: tuple[int | None] | None = None  # read once per search: a round trip each
+
+    def newest(self) -> int | None:
+        """The highest article id in the index."""
+        if self._newest is None:
+            self._newest = (self.session.execute(text("SELECT max(article_id) FROM search_docs")).scalar(),)
+        return self._newest[0]
 
     def _tsquery(self, plan: Plan) -> str | None:
         """The phrases and the filters' tags (weight C) as one tsquery; None when the filters
@@ -379,7 +386,7 @@ class PostgresEngine:
             return []
         if limit is None or ids is not None:
             return self._window(query, terms, limit, ids or _ALL_IDS)
-        newest = self.session.execute(text("SELECT max(article_id) FROM search_docs")).scalar()
+        newest = self.newest()
         found: list[Match] = []
         high, span = (newest or 0) + 1, FIRST_SPAN * limit
         while len(found) < limit and high > 0:
@@ -413,7 +420,7 @@ class PostgresEngine:
     def corpus(self) -> Corpus:
         """Counted over the whole table (PostgreSQL keeps no running totals), so kept until a
         document is added or CORPUS_TTL passes; a revised document only moves the averages."""
-        newest = self.session.execute(text("SELECT max(article_id) FROM search_docs")).scalar()
+        newest = self.newest()
         key = str(self.session.get_bind().engine.url)
         kept = _PG_CORPORA.get(key)
         if kept is not None and kept[1] == newest and time.monotonic() - kept[2] < CORPUS_TTL:

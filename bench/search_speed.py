@@ -705,6 +705,18 @@ def postgres_corpus(size: int, pool: Pool) -> tuple[str, str, str]:
     return name, url, f"{size / seconds:,.0f}"
 
 
+# what docs/scale.md tells a deployment to set for the API's PostgreSQL sessions (in the URL,
+# so `serve` gets them too): an exact bitmap for a common word's matches, no JIT compile of a
+# count over them (~100 ms), and a fresh plan per window (a generic plan cannot know its size)
+PG_SESSION = {"work_mem": "32MB", "jit": "off", "plan_cache_mode": "force_custom_plan"}
+
+
+def with_session_settings(url: str) -> str:
+    """A PostgreSQL URL whose connections start with PG_SESSION's settings."""
+    options = " ".join(f"-c {name}={value}" for name, value in PG_SESSION.items())
+    return make_url(url).update_query_dict({"options": options}).render_as_string(hide_password=False)
+
+
 def bench_size(size: int, pool: Pool, batch: list[BenchQuery], args: argparse.Namespace) -> Row:
     dropped: str | None = None
     path: Path | None = None
@@ -717,6 +729,8 @@ def bench_size(size: int, pool: Pool, batch: list[BenchQuery], args: argparse.Na
         url = f"sqlite:///{path}"
     try:
         print(f"{size:,} articles: {build_rate} articles/s ({url})", flush=True)
+        if make_url(url).get_backend_name() == "postgresql":
+            url = with_session_settings(url)
         return _measure(size, url, build_rate, pool, batch, args)
     finally:
         if dropped and not args.keep:

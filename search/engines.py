@@ -339,6 +339,10 @@ _PG_COLUMNS = {
     False: ("a.published", " JOIN articles a ON a.id = d.article_id"),
 }
 _ALL_IDS = (0, 2**31)
+# this transaction only; returns the value it replaces
+_INDEX_SCANS = text(
+    "SELECT current_setting('enable_indexscan'), set_config('enable_indexscan', :value, true)"
+)
 FIRST_SPAN = 4  # the first window: this many ids per match wanted (enough for a common word)
 MAX_GROWTH = 16  # a window that found nothing is followed by one this many times wider
 
@@ -389,13 +393,20 @@ class PostgresEngine:
         newest = self.newest()
         found: list[Match] = []
         high, span = (newest or 0) + 1, FIRST_SPAN * limit
-        while len(found) < limit and high > 0:
-            low = max(high - span, 0)
-            found += self._window(query, terms, limit - len(found), (low, high))
-            read, wanted = (newest or 0) + 1 - low, limit - len(found)
-            # twice the ids the share seen so far says the rest needs; a share of nothing grows
-            span = 2 * wanted * read // len(found) + 1 if found else span * MAX_GROWTH
-            high = low
+        # a window is a bitmap of its ids ANDed with the GIN matches: the planner, trusting its
+        # estimate of a tag or a phrase, would otherwise walk the primary key backwards checking
+        # every row's tsvector (1.2 s for a name in one month at a million articles)
+        previous = self.session.execute(_INDEX_SCANS, {"value": "off"}).one()[0]
+        try:
+            while len(found) < limit and high > 0:
+                low = max(high - span, 0)
+                found += self._window(query, terms, limit - len(found), (low, high))
+                read, wanted = (newest or 0) + 1 - low, limit - len(found)
+                # twice the ids the share seen so far says the rest needs; a share of nothing grows
+                span = 2 * wanted * read // len(found) + 1 if found else span * MAX_GROWTH
+                high = low
+        finally:
+            self.session.execute(_INDEX_SCANS, {"value": previous})
         return found
 
     def _window(self, query: str, terms: bool, limit: int | None, ids: tuple[int, int]) -> list[Match]:

@@ -605,14 +605,17 @@ class Level:
         )
 
 
-def http(url: str, batch: Sequence[BenchQuery], levels: Sequence[int], seconds: float) -> list[Level]:
-    """One run per client count against `newsdesk serve` on loopback."""
+def http(
+    url: str, batch: Sequence[BenchQuery], levels: Sequence[int], seconds: float, warmup: float = 3.0
+) -> list[Level]:
+    """One run per client count against `newsdesk serve` on loopback, after `warmup` seconds of
+    load (each worker counts the document frequencies it has not seen yet)."""
     port = 18000 + os.getpid() % 1000
     server = serve(url, port)
     paths = [q.path() for q in batch]
     load = _wrk if WRK else _asyncio_load
     try:
-        load(port, paths, 4, 3.0)  # warm-up: caches, every worker
+        load(port, paths, 4, warmup)  # warm-up: caches, every worker
         return [_level(server.pid, port, paths, n, seconds, load) for n in levels]
     finally:
         server.terminate()
@@ -765,7 +768,8 @@ def _measure(
     path = make_url(url).database if db.engine.dialect.name == "sqlite" else None
     like = statistics.median(like_scan(Path(path), sample)) if sample and path else math.nan
     indexed = statistics.median(passes.warm[batch.index(q)] for q in sample) if sample else math.nan
-    levels = http(url, batch, [int(c) for c in args.clients.split(",")], args.seconds) if args.seconds else []
+    clients = [int(c) for c in args.clients.split(",")]
+    levels = http(url, batch, clients, args.seconds, args.warmup) if args.seconds else []
     for level in levels:
         print(f"  {level}", flush=True)
     rate = best_rate(levels) if levels else "skipped"
@@ -803,6 +807,8 @@ def main() -> None:
     parser.add_argument("--clients", default="1,2,4,8,16")
     parser.add_argument("--seconds", type=float, default=8.0, help="per client count; 0 skips HTTP")
     parser.add_argument("--like-sample", type=int, default=20)
+    parser.add_argument("--warmup", type=float, default=3.0, help="seconds of HTTP load first "
+                        "(PostgreSQL at a million: ~120, while each worker counts words)")  # fmt: skip
     parser.add_argument("--reuse", action="store_true", help="keep an existing database (no build rate)")
     parser.add_argument("--engine", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--database", help="search this database as it is (e.g. one growth.py --keep left)")

@@ -15,7 +15,7 @@ from search import engines
 from search.articles import SearchRequest, _plan
 from search.engines import PostgresEngine
 from store.db import Database
-from tests.support.api import build_corpus
+from tests.support.api import alembic_to, build_corpus
 from tests.support.postgres import require_postgres, temporary_postgres
 
 REQUESTS = [
@@ -78,3 +78,22 @@ def test_the_filters_select_what_the_articles_say(database: Database) -> None:
         and dated
         == {i for i, _, p in rows if p and p.astimezone(kst).date() <= dt.date(2025, 11, 30)} & every
     )
+
+
+def test_migration_0017_goes_down_and_up_and_moves_the_tags_in_and_out_of_the_index(
+    tmp_path: Path,
+) -> None:
+    require_postgres()
+    with temporary_postgres() as url:
+        build_corpus(tmp_path, url)
+        tagged = "SELECT count(*) FROM search_docs WHERE tsv @@ to_tsquery('simple', :tag)"
+        first_tag = "SELECT split_part(tags, ' ', 1) FROM search_docs LIMIT 1"
+        counts = []
+        for revision, down in (("0015", True), ("head", False)):
+            alembic_to(url, revision, down=down)
+            db = Database(url, migrate=False)
+            with db.sessions() as session:
+                tag = session.execute(text(first_tag)).scalar_one()
+                counts.append(session.execute(text(tagged), {"tag": f"'{tag}':C"}).scalar_one())
+            db.dispose()
+    assert counts[0] == 0 and counts[1] > 0

@@ -36,12 +36,9 @@ import cProfile  # noqa: E402
 import json  # noqa: E402
 import pstats  # noqa: E402
 import random  # noqa: E402
-import re  # noqa: E402
-import sqlite3  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Callable, Iterator, Sequence  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
-from typing import Any  # noqa: E402
 
 import crawl  # noqa: E402  (bench/crawl.py: its stage split)
 import numpy  # noqa: E402  (kiwipiepy's dependency)
@@ -100,94 +97,24 @@ class Signer:
         keys = [chosen[v][2][i] for i, v in enumerate(which.tolist())]
         return Signature(sum(size for size, _, _ in chosen), tuple(mins.tolist())), keys
 
-
-def _with_bands(rows: list[tuple[tuple[Any, ...], ...]], signer: Signer) -> Iterator[tuple[Any, ...]]:
-    """(article id, signature JSON, band keys) for each built article."""
-    for row in rows:
-        article = row[1]
-        sig, keys = signer.sign(article[0], article[6])
-        yield article[0], json.dumps(sig.to_json()), keys
+    def batch(self, rows: list[search_speed.Built]) -> list[search_speed.Signed]:
+        """(article id, signature JSON, band keys) for each of search_speed's built articles."""
+        out = []
+        for row in rows:
+            article = row[1]
+            sig, keys = self.sign(article[0], article[6])
+            out.append((article[0], json.dumps(sig.to_json()), keys))
+        return out
 
 
 def build_sqlite(path: Path, size: int, pool: search_speed.Pool, signer: Signer) -> float:
-    """search_speed's corpus, then each article's signature and bands; seconds for the extra rows."""
-    search_speed.build(path, size, pool)
-    started = time.perf_counter()
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")
-    for rows in search_speed._batches(size, pool):
-        signed = list(_with_bands(rows, signer))
-        with con:
-            con.executemany("UPDATE articles SET signature = ? WHERE id = ?", [(s, i) for i, s, _ in signed])
-            con.executemany(
-                "INSERT INTO story_bands (band, article_id) VALUES (?, ?)",
-                [(band, i) for i, _, keys in signed for band in keys],
-            )
-    con.execute("ANALYZE")
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
-    return time.perf_counter() - started
-
-
-_INSERT = re.compile(r"INSERT INTO (\w+) \(([^)]*)\) VALUES \((.*)\)$", re.S)
+    """search_speed's corpus with each article's signature and bands; seconds for all of it."""
+    return search_speed.build(path, size, pool, signer.batch)
 
 
 def build_postgres(url: str, size: int, pool: search_speed.Pool, signer: Signer) -> float:
-    """The same rows as search_speed's builder, written with COPY; seconds for all of it."""
-    import psycopg
-
-    Database(url).dispose()  # the real schema, migrations included
-    # search_speed's statements name the columns; the literal values they add are appended here
-    shapes = []
-    for sql in search_speed._INSERTS:
-        table, columns, values = _INSERT.match(sql).groups()  # type: ignore[union-attr]
-        names = [c.strip() for c in columns.split(",")]
-        constants = [v.strip().strip("'") for v in values.split(",") if v.strip() != "?"]
-        shapes.append((table, names, constants))
-    started = time.perf_counter()
-    with psycopg.connect(url.replace("+psycopg", "")) as con:
-        con.execute("SET TIME ZONE 'UTC'")  # the builder's stamps are naive UTC
-        # indexes are built once after the load (a GIN index fed row by row is the slow part)
-        secondary = con.execute(
-            "SELECT indexname, indexdef FROM pg_indexes "
-            "WHERE tablename IN ('search_docs', 'story_bands') AND indexname LIKE 'ix_%'"
-        ).fetchall()
-        for name, _ in secondary:
-            con.execute(f"DROP INDEX {name}")
-        stamp = search_speed._stamp(search_speed.FIRST_DAY)
-        with con.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO sources (id, name, kind, category, created_at) VALUES (%s, %s, 'web', %s, %s)",
-                [(i + 1, n, c, stamp) for i, (n, c) in enumerate(search_speed.SOURCES)],
-            )
-        done = 0
-        for rows in search_speed._batches(size, pool):
-            signed = {i: (s, keys) for i, s, keys in _with_bands(rows, signer)}
-            with con.cursor() as cur:
-                for (table, names, constants), column in zip(shapes, zip(*rows, strict=True), strict=True):
-                    extra = ["signature"] if table == "articles" else []
-                    with cur.copy(f"COPY {table} ({', '.join(names + extra)}) FROM STDIN") as copy:
-                        for values in column:
-                            tail = [signed[values[0]][0]] if extra else []
-                            copy.write_row([*values, *constants, *tail])
-                with cur.copy("COPY story_bands (band, article_id) FROM STDIN") as copy:
-                    for i, (_, keys) in signed.items():
-                        for band in keys:
-                            copy.write_row((band, i))
-            con.commit()
-            done += len(rows)
-            print(f"\r  postgresql: built {done:>9,} articles", end="", file=sys.stderr, flush=True)
-        print(file=sys.stderr)
-        for _, definition in secondary:
-            con.execute(definition)
-        for table in ("sources", "pages", "articles"):
-            top = f"(SELECT max(id) FROM {table})"
-            con.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {top})")
-        con.commit()
-        con.autocommit = True
-        con.execute("VACUUM ANALYZE")
-    return time.perf_counter() - started
+    """The same in PostgreSQL (COPY, indexes after the load); seconds for all of it."""
+    return search_speed.build_postgres(url, size, pool, signer.batch)
 
 
 # pages --------------------------------------------------------------------------------------------
@@ -253,7 +180,7 @@ class Result:
 
 def measure(
     engine: str, size: int, pool: search_speed.Pool, signer: Signer, timed: list[tuple[str, bytes]],
-    sampled: list[tuple[str, bytes]], warmup: list[tuple[str, bytes]],
+    sampled: list[tuple[str, bytes]], warmup: list[tuple[str, bytes]], keep: bool = False,
 ) -> Result:  # fmt: skip
     open_db: Callable[[], tuple[str, Callable[[], None]]]
     if engine == "sqlite":
@@ -284,7 +211,12 @@ def measure(
         ms = ingest_all(url, timed)
         split = stages(url, sampled)
     finally:
-        cleanup()
+        if keep:
+            # a million-article corpus takes most of an hour to build: bench/search_speed.py
+            # --database can search it next (it then also holds the pages ingested here)
+            print(f"  kept: {url}", file=sys.stderr, flush=True)
+        else:
+            cleanup()
     # a line as each size is done: a long run interrupted still says what it measured
     print(f"  {engine} {size:,}: {ms:.1f} ms/page", file=sys.stderr, flush=True)
     return Result(engine, size, build_s, ms, split)
@@ -318,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--sample", type=int, help="pages timed stage by stage (default 50)")
     parser.add_argument("--quick", action="store_true", help="100 pages, 10k and 100k, 25 sampled")
+    parser.add_argument("--keep", action="store_true", help="keep the largest size's databases; print where")
     args = parser.parse_args(argv)
     n = args.pages or (100 if args.quick else 500)
     sample = args.sample or (25 if args.quick else 50)
@@ -330,7 +263,11 @@ def main(argv: list[str] | None = None) -> int:
     signer = Signer(varier)
     timed, sampled = pages(varier, n, "t", 1), pages(varier, sample, "s", 2)
     warmup = pages(varier, WARMUP, "w", 3)
-    results = [measure(e, size, pool, signer, timed, sampled, warmup) for e in engines for size in sizes]
+    results = [
+        measure(e, size, pool, signer, timed, sampled, warmup, args.keep and size == sizes[-1])
+        for e in engines
+        for size in sizes
+    ]
     report(results, n, sample, args.quick)
     return 0
 

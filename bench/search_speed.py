@@ -55,6 +55,8 @@ from dataclasses import dataclass, field  # noqa: E402
 from importlib import resources  # noqa: E402
 from typing import Any  # noqa: E402
 
+from sqlalchemy import make_url  # noqa: E402
+
 from nlp.analyse import Sentence as Analysed  # noqa: E402
 from nlp.analyse import analyse  # noqa: E402
 from nlp.dates import KST  # noqa: E402
@@ -65,6 +67,7 @@ from search.articles import SearchRequest, document_values, search  # noqa: E402
 from search.engines import filter_tags  # noqa: E402
 from store.db import Database  # noqa: E402
 from store.models import UTC  # noqa: E402
+from tests.support.postgres import create_postgres_database, drop_postgres_database  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 EVAL_SUMMARIES = ROOT.parent / "shared" / "eval" / "summaries" / "articles.jsonl"
@@ -212,16 +215,32 @@ def _article(i: int, size: int, rng: random.Random, pool: Pool) -> tuple[tuple[A
     )
 
 
-def _rows(task: tuple[int, int, Pool]) -> list[tuple[tuple[Any, ...], ...]]:
-    first, size, pool = task
+Built = tuple[tuple[Any, ...], ...]  # one article's page, article, search_docs and search_spans rows
+
+
+Signed = tuple[int, str, list[str]]  # an article's id, MinHash signature (JSON) and story band keys
+Signer = Callable[[list[Built]], list[Signed]]  # picklable: it runs in the process making the rows
+Batch = tuple[list[Built], list[Signed]]
+
+
+def _rows(task: tuple[int, int, Pool, Signer | None]) -> Batch:
+    first, size, pool, signer = task
     rng = random.Random(first)
-    return [_article(i, size, rng, pool) for i in range(first, min(first + BATCH, size + 1))]
+    rows = [_article(i, size, rng, pool) for i in range(first, min(first + BATCH, size + 1))]
+    return rows, signer(rows) if signer else []
 
 
-def _batches(size: int, pool: Pool) -> Iterator[list[tuple[tuple[Any, ...], ...]]]:
-    """Rows in batches, made in a second process while this one writes (one per core)."""
+def _batches(size: int, pool: Pool, signer: Signer | None = None) -> Iterator[Batch]:
+    """Rows in batches (and their signatures when `signer` is given), made in a second process
+    while this one writes (one per core)."""
+    tasks = ((first, size, pool, signer) for first in range(1, size + 1, BATCH))
     with multiprocessing.get_context("fork").Pool(1) as workers:
-        yield from workers.imap(_rows, ((first, size, pool) for first in range(1, size + 1, BATCH)))
+        yield from workers.imap(_rows, tasks)
+
+
+# secondary indexes of the tables a build fills: fed row by row they are most of a load's cost
+# (random keys), so they are dropped before it and built once after
+_LOADED = ("search_docs", "story_bands")
 
 
 _INSERTS = (
@@ -235,8 +254,9 @@ _INSERTS = (
 )
 
 
-def build(path: Path, size: int, pool: Pool) -> float:
-    """A fresh database of `size` articles; returns the seconds the inserts and index took."""
+def build(path: Path, size: int, pool: Pool, signer: Signer | None = None) -> float:
+    """A fresh database of `size` articles; returns the seconds the inserts and index took.
+    `signer` adds each article's signature and story bands (bench/growth.py's lookups)."""
     for stale in path.parent.glob(path.name + "*"):
         stale.unlink()
     Database(f"sqlite:///{path}").dispose()  # the real schema, migrations included
@@ -249,19 +269,100 @@ def build(path: Path, size: int, pool: Pool) -> float:
         [(i + 1, name, category, stamp) for i, (name, category) in enumerate(SOURCES)],
     )
     started = time.perf_counter()
+    # the FTS index stays: its triggers are the real index cost this build measures
+    marks = ",".join("?" * len(_LOADED))
+    secondary = con.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks})",
+        _LOADED,
+    ).fetchall()
+    for name, _ in secondary:
+        con.execute(f"DROP INDEX {name}")
     done = 0
-    for rows in _batches(size, pool):
+    for rows, signed in _batches(size, pool, signer):
         with con:
             for sql, column in zip(_INSERTS, zip(*rows, strict=True), strict=True):
                 con.executemany(sql, column)
+            con.executemany("UPDATE articles SET signature = ? WHERE id = ?", [(s, i) for i, s, _ in signed])
+            con.executemany(
+                "INSERT INTO story_bands (band, article_id) VALUES (?, ?)",
+                [(band, i) for i, _, keys in signed for band in keys],
+            )
         done += len(rows)
         print(f"\r  built {done:>9,} articles", end="", file=sys.stderr, flush=True)
+    for _, definition in secondary:
+        con.execute(definition)
     elapsed = time.perf_counter() - started
     print(file=sys.stderr)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.execute("ANALYZE")
     con.close()
     return elapsed
+
+
+_INSERT = re.compile(r"INSERT INTO (\w+) \(([^)]*)\) VALUES \((.*)\)$", re.S)
+
+
+def build_postgres(url: str, size: int, pool: Pool, signer: Signer | None = None) -> float:
+    """The same rows as `build` (and `signer`'s), written with COPY, the secondary indexes built
+    after the load; returns the seconds for all of it."""
+    import psycopg
+
+    Database(url).dispose()  # the real schema, migrations included
+    # the SQLite statements name the columns; the literal values they add are appended here
+    shapes = []
+    for sql in _INSERTS:
+        table, columns, values = _INSERT.match(sql).groups()  # type: ignore[union-attr]
+        names = [c.strip() for c in columns.split(",")]
+        constants = [v.strip().strip("'") for v in values.split(",") if v.strip() != "?"]
+        shapes.append((table, names, constants))
+    started = time.perf_counter()
+    with psycopg.connect(url.replace("+psycopg", "")) as con:
+        con.execute("SET TIME ZONE 'UTC'")  # the builder's stamps are naive UTC
+        # this session only: a crash costs a rebuild anyway, and the GIN and B-tree builds
+        # sort in memory instead of spilling in 64 MB runs
+        con.execute("SET synchronous_commit = off")
+        con.execute("SET maintenance_work_mem = '1GB'")
+        secondary = con.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND indexname LIKE 'ix_%%'",
+            [list(_LOADED)],
+        ).fetchall()
+        for name, _ in secondary:
+            con.execute(f"DROP INDEX {name}")
+        stamp = _stamp(FIRST_DAY)
+        with con.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO sources (id, name, kind, category, created_at) VALUES (%s, %s, 'web', %s, %s)",
+                [(i + 1, n, c, stamp) for i, (n, c) in enumerate(SOURCES)],
+            )
+        done = 0
+        for rows, signed in _batches(size, pool, signer):
+            extra = {i: (s, keys) for i, s, keys in signed}
+            with con.cursor() as cur:
+                for (table, names, constants), column in zip(shapes, zip(*rows, strict=True), strict=True):
+                    more = ["signature"] if extra and table == "articles" else []
+                    with cur.copy(f"COPY {table} ({', '.join(names + more)}) FROM STDIN") as copy:
+                        for values in column:
+                            tail = [extra[values[0]][0]] if more else []
+                            copy.write_row([*values, *constants, *tail])
+                if extra:
+                    with cur.copy("COPY story_bands (band, article_id) FROM STDIN") as copy:
+                        for i, (_, keys) in extra.items():
+                            for band in keys:
+                                copy.write_row((band, i))
+            con.commit()
+            done += len(rows)
+            print(f"\r  postgresql: built {done:>9,} articles", end="", file=sys.stderr, flush=True)
+        print(file=sys.stderr)
+        for _, definition in secondary:
+            con.execute(definition)
+        for table in ("sources", "pages", "articles"):
+            top = f"(SELECT max(id) FROM {table})"
+            con.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {top})")
+        con.commit()
+        con.autocommit = True
+        con.execute("VACUUM ANALYZE")
+    return time.perf_counter() - started
 
 
 # queries ------------------------------------------------------------------------------------------
@@ -336,17 +437,37 @@ def percentiles(seconds: Sequence[float]) -> tuple[float, float, float]:
     return cuts[49], cuts[94], cuts[98]
 
 
-def in_process(db: Database, batch: Sequence[BenchQuery]) -> tuple[list[float], list[float]]:
-    """Seconds per query for top-10 with facets, one session each: a first pass (document
-    frequencies not yet counted, the API's state after a restart) and a second pass."""
-    passes: tuple[list[float], list[float]] = ([], [])
-    for timings in passes:
+@dataclass
+class Passes:
+    """Seconds per query of a first pass (document frequencies not yet counted, the API's state
+    after a restart) and of a second pass, and each query's top ten article ids."""
+
+    first: list[float] = field(default_factory=list)
+    warm: list[float] = field(default_factory=list)
+    tops: list[list[int]] = field(default_factory=list)
+
+
+def in_process(db: Database, batch: Sequence[BenchQuery]) -> Passes:
+    """Top-10 with facets for every query, one session each, twice."""
+    out = Passes()
+    for timings in (out.first, out.warm):
+        out.tops = []
         for query in batch:
             started = time.perf_counter()
             with db.sessions() as session:
-                search(session, query.request())
+                found = search(session, query.request())
             timings.append(time.perf_counter() - started)
-    return passes
+            out.tops.append([hit.article_id for hit in found.hits])
+    return out
+
+
+def overlap(ours: Sequence[Sequence[int]], theirs: Sequence[Sequence[int]]) -> float:
+    """Mean share of one engine's top ten the other also returns (two empty lists agree)."""
+    shares = [
+        len(set(a) & set(b)) / max(len(a), len(b)) if a or b else 1.0
+        for a, b in zip(ours, theirs, strict=True)
+    ]
+    return statistics.fmean(shares)
 
 
 def like_scan(path: Path, batch: Sequence[BenchQuery]) -> list[float]:
@@ -387,9 +508,9 @@ def _like_where(con: sqlite3.Connection, query: BenchQuery) -> tuple[str, list[A
 # HTTP ---------------------------------------------------------------------------------------------
 
 
-def serve(path: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(url: str, port: int) -> subprocess.Popen[bytes]:
     """`newsdesk serve` with one worker per core over the database; returns once all listen."""
-    env = {**os.environ, "NEWSDESK_DATABASE_URL": f"sqlite:///{path}", "NEWSDESK_RATE_LIMIT": "0"}
+    env = {**os.environ, "NEWSDESK_DATABASE_URL": url, "NEWSDESK_RATE_LIMIT": "0"}
     workers = os.cpu_count() or 2
     argv = [sys.executable, "-m", "newsdesk", "serve", "--port", str(port), "--workers", str(workers)]
     with (OUT / "serve.log").open("ab") as log:
@@ -484,14 +605,17 @@ class Level:
         )
 
 
-def http(path: Path, batch: Sequence[BenchQuery], levels: Sequence[int], seconds: float) -> list[Level]:
-    """One run per client count against `newsdesk serve` on loopback."""
+def http(
+    url: str, batch: Sequence[BenchQuery], levels: Sequence[int], seconds: float, warmup: float = 3.0
+) -> list[Level]:
+    """One run per client count against `newsdesk serve` on loopback, after `warmup` seconds of
+    load (each worker counts the document frequencies it has not seen yet)."""
     port = 18000 + os.getpid() % 1000
-    server = serve(path, port)
+    server = serve(url, port)
     paths = [q.path() for q in batch]
     load = _wrk if WRK else _asyncio_load
     try:
-        load(port, paths, 4, 3.0)  # warm-up: caches, every worker
+        load(port, paths, 4, warmup)  # warm-up: caches, every worker
         return [_level(server.pid, port, paths, n, seconds, load) for n in levels]
     finally:
         server.terminate()
@@ -561,46 +685,118 @@ class Row:
     cpu_ms: float
     like: float
     indexed: float
+    overlap: float = math.nan
+    peer: tuple[float, float, float] | None = None  # SQLite's in-process p50/p95/p99, same run
+
+
+def sqlite_corpus(size: int, pool: Pool, reuse: bool) -> tuple[Path, str]:
+    """bench/out/search-<size>.db, built unless `reuse` finds it; its path and build rate."""
+    path = OUT / f"search-{size}.db"
+    if reuse and path.exists():
+        return path, "reused"
+    return path, f"{size / build(path, size, pool):,.0f}"
+
+
+def postgres_corpus(size: int, pool: Pool) -> tuple[str, str, str]:
+    """A throwaway PostgreSQL database built with `build_postgres`: its name, URL and build rate."""
+    name, url = create_postgres_database()
+    try:
+        seconds = build_postgres(url, size, pool)
+    except BaseException:
+        drop_postgres_database(name)
+        raise
+    return name, url, f"{size / seconds:,.0f}"
+
+
+# what docs/scale.md tells a deployment to set for the API's PostgreSQL sessions (in the URL,
+# so `serve` gets them too): an exact bitmap for a common word's matches, no JIT compile of a
+# count over them, index reads priced as the cached reads they are (a common word's count is
+# then a bitmap scan, 0.8 s at a million, not a parallel scan of the table, 3.7 s), and a fresh
+# plan per window (a generic plan cannot know its size)
+PG_SESSION = {
+    "work_mem": "32MB",
+    "jit": "off",
+    "random_page_cost": "1.1",
+    "plan_cache_mode": "force_custom_plan",
+}
+
+
+def with_session_settings(url: str) -> str:
+    """A PostgreSQL URL whose connections start with PG_SESSION's settings."""
+    options = " ".join(f"-c {name}={value}" for name, value in PG_SESSION.items())
+    return make_url(url).update_query_dict({"options": options}).render_as_string(hide_password=False)
 
 
 def bench_size(size: int, pool: Pool, batch: list[BenchQuery], args: argparse.Namespace) -> Row:
-    path = OUT / f"search-{size}.db"
-    if args.reuse and path.exists():
-        build_rate = "reused"
+    dropped: str | None = None
+    path: Path | None = None
+    if args.database:
+        url, build_rate = args.database, "reused"
+    elif args.engine == "postgresql":
+        dropped, url, build_rate = postgres_corpus(size, pool)
     else:
-        seconds = build(path, size, pool)
-        build_rate = f"{size / seconds:,.0f}"
-    print(f"{size:,} articles: {build_rate} articles/s, {path.stat().st_size / 2**30:.1f} GiB", flush=True)
-    db = Database(f"sqlite:///{path}")
-    first, warm = in_process(db, batch)
+        path, build_rate = sqlite_corpus(size, pool, args.reuse)
+        url = f"sqlite:///{path}"
+    try:
+        print(f"{size:,} articles: {build_rate} articles/s ({url})", flush=True)
+        if make_url(url).get_backend_name() == "postgresql":
+            url = with_session_settings(url)
+        return _measure(size, url, build_rate, pool, batch, args)
+    finally:
+        if dropped and not args.keep:
+            drop_postgres_database(dropped)
+        elif dropped:
+            print(f"  kept: {url}", flush=True)
+
+
+def _measure(
+    size: int, url: str, build_rate: str, pool: Pool, batch: list[BenchQuery], args: argparse.Namespace
+) -> Row:
+    db = Database(url)
+    passes = in_process(db, batch)
     db.dispose()
+    agreement, peer_cuts = math.nan, None
+    if db.engine.dialect.name == "postgresql":
+        # the same queries on SQLite's FTS5 over the same rows: both rank with search.bm25
+        peer = Path(args.peer) if args.peer else sqlite_corpus(size, pool, reuse=True)[0]
+        peer_db = Database(f"sqlite:///{peer}")
+        theirs = in_process(peer_db, batch)
+        peer_db.dispose()
+        agreement, peer_cuts = overlap(passes.tops, theirs.tops), percentiles(theirs.warm)
+        print(f"  top-10 overlap with SQLite ({peer}): {agreement:.3f}", flush=True)
     sample = batch[:: max(1, len(batch) // max(args.like_sample, 1))][: args.like_sample]
-    like = statistics.median(like_scan(path, sample)) if sample else math.nan
-    indexed = statistics.median(warm[batch.index(q)] for q in sample) if sample else math.nan
-    levels = (
-        http(path, batch, [int(c) for c in args.clients.split(",")], args.seconds) if args.seconds else []
-    )
+    path = make_url(url).database if db.engine.dialect.name == "sqlite" else None
+    like = statistics.median(like_scan(Path(path), sample)) if sample and path else math.nan
+    indexed = statistics.median(passes.warm[batch.index(q)] for q in sample) if sample else math.nan
+    clients = [int(c) for c in args.clients.split(",")]
+    levels = http(url, batch, clients, args.seconds, args.warmup) if args.seconds else []
     for level in levels:
         print(f"  {level}", flush=True)
     rate = best_rate(levels) if levels else "skipped"
     cpu_ms = statistics.median(x.cpu_ms for x in levels) if levels else math.nan
-    return Row(size, build_rate, percentiles(first), percentiles(warm), rate, cpu_ms, like, indexed)
+    first, warm = percentiles(passes.first), percentiles(passes.warm)
+    return Row(size, build_rate, first, warm, rate, cpu_ms, like, indexed, agreement, peer_cuts)
 
 
 def table(rows: Sequence[Row], n: int, sample: int) -> Iterator[str]:
     yield (
         f"| articles | index build (articles/s) | in-process p50 / p95 / p99 (ms), {n} queries "
         "| first pass p50 / p99 (ms) | HTTP req/s at p99 < 100 ms | server CPU per request "
-        f"| LIKE scan p50 (ms), {sample} queries | LIKE / index |"
+        f"| LIKE scan p50 (ms), {sample} queries | LIKE / index | top-10 overlap with SQLite |"
     )
-    yield "|---:|---:|---|---|---|---|---:|---:|"
+    yield "|---:|---:|---|---|---|---|---:|---:|---:|"
     cores = os.cpu_count() or 1
     for r in rows:
+        like = "— | —" if math.isnan(r.like) else f"{r.like * 1000:,.0f} | {r.like / r.indexed:,.0f}×"
+        agreement = "—" if math.isnan(r.overlap) else f"{r.overlap:.3f}"
+        if r.peer:
+            # the peer of the same run: its rates moved with the same load
+            peer = " / ".join(f"{x:.1f}" for x in r.peer)
+            agreement += f" (SQLite in-process {peer}; p99 ratio {r.warm[2] / r.peer[2]:.2f}×)"
         yield (
             f"| {r.size:,} | {r.build} | {' / '.join(f'{x:.1f}' for x in r.warm)} "
             f"| {r.first[0]:.1f} / {r.first[2]:.1f} | {r.rate} "
-            f"| {r.cpu_ms:.1f} ms ({cores} cores: {1000 * cores / r.cpu_ms:.0f}/s) "
-            f"| {r.like * 1000:,.0f} | {r.like / r.indexed:,.0f}× |"
+            f"| {r.cpu_ms:.1f} ms ({cores} cores: {1000 * cores / r.cpu_ms:.0f}/s) | {like} | {agreement} |"
         )
 
 
@@ -611,7 +807,14 @@ def main() -> None:
     parser.add_argument("--clients", default="1,2,4,8,16")
     parser.add_argument("--seconds", type=float, default=8.0, help="per client count; 0 skips HTTP")
     parser.add_argument("--like-sample", type=int, default=20)
+    parser.add_argument("--warmup", type=float, default=3.0, help="seconds of HTTP load first "
+                        "(PostgreSQL at a million: ~120, while each worker counts words)")  # fmt: skip
     parser.add_argument("--reuse", action="store_true", help="keep an existing database (no build rate)")
+    parser.add_argument("--engine", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--database", help="search this database as it is (e.g. one growth.py --keep left)")
+    parser.add_argument("--keep", action="store_true", help="postgresql: keep the built database")
+    parser.add_argument("--peer", help="postgresql: the same corpus in SQLite, for the top-10 overlap "
+                        "(default bench/out/search-<size>.db, built when absent)")  # fmt: skip
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()

@@ -1,0 +1,99 @@
+"""PostgreSQL reads a query's newest matches in windows of ids, each sized from the share of
+matches the ones before it held. Whatever the sizes, it returns exactly what one statement over
+all ids returns: the same matches, newest first, filters included (tags in the GIN index)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from search import engines
+from search.articles import SearchRequest, _plan
+from search.engines import PostgresEngine
+from store.db import Database
+from tests.support.api import alembic_to, build_corpus
+from tests.support.postgres import require_postgres, temporary_postgres
+
+REQUESTS = [
+    SearchRequest(q="밝혔다"),
+    SearchRequest(q="협력"),
+    SearchRequest(q="청년 일자리"),
+    SearchRequest(q="협력 -일자리"),
+    SearchRequest(q='"심야 버스"'),
+    SearchRequest(q="밝혔다", source="고용노동부"),
+    SearchRequest(q="밝혔다", date_from=dt.date(2025, 12, 1), date_to=dt.date(2025, 12, 1)),
+    SearchRequest(q="밝혔다", date_to=dt.date(2025, 11, 30)),
+]
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    require_postgres()
+    folder: Path = tmp_path_factory.mktemp("windows")
+    with temporary_postgres() as url:
+        build_corpus(folder, url)
+        db = Database(url)
+        yield db
+        db.dispose()
+
+
+@pytest.mark.parametrize("first_span", [1, 4])
+@pytest.mark.parametrize("request_", REQUESTS, ids=lambda r: f"{r.q}|{r.source}|{r.date_from}|{r.date_to}")
+def test_windows_return_the_newest_matches_of_one_statement(
+    database: Database, monkeypatch: pytest.MonkeyPatch, first_span: int, request_: SearchRequest
+) -> None:
+    monkeypatch.setattr(engines, "FIRST_SPAN", first_span)  # windows of one id or a few
+    with database.sessions() as session:
+        plan = _plan(session, request_)
+        assert plan is not None
+        engine = PostgresEngine(session)
+        everything = engine.matches(plan, None, terms=True)
+        windowed = [engine.matches(plan, limit, terms=True) for limit in range(1, len(everything) + 2)]
+    assert [m.id for m in everything] == sorted((m.id for m in everything), reverse=True)
+    for limit, found in enumerate(windowed, start=1):
+        assert found == everything[:limit]
+
+
+def test_the_filters_select_what_the_articles_say(database: Database) -> None:
+    with database.sessions() as session:
+        engine = PostgresEngine(session)
+        rows = session.execute(
+            text("SELECT a.id, s.name, a.published FROM articles a JOIN sources s ON s.id = a.source_id")
+        ).all()
+        by_source = _plan(session, SearchRequest(q="밝혔다", source="고용노동부"))
+        by_day = _plan(session, SearchRequest(q="밝혔다", date_to=dt.date(2025, 11, 30)))
+        unfiltered = _plan(session, SearchRequest(q="밝혔다"))
+        assert by_source and by_day and unfiltered
+        every = {m.id for m in engine.matches(unfiltered, None)}
+        sourced = {m.id for m in engine.matches(by_source, None)}
+        dated = {m.id for m in engine.matches(by_day, None)}
+    kst = dt.timezone(dt.timedelta(hours=9))
+    assert sourced and sourced == {i for i, name, _ in rows if name == "고용노동부"} & every
+    assert (
+        dated
+        and dated
+        == {i for i, _, p in rows if p and p.astimezone(kst).date() <= dt.date(2025, 11, 30)} & every
+    )
+
+
+def test_migration_0017_goes_down_and_up_and_moves_the_tags_in_and_out_of_the_index(
+    tmp_path: Path,
+) -> None:
+    require_postgres()
+    with temporary_postgres() as url:
+        build_corpus(tmp_path, url)
+        tagged = "SELECT count(*) FROM search_docs WHERE tsv @@ to_tsquery('simple', :tag)"
+        first_tag = "SELECT split_part(tags, ' ', 1) FROM search_docs LIMIT 1"
+        counts = []
+        for revision, down in (("0015", True), ("head", False)):
+            alembic_to(url, revision, down=down)
+            db = Database(url, migrate=False)
+            with db.sessions() as session:
+                tag = session.execute(text(first_tag)).scalar_one()
+                counts.append(session.execute(text(tagged), {"tag": f"'{tag}':C"}).scalar_one())
+            db.dispose()
+    assert counts[0] == 0 and counts[1] > 0

@@ -80,7 +80,7 @@ def test_the_filters_select_what_the_articles_say(database: Database) -> None:
     )
 
 
-def test_migration_0017_goes_down_and_up_and_moves_the_tags_in_and_out_of_the_index(
+def test_migration_0016_goes_down_and_up_and_moves_the_tags_in_and_out_of_the_index(
     tmp_path: Path,
 ) -> None:
     require_postgres()

@@ -5,7 +5,7 @@ common word read every match of the word). The index keeps `fastupdate` with a s
 ingest still batches its GIN writes, and a search scans at most 512 kB of unmerged entries.
 `tsv`'s statistics target is raised so the planner knows the frequency of every common token.
 
-Revision ID: 0017
+Revision ID: 0016
 Revises: 0015
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0017"
+revision = "0016"
 down_revision = "0015"
 branch_labels = None
 depends_on = None

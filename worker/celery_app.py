@@ -14,7 +14,7 @@ from kombu import Queue
 
 from newsdesk.settings import Settings
 
-app = Celery("newsdesk", include=["worker.tasks"])
+app = Celery("newsdesk", include=["worker.tasks", "worker.memory"])
 SOFT_LIMIT = 15 * 60
 HARD_LIMIT = SOFT_LIMIT + 60
 # kombu polls a folder broker once a second by default, and with prefetch 1 a child waits for the
@@ -52,6 +52,8 @@ def configure(celery: Celery, settings: Settings) -> Celery:
         task_acks_late=True,
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
+        # a recycled child is forked from the warmed parent: a fork, not a Kiwi load (worker.memory)
+        worker_max_tasks_per_child=settings.worker_max_tasks or None,
         task_soft_time_limit=SOFT_LIMIT,
         task_time_limit=HARD_LIMIT,
         task_default_queue="process",

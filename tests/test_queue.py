@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
+import json
 import os
 import re
 import signal
@@ -276,6 +277,31 @@ def test_a_sigkilled_worker_loses_no_page_and_duplicates_none(embedded_app: Sett
         second.stop()
     _assert_each_page_processed_once(db, FAULT_PAGES)
     db.dispose()
+
+
+def test_a_folder_message_is_never_seen_half_written(embedded_app: Settings) -> None:
+    """A poller reading the queue folder while messages are published finds each one whole (kombu
+    wrote into the file in place, and a worker that read it empty stopped)."""
+    folder = embedded_app.data_dir / "broker" / "queue"
+    sent = threading.Event()
+    seen: list[bytes] = []
+
+    def poll() -> None:
+        while not sent.is_set():
+            for path in folder.glob("*.msg"):
+                with suppress(FileNotFoundError):
+                    seen.append(path.read_bytes())
+
+    poller = threading.Thread(target=poll)
+    poller.start()
+    try:
+        for n in range(300):
+            tasks.process.delay(n + 1)
+    finally:
+        sent.set()
+        poller.join()
+    assert seen
+    assert all(json.loads(raw)["headers"]["task"] == "newsdesk.process" for raw in seen)
 
 
 RECYCLE_AFTER = 5

@@ -13,6 +13,7 @@ from celery import Celery
 from kombu import Queue
 
 from newsdesk.settings import Settings
+from worker import folder_broker
 
 app = Celery("newsdesk", include=["worker.tasks", "worker.memory"])
 SOFT_LIMIT = 15 * 60
@@ -33,13 +34,14 @@ def broker_options(broker_url: str) -> tuple[str, dict[str, Any]]:
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     options: dict[str, Any] = {key: str(value) for key, value in folders.items()}
-    return "filesystem://", {**options, "polling_interval": FOLDER_POLLING_INTERVAL}
+    # kombu's filesystem transport, its messages written whole (worker.folder_broker)
+    return f"{folder_broker.SCHEME}://", {**options, "polling_interval": FOLDER_POLLING_INTERVAL}
 
 
 def configure(celery: Celery, settings: Settings) -> Celery:
     """Apply the settings; the same code serves the embedded and the scale-out profile."""
     url, transport = broker_options(settings.broker_url)
-    filesystem = url == "filesystem://"
+    filesystem = url == f"{folder_broker.SCHEME}://"
     celery.conf.update(
         broker_url=url,
         broker_transport_options=transport,

@@ -11,7 +11,8 @@ copy-on-write. What turned shared pages into private copies (bench/queues.py, do
   child's tasks (lxml trees, Kiwi's results, SQLAlchemy rows) leave holes in its heap. The parent
   trims before each fork and a child every `TRIM_EVERY` tasks, giving free pages to the kernel.
 
-What is left, a child's slow growth (~12 MiB per 250 tasks), is bounded by recycling it after
+What is left, a child's growth (~0.05 MiB a task early, ~0.25 after 1,000 articles: docs/scale.md),
+is bounded by recycling it after
 `NEWSDESK_WORKER_MAX_TASKS` tasks (worker.celery_app): the new child is forked from the warmed
 parent, which costs a fork, not a Kiwi load.
 """

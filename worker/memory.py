@@ -12,9 +12,8 @@ copy-on-write. What turned shared pages into private copies (bench/queues.py, do
   trims before each fork and a child every `TRIM_EVERY` tasks, giving free pages to the kernel.
 
 What is left, a child's growth (~0.05 MiB a task early, ~0.25 after 1,000 articles: docs/scale.md),
-is bounded by recycling it after
-`NEWSDESK_WORKER_MAX_TASKS` tasks (worker.celery_app): the new child is forked from the warmed
-parent, which costs a fork, not a Kiwi load.
+is bounded by recycling it after `NEWSDESK_WORKER_MAX_TASKS` tasks (worker.celery_app): the new
+child is forked from the warmed parent, which costs a fork, not a Kiwi load.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ __all__ = [
     "version",
 ]
 PREFIX = "NEWSDESK_"
-WORKER_MAX_TASKS = 250  # bench/queues.py: a child's private pages grow ~12 MiB per 250 tasks
+WORKER_MAX_TASKS = 100  # a child's private pages grow with the corpus (docs/scale.md, Memory)
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 

@@ -1,6 +1,6 @@
 """Crawl throughput: the whole path against Scrapy's own fetch-only rate, same loopback site.
 
-usage: python bench/crawl.py [--pages N] [--sample N]
+usage: python bench/crawl.py [--pages N] [--sample N] [--profile single|up]
 
 Serves a site of N article pages (default 2,000; Korean sentences from newsdesk/samples
 recombined) behind a news sitemap on 127.0.0.1, politeness off (no delay, no AutoThrottle,
@@ -10,6 +10,8 @@ recombined) behind a news sitemap on 127.0.0.1, politeness off (no delay, no Aut
 - whole path: fetch → extract → analyse → store → index (and draft) into a fresh SQLite file.
 
 Both rates use Scrapy's elapsed time (spider open to close), so process start-up is left out.
+With `--profile up` the site is also crawled through `newsdesk up` (bench/crawl_up.py), its
+articles/s printed beside the single-process figure, with the CPU each process used.
 Then, in this process, a sample of the pages goes through each stage alone to show where the
 time goes.
 """
@@ -51,6 +53,7 @@ TARGET_RATIO = 0.5
 FLOOR = ("extract", "analyse")  # the stages every page needs whatever is stored: the floor
 TARGET_OVERHEAD_MS = 5.0
 TARGET_FLOOR_RATIO = 1.3
+UP_TARGET = 0.35  # issue 17: `newsdesk up`, a worker with 2 children
 SOURCES = """
 [crawler]
 contact = "bench@example.org"
@@ -316,7 +319,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--pages", type=int, default=2000, help="article pages on the site (default 2000)")
     parser.add_argument("--sample", type=int, default=100, help="pages timed stage by stage (default 100)")
+    parser.add_argument("--profile", choices=("single", "up"), default="single",
+                        help="up: also crawl through `newsdesk up` (bench/crawl_up.py)")  # fmt: skip
     args = parser.parse_args(argv)
+    up = None
     site = Site()
     base = site.start()
     try:
@@ -328,9 +334,17 @@ def main(argv: list[str] | None = None) -> int:
             fetch = crawl("fetch", sources, f"sqlite:///{folder / 'fetch.db'}", folder)
             whole = crawl("crawl", sources, f"sqlite:///{folder / 'whole.db'}", folder)
             stages, per_page = stage_times(site, paths[: args.sample], folder, folder / "whole.db")
+            if args.profile == "up":
+                from crawl_up import run_up  # bench/crawl_up.py, beside this file
+
+                up = run_up(sources, folder, args.pages)
     finally:
         site.stop()
     report(args.pages, fetch, whole, stages, per_page, min(args.sample, args.pages))
+    if up is not None:
+        from crawl_up import report_up
+
+        report_up(up, fetch.rate, whole.rate, UP_TARGET)
     return 0
 
 

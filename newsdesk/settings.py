@@ -28,6 +28,7 @@ __all__ = [
     "version",
 ]
 PREFIX = "NEWSDESK_"
+WORKER_MAX_TASKS = 100  # a child's private pages grow with the corpus (docs/scale.md, Memory)
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -73,6 +74,9 @@ class Settings:
     reader_tokens: tuple[str, ...] = ()
     # alerts: consecutive failed deliveries that pause an alert; the first retry's delay (doubling)
     alert_max_failures: int = 5
+    # a worker's pool child is replaced by a fresh fork of the warmed parent after this many tasks:
+    # it bounds what a child's heap grows to (docs/scale.md, Memory); 0 keeps children for good
+    worker_max_tasks: int = WORKER_MAX_TASKS
     alert_retry_seconds: float = 10.0
     # tests only: lets "submit a URL" and webhooks reach loopback servers; never read from the environment
     allow_loopback_fetch: bool = False
@@ -104,6 +108,7 @@ class Settings:
             editor_tokens=_list(env, "EDITOR_TOKENS"),
             reader_tokens=_list(env, "READONLY_TOKENS"),
             alert_max_failures=_positive_int(env, "ALERT_MAX_FAILURES", 5),
+            worker_max_tasks=_positive_int(env, "WORKER_MAX_TASKS", WORKER_MAX_TASKS, minimum=0),
             alert_retry_seconds=_positive_float(env, "ALERT_RETRY_SECONDS", 10.0),
         )
 

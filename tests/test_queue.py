@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
+import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -275,6 +277,55 @@ def test_a_sigkilled_worker_loses_no_page_and_duplicates_none(embedded_app: Sett
     finally:
         second.stop()
     _assert_each_page_processed_once(db, FAULT_PAGES)
+    db.dispose()
+
+
+def test_a_folder_message_is_never_seen_half_written(embedded_app: Settings) -> None:
+    """A poller reading the queue folder while messages are published finds each one whole (kombu
+    wrote into the file in place, and a worker that read it empty stopped)."""
+    folder = embedded_app.data_dir / "broker" / "queue"
+    sent = threading.Event()
+    seen: list[bytes] = []
+
+    def poll() -> None:
+        while not sent.is_set():
+            for path in folder.glob("*.msg"):
+                with suppress(FileNotFoundError):
+                    seen.append(path.read_bytes())
+
+    poller = threading.Thread(target=poll)
+    poller.start()
+    try:
+        for n in range(300):
+            tasks.process.delay(n + 1)
+    finally:
+        sent.set()
+        poller.join()
+    assert seen
+    assert all(json.loads(raw)["headers"]["task"] == "newsdesk.process" for raw in seen)
+
+
+RECYCLE_AFTER = 5
+
+
+def test_children_recycled_after_their_tasks_lose_no_page(embedded_app: Settings, tmp_path: Path) -> None:
+    """A child replaced after NEWSDESK_WORKER_MAX_TASKS tasks is forked again from the same warmed
+    parent; every page is still processed exactly once."""
+    pages = 6 * RECYCLE_AFTER
+    db = Database(embedded_app.database_url)
+    for page_id in store_all(db, generated_pages(pages, seed=300)):
+        tasks.process.delay(page_id)
+    env = worker_env(embedded_app.data_dir) | {"NEWSDESK_WORKER_MAX_TASKS": str(RECYCLE_AFTER)}
+    worker = WorkerProcess(env, tmp_path / "worker.log")
+    try:
+        wait_until(lambda: _drained(db, embedded_app), 180, "the queue drained: " + worker.tail(5))
+        assert worker.alive()  # the parent stayed; only its children were replaced
+    finally:
+        worker.stop()
+    log = (tmp_path / "worker.log").read_text(errors="replace")
+    children = set(re.findall(r"ForkPoolWorker-(\d+)\]", log))
+    assert len(children) >= pages // RECYCLE_AFTER  # 2 at the start, then one per 5 tasks
+    _assert_each_page_processed_once(db, pages)
     db.dispose()
 
 

@@ -49,6 +49,7 @@ def test_environment_overrides_every_setting(tmp_path: Path) -> None:
         "NEWSDESK_CORS_ORIGINS": "https://a.example.com, ,https://b.example.com",
         "NEWSDESK_RATE_LIMIT": "0",
         "NEWSDESK_EDITOR_TOKENS": "ed1,ed2",
+        "NEWSDESK_WORKER_MAX_TASKS": "0",
     }
     settings = Settings.from_env(env)
     assert settings.data_dir == (tmp_path / "data").resolve()
@@ -60,6 +61,7 @@ def test_environment_overrides_every_setting(tmp_path: Path) -> None:
     assert (settings.api_host, settings.api_port, settings.rate_limit) == ("0.0.0.0", 8080, 0)
     assert settings.cors_origins == ("https://a.example.com", "https://b.example.com")
     assert settings.editor_tokens == ("ed1", "ed2")
+    assert settings.worker_max_tasks == 0  # children kept for good
 
 
 def test_data_dir_override_moves_the_default_database(tmp_path: Path) -> None:
@@ -95,6 +97,7 @@ def test_empty_values_fall_back_to_defaults(tmp_path: Path, monkeypatch: pytest.
         ("NEWSDESK_API_PORT", "80a"),
         ("NEWSDESK_API_PORT", "0"),
         ("NEWSDESK_RATE_LIMIT", "-1"),
+        ("NEWSDESK_WORKER_MAX_TASKS", "-5"),
     ],
 )
 def test_bad_numbers_name_the_variable(name: str, value: str) -> None:

@@ -13,8 +13,9 @@ from celery import Celery
 from kombu import Queue
 
 from newsdesk.settings import Settings
+from worker import folder_broker
 
-app = Celery("newsdesk", include=["worker.tasks"])
+app = Celery("newsdesk", include=["worker.tasks", "worker.memory"])
 SOFT_LIMIT = 15 * 60
 HARD_LIMIT = SOFT_LIMIT + 60
 # kombu polls a folder broker once a second by default, and with prefetch 1 a child waits for the
@@ -33,13 +34,14 @@ def broker_options(broker_url: str) -> tuple[str, dict[str, Any]]:
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     options: dict[str, Any] = {key: str(value) for key, value in folders.items()}
-    return "filesystem://", {**options, "polling_interval": FOLDER_POLLING_INTERVAL}
+    # kombu's filesystem transport, its messages written whole (worker.folder_broker)
+    return f"{folder_broker.SCHEME}://", {**options, "polling_interval": FOLDER_POLLING_INTERVAL}
 
 
 def configure(celery: Celery, settings: Settings) -> Celery:
     """Apply the settings; the same code serves the embedded and the scale-out profile."""
     url, transport = broker_options(settings.broker_url)
-    filesystem = url == "filesystem://"
+    filesystem = url == f"{folder_broker.SCHEME}://"
     celery.conf.update(
         broker_url=url,
         broker_transport_options=transport,
@@ -52,6 +54,8 @@ def configure(celery: Celery, settings: Settings) -> Celery:
         task_acks_late=True,
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
+        # a recycled child is forked from the warmed parent: a fork, not a Kiwi load (worker.memory)
+        worker_max_tasks_per_child=settings.worker_max_tasks or None,
         task_soft_time_limit=SOFT_LIMIT,
         task_time_limit=HARD_LIMIT,
         task_default_queue="process",

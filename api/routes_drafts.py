@@ -45,7 +45,7 @@ from ingest.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL
 from ingest.fetch_url import FetchLimits, submit
 from ingest.options import digest_options
 from newsdesk.settings import Settings
-from nlp.dates import KST
+from nlp.dates import kst_day_bounds
 from store.models import Article, Draft, Source
 
 router = APIRouter(prefix="/drafts", tags=["drafts"])
@@ -147,10 +147,11 @@ def _filtered(
     if source:
         query = query.where(func.coalesce(Source.name, Article.site_name) == source)
     when = func.coalesce(Article.published, Draft.created_at)
-    if since:
-        query = query.where(when >= dt.datetime.combine(since, dt.time(), KST))
-    if until:
-        query = query.where(when < dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), KST))
+    start, end = kst_day_bounds(since, until)
+    if start is not None:
+        query = query.where(when >= start)
+    if end is not None:
+        query = query.where(when < end)
     if kind:
         query = query.where(Draft.story_id.is_not(None) if kind == "story" else Draft.story_id.is_(None))
     return query

@@ -68,6 +68,16 @@ class DateOnly(dt.datetime):
     __slots__ = ()
 
 
+def kst_day_bounds(
+    first: dt.date | None, last: dt.date | None
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """The instants a range of KST days spans: from the first day's midnight (inclusive) to the
+    midnight after the last day (exclusive); None for an open end."""
+    start = dt.datetime.combine(first, dt.time(), KST) if first else None
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), KST) if last else None
+    return start, end
+
+
 def is_date_only(value: dt.datetime | None) -> bool:
     """True when ``value`` came from a day without a time (a ``DateOnly``)."""
     return isinstance(value, DateOnly)

@@ -11,7 +11,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nlp.dates import KST
+from nlp.dates import kst_day_bounds
 from store.models import Article
 
 
@@ -29,10 +29,10 @@ def newest_ids(
         query = query.where(Article.source_id == source_id)
     if category is not None:
         query = query.where(Article.category == category)
-    if date_from is not None:
-        query = query.where(Article.published >= dt.datetime.combine(date_from, dt.time(), KST))
-    if date_to is not None:
-        end = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), KST)
+    start, end = kst_day_bounds(date_from, date_to)
+    if start is not None:
+        query = query.where(Article.published >= start)
+    if end is not None:
         query = query.where(Article.published < end)
     ordered = query.order_by(Article.published.desc().nulls_last(), Article.id.desc()).limit(limit)
     return list(session.scalars(ordered))

@@ -6,9 +6,9 @@ from pydantic import BaseModel, Field
 
 from api.errors import ApiError
 from api.params import NO_NUL, IsoDate
+from nlp.query import MAX_QUERY_CHARS
 from search.articles import RANK_WINDOW, SearchRequest, Sort
 
-MAX_QUERY_CHARS = 500
 MAX_FILTER_CHARS = 200
 MAX_WINDOW = RANK_WINDOW  # deeper pages than the ranking window would only ever be empty
 

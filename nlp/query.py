@@ -10,7 +10,7 @@ from nlp import EmptyTextError, NlpError
 from nlp.analyse import analyse
 from nlp.terms import terms
 
-MAX_QUERY_CHARS = 200
+MAX_QUERY_CHARS = 500  # what a query may hold and the parser reads: /search and alerts take this many
 _CLAUSE = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 
 

@@ -35,15 +35,12 @@ MARKED_RANK = 20  # title-marked elements come after the headings by the body an
 MIN_AGREE_CHARS = 8  # a shorter text agrees with a longer one only from this length on
 MAX_TITLE_CHARS = 300
 # Board views print the headline in a cell labelled 제목 (a th/dt/label before a td/dd/span).
-TITLE_LABEL_RE = re.compile(
-    r"^\s*(?:글\s*)?(?:제\s*목|기사\s*제목|title|subject)\s*[:：]?\s*$", re.IGNORECASE
-)
+_TITLE_LABEL = r"^\s*(?:글\s*)?(?:제\s*목|기사\s*제목|title|subject)\s*"
+TITLE_LABEL_RE = re.compile(_TITLE_LABEL + r"[:：]?\s*$", re.IGNORECASE)
 # ... and some print that label inside the headline's own box: ``<p>제목 : 한빛도, …</p>`` (a colon
 # tells the label from a headline that starts with the word: 제목 없는 그림전; a label in an element of
 # its own is dropped from the page first, ``drop_inline_labels``)
-_TITLE_LABEL_HEAD_RE = re.compile(
-    r"^\s*(?:글\s*)?(?:제\s*목|기사\s*제목|title|subject)\s*[:：]\s*(?=\S)", re.IGNORECASE
-)
+_TITLE_LABEL_HEAD_RE = re.compile(_TITLE_LABEL + r"[:：]\s*(?=\S)", re.IGNORECASE)
 _KEY_DROP_RE = re.compile(r"[\s\"'“”‘’`「」『』<>《》〈〉\[\]()·.,…!?~]+")
 _ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…)\s*$")
 _APPENDED_RE = re.compile(r"\s*[,|｜ㅣ:：\-–—/\[(<《〈·]")

@@ -12,7 +12,7 @@ be followed by prose before the next heading or the end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import html
@@ -85,14 +85,17 @@ def split_sections(body: str, headings: Sequence[Sequence[int]]) -> list[Section
 
 def marked_headings(tree: html.HtmlElement) -> list[str]:
     """Texts the page sets as headings: ``<h2>``–``<h6>`` and paragraphs that are all bold, outside menus."""
-    found = []
+    return [text for _, text in _heading_elements(tree)]
+
+
+def _heading_elements(tree: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, str]]:
+    """Each element the page sets as a heading, outside menus, with its folded text."""
     for element in tree.iter("h2", "h3", "h4", "h5", "h6", "p", "div"):
         if element.tag in ("p", "div") and not _all_bold(element):
             continue
         text = fold(element.text_content())
         if text and len(text) <= MAX_HEADING_CHARS and not in_menu(element):
-            found.append(text)
-    return found
+            yield element, text
 
 
 def restore_headings(tree: html.HtmlElement, body: str) -> str:
@@ -109,13 +112,8 @@ def restore_headings(tree: html.HtmlElement, body: str) -> str:
     folded = [fold(line) for line in lines]
     have = set(folded)
     before: dict[int, list[str]] = {}
-    for element in tree.iter("h2", "h3", "h4", "h5", "h6", "p", "div"):
-        if element.tag in ("p", "div") and not _all_bold(element):
-            continue
-        text = fold(element.text_content())
-        if not text or text in have or len(text) > MAX_HEADING_CHARS or _PROSE_END.search(text):
-            continue
-        if in_menu(element):
+    for element, text in _heading_elements(tree):
+        if text in have or _PROSE_END.search(text):
             continue
         after = _text_after(element)
         index = next((i for i, line in enumerate(folded) if line and after.startswith(line[:_OPENING])), None)

@@ -21,6 +21,7 @@ from nlp.agencies import agencies, credited
 from nlp.align import Alignment, Unit, align, units
 from nlp.analyse import Analysis, analyse
 from store.models import Article, ArticleUnits, Coverage, Revision, Story, now
+from store.rows import insert_rows
 
 LATE_JOINER = dt.timedelta(hours=24)  # published this long after the first report: a late joiner
 _PROSE_ENDINGS = ("다", "요", "까")
@@ -32,11 +33,15 @@ def store_units(session: Session, article: Article, analysis: Analysis, fresh: b
     """Keep the article's alignment units, from the analysis ingest just made of its body; a
     `fresh` article (stored just now for the first time) has none to look up."""
     data = [u.to_json() for u in units(analysis)]
-    row = None if fresh else session.get(ArticleUnits, article.id)
-    if row is None:
+    if fresh:
+        row = {"article_id": article.id, "revision": article.revision, "units": data}
+        insert_rows(session, ArticleUnits, [row])
+        return
+    found = session.get(ArticleUnits, article.id)
+    if found is None:
         session.add(ArticleUnits(article_id=article.id, revision=article.revision, units=data))
     else:
-        row.revision, row.units = article.revision, data
+        found.revision, found.units = article.revision, data
 
 
 def update_coverage(

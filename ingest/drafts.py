@@ -25,6 +25,7 @@ from nlp.sections import heading_spans, split_sections
 from nlp.summarize import summarise_sections
 from store import StoreError
 from store.models import Article, Draft, Story, now
+from store.rows import insert_rows
 
 FEATURE_CHARS = 300
 # the review queue's order, the API's and the CLI's alike: the draft changed last (an edit, a
@@ -76,18 +77,21 @@ def rights_of(article: Article) -> Rights:
     return Rights(mode, source.max_sentences, source.max_chars, source.attribution)
 
 
-def upsert_draft(session: Session, article: Article) -> Draft:
+def upsert_draft(session: Session, article: Article) -> None:
     """Create or regenerate the article's draft; fields in `draft.edits` stay as the editor left them."""
     draft = article.draft
+    left = None
     if draft is None:
-        draft = Draft(article=article, status="draft", edits={}, outlets=[], **generated_fields(article))
-        session.add(draft)
+        # one INSERT and no object (store.rows): a story sync loads it only when it needs it
+        fields = {"article_id": article.id, "status": "draft", "edits": {}, "outlets": []}
+        insert_rows(session, Draft, [{**fields, **generated_fields(article)}])
+        session.expire(article, ["draft"])
     else:
         custom = draft.summary_sentences is not None or draft.summary_max_chars is not None
         chosen = resummarise(article, draft.summary_sentences, draft.summary_max_chars) if custom else None
         _assign(draft, generated_fields(article, chosen))
-    _sync_stories(session, draft, article)
-    return draft
+        left = draft.story_id if draft.story_id != article.story_id else None
+    _sync_stories(session, left, article)
 
 
 def regenerate(draft: Draft, sentences: int | None, max_chars: int | None) -> Draft:
@@ -251,11 +255,13 @@ def outlet(article: Article, added: str | None = None) -> dict[str, Any]:
     }
 
 
-def _sync_stories(session: Session, draft: Draft, article: Article) -> None:
-    """Refresh the story the article belongs to, and the one it left."""
+def _sync_stories(session: Session, left: int | None, article: Article) -> None:
+    """Refresh the story the article belongs to, and the one (id) its draft was listed under."""
+    if left is None and article.story is None:
+        return
     session.flush()
-    if draft.story_id is not None and draft.story_id != article.story_id:
-        sync_story(session, session.get(Story, draft.story_id))
+    if left is not None:
+        sync_story(session, session.get(Story, left))
     sync_story(session, article.story)
 
 

@@ -28,6 +28,7 @@ from search.generic_terms import shares
 from store import PageNotFound
 from store.db import Database
 from store.models import Article, Page, Revision, Source, now
+from store.rows import insert_rows
 from store.sources import get_or_create_source
 from store.templates import remember, template_for
 
@@ -296,15 +297,8 @@ def _store_article(
     session.flush()
     if article.revision == 1:  # a new article has no draft yet: no query to find that out
         set_committed_value(article, "draft", None)
-    session.add(
-        Revision(
-            article_id=article.id,
-            revision=article.revision,
-            content_hash=content_hash,
-            title=title,
-            body=extracted.body,
-        )
-    )
+    row = {"article_id": article.id, "revision": article.revision, "content_hash": content_hash}
+    insert_rows(session, Revision, [{**row, "title": title, "body": extracted.body}])
     return article
 
 

@@ -7,12 +7,13 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ingest.story_lookup import candidate_ids
 from nlp.dedupe import Signature, bands, near_duplicate
 from store.models import Article, Story, StoryBand
+from store.rows import insert_rows
 
 # Government bodies publish the releases that papers retell: 보건복지부, 국세청, 서울특별시청, 위원회…
 _GOVERNMENT_NAME = re.compile(r"(?:부|처|청|위원회|시|도|군|구|정책브리핑)$")
@@ -28,8 +29,7 @@ def assign_story(
     if not fresh:
         session.execute(delete(StoryBand).where(StoryBand.article_id == article.id))
     keys = bands(signature)
-    if keys:
-        session.execute(insert(StoryBand), [{"band": key, "article_id": article.id} for key in keys])
+    insert_rows(session, StoryBand, [{"band": key, "article_id": article.id} for key in keys])
     match = _nearest(session, article, signature, keys)
     if match is None:
         if article.story is not None:

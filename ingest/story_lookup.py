@@ -15,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from sqlalchemy import Select, bindparam, func, select, text, union_all
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from nlp.dedupe import MIN_SHARED_BANDS
-from store.models import StoryBand
 
 POSTINGS_PER_BAND = 100
 CANDIDATES = 20
@@ -36,9 +35,9 @@ def candidate_ids(
         # one small plan over an array: PostgreSQL plans a 64-branch UNION anew each time (~15 ms)
         found = session.execute(_LATERAL, {"bands": unique, "article": article_id, "limit": limit})
         return [row[0] for row in found]
-    values: dict[str, object] = {f"band{i}": key for i, key in enumerate(unique)}
-    values.update(article=article_id, limit=limit)
-    return list(session.scalars(_lookup(len(unique)), values))
+    # the driver's own SQL: SQLAlchemy would walk all 64 subqueries for a cache key on every call
+    values = (*(v for key in unique for v in (key, article_id)), limit)
+    return [row[0] for row in session.connection().exec_driver_sql(_lookup(len(unique)), values)]
 
 
 _LATERAL = text(
@@ -53,23 +52,15 @@ _LATERAL = text(
 
 
 @lru_cache(maxsize=8)
-def _lookup(count: int) -> Select[tuple[int]]:
-    """The statement for `count` bands, built once: building 64 subqueries costs more than running them."""
-    per_band = [
-        select(StoryBand.article_id)
-        .where(StoryBand.band == bindparam(f"band{i}"), StoryBand.article_id != bindparam("article"))
-        .order_by(StoryBand.article_id.desc())
-        .limit(POSTINGS_PER_BAND)
-        .subquery()
-        for i in range(count)
-    ]
-    postings = union_all(*(select(band.c.article_id) for band in per_band)).subquery()
+def _lookup(count: int) -> str:
+    """SQLite's statement for `count` bands (qmark parameters: band, article per band; then the limit)."""
+    per_band = (
+        "SELECT article_id FROM (SELECT article_id FROM story_bands WHERE band = ? AND article_id != ?"
+        f" ORDER BY article_id DESC LIMIT {POSTINGS_PER_BAND})"
+    )
+    postings = " UNION ALL ".join([per_band] * count)
     # one band per minimum: the number of shared bands is the Jaccard estimate, counted in SQL
-    shared = func.count().label("shared")
     return (
-        select(postings.c.article_id)
-        .group_by(postings.c.article_id)
-        .having(shared >= MIN_SHARED_BANDS)
-        .order_by(shared.desc(), postings.c.article_id.desc())
-        .limit(bindparam("limit"))
+        f"SELECT article_id FROM ({postings}) GROUP BY article_id HAVING count(*) >= {MIN_SHARED_BANDS}"
+        " ORDER BY count(*) DESC, article_id DESC LIMIT ?"
     )

@@ -41,6 +41,7 @@ from search.engines import (
 from search.engines import match_expression as _match_expression
 from search.highlight import highlights, highlights_from_json
 from store.models import Article, SearchDoc, SearchSpans, Source
+from store.rows import insert_rows
 
 __all__ = [
     "RANK_WINDOW",
@@ -132,17 +133,18 @@ def index_document(
     values = document_values(
         title_tokens, body_tokens, filter_tags(source_id, article.category, article.published)
     )
-    spans = SearchSpans(article_id=article.id, spans=[list(t) for t in tokens])
-    doc = None if fresh else session.get(SearchDoc, article.id)
+    spans = [list(t) for t in tokens]
+    if fresh:
+        insert_rows(session, SearchDoc, [{"article_id": article.id, **values}])
+        insert_rows(session, SearchSpans, [{"article_id": article.id, "spans": spans}])
+        return title_tokens, body_tokens
+    doc = session.get(SearchDoc, article.id)
     if doc is None:
         session.add(SearchDoc(article_id=article.id, **values))
     else:
         for key, value in values.items():
             setattr(doc, key, value)
-    if fresh:
-        session.add(spans)
-    else:
-        session.merge(spans)
+    session.merge(SearchSpans(article_id=article.id, spans=spans))
     return title_tokens, body_tokens
 
 

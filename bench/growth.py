@@ -15,7 +15,8 @@ Then the same N article pages (ministry-style HTML of 6–10 sentences from the 
 through the whole per-page path (`ingest.pipeline.ingest`: extract → analyse → store → index →
 stories → draft, one transaction per page) into each database; printed is ms/page and its ratio
 to the smallest size, measured in this run (target: the largest ≤ 1.2× the smallest). A stage
-table (bench/crawl.py's cProfile split, on `--sample` more pages) shows where the time goes.
+table (bench/crawl.py's split, a clock around each stage, on `--sample` more pages) shows where the
+time goes.
 
 PostgreSQL: a throwaway database on NEWSDESK_TEST_POSTGRES (default postgres@127.0.0.1:5432),
 created and dropped by the bench. SQLite files live in bench/out/ and are deleted afterwards.
@@ -32,9 +33,7 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
 import argparse  # noqa: E402
-import cProfile  # noqa: E402
 import json  # noqa: E402
-import pstats  # noqa: E402
 import random  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
@@ -75,7 +74,7 @@ class Signer:
     def __init__(self, varier: crawl.Varier) -> None:
         rng = random.Random(20251202)
         # each variant: its shingle count, its minima, and the band key of each minimum
-        self.variants: dict[str, list[tuple[int, tuple[int, ...], list[str]]]] = {}
+        self.variants: dict[str, list[tuple[int, tuple[int, ...], list[int]]]] = {}
         for text, tokens in varier.sentences:
             signed = []
             for _ in range(VARIANTS):
@@ -85,7 +84,7 @@ class Signer:
             if signed:
                 self.variants[text] = signed
 
-    def sign(self, article_id: int, body: str) -> tuple[Signature, list[str]]:
+    def sign(self, article_id: int, body: str) -> tuple[Signature, list[int]]:
         """The article's signature and band keys (ROWS = 1: a band is its position and one minimum)."""
         rng = random.Random(article_id)
         chosen = [rng.choice(self.variants[line]) for line in body.split("\n") if line in self.variants]
@@ -149,18 +148,16 @@ def ingest_all(url: str, batch: Sequence[tuple[str, bytes]]) -> float:
 
 
 def stages(url: str, batch: Sequence[tuple[str, bytes]]) -> list[tuple[str, float]]:
-    """bench/crawl.py's stage split (cProfile; its overhead inflates every row alike)."""
+    """bench/crawl.py's stage split: a clock around each stage's call, as there."""
     db = Database(url)
-    profiler = cProfile.Profile()
+    spent = dict.fromkeys((name for _, name in crawl.STAGES), 0.0)
     started = time.perf_counter()
-    profiler.enable()
-    for page_url, raw in batch:
-        ingest(db, raw, Origin(page_url, "growth", "행정"))
-    profiler.disable()
+    with crawl.timed(spent):
+        for page_url, raw in batch:
+            ingest(db, raw, Origin(page_url, "growth", "행정"))
     total = (time.perf_counter() - started) * 1000 / len(batch)
     db.dispose()
-    timings = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
-    rows = [(label, crawl._cumulative(timings, f, fn) * 1000 / len(batch)) for label, f, fn in crawl.STAGES]
+    rows = [(label, spent[name] * 1000 / len(batch)) for label, name in crawl.STAGES]
     rest = max(total - sum(ms for _, ms in rows), 0.0)
     rows.append(("rest of the transaction (pages, articles, commit)", rest))
     return rows
@@ -235,7 +232,7 @@ def report(results: list[Result], n: int, sample: int, quick: bool) -> None:
         worst = rows[-1].ms_page / base
         verdict = "met" if worst <= TARGET else "not met"
         print(f"| {engine} | largest / smallest | | {worst:.2f}× | target ≤ {TARGET}×: {verdict} |")
-    print(f"\nwhere the time goes: ms/page over {sample} more pages (cProfile, inflates every row alike)\n")
+    print(f"\nwhere the time goes: ms/page over {sample} more pages (a clock around each stage)\n")
     head = [f"{r.engine} {r.size:,}" for r in results]
     print("| stage | " + " | ".join(head) + " |")
     print("|---|" + "--:|" * len(head))

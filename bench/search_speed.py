@@ -218,7 +218,7 @@ def _article(i: int, size: int, rng: random.Random, pool: Pool) -> tuple[tuple[A
 Built = tuple[tuple[Any, ...], ...]  # one article's page, article, search_docs and search_spans rows
 
 
-Signed = tuple[int, str, list[str]]  # an article's id, MinHash signature (JSON) and story band keys
+Signed = tuple[int, str, list[int]]  # an article's id, MinHash signature (JSON) and story band keys
 Signer = Callable[[list[Built]], list[Signed]]  # picklable: it runs in the process making the rows
 Batch = tuple[list[Built], list[Signed]]
 

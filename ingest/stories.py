@@ -48,7 +48,7 @@ def assign_story(
     return story
 
 
-def _nearest(session: Session, article: Article, signature: Signature, keys: list[str]) -> Article | None:
+def _nearest(session: Session, article: Article, signature: Signature, keys: list[int]) -> Article | None:
     if not keys:
         return None
     ids = candidate_ids(session, keys, article.id)

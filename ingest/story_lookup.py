@@ -25,7 +25,7 @@ CANDIDATES = 20
 
 
 def candidate_ids(
-    session: Session, keys: Sequence[str], article_id: int, limit: int = CANDIDATES
+    session: Session, keys: Sequence[int], article_id: int, limit: int = CANDIDATES
 ) -> list[int]:
     """Articles sharing at least MIN_SHARED_BANDS of `keys` (recent postings only), most shared first."""
     unique = list(dict.fromkeys(keys))
@@ -41,7 +41,7 @@ def candidate_ids(
 
 
 _LATERAL = text(
-    f"""SELECT p.article_id FROM unnest(CAST(:bands AS varchar[])) AS b(band)
+    f"""SELECT p.article_id FROM unnest(CAST(:bands AS bigint[])) AS b(band)
     CROSS JOIN LATERAL (
         SELECT s.article_id FROM story_bands s WHERE s.band = b.band AND s.article_id != :article
         ORDER BY s.article_id DESC LIMIT {POSTINGS_PER_BAND}

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -220,12 +221,12 @@ class StoryBand(Base):
 
     __tablename__ = "story_bands"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    band: Mapped[str] = mapped_column(String(40))
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    # the key is the table (no row id on SQLite): a band's most recent postings are one backward
+    # range scan of it (ingest.story_lookup); integers, a third of the old 40-character keys
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
 
-    # covering: a band's most recent postings are an index-only backward range scan (ingest.story_lookup)
-    __table_args__ = (Index("ix_story_bands_band_article", "band", "article_id"),)
+    __table_args__ = (Index("ix_story_bands_article_id", "article_id"), {"sqlite_with_rowid": False})
 
 
 class Revision(Base):

@@ -1,13 +1,15 @@
-"""The stories candidate lookup: one indexed query on band hashes, bounded per band; migration 0014."""
+"""The stories candidate lookup: one indexed query on band keys, bounded per band; migrations 0014, 0017."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 from sqlalchemy import inspect, text
 
 from ingest.story_lookup import POSTINGS_PER_BAND, candidate_ids
-from nlp.dedupe import MIN_SHARED_BANDS
+from nlp.dedupe import BAND_POSITION_BITS, MIN_SHARED_BANDS, Signature, bands
 from store.db import Database
 from tests.support.api import alembic_to
 from tests.support.postgres import require_postgres, temporary_postgres
@@ -15,7 +17,7 @@ from tests.support.postgres import require_postgres, temporary_postgres
 STAMP = "2025-01-01 00:00:00.000000"
 
 
-def _articles(db: Database, bands: dict[int, list[str]]) -> None:
+def _articles(db: Database, bands: dict[int, list[int]]) -> None:
     """Minimal page and article rows, and the given bands of each article."""
     with db.engine.begin() as c:
         for i, keys in bands.items():
@@ -39,8 +41,9 @@ def _articles(db: Database, bands: dict[int, list[str]]) -> None:
                 c.execute(band, {"b": key, "i": i})
 
 
-def _keys(n: int, prefix: str = "k") -> list[str]:
-    return [f"{i}:{prefix}{i}" for i in range(n)]
+def _keys(n: int, salt: int = 0) -> list[int]:
+    """`n` band keys, one per position, as ``nlp.dedupe.bands`` lays them out."""
+    return [i << BAND_POSITION_BITS | (salt * 1000 + i) for i in range(n)]
 
 
 def _share_at_least_the_minimum_most_first(db: Database) -> None:
@@ -62,14 +65,14 @@ def _share_at_least_the_minimum_most_first(db: Database) -> None:
 
 def _common_band_votes_only_for_recent_postings(db: Database) -> None:
     """Boilerplate shared by every article costs the lookup a bounded read, not one per article."""
-    rare = _keys(MIN_SHARED_BANDS - 1, "rare")
-    common = "63:boilerplate"
+    rare = _keys(MIN_SHARED_BANDS - 1, salt=7)
+    common = 63 << BAND_POSITION_BITS | 424242  # boilerplate
     crowd = {i: [common] for i in range(2, POSTINGS_PER_BAND + 3)}
     _articles(db, {1: [*rare, common], **crowd, 999: [*rare, common]})
     with db.transaction() as session:
         # 999 holds the common band among its latest postings; 1's is older than the latest hundred
         assert candidate_ids(session, [*rare, common], 5000) == [999]
-        assert candidate_ids(session, [*rare, common, "62:also"], 999) == []
+        assert candidate_ids(session, [*rare, common, 62 << BAND_POSITION_BITS], 999) == []
 
 
 def test_candidates_share_at_least_the_minimum_of_bands_most_first(db: Database) -> None:
@@ -92,13 +95,14 @@ def test_postgres_lookup_agrees() -> None:
                 db.dispose()
 
 
-def test_each_band_is_read_from_the_covering_index_alone(db: Database) -> None:
+def test_each_band_is_read_from_the_table_key_alone(db: Database) -> None:
+    """The table is its (band, article_id) key: a band's postings are one range of it, no sort."""
     _articles(db, {1: _keys(MIN_SHARED_BANDS)})
     with db.transaction() as session:
         statement = text("EXPLAIN QUERY PLAN SELECT article_id FROM story_bands WHERE band = :b "
                          "AND article_id != :a ORDER BY article_id DESC LIMIT 100")  # fmt: skip
-        plan = " ".join(str(row[-1]) for row in session.execute(statement, {"b": "0:k0", "a": 2}))
-        assert "COVERING INDEX ix_story_bands_band_article" in plan, plan
+        plan = " ".join(str(row[-1]) for row in session.execute(statement, {"b": _keys(1)[0], "a": 2}))
+        assert "USING PRIMARY KEY (band=?" in plan and "TEMP B-TREE" not in plan, plan
 
 
 def _indexes(url: str) -> set[str]:
@@ -125,3 +129,56 @@ def test_migration_0014_runs_up_and_down_on_postgres() -> None:
     require_postgres()
     with temporary_postgres() as url:
         _up_and_down(url)
+
+
+_SIGNED = {1: Signature(40, tuple(range(100, 164))), 2: Signature(40, (*range(100, 150), *range(7, 21)))}
+
+
+def _old_bands(sig: Signature) -> list[str]:
+    """Band keys as schema 0016 wrote them: the position, then the band hash in 24 hex digits."""
+    return [
+        f"{n}:{hashlib.blake2b(str(m).encode(), digest_size=12).hexdigest()}" for n, m in enumerate(sig.mins)
+    ]
+
+
+def _stored(url: str) -> set[tuple[object, int]]:
+    db = Database(url, migrate=False)
+    with db.engine.connect() as c:
+        found = {(row[0], row[1]) for row in c.execute(text("SELECT band, article_id FROM story_bands"))}
+    db.dispose()
+    return found
+
+
+def _converts_and_back(url: str) -> None:
+    alembic_to(url, "0016")
+    db = Database(url, migrate=False)
+    _articles(db, {i: [] for i in _SIGNED})
+    with db.engine.begin() as c:
+        for i, sig in _SIGNED.items():
+            c.execute(
+                text("UPDATE articles SET signature = :s WHERE id = :i"),
+                {"s": json.dumps(sig.to_json()), "i": i},
+            )
+            rows = [{"b": key, "i": i} for key in _old_bands(sig)]
+            c.execute(text("INSERT INTO story_bands (band, article_id) VALUES (:b, :i)"), rows)
+    db.dispose()
+    old = _stored(url)
+    alembic_to(url, "0017")
+    # each stored key converts to the key the current code computes from the same signature
+    assert _stored(url) == {(key, i) for i, sig in _SIGNED.items() for key in bands(sig)}
+    db = Database(url, migrate=False)
+    with db.transaction() as session:
+        assert candidate_ids(session, bands(_SIGNED[2]), 2) == [1]
+    db.dispose()
+    alembic_to(url, "0016", down=True)
+    assert _stored(url) == old
+
+
+def test_migration_0017_converts_band_keys_to_integers_and_back(tmp_path: Path) -> None:
+    _converts_and_back(f"sqlite:///{tmp_path / 'old.db'}")
+
+
+def test_migration_0017_converts_band_keys_on_postgres() -> None:
+    require_postgres()
+    with temporary_postgres() as url:
+        _converts_and_back(url)

@@ -137,7 +137,7 @@ class Varier:
         return "".join([*parts, sentence[last:]])
 
 
-def articles(count: int, sentences: list[str], rng: random.Random, first: int = 0) -> list[str]:
+def articles(count: int, sentences: list[str], rng: random.Random, first: int = 0) -> list[bytes]:
     """`count` article pages of 6–10 recombined sentences, numbered from `first`."""
     varier = Varier(sentences)
     pages = []
@@ -365,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             sentences = sample_sentences()
             unseen = articles(args.sample, sentences, random.Random(20261202), first=args.pages)
             new = stage_times(
-                [(f"{base}/news/new-{n}.html", page.encode()) for n, page in enumerate(unseen)],
+                [(f"{base}/news/new-{n}.html", page) for n, page in enumerate(unseen)],
                 folder, folder / "whole.db",
             )  # fmt: skip
             copies = stage_times(

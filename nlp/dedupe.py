@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import numpy
 
 NUM_PERM = 64
 ROWS = 1  # one row per band: a rewrite sharing ~10% of shingles is still a candidate
@@ -58,7 +60,44 @@ def signature(forms: Sequence[str]) -> Signature:
     hashed = shingles(forms)
     if not hashed:
         return Signature(0, ())
-    return Signature(len(hashed), tuple(min((a * h + b) % _PRIME for h in hashed) for a, b in _PERMS))
+    return Signature(len(hashed), minima(hashed))
+
+
+def minima(hashed: Collection[int]) -> tuple[int, ...]:
+    """Each permutation's minimum of (a·h + b) mod 2⁶¹−1 over the 64-bit hashes: the same numbers
+    as Python's exact integers give, computed on 64-bit words (a 400-shingle article in a tenth
+    of the time; stored signatures and bands depend on every bit agreeing)."""
+    values = numpy.fromiter(hashed, dtype=numpy.uint64, count=len(hashed))
+    best = numpy.full(NUM_PERM, _PRIME, dtype=numpy.uint64)
+    for start in range(0, len(values), _CHUNK):  # bounded memory for a huge page
+        h = _mod_p(values[start : start + _CHUNK])[None, :]
+        permuted = _mod_p(_mul_mod_p(_A, h) + _B)
+        best = numpy.minimum(best, permuted.min(axis=1))
+    return tuple(int(x) for x in best)
+
+
+def _mod_p(x: numpy.ndarray[Any, Any]) -> numpy.ndarray[Any, Any]:
+    """x mod 2⁶¹−1 for any 64-bit x: 2⁶¹ ≡ 1, so the top three bits fold onto the rest."""
+    folded = (x & _P) + (x >> _61)
+    return numpy.where(folded >= _P, folded - _P, folded)
+
+
+def _mul_mod_p(a: numpy.ndarray[Any, Any], h: numpy.ndarray[Any, Any]) -> numpy.ndarray[Any, Any]:
+    """a·h mod 2⁶¹−1 (both below 2⁶¹) without a 128-bit product: 31-bit halves, 2⁶² ≡ 2 and
+    2⁶¹ ≡ 1, every partial sum below 2⁶⁴."""
+    a_hi, a_lo = a >> _31, a & _LOW31
+    h_hi, h_lo = h >> _31, h & _LOW31
+    middle = a_hi * h_lo + a_lo * h_hi  # weight 2³¹: split again at 2³⁰ so its 2⁶¹ part folds
+    total = (a_hi * h_hi << _1) + (middle >> _30) + ((middle & _LOW30) << _31) + a_lo * h_lo
+    return _mod_p(total)
+
+
+_CHUNK = 4096
+_P = numpy.uint64(_PRIME)
+_1, _30, _31, _61 = (numpy.uint64(n) for n in (1, 30, 31, 61))
+_LOW30, _LOW31 = numpy.uint64((1 << 30) - 1), numpy.uint64((1 << 31) - 1)
+_A = numpy.array([a for a, _ in _PERMS], dtype=numpy.uint64)[:, None]
+_B = numpy.array([b for _, b in _PERMS], dtype=numpy.uint64)[:, None]
 
 
 BAND_POSITION_BITS = 56  # a band key: its position above, 56 bits of the band's hash below

@@ -1,11 +1,12 @@
 """`bench/crawl.py --profile up`: the same loopback site crawled through `newsdesk up`.
 
-`newsdesk up` starts the API, a worker with 2 children and beat on a fresh data folder; the bench
-then sends the source's `newsdesk.crawl` message, as beat does when the schedule fires, and times
-until every page is processed (polling the database). A worker child runs the crawl task, whose
-crawl child process stores raw pages and hands each to the `process` queue; the worker's children
-process them. While it runs, the bench samples each process's CPU time from /proc, so the table
-shows where the two cores went: the crawl child, the worker's children, the API, beat.
+`newsdesk up` starts the API, a processing worker with 2 children, a crawl worker and beat on a
+fresh data folder; the bench then sends the source's `newsdesk.crawl` message, as beat does when
+the schedule fires, and times until every page is processed (polling the database). The crawl
+worker's child runs the crawl task, whose crawl child process stores raw pages and hands each to
+the `process` queue; the processing worker's children process them. While it runs, the bench
+samples each process's CPU time from /proc, so the table shows where the two cores went: the
+crawl child, the worker's children, the crawl worker, the API, beat.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ from worker.celery_app import configure
 CONCURRENCY = 2
 TICK = os.sysconf("SC_CLK_TCK")
 POLL_SECONDS = 0.25
-ROLES = ("crawl child (Scrapy, stores raw pages)", "worker children (process, crawl task)",
-         "worker parent (Celery consumer)", "API (newsdesk serve)", "beat", "newsdesk up")  # fmt: skip
+ROLES = ("crawl child (Scrapy, stores raw pages)", "worker children (process)",
+         "worker parent (Celery consumer)", "API (newsdesk serve)", "beat", "newsdesk up",
+         "crawl worker (consumer, and the child waiting on the crawl)")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -83,7 +85,7 @@ def _words(pid: int) -> list[str]:
     return [w.decode(errors="replace") for w in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")]
 
 
-def _role(pid: int, up: int, worker: int | None) -> str:
+def _role(pid: int, up: int, worker: int | None, crawl_worker: int | None) -> str:
     """Which part of `up` a process is, from its command line and parent."""
     try:
         words = _words(pid)
@@ -96,6 +98,8 @@ def _role(pid: int, up: int, worker: int | None) -> str:
         return ROLES[2]
     if parent == worker:
         return ROLES[1]
+    if crawl_worker in (pid, parent):
+        return ROLES[6]
     if "serve" in words:
         return ROLES[3]
     if "beat" in words:
@@ -115,13 +119,18 @@ class CpuSampler:
         self.up = up
         self.seen: dict[int, tuple[str, float]] = {}
         self.worker: int | None = None
+        self.crawl_worker: int | None = None
 
     def sample(self) -> None:
         for pid in [self.up, *descendants(self.up)]:
             with suppress(OSError, ValueError, IndexError):
-                if self.worker is None and "worker" in _words(pid):
-                    self.worker = pid
-                role = self.seen[pid][0] if pid in self.seen else _role(pid, self.up, self.worker)
+                words = _words(pid)
+                if "worker" in words and "process" in words and self.worker is None:
+                    self.worker = pid  # `up`'s processing worker (--queues process)
+                elif "worker" in words and "crawl" in words and self.crawl_worker is None:
+                    self.crawl_worker = pid
+                known = self.seen[pid][0] if pid in self.seen else ""
+                role = known or _role(pid, self.up, self.worker, self.crawl_worker)
                 if role:
                     self.seen[pid] = (role, _cpu_seconds(pid))
 
@@ -211,7 +220,7 @@ def report_up(run: UpRun, fetch_rate: float, single_rate: float, target: float) 
     print(f"| {'newsdesk up: worker × 2 children, filesystem+SQLite':<50} | {run.articles:8d} "
           f"| {run.seconds:7.1f} | {run.rate:10.1f} | {ratio:7.3f}x |")  # fmt: skip
     verdict = "met" if ratio >= target else "not met; where the CPU went is below"
-    print(f"\nup / fetch-only: {ratio:.3f} (target ≥ {target}: {verdict}); worker PSS at the end "
+    print(f"\nup / fetch-only: {ratio:.3f} (target ≥ {target}: {verdict}); processing worker PSS at the end "
           f"{run.memory_mib:.0f} MiB")  # fmt: skip
     print(
         f"the crawl child was done after {run.crawl_seconds:.1f} s; a page waited "

@@ -28,11 +28,13 @@ def celery_app(settings: Settings) -> Any:
 
 
 def run_worker(settings: Settings, queues: str = "crawl,process", concurrency: int = 2) -> int:
-    """A Celery worker; Kiwi is loaded in the parent before the pool forks, so children share it."""
+    """A Celery worker; when it processes pages, Kiwi is loaded in the parent before the pool forks,
+    so children share it (a crawl-only worker never analyses: it stores raw pages and enqueues them)."""
     from nlp.analyse import warm
 
     app = celery_app(settings)
-    warm()
+    if "process" in {q.strip() for q in queues.split(",")}:
+        warm()
     argv = ["worker", "--loglevel=INFO", f"--concurrency={concurrency}", "-Q", queues, "--pool=prefork",
             f"--hostname={node_name()}"]  # fmt: skip
     if settings.broker_url.startswith("filesystem://"):
@@ -74,15 +76,20 @@ def run_beat(settings: Settings, sources: Sequence[tuple[str, str]]) -> int:
 
 
 def run_up(settings: Settings, host: str, port: int, concurrency: int = 2) -> int:
-    """API + worker + beat as child processes; Ctrl-C (or SIGTERM) stops them all.
+    """API, a worker processing pages with `concurrency` children, a crawl worker and beat, as child
+    processes; Ctrl-C (or SIGTERM) stops them all.
 
     The API's address is checked before anything starts (a taken port is one line, exit 1),
     and the API is said to be running only once it answers there."""
     check_free(host, port)
     base = [sys.executable, "-m", "newsdesk"]
+    # the crawl task waits on its crawl child for the whole crawl: in a worker of its own it holds
+    # none of the `concurrency` children that process what the crawl stores (bench/crawl.py --profile up)
+    worker = [*base, "worker", "--queues"]
     children = {
         "API": subprocess.Popen([*base, "serve", "--host", host, "--port", str(port)]),
-        "worker": subprocess.Popen([*base, "worker", "--concurrency", str(concurrency)]),
+        "worker": subprocess.Popen([*worker, "process", "--concurrency", str(concurrency)]),
+        "crawl worker": subprocess.Popen([*worker, "crawl", "--concurrency", "1"]),
         "beat": subprocess.Popen([*base, "beat"]),
     }
     stopping = False

@@ -109,6 +109,15 @@ def _answers(url: str) -> bool:
         return False
 
 
+def _queues_of(pid: int) -> str | None:
+    """The queues a `newsdesk worker` process consumes (--queues), from its command line."""
+    with suppress(OSError):
+        words = [w.decode() for w in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")]
+        if "worker" in words and "--queues" in words:
+            return words[words.index("--queues") + 1]
+    return None
+
+
 def _gone(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
@@ -116,7 +125,7 @@ def _gone(pid: int) -> bool:
         return True
 
 
-def test_up_runs_api_worker_and_beat_and_ctrl_c_stops_them_all(tmp_path: Path) -> None:
+def test_up_runs_api_workers_and_beat_and_ctrl_c_stops_them_all(tmp_path: Path) -> None:
     port = _free_port()
     log = tmp_path / "up.log"
     with log.open("wb") as out:
@@ -131,7 +140,11 @@ def test_up_runs_api_worker_and_beat_and_ctrl_c_stops_them_all(tmp_path: Path) -
         wait_until(lambda: " ready." in log.read_text(errors="replace"), 60, "the worker to start")
         wait_until(lambda: "beat: Starting" in log.read_text(errors="replace"), 60, "beat to start")
         processes = descendants(up.pid)
-        assert len(processes) >= 4  # API, worker and its child, beat
+        assert len(processes) >= 6  # API, two workers and their children, beat
+        # the crawl task, which waits on its crawl child for a whole crawl, has a worker of its own:
+        # it never holds one of the children that process what it stores
+        queues = {_queues_of(pid) for pid in processes} - {None}
+        assert queues == {"process", "crawl"}, queues
         os.killpg(up.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's foreground group
         assert up.wait(timeout=40) == 0
     finally:

@@ -49,7 +49,7 @@ from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lea
 from nlp.listing import Anchor, article_links, clean_link, is_listing, page_anchors, teaser_texts
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
-from nlp.sections import heading_spans, marked_headings, restore_headings
+from nlp.sections import drop_headings_above, heading_spans, marked_headings, restore_headings
 from nlp.template import EMPTY, Template, fingerprint, learn_template, site_key, template_lines
 from nlp.titles import fold, listing_title
 from nlp.urls import is_http_url
@@ -114,6 +114,8 @@ def extract_page(
         return _listing(meta, links, common)
     start = first_line_index(elements, cleaned)
     first_line = elements[start] if start is not None else None
+    if start is not None:
+        cleaned = drop_headings_above(cleaned, elements[:start])
     candidates = _title_candidates(tree, meta, cleaned, elements, start)
     title = choose_headline(candidates, meta.site_names, meta.keywords, template.titles, body_lines(cleaned))
     body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template_lines(template, cleaned)))
@@ -283,23 +285,31 @@ def _body_text(
     body = str(doc.text or "") if doc is not None else ""
     cleaned = clean_body(body)
     if len(cleaned) >= SHORT_BODY_CHARS:
-        return (body, cleaned) if "\n" in cleaned else _paragraphed(body, cleaned, embedded())
+        return (body, cleaned) if "\n" in cleaned else _paragraphed(body, cleaned, embedded(), tree)
     found = (_embedded_body(tree, embedded()), largest_block(tree))
     candidates = [(body, cleaned)] + [(c, clean_body(c)) for c in found]
     best = max(candidates, key=lambda c: len(c[1]))
     return best if len(best[1]) >= 2 * len(cleaned) else (body, cleaned)
 
 
-def _paragraphed(body: str, cleaned: str, article: EmbeddedArticle | None) -> tuple[str, str]:
-    """A one-line body (trafilatura reads JSON-LD ``articleBody`` as one block) as the embedded
-    article's paragraphs when they hold the same text."""
-    if article is None or len(article.paragraphs) < 2:
-        return body, cleaned
+def _paragraphed(
+    body: str, cleaned: str, article: EmbeddedArticle | None, tree: html.HtmlElement
+) -> tuple[str, str]:
+    """A one-line body as lines, from where the page keeps them apart, when they hold the same text.
+
+    trafilatura reads JSON-LD ``articleBody`` as one block; and an ``<article>`` whose text is loose
+    lines (``<br>`` between them, straight in a ``div``) it can read as one line, its header block
+    (headline, deck, byline) run in. The embedded article's paragraphs come first, then the page's
+    largest text block (``nlp.blocks``), which keeps the ``<br>`` lines apart and the header out.
+    """
     squeezed = _SPACE_RE.sub("", cleaned)
-    found = sum(len(p) for p in article.paragraphs if _SPACE_RE.sub("", p) in squeezed)
-    if found < SAME_TEXT_SHARE * len(article.body):
-        return body, cleaned
-    return article.body, clean_body(article.body)
+    structured = article.body if article is not None and len(article.paragraphs) >= 2 else ""
+    for text in (structured, largest_block(tree)):
+        lines = [line for line in text.split("\n") if line.strip()]
+        found = sum(len(line) for line in lines if _SPACE_RE.sub("", line) in squeezed)
+        if len(lines) >= 2 and found >= SAME_TEXT_SHARE * len(text):
+            return text, clean_body(text)
+    return body, cleaned
 
 
 def _embedded_body(tree: html.HtmlElement, article: EmbeddedArticle | None) -> str:

@@ -68,17 +68,38 @@ def first_line_index(elements: Sequence[html.HtmlElement], body: str) -> int | N
 
 
 def _headings_above(elements: Sequence[html.HtmlElement]) -> list[str]:
-    """Texts of headings and title-marked elements, nearest first, outside menus and links."""
-    found: list[str] = []
+    """Texts of headings and title-marked elements, nearest first, outside menus and links; a deck
+    after its headline (``_decks_last``)."""
+    found: list[tuple[html.HtmlElement, str]] = []
     for element in reversed(elements):
         if element.tag not in HEADING_TAGS and not _marked(element):
             continue
         text = fold(element.text_content())
         if text and len(text) <= MAX_HEAD_CHARS and not in_menu(element):
-            found.append(text)
+            found.append((element, text))
         if len(found) >= MAX_CANDIDATES:
             break
-    return found
+    return [text for _, text in _decks_last(found)]
+
+
+def _decks_last(found: list[tuple[html.HtmlElement, str]]) -> list[tuple[html.HtmlElement, str]]:
+    """Convention: a deck (부제목) is printed right under its headline as the next heading of a lower
+    level in the same block (``<h1>`` headline, ``<h2>`` deck). Nearest first, the deck would come
+    before the headline it explains: each such pair is put headline first. Both must read as titles
+    (a short ``<h1>`` over a headline is a site or section name, not a headline with its deck)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        (near, near_text), (far, far_text) = out[i], out[i + 1]
+        if (
+            near.tag in _LEVELS and far.tag in _LEVELS and _LEVELS[far.tag] < _LEVELS[near.tag]
+            and near.getprevious() is far and min(len(near_text), len(far_text)) >= MIN_DECK_CHARS
+        ):  # fmt: skip
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
+
+
+_LEVELS = {f"h{n}": n for n in range(1, 7)}
+MIN_DECK_CHARS = 10
 
 
 def _marked(element: html.HtmlElement) -> bool:

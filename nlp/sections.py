@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from lxml import html
 
-from nlp.headings import in_menu
+from nlp.headings import MIN_PROBE_CHARS, in_menu
 from nlp.marks import HEADING_BULLETS, char_class
 from nlp.titles import fold
 
 MAX_HEADING_CHARS = 60
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _OPENING = 20  # characters of a body line that identify it on the page
 _LINE = re.compile(r"[^\n]+")
 _MARK = re.compile(
@@ -96,6 +97,25 @@ def _heading_elements(tree: html.HtmlElement) -> Iterator[tuple[html.HtmlElement
         text = fold(element.text_content())
         if text and len(text) <= MAX_HEADING_CHARS and not in_menu(element):
             yield element, text
+
+
+def drop_headings_above(body: str, above: Sequence[html.HtmlElement]) -> str:
+    """The body without lines that repeat a heading the page prints above the body's first line.
+
+    Convention: an article's header block (section name, headline, deck) is printed above its text.
+    When the text is loose (lines and ``<br>`` straight in a ``div``), trafilatura hands that block
+    back after the text, where it reads as the article's last lines, and the headline, now a later
+    body line, as a sub-heading (never a headline). A heading element (``<h1>``–``<h6>``) before the
+    body's first line on the page is never a later line of the body. `above`: the page's elements
+    before the one holding the body's first line (``nlp.headings.first_line_index``).
+    """
+    texts = {fold(e.text_content()) for e in above if e.tag in _HEADING_TAGS} - {""}
+    if not texts:
+        return body
+    lines = body.split("\n")
+    first = next((i for i, line in enumerate(lines) if len(fold(line)) >= MIN_PROBE_CHARS), len(lines))
+    kept = lines[: first + 1] + [line for line in lines[first + 1 :] if fold(line) not in texts]
+    return "\n".join(kept)
 
 
 def restore_headings(tree: html.HtmlElement, body: str) -> str:

@@ -19,6 +19,7 @@ SKIP_MARKS_RE = re.compile(
 BLOCK_TAGS = ("div", "article", "section", "td", "main", "dd")
 LAYOUT_CELL_CHARS = 300  # a table cell holding this much text is page layout, not data
 LAYOUT_CELL_BLOCKS = 2  # …or this many paragraphs
+LAYOUT_CELL_BREAKS = 4  # …or this many line breaks
 _CELL_BLOCK_TAGS = ("p", "div", "ul", "ol", "table", "h2", "h3", "h4", "blockquote")
 LINE_TAGS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "table"})
 
@@ -135,6 +136,11 @@ def _cells(table: html.HtmlElement) -> list[html.HtmlElement]:
 
 
 def _layout_cell(cell: html.HtmlElement) -> bool:
-    """A cell holding several paragraphs or a long text: a page region, not a datum."""
+    """A cell holding several paragraphs, lines or a long text: a page region, not a datum.
+
+    Convention: old news CMSs lay out a short article in one cell, its lines broken by ``<br>``
+    (a datum breaks a line or two: an address, a name and a title)."""
     blocks = sum(1 for child in cell if child.tag in _CELL_BLOCK_TAGS)
-    return blocks >= LAYOUT_CELL_BLOCKS or len(cell.text_content()) >= LAYOUT_CELL_CHARS
+    if blocks >= LAYOUT_CELL_BLOCKS or len(cell.text_content()) >= LAYOUT_CELL_CHARS:
+        return True
+    return sum(1 for _ in cell.iter("br")) >= LAYOUT_CELL_BREAKS

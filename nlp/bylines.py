@@ -15,7 +15,7 @@ DATELINE_RE = re.compile(
 )
 # A line that is only a byline, possibly with an e-mail: ``홍길동 기자 hong@example.com``.
 BYLINE_LINE_RE = re.compile(
-    rf"^\s*(?:글|사진|취재|정리)?\s*[=:]?\s*(?P<names>(?:{NAME}[\s·,]*){{1,4}})\s*{ROLES}"
+    rf"^\s*/?\s*(?:글|사진|취재|정리)?\s*[=:]?\s*(?P<names>(?:{NAME}[\s·,]*){{1,4}})\s*{ROLES}"
     rf"(?:\s*외\s*\d+\s*명)?\s*(?:[(<\[]?\s*[\w.+-]+@[\w.-]+\s*[)>\]]?)?\s*[=]?\s*$"
 )
 EMAIL_LINE_RE = re.compile(r"^\s*(?:[가-힣]{2,4}\s*)?[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?\s*$")

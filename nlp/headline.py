@@ -89,8 +89,13 @@ def choose_headline(
             a heading equal to a later one is a sub-heading inside the article.
     """
     candidates = list(candidates)
-    inner = frozenset(_key(line) for line in body[1:MAX_INNER_LINES] if len(line) <= MAX_TITLE_CHARS)
-    opening = [Candidate(body[0], BODY)] if body else []
+    # short lines over the opening (a site's or section's name run in above the headline) are not
+    # the body's first line: the line after them is, and only lines after it can be sub-headings
+    first = next((i for i, line in enumerate(body) if len(line) >= MIN_AGREE_CHARS), 0)
+    inner = frozenset(
+        _key(line) for line in body[first + 1 : MAX_INNER_LINES] if len(line) <= MAX_TITLE_CHARS
+    )
+    opening = [Candidate(body[first], BODY)] if body else []
     pool = _clean_candidates([*candidates, *opening], site_names, keywords, template | inner)
     if template and not any(c.group != BODY for c in pool):
         # every candidate is one the source repeats: two copies of one article taught it, not a

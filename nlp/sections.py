@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml import html
 
-from nlp.headings import MIN_PROBE_CHARS, in_menu
+from nlp.headings import MIN_PROBE_CHARS, TITLE_MARKS_RE, in_menu
 from nlp.marks import HEADING_BULLETS, char_class
 from nlp.titles import fold
 
@@ -99,17 +99,22 @@ def _heading_elements(tree: html.HtmlElement) -> Iterator[tuple[html.HtmlElement
             yield element, text
 
 
+def _title_marked(element: html.HtmlElement) -> bool:
+    return bool(TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
+
+
 def drop_headings_above(body: str, above: Sequence[html.HtmlElement]) -> str:
     """The body without lines that repeat a heading the page prints above the body's first line.
 
     Convention: an article's header block (section name, headline, deck) is printed above its text.
     When the text is loose (lines and ``<br>`` straight in a ``div``), trafilatura hands that block
     back after the text, where it reads as the article's last lines, and the headline, now a later
-    body line, as a sub-heading (never a headline). A heading element (``<h1>``–``<h6>``) before the
-    body's first line on the page is never a later line of the body. `above`: the page's elements
+    body line, as a sub-heading (never a headline). A heading element (``<h1>``–``<h6>``), or one its
+    class names a title (``td.subject``, ``div.tit``), before the body's first line on the page is
+    never a later line of the body. `above`: the page's elements
     before the one holding the body's first line (``nlp.headings.first_line_index``).
     """
-    texts = {fold(e.text_content()) for e in above if e.tag in _HEADING_TAGS} - {""}
+    texts = {fold(e.text_content()) for e in above if e.tag in _HEADING_TAGS or _title_marked(e)} - {""}
     if not texts:
         return body
     lines = body.split("\n")

@@ -101,7 +101,7 @@ def is_generic_title(title: str, site_names: Iterable[str] = ()) -> bool:
     if not segments:
         return True
     if len(segments) == 1:
-        return _generic_words(segments[0]) or is_board_label(segments[0])
+        return _generic_words(segments[0]) or is_board_label(segments[0]) or is_site_label(segments[0])
     sites = [fold(s) for s in site_names if s]
     others = [i for i, s in enumerate(segments) if not (_generic_words(s) or _is_site_or_section(s, sites))]
     if not others:
@@ -125,6 +125,27 @@ def is_board_label(text: str) -> bool:
     if not 2 <= len(words) <= MAX_LABEL_WORDS or words[-1] not in BOARD_WORDS:
         return False
     return sum(len(w) for w in words[:-1]) <= MAX_SITE_CHARS
+
+
+def is_site_label(text: str) -> bool:
+    """A site naming itself: a short owner name before a word for a web site (``가온시 누리집``,
+    ``한빛구청 홈페이지``, ``누리시청누리집``).
+
+    Convention: Korean public bodies call their site 누리집 (or 홈페이지) after their own name, in
+    ``<title>`` and ``og:title`` alike; a headline does not end in that word after one or two short
+    words.
+    """
+    words = [w for w in _TOKEN_SPLIT_RE.split(text.lower()) if w]
+    if len(words) == 1:
+        word = words[0]
+        owner = next((word[: -len(w)] for w in _SITE_WORDS if w != word and word.endswith(w)), "")
+        return 0 < len(owner) <= MAX_SITE_CHARS
+    if not 2 <= len(words) <= MAX_LABEL_WORDS or words[-1] not in _SITE_WORDS:
+        return False
+    return sum(len(w) for w in words[:-1]) <= MAX_SITE_CHARS
+
+
+_SITE_WORDS = ("누리집", "홈페이지", "공식누리집", "공식홈페이지")
 
 
 def split_segments(title: str) -> list[str]:

@@ -327,24 +327,56 @@ def _ints(ids: Sequence[int]) -> str:
 
 # PostgreSQL ---------------------------------------------------------------------------------------
 
+# Each document's id blocks are lexemes of the index expression (migration 0017): blocks of
+# 2**shift ids, named `#<shift>.<id >> shift>`; no index token holds `#`, so no word meets them.
+SHIFTS = (10, 14, 18, 22)
+
+
+def _indexed(alias: str) -> str:
+    """The expression ix_search_docs_blocks indexes: the stored tsvector and the id blocks. Every
+    statement matches on exactly this, or the planner cannot use the index."""
+    blocks = ", ".join(f"'#{s}.' || ({alias}article_id >> {s})::text" for s in SHIFTS)
+    return f"({alias}tsv || array_to_tsvector(ARRAY[{blocks}]))"
+
+
+def id_blocks(ids: tuple[int, int]) -> list[str]:
+    """The fewest aligned blocks covering ids lo..hi-1 (widened outwards to the smallest block)."""
+    finest = 1 << SHIFTS[0]
+    at, end = ids[0] - ids[0] % finest, -(-ids[1] // finest) * finest
+    out = []
+    while at < end:
+        shift = next(s for s in reversed(SHIFTS) if at % (1 << s) == 0 and at + (1 << s) <= end)
+        out.append(f"#{shift}.{at >> shift}")
+        at += 1 << shift
+    return out
+
+
+# `+ 0`: the primary key neither orders nor bounds a window, so the GIN index is the only one
+# the planner can read; the blocks in the query bound it. Given the key, whenever it misjudged a
+# tag or a phrase as common, it would walk the ids backwards checking each row's tsvector (1.2 s
+# for a name in one month at a million articles); the window's matches are sorted instead
 _PG_MATCHES = """
 SELECT d.article_id, d.tags, d.length, {columns}
 FROM search_docs d{join}
-WHERE d.tsv @@ to_tsquery('simple', :q) AND d.article_id >= :lo AND d.article_id < :hi
-ORDER BY d.article_id DESC {limit}
+WHERE {indexed} @@ ({query}) AND d.article_id + 0 >= :lo AND d.article_id + 0 < :hi
+ORDER BY d.article_id + 0 DESC {limit}
 """
 # ranking reads only search_docs; ordering by date reads the articles' publication times
 _PG_COLUMNS = {
     True: ("NULL, convert_to(d.title_terms, 'UTF8'), convert_to(d.body_terms, 'UTF8')", ""),
     False: ("a.published", " JOIN articles a ON a.id = d.article_id"),
 }
+# a window also names its id blocks, so GIN reads the postings inside it only; `&&` joins the
+# blocks as they are (to_tsquery would parse `#` away)
+_PG_QUERY = {
+    False: "to_tsquery('simple', :q)",
+    True: "to_tsquery('simple', :q) && CAST(:blocks AS tsquery)",
+}
 _ALL_IDS = (0, 2**31)
-# this transaction only; returns the value it replaces
-_INDEX_SCANS = text(
-    "SELECT current_setting('enable_indexscan'), set_config('enable_indexscan', :value, true)"
-)
 FIRST_SPAN = 4  # the first window: this many ids per match wanted (enough for a common word)
 MAX_GROWTH = 16  # a window that found nothing is followed by one this many times wider
+# windows start on a block's first id: the next one then ends there, and no block is read twice
+WINDOW_ALIGN = 1 << SHIFTS[0]
 
 
 CORPUS_TTL = 300.0
@@ -393,26 +425,25 @@ class PostgresEngine:
         newest = self.newest()
         found: list[Match] = []
         high, span = (newest or 0) + 1, FIRST_SPAN * limit
-        # a window is a bitmap of its ids ANDed with the GIN matches: the planner, trusting its
-        # estimate of a tag or a phrase, would otherwise walk the primary key backwards checking
-        # every row's tsvector (1.2 s for a name in one month at a million articles)
-        previous = self.session.execute(_INDEX_SCANS, {"value": "off"}).one()[0]
-        try:
-            while len(found) < limit and high > 0:
-                low = max(high - span, 0)
-                found += self._window(query, terms, limit - len(found), (low, high))
-                read, wanted = (newest or 0) + 1 - low, limit - len(found)
-                # twice the ids the share seen so far says the rest needs; a share of nothing grows
-                span = 2 * wanted * read // len(found) + 1 if found else span * MAX_GROWTH
-                high = low
-        finally:
-            self.session.execute(_INDEX_SCANS, {"value": previous})
+        while len(found) < limit and high > 0:
+            low = max(high - span, 0) // WINDOW_ALIGN * WINDOW_ALIGN
+            found += self._window(query, terms, limit - len(found), (low, high))
+            read, wanted = (newest or 0) + 1 - low, limit - len(found)
+            # twice the ids the share seen so far says the rest needs; a share of nothing grows
+            span = 2 * wanted * read // len(found) + 1 if found else span * MAX_GROWTH
+            high = low
         return found
 
     def _window(self, query: str, terms: bool, limit: int | None, ids: tuple[int, int]) -> list[Match]:
         columns, join = _PG_COLUMNS[terms]
-        sql = _PG_MATCHES.format(columns=columns, join=join, limit="LIMIT :n" if limit is not None else "")
-        params = {"q": query, "lo": ids[0], "hi": ids[1], "n": limit}
+        blocks = ids[0] > 0 or (ids[1] < _ALL_IDS[1] and ids[1] <= (self.newest() or 0))
+        limited = "LIMIT :n" if limit is not None else ""
+        sql = _PG_MATCHES.format(
+            columns=columns, join=join, indexed=_indexed("d."), query=_PG_QUERY[blocks], limit=limited
+        )
+        params: dict[str, Any] = {"q": query, "lo": ids[0], "hi": ids[1], "n": limit}
+        if blocks:
+            params["blocks"] = " | ".join(f"'{b}'" for b in id_blocks(ids))
         return [Match(*row) for row in self.session.execute(text(sql), params).all()]
 
     def first_id_since(self, published: PublishedKey) -> int | None:
@@ -443,5 +474,5 @@ class PostgresEngine:
         return corpus
 
     def doc_freq(self, phrase: Phrase) -> int:
-        sql = text("SELECT count(*) FROM search_docs WHERE tsv @@ to_tsquery('simple', :q)")
+        sql = text(f"SELECT count(*) FROM search_docs WHERE {_indexed('')} @@ to_tsquery('simple', :q)")
         return int(self.session.execute(sql, {"q": tsquery_expression([phrase])}).scalar_one())

@@ -75,6 +75,9 @@ class Engine(Protocol):
     def doc_freq(self, phrase: Phrase) -> int:
         """How many rows contain `phrase` in the title or the body."""
 
+    def source_names(self, ids: Sequence[int]) -> dict[int, str]:
+        """The names of these sources (ids of none are left out)."""
+
 
 def engine_for(session: Session) -> Engine:
     if session.get_bind().dialect.name == "postgresql":
@@ -295,6 +298,11 @@ class Fts5Engine:
         sql = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :q"
         return int(self._value(sql, {"q": "{title_terms body_terms}: " + _fts_phrase(phrase)}))
 
+    def source_names(self, ids: Sequence[int]) -> dict[int, str]:
+        return {
+            int(i): str(n) for i, n in self._rows(f"SELECT id, name FROM sources WHERE id IN ({_ints(ids)})")
+        }
+
 
 def _varints(data: bytes) -> list[int]:
     """SQLite's varints (big-endian 7-bit groups, a 9th byte of 8 bits), one after another."""
@@ -380,6 +388,9 @@ WINDOW_ALIGN = 1 << SHIFTS[0]
 
 CORPUS_TTL = 300.0
 _PG_CORPORA: dict[str, tuple[Corpus, int | None, float]] = {}  # database → (corpus, newest id, when)
+# database → source names by id, kept for good: a source is never renamed nor deleted, and a
+# PostgreSQL sequence never hands out an id twice (not even one a rolled-back insert took)
+_PG_SOURCE_NAMES: dict[str, dict[int, str]] = {}
 
 
 class PostgresEngine:
@@ -485,3 +496,11 @@ class PostgresEngine:
     def doc_freq(self, phrase: Phrase) -> int:
         sql = f"SELECT count(*) FROM search_docs WHERE {_indexed('')} @@ to_tsquery('simple', %(q)s)"
         return int(self._rows(sql, {"q": tsquery_expression([phrase])})[0][0])
+
+    def source_names(self, ids: Sequence[int]) -> dict[int, str]:
+        known = _PG_SOURCE_NAMES.setdefault(str(self.session.get_bind().engine.url), {})
+        missing = [i for i in ids if i not in known]
+        if missing:
+            sql = f"SELECT id, name FROM sources WHERE id IN ({_ints(missing)})"
+            known.update((int(i), str(n)) for i, n in self._rows(sql))
+        return {i: known[i] for i in ids if i in known}

@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from search import engines
 from search.articles import SearchRequest, _plan
-from search.engines import SHIFTS, PostgresEngine, _indexed, id_blocks
+from search.engines import SHIFTS, PostgresEngine, _filters, id_blocks
 from store.db import Database
 from tests.support.api import alembic_to, build_corpus
 from tests.support.postgres import require_postgres, temporary_postgres
@@ -123,8 +123,8 @@ def test_id_blocks_cover_the_window_with_the_fewest_aligned_blocks(ids: tuple[in
 
 def test_the_index_expression_holds_exactly_the_blocks_of_each_id(database: Database) -> None:
     """The expression the migration indexes, evaluated on ids far beyond the test corpus's."""
-    rows = "SELECT i AS article_id, ''::tsvector AS tsv FROM generate_series(0, 600000, 37) AS i"
-    sql = text(f"SELECT g.article_id FROM ({rows}) AS g WHERE {_indexed('g.')} @@ CAST(:blocks AS tsquery)")
+    rows = "SELECT i AS article_id, ''::text AS tags FROM generate_series(0, 600000, 37) AS i"
+    sql = text(f"SELECT g.article_id FROM ({rows}) AS g WHERE {_filters('g.')} @@ CAST(:blocks AS tsquery)")
     finest = 1 << SHIFTS[0]
     with database.sessions() as session:
         for lo, hi in ((0, 1024), (2048, 70_000), (262_144, 600_001), (1000, 1001)):

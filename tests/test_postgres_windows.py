@@ -148,9 +148,13 @@ def test_the_searches_read_the_blocks_index(database: Database, monkeypatch: pyt
     monkeypatch.setattr(PostgresEngine, "_rows", record)
     with database.sessions() as session:
         plan = _plan(session, SearchRequest(q="밝혔다"))
-        assert plan is not None
+        filtered = _plan(
+            session, SearchRequest(q="밝혔다", source="고용노동부", date_to=dt.date(2025, 11, 30))
+        )
+        assert plan is not None and filtered is not None
         engine = PostgresEngine(session)
         engine.matches(plan, None, (2, 5000))
+        engine.matches(filtered, None, (2, 5000))
         engine.doc_freq(plan.include[0])
         cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
         cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
@@ -158,5 +162,8 @@ def test_the_searches_read_the_blocks_index(database: Database, monkeypatch: pyt
         for statement, parameters in statements:
             cursor.execute("EXPLAIN " + statement, parameters)
             plans.append("\n".join(row[0] for row in cursor.fetchall()))
-    assert len(plans) == 2 and "#10.0" in str(statements[0][1])
+    assert len(plans) == 3 and "#10.0" in str(statements[0][1])
+    lines = plans[1].splitlines()
+    scan = next(i for i, line in enumerate(lines) if "Bitmap Index Scan on ix_search_docs_blocks" in line)
+    assert lines[scan + 1].count("::tsquery") == 4  # the words, the source, the dates, the blocks
     assert all("ix_search_docs_blocks" in p for p in plans), "\n\n".join(plans)

@@ -7,7 +7,8 @@ Scoring is search.bm25's, the same for both.
 
 Both filter through tags (source, category, KST day, month and year), so a filter is a posting
 list intersection, not a row lookup per match: in SQLite's FTS table they are the `tags` column,
-in PostgreSQL's tsvector the lexemes of weight C (migration 0016).
+in PostgreSQL the second column of the search index, beside each document's id blocks
+(migration 0017; the tsvector also holds them with weight C, 0016).
 """
 
 from __future__ import annotations

@@ -233,7 +233,7 @@ def search(session: Session, request: SearchRequest | str, limit: int | None = N
     return Results(
         total=len(window),
         hits=_hits(session, [(m.id, scores[m.id]) for m in page], plan.include),
-        facets=_facets(session, window) if request.facets else {},
+        facets=_facets(engine, window) if request.facets else {},
         total_exact=complete,
     )
 
@@ -364,21 +364,15 @@ def _hit(row: Any, score: float, phrases: Sequence[Phrase]) -> Hit:
     )
 
 
-def _facets(session: Session, window: Sequence[Match]) -> dict[str, dict[str, int]]:
+def _facets(engine: Engine, window: Sequence[Match]) -> dict[str, dict[str, int]]:
     """Counts by source, category and month (KST) over the ranked matches, largest first."""
     sources, categories, months = facet_values(window)
-    names: dict[int, str] = {}
-    if sources:
-        found = session.connection().execute(_SOURCE_NAMES, {"ids": list(sources)})
-        names = {int(i): str(n) for i, n in found}
+    names = engine.source_names(list(sources)) if sources else {}
     return {
         "source": _largest_first(Counter({names[i]: n for i, n in sources.items() if i in names})),
         "category": _largest_first(categories),
         "month": _largest_first(months),
     }
-
-
-_SOURCE_NAMES = select(Source.id, Source.name).where(Source.id.in_(bindparam("ids", expanding=True)))
 
 
 def _largest_first(counts: Counter[str]) -> dict[str, int]:

@@ -1,19 +1,21 @@
 """PostgreSQL reads a query's newest matches in windows of ids, each sized from the share of
-matches the ones before it held. Whatever the sizes, it returns exactly what one statement over
-all ids returns: the same matches, newest first, filters included (tags in the GIN index)."""
+matches the ones before it held, each window named in the query by its id blocks (migration
+0017). Whatever the sizes, it returns exactly what one statement over all ids returns: the same
+matches, newest first, filters included (tags in the GIN index)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
 from search import engines
 from search.articles import SearchRequest, _plan
-from search.engines import PostgresEngine
+from search.engines import SHIFTS, PostgresEngine, _filters, id_blocks
 from store.db import Database
 from tests.support.api import alembic_to, build_corpus
 from tests.support.postgres import require_postgres, temporary_postgres
@@ -47,6 +49,7 @@ def test_windows_return_the_newest_matches_of_one_statement(
     database: Database, monkeypatch: pytest.MonkeyPatch, first_span: int, request_: SearchRequest
 ) -> None:
     monkeypatch.setattr(engines, "FIRST_SPAN", first_span)  # windows of one id or a few
+    monkeypatch.setattr(engines, "WINDOW_ALIGN", 1)  # the corpus is smaller than one block
     with database.sessions() as session:
         plan = _plan(session, request_)
         assert plan is not None
@@ -97,3 +100,70 @@ def test_migration_0016_goes_down_and_up_and_moves_the_tags_in_and_out_of_the_in
                 counts.append(session.execute(text(tagged), {"tag": f"'{tag}':C"}).scalar_one())
             db.dispose()
     assert counts[0] == 0 and counts[1] > 0
+
+
+@pytest.mark.parametrize(
+    "ids", [(0, 1), (0, 1024), (1, 1023), (1000, 1100), (5000, 70_000), (0, 300_001), (1_000_000, 5_300_000)]
+)
+def test_id_blocks_cover_the_window_with_the_fewest_aligned_blocks(ids: tuple[int, int]) -> None:
+    spans = []
+    for block in id_blocks(ids):
+        shift, number = block.removeprefix("#").split(".")
+        spans.append((int(number) << int(shift), 1 << int(shift)))
+    finest = 1 << SHIFTS[0]
+    start, end = ids[0] // finest * finest, -(-ids[1] // finest) * finest
+    # contiguous from the window's first block to its last, each aligned to its own size
+    assert [a for a, _ in spans] == [start] + [a + n for a, n in spans[:-1]]
+    assert spans[-1][0] + spans[-1][1] == end
+    assert all(a % n == 0 for a, n in spans)
+    # fewest: no block could have been a bigger one
+    for a, n in spans:
+        assert not any(big > n and a % big == 0 and a + big <= end for big in (1 << s for s in SHIFTS))
+
+
+def test_the_index_expression_holds_exactly_the_blocks_of_each_id(database: Database) -> None:
+    """The expression the migration indexes, evaluated on ids far beyond the test corpus's."""
+    rows = "SELECT i AS article_id, ''::text AS tags FROM generate_series(0, 600000, 37) AS i"
+    sql = text(f"SELECT g.article_id FROM ({rows}) AS g WHERE {_filters('g.')} @@ CAST(:blocks AS tsquery)")
+    finest = 1 << SHIFTS[0]
+    with database.sessions() as session:
+        for lo, hi in ((0, 1024), (2048, 70_000), (262_144, 600_001), (1000, 1001)):
+            blocks = " | ".join(f"'{b}'" for b in id_blocks((lo, hi)))
+            found = {i for (i,) in session.execute(sql, {"blocks": blocks})}
+            start, end = lo // finest * finest, -(-hi // finest) * finest
+            assert found == set(range(0, 600_001, 37)) & set(range(start, end))
+
+
+def test_the_searches_read_the_blocks_index(database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine's expression is the migration's, as the planner sees it: its windows and its
+    document frequencies use the index (the corpus is small: the other scans are turned off)."""
+    statements: list[tuple[str, Any]] = []
+    rows = PostgresEngine._rows
+
+    def record(engine: PostgresEngine, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
+        if "@@" in sql:
+            statements.append((sql, params))
+        return rows(engine, sql, params)
+
+    monkeypatch.setattr(PostgresEngine, "_rows", record)
+    with database.sessions() as session:
+        plan = _plan(session, SearchRequest(q="밝혔다"))
+        filtered = _plan(
+            session, SearchRequest(q="밝혔다", source="고용노동부", date_to=dt.date(2025, 11, 30))
+        )
+        assert plan is not None and filtered is not None
+        engine = PostgresEngine(session)
+        engine.matches(plan, None, (2, 5000))
+        engine.matches(filtered, None, (2, 5000))
+        engine.doc_freq(plan.include[0])
+        cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+        plans = []
+        for statement, parameters in statements:
+            cursor.execute("EXPLAIN " + statement, parameters)
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    assert len(plans) == 3 and "#10.0" in str(statements[0][1])
+    lines = plans[1].splitlines()
+    scan = next(i for i, line in enumerate(lines) if "Bitmap Index Scan on ix_search_docs_blocks" in line)
+    assert lines[scan + 1].count("::tsquery") == 4  # the words, the source, the dates, the blocks
+    assert all("ix_search_docs_blocks" in p for p in plans), "\n\n".join(plans)

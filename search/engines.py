@@ -8,7 +8,7 @@ Scoring is search.bm25's, the same for both.
 Both filter through tags (source, category, KST day, month and year), so a filter is a posting
 list intersection, not a row lookup per match: in SQLite's FTS table they are the `tags` column,
 in PostgreSQL the second column of the search index, beside each document's id blocks
-(migration 0017; the tsvector also holds them with weight C, 0016).
+(migration 0018; the tsvector also holds them with weight C, 0016).
 """
 
 from __future__ import annotations
@@ -335,7 +335,7 @@ def _ints(ids: Sequence[int]) -> str:
 
 # PostgreSQL ---------------------------------------------------------------------------------------
 
-# The search index (migration 0017) has two columns: the stored tsvector (title A, body B, and the
+# The search index (migration 0018) has two columns: the stored tsvector (title A, body B, and the
 # filter tags C of 0016), and the filters alone: the tags, and the document's id blocks (blocks
 # of 2**shift ids, named `#<shift>.<id >> shift>`). A window names its blocks, so GIN reads only
 # the postings inside it; and a filter there carries no weight, so no row is rechecked for it.

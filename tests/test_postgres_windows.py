@@ -1,6 +1,6 @@
 """PostgreSQL reads a query's newest matches in windows of ids, each sized from the share of
 matches the ones before it held, each window named in the query by its id blocks (migration
-0017). Whatever the sizes, it returns exactly what one statement over all ids returns: the same
+0018). Whatever the sizes, it returns exactly what one statement over all ids returns: the same
 matches, newest first, filters included (tags in the GIN index)."""
 
 from __future__ import annotations

@@ -16,16 +16,16 @@ The stored `tsv` column stays as it is (no table rewrite); the index replaces
 `ix_search_docs_tsv`, and `search/engines.py` queries the same expression (`_filters` there; a
 test checks the planner uses this index).
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0018
+Revises: 0017
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0017"
-down_revision = "0016"
+revision = "0018"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 

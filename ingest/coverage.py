@@ -199,7 +199,12 @@ def _source_names(release: Article) -> list[str]:
 def best_added(session: Session, article_id: int) -> str | None:
     """The outlet article's highest-scoring added sentence, verbatim, from its stored coverage."""
     row = session.get(Coverage, article_id)
-    added = row.data.get("added", []) if row is not None else []
+    return best_added_in(row.data if row is not None else None)
+
+
+def best_added_in(data: dict[str, Any] | None) -> str | None:
+    """The highest-scoring added sentence of a coverage row's data, verbatim (None: nothing scored)."""
+    added = data.get("added", []) if data else []
     best = max(added, key=lambda s: (s.get("score", 0), -s.get("index", 0)), default=None)
     return str(best["text"]) if best and best.get("score", 0) > 0 else None
 

@@ -62,26 +62,44 @@ def update_coverage(
 
 
 def refresh(session: Session, story: Story) -> None:
-    """Recompute the story's stale coverage rows and drop the rows of articles no longer in it."""
+    """Recompute the story's stale coverage rows and drop the rows of articles no longer in it.
+
+    Only keys are read for the whole story (ids, revisions): loading every member and its coverage
+    JSON cost ~25 KB a member on every ingest, ~10 MiB a task for the bench's stories of 400, which
+    is what a worker's children grew by (docs/scale.md, Memory). The stale rows load whole.
+    """
     release = session.get(Article, story.canonical_article_id) if story.canonical_article_id else None
-    members = {a.id: a for a in story.articles if release is None or a.id != release.id}
-    rows = session.scalars(
-        select(Coverage).where(or_(Coverage.story_id == story.id, Coverage.article_id.in_(list(members))))
-    ).all()
-    current = {row.article_id: row for row in rows}
-    for row in rows:
-        if row.article_id not in members:
-            session.delete(row)
-            del current[row.article_id]
+    members = {
+        article_id: revision
+        for article_id, revision in session.execute(
+            select(Article.id, Article.revision).where(Article.story_id == story.id)
+        )
+        if release is None or article_id != release.id
+    }
+    keys = session.execute(
+        select(Coverage.article_id, Coverage.story_id, Coverage.canonical_id, Coverage.canonical_revision,
+               Coverage.revision)
+        .where(or_(Coverage.story_id == story.id, Coverage.article_id.in_(list(members))))
+    ).all()  # fmt: skip
+    gone = [row.article_id for row in keys if row.article_id not in members]
+    if gone:
+        session.execute(delete(Coverage).where(Coverage.article_id.in_(gone)))
     if release is None:
         return
+    current = {row.article_id: tuple(row)[1:] for row in keys if row.article_id in members}
+    stale = [
+        article_id
+        for article_id, revision in members.items()
+        if current.get(article_id) != (story.id, release.id, release.revision, revision)
+    ]
+    if not stale:
+        return
     release_units = _units(session, release, backfill=True)
-    for article in members.values():
-        found = current.get(article.id)
-        if found is not None and _fresh(found, story, release, article):
-            continue
+    rows = session.scalars(select(Coverage).where(Coverage.article_id.in_(stale))).all()
+    found = {row.article_id: row for row in rows}
+    for article in session.scalars(select(Article).where(Article.id.in_(stale)).order_by(Article.id)).all():
         data = outlet_coverage(release, release_units, article, _units(session, article, backfill=True))
-        row = found or Coverage(article_id=article.id)
+        row = found.get(article.id) or Coverage(article_id=article.id)
         session.add(row)
         row.story_id, row.canonical_id = story.id, release.id
         row.canonical_revision, row.revision = release.revision, article.revision
@@ -186,7 +204,12 @@ def _source_names(release: Article) -> list[str]:
 def best_added(session: Session, article_id: int) -> str | None:
     """The outlet article's highest-scoring added sentence, verbatim, from its stored coverage."""
     row = session.get(Coverage, article_id)
-    added = row.data.get("added", []) if row is not None else []
+    return best_added_in(row.data if row is not None else None)
+
+
+def best_added_in(data: dict[str, Any] | None) -> str | None:
+    """The highest-scoring added sentence of a coverage row's data, verbatim (None: nothing scored)."""
+    added = data.get("added", []) if data else []
     best = max(added, key=lambda s: (s.get("score", 0), -s.get("index", 0)), default=None)
     return str(best["text"]) if best and best.get("score", 0) > 0 else None
 

@@ -17,14 +17,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ingest.coverage import best_added
+from ingest.coverage import best_added_in
 from newsdesk.defaults import KEY_FACT_SENTENCES
 from nlp.analyse import analyse
 from nlp.digest import title_terms_of
 from nlp.sections import heading_spans, split_sections
 from nlp.summarize import summarise_sections
 from store import StoreError
-from store.models import Article, Draft, Story, now
+from store.models import Article, Coverage, Draft, Source, Story, now
 from store.rows import insert_rows
 
 FEATURE_CHARS = 300
@@ -69,7 +69,11 @@ class Rights:
 
 def rights_of(article: Article) -> Rights:
     """The rights of the article's source (full rights when it has none)."""
-    source = article.source
+    return source_rights(article.source)
+
+
+def source_rights(source: Source | None) -> Rights:
+    """The source's rights (full rights for no source)."""
     if source is None:
         return Rights()
     mode = source.summary_mode or "full"  # unset on an unsaved source: the column's default
@@ -110,10 +114,9 @@ def resummarise(article: Article, sentences: int | None, max_chars: int | None) 
     limit = _least(max_chars, rights.max_chars)
     title = [t.term for t in title_terms_of(article.title)]
     parts = split_sections(article.body, heading_spans_of(article))
-    return [
-        s.as_dict()
-        for s in summarise_sections(analyse(article.body), parts, count, limit, title, KEY_FACT_SENTENCES)
-    ]
+    # key facts join an editor's own count but never outnumber it: one sentence asked for is one
+    facts = KEY_FACT_SENTENCES if sentences is None else min(KEY_FACT_SENTENCES, sentences - 1)
+    return [s.as_dict() for s in summarise_sections(analyse(article.body), parts, count, limit, title, facts)]
 
 
 def heading_spans_of(article: Article) -> list[tuple[int, int]]:
@@ -238,21 +241,38 @@ def sync_story(session: Session, story: Story | None) -> Draft | None:
         return None
     draft = canonical.draft
     draft.story_id = story.id
-    draft.outlets = [outlet(a, best_added(session, a.id)) for a in story.articles if a.id != canonical.id]
+    draft.outlets = story_outlets(session, story.id, canonical.id)
     return draft
 
 
-def outlet(article: Article, added: str | None = None) -> dict[str, Any]:
-    """Who ran an article, and where; `added`: what it added to the release, quoted when its rights allow."""
-    name = article.source.name if article.source else (article.site_name or article.url)
-    quoted = added if added and rights_of(article).mode == "full" else None
-    return {
-        "article_id": article.id,
-        "name": name,
-        "url": article.url,
-        "title": article.title,
-        "added": quoted,
-    }
+def story_outlets(session: Session, story_id: int, canonical_id: int) -> list[dict[str, Any]]:
+    """Who else ran the story, and where, with what each added when its rights allow quoting.
+
+    Read as columns, the coverage JSON a row at a time: this runs on every ingest into a story,
+    and loading a story of hundreds of articles whole made each task's heap grow with the corpus
+    (docs/scale.md, Memory)."""
+    members = session.execute(
+        select(Article.id, Article.url, Article.title, Article.site_name, Article.source_id)
+        .where(Article.story_id == story_id, Article.id != canonical_id)
+        .order_by(Article.id)
+    ).all()
+    ids = [member.id for member in members]
+    coverage = select(Coverage.article_id, Coverage.data).where(Coverage.article_id.in_(ids))
+    added = {article_id: best_added_in(data) for article_id, data in session.execute(coverage)}
+    outlets = []
+    for member in members:
+        source = session.get(Source, member.source_id) if member.source_id is not None else None
+        quote = added.get(member.id)
+        outlets.append(
+            {
+                "article_id": member.id,
+                "name": source.name if source else (member.site_name or member.url),
+                "url": member.url,
+                "title": member.title,
+                "added": quote if quote and source_rights(source).mode == "full" else None,
+            }
+        )
+    return outlets
 
 
 def _sync_stories(session: Session, left: int | None, article: Article) -> None:

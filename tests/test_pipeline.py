@@ -339,7 +339,10 @@ def test_regenerating_a_draft_keeps_the_editors_edits(db: Database) -> None:
         assert draft.edits == {"headline": "편집자가 고친 제목", "excerpt": "편집자 요약"}
         assert draft.headline == new_title, "generated fields follow the new revision"
         assert draft.editor == "editor@newsdesk"
-        assert any("모노레일" in s["text"] for s in draft.key_sentences) or "모노레일" in draft.feature_text
+        body = draft.article.body  # the key sentences quote the new revision
+        assert "모노레일" in body and "케이블카" not in body
+        quoted = draft.key_sentences
+        assert quoted and all(body[s["start"] : s["end"]] == s["text"] for s in quoted)
         shown = effective(draft)
         assert shown["headline"] == "편집자가 고친 제목" and shown["excerpt"] == "편집자 요약"
         assert shown["category"] == draft.category

@@ -9,7 +9,8 @@ copy-on-write. What turned shared pages into private copies (bench/queues.py, do
   (`gc.freeze()`), which no collection walks.
 - glibc's malloc keeps freed memory resident: the parent's freed chunks were inherited, and a
   child's tasks (lxml trees, Kiwi's results, SQLAlchemy rows) leave holes in its heap. The parent
-  trims before each fork and a child every `TRIM_EVERY` tasks, giving free pages to the kernel.
+  trims before each fork and a child every `TRIM_EVERY` tasks, giving free pages to the kernel,
+  after a collection: ORM rows are cycles, which only a collection frees.
 
 What is left, a child's growth (~0.05 MiB a task early, ~0.25 after 1,000 articles: docs/scale.md),
 is bounded by recycling it after `NEWSDESK_WORKER_MAX_TASKS` tasks (worker.celery_app): the new
@@ -73,4 +74,13 @@ def _after_task(**_: Any) -> None:
     _tasks_since_trim += 1
     if _tasks_since_trim >= TRIM_EVERY:
         _tasks_since_trim = 0
-        trim_heap()
+        collect_and_trim()
+
+
+def collect_and_trim() -> bool:
+    """A child between tasks: free the cycles its tasks left (ORM objects and their states refer
+    to each other), then give the freed pages back. Trimming alone left them to the next full
+    collection, so the heap's high-water mark grew with the size of what tasks loaded. Only the
+    child's own objects are walked: what it inherited is frozen."""
+    gc.collect()
+    return trim_heap()

@@ -27,7 +27,7 @@ def body_heads(body: str, elements: Sequence[html.HtmlElement], start: int | Non
     index there of the body's first line (``first_line_index``).
     """
     top = {fold(line).lstrip("-• ") for line in body.splitlines()[:6] if line.strip()}
-    marked = (e for e in elements if (e.get("class") or e.get("id")) and _marked(e))
+    marked = (e for e in elements if (e.get("class") or e.get("id")) and title_marked(e))
     heads = [t for t in (fold(e.text_content()) for e in marked) if t in top]
     if start is not None:
         heads += _headings_above(elements[max(0, start - MAX_LOOKBACK) : start])
@@ -72,7 +72,7 @@ def _headings_above(elements: Sequence[html.HtmlElement]) -> list[str]:
     after its headline (``_decks_last``)."""
     found: list[tuple[html.HtmlElement, str]] = []
     for element in reversed(elements):
-        if element.tag not in HEADING_TAGS and not _marked(element):
+        if element.tag not in HEADING_TAGS and not title_marked(element):
             continue
         text = fold(element.text_content())
         if text and len(text) <= MAX_HEAD_CHARS and not in_menu(element):
@@ -91,18 +91,19 @@ def _decks_last(found: list[tuple[html.HtmlElement, str]]) -> list[tuple[html.Ht
     for i in range(len(out) - 1):
         (near, near_text), (far, far_text) = out[i], out[i + 1]
         if (
-            near.tag in _LEVELS and far.tag in _LEVELS and _LEVELS[far.tag] < _LEVELS[near.tag]
-            and near.getprevious() is far and min(len(near_text), len(far_text)) >= MIN_DECK_CHARS
+            near.tag in HEADING_LEVELS and far.tag in HEADING_LEVELS
+            and HEADING_LEVELS[far.tag] < HEADING_LEVELS[near.tag] and near.getprevious() is far
+            and min(len(near_text), len(far_text)) >= MIN_DECK_CHARS
         ):  # fmt: skip
             out[i], out[i + 1] = out[i + 1], out[i]
     return out
 
 
-_LEVELS = {f"h{n}": n for n in range(1, 7)}
+HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}  # every heading element, by its level
 MIN_DECK_CHARS = 10
 
 
-def _marked(element: html.HtmlElement) -> bool:
+def title_marked(element: html.HtmlElement) -> bool:
     """The element's class or id names it a title."""
     return bool(TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
 

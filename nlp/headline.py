@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from lxml import etree, html
 
 from nlp.cleanup import BOILERPLATE_RE
-from nlp.headings import TITLE_MARKS_RE, in_menu
+from nlp.headings import in_menu, title_marked
 from nlp.titles import clean_title, fold, is_headline
 
 # Groups of sources that a CMS fills independently of each other.
@@ -284,7 +284,7 @@ def marked_titles(elements: Sequence[html.HtmlElement], stop: html.HtmlElement |
             break
         if element.tag in SKIP_MARK_TAGS or not (element.get("class") or element.get("id")):
             continue
-        if not TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        if not title_marked(element):
             continue
         if element.tag == "a" or in_menu(element) or is_home_link(element):
             continue

@@ -17,12 +17,11 @@ from dataclasses import dataclass
 
 from lxml import html
 
-from nlp.headings import MIN_PROBE_CHARS, TITLE_MARKS_RE, in_menu
+from nlp.headings import HEADING_LEVELS, MIN_PROBE_CHARS, in_menu, title_marked
 from nlp.marks import HEADING_BULLETS, char_class
 from nlp.titles import fold
 
 MAX_HEADING_CHARS = 60
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _OPENING = 20  # characters of a body line that identify it on the page
 _LINE = re.compile(r"[^\n]+")
 _MARK = re.compile(
@@ -99,10 +98,6 @@ def _heading_elements(tree: html.HtmlElement) -> Iterator[tuple[html.HtmlElement
             yield element, text
 
 
-def _title_marked(element: html.HtmlElement) -> bool:
-    return bool(TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
-
-
 def drop_headings_above(body: str, above: Sequence[html.HtmlElement]) -> str:
     """The body without lines that repeat a heading the page prints above the body's first line.
 
@@ -114,7 +109,7 @@ def drop_headings_above(body: str, above: Sequence[html.HtmlElement]) -> str:
     never a later line of the body. `above`: the page's elements
     before the one holding the body's first line (``nlp.headings.first_line_index``).
     """
-    texts = {fold(e.text_content()) for e in above if e.tag in _HEADING_TAGS or _title_marked(e)} - {""}
+    texts = {fold(e.text_content()) for e in above if e.tag in HEADING_LEVELS or title_marked(e)} - {""}
     if not texts:
         return body
     lines = body.split("\n")

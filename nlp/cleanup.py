@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from nlp.bylines import is_byline, strip_dateline
-from nlp.dates import DATE_RE
+from nlp.dates import DATE_RE, numeric_months
 from nlp.marks import BULLETS, DASHES, char_class
-from nlp.titles import fold, is_cms_words
+from nlp.titles import fold, is_cms_words, is_section_name
 
 MAX_LABEL_LINE = 60
 LIST_BULLETS = "-" + BULLETS + " "  # marks a list line starts with; not part of what it says
@@ -55,7 +55,7 @@ BOILERPLATE_PATTERNS = (
     r"댓글은\s*자유롭게|통보\s*없이\s*삭제|운영\s*취지에\s*맞지|(?:비방|명예훼손|저속한).{0,40}(?:삭제|제한)",
     r"무단\s*전재|재배포\s*금지|all\s*rights\s*reserved|copyrights?\s*(?:ⓒ|©|\(c\))|^\s*(?:ⓒ|©)",
     r"^[^.!?]{0,25}바로\s*가기\s*$|^응답소|응답소\s*누리집",
-    r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|이전글.*|다음글.*|닫기|TOP|맨\s*위로)$",
+    r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|이전글.*|다음글.*|닫기|TOP|맨\s*위로|PC\s*버전(?:\s*보기)?|모바일\s*버전(?:\s*보기)?)$",
     r"URL이\s*복사되었습니다|주소가\s*복사되었습니다|(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인)(?:\s*[,/|]?\s*(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인|X|URL\s*복사)){2,}",
     r"^[\[(]?\s*사진\s*=|^\*?\s*사진\s*설명\s*[:：]|^[\[(]?\s*사진\s*(?:제공|출처)\s*[=:：]|^※\s*(?:사진\s*있음|별첨)",
     r"^[^.!?]{0,150}(?:[/=]\s*|ⓒ\s*)(?:뉴시스|연합뉴스|뉴스1|news1|newsis|yonhap|AP|AFP|로이터|게티이미지(?:뱅크)?|EPA)\s*[)\]]?\s*$",
@@ -75,6 +75,21 @@ _DATE_LABEL_RE = re.compile(
 _ARCHIVE_PARTS_RE = re.compile(r"^\s*[\[【〔][^\]】〕]{1,20}[\]】〕]|(?<![\d가-힣])\d{1,3}\s*면(?![가-힣])")
 _TRAILING_ENDS = ("바로보기", "바로듣기", "미리보기", "다운로드", "내려받기", ">", "〉", "/")
 _PLACEHOLDER_RE = re.compile(r"\$\$[A-Z_]+\$\$")
+# A header's info line is fields between bars or spaced dots: ``입력 2026.12.02 09:30 | 홍길동 기자``.
+_FIELD_SPLIT_RE = re.compile(r"\s*[|｜ㅣ]\s*|\s+[·/]\s+")
+_FIELD_LABEL_RE = re.compile(
+    rf"\bby\b|(?<![가-힣])(?:{_ANY}|기자명|작성|등록|게시|배포|(?:기사|최초|최종)?\s?(?:입력|수정|등록|작성|게재|승인|발행|송고|업데이트)"
+    r"(?:일시|일자|일)?)(?![가-힣])",
+    re.IGNORECASE,
+)
+_FIELD_NOISE_RE = re.compile(  # phone numbers, e-mails, counts, colons and brackets
+    r"\d{2,4}[-)]\s?\d{3,4}-\d{4}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\d,]+\s*회?|[:：()\[\]]"
+)
+# what an event notice's line says after its date (일시, 장소, 기간): the article's own facts
+_EVENT_WORDS_RE = re.compile(r"일시|장소|기간|대상|까지|부터|예정|개최|마감|접수|신청")
+MAX_META_LINE = 100
+MAX_META_WORDS = 2  # what a field holds besides its date and label: a name (홍길동 기자, 청년정책과)
+MAX_NAME_CHARS = 12
 
 
 def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
@@ -95,6 +110,8 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
         skip_value = bool(LABEL_ONLY_RE.match(line))
         if skip_value or fold(line.lstrip("-• ")) in dropped or is_boilerplate(line):
             continue
+        if not lines and is_section_name(line):  # the header's section label, above the headline
+            continue
         if not lines or lines[-1] != line:
             lines.append(line)
     return "\n".join(lines)
@@ -111,6 +128,28 @@ def drop_lines(cleaned: str, drop: tuple[str, ...]) -> str:
         if fold(line.lstrip(LIST_BULLETS)) not in dropped and (not lines or lines[-1] != line):
             lines.append(line)
     return "\n".join(lines)
+
+
+def drop_above_headline(cleaned: str, title: str | None) -> str:
+    """``cleaned`` without the short lines the extractor kept above the headline's own line.
+
+    Convention: an article's text follows its headline. When the extractor takes the headline
+    into the body, what it kept above it is page chrome: a menu word, the site's name, a section
+    label. Only short lines within the body's first ``MAX_LINES_ABOVE_HEADLINE`` go; a paragraph
+    above a repeated headline is text.
+    """
+    if not title:
+        return cleaned
+    lines = cleaned.split("\n")
+    folded = [fold(line.lstrip(LIST_BULLETS)) for line in lines[: MAX_LINES_ABOVE_HEADLINE + 1]]
+    at = folded.index(fold(title)) if fold(title) in folded else 0
+    if at == 0 or any(len(line) > MAX_CHROME_CHARS for line in folded[:at]):
+        return cleaned
+    return "\n".join(lines[at:])
+
+
+MAX_LINES_ABOVE_HEADLINE = 4
+MAX_CHROME_CHARS = 30
 
 
 def table_row(line: str) -> str:
@@ -138,7 +177,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(bare) <= MAX_NOTICE_LINE and BOILERPLATE_RE.search(bare):
         return True
-    if is_byline(bare) or _only_dates(bare):
+    if is_byline(bare) or _only_dates(bare) or _info_line(bare):
         return True
     return len(bare) <= MAX_LABEL_LINE and bool(LABEL_LINE_RE.match(bare)) and not _sentence(bare)
 
@@ -151,6 +190,35 @@ def _only_dates(line: str) -> bool:
     rest = _DATE_LABEL_RE.sub(" ", rest)
     rest = _ARCHIVE_PARTS_RE.sub(" ", rest)
     return not re.search(r"[가-힣A-Za-z]{2,}", rest)
+
+
+def _info_line(line: str) -> bool:
+    """The info line an article header prints under the headline: each field is a date, a labelled
+    value or a byline (``입력 2026.12.02 09:30 | 홍길동 기자``, ``2026.12.02 청년정책과``,
+    ``부서 청년정책과 | 담당자 김하늘 | 연락처 031-000-0000``).
+
+    Convention: CMS article and board views set date, writer, department and contact on one line
+    between the headline and the text; what is left of a field once its date or label goes is a
+    name of at most two words. A date with an event's words after it (``일시 12. 2. 10:00``,
+    ``1월 15일부터 접수``) is the article's own fact and stays.
+    """
+    if len(line) > MAX_META_LINE or _sentence(line) or _EVENT_WORDS_RE.search(line):
+        return False
+    fields = [f for f in _FIELD_SPLIT_RE.split(line) if f.strip()]
+    return bool(fields) and all(_info_field(f) for f in fields)
+
+
+def _info_field(field: str) -> bool:
+    """One field of an info line: a byline, or a date or label with at most a short name left."""
+    if is_byline(field):
+        return True
+    field = numeric_months(field)
+    rest = DATE_RE.sub(" ", field)
+    marked = rest != field
+    unlabelled = _FIELD_LABEL_RE.sub(" ", rest)
+    marked = marked or unlabelled != rest
+    words = _FIELD_NOISE_RE.sub(" ", unlabelled).split()
+    return marked and len(words) <= MAX_META_WORDS and all(len(w) <= MAX_NAME_CHARS for w in words)
 
 
 def _sentence(line: str) -> bool:

@@ -49,7 +49,7 @@ _MODIFIED_BEFORE_RE = re.compile(r"(?:" + "|".join(MODIFIED_LABELS) + r")[^\d가
 # Convention: bylines and archive datelines carry the date on a line of their own kind —
 # ``홍길동 기자 | 2024.05.03 15:12``, ``글·사진 홍길동``, ``[한빛일보] 2019-03-04 12면``, ``hong@x.kr``.
 _DATELINE_MARK_RE = re.compile(
-    r"(?:기자|특파원|통신원|에디터)(?![가-힣])|기자명|작성자|글\s*[·/]\s*사진|@[\w.-]+\.[a-z]{2,}"
+    r"(?:기자|특파원|통신원|에디터)(?![가-힣])|기자명|^\s*[Bb]y\s+[A-Z가-힣]|작성자|글\s*[·/]\s*사진|@[\w.-]+\.[a-z]{2,}"
     r"|^\s*[\[【〔(][^\]】〕)]{1,20}[\]】〕)]\s*(?:19|20)\d{2}|(?:19|20)\d{2}[-./년\s\d월일]*\s\d{1,3}\s*면(?![가-힣])"
 )
 # URL path dates (the CMS files the article under its day): ``/2020/08/27/``, ``/2020-08-27/``,
@@ -60,6 +60,31 @@ _URL_DATE_RES = (
     re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?=/|$)"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})(?=/|$)"),
 )
+
+
+# Convention: English-language pages (and some meta values) name the month: ``December 2, 2026``,
+# ``Dec. 2, 2026``, ``2 December 2026``. Rewritten as ``2026-12-02`` before the numeric patterns run.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_ENGLISH_DATE_RE = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('mon', 'mon2')},?\s+)"
+    r"(?P<y>(?:19|20)\d{2})\b,?",
+    re.IGNORECASE,
+)
+
+
+def numeric_months(text: str) -> str:
+    """``text`` with English month-name dates written ``YYYY-MM-DD`` (other text unchanged)."""
+    if not _ENGLISH_DATE_RE.search(text):  # most text: one search, no rewrite
+        return text
+
+    def iso(match: re.Match[str]) -> str:
+        month = _MONTHS.index((match.group("mon") or match.group("mon2"))[:3].lower()) + 1
+        day = int(match.group("d1") or match.group("d2"))
+        return f"{match.group('y')}-{month:02d}-{day:02d}"
+
+    return _ENGLISH_DATE_RE.sub(iso, text)
 
 
 class DateOnly(dt.datetime):
@@ -90,13 +115,14 @@ def parse_date(text: str) -> dt.datetime | None:
     compact = _COMPACT_RE.match(text)
     if compact:
         return _from_compact(compact.group(1), compact.group(2))
-    match = DATE_RE.search(text)
+    match = DATE_RE.search(numeric_months(text))
     return _from_match(match) if match else None
 
 
 def find_labelled_dates(text: str) -> tuple[dt.datetime | None, dt.datetime | None]:
     """Find visible 입력/등록/작성 (published) and 수정/업데이트 (modified) dates in page text."""
     found: dict[str, dt.datetime] = {}
+    text = numeric_months(text)
     for label in _LABEL_RE.finditer(text):
         match = DATE_RE.match(text, label.end())
         short = None if match else _SHORT_DATE_RE.match(text, label.end())
@@ -112,6 +138,7 @@ def find_unlabelled_date(text: str, *, datelines_only: bool = False) -> dt.datet
     With ``datelines_only`` a date counts only on a byline or archive dateline (``홍길동 기자 |
     2024.05.03``, ``[한빛일보] 2019-03-04 12면``): used for text around, not inside, the article head.
     """
+    text = numeric_months(text)
     for line in text.splitlines() if datelines_only else (text,):
         if datelines_only and not _DATELINE_MARK_RE.search(line):
             continue

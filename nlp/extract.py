@@ -23,11 +23,18 @@ from lxml import etree, html
 from nlp import EmptyPageError, NlpError
 from nlp.blocks import block_text, largest_block, unwrap_layout_tables
 from nlp.bylines import byline_names, clean_author, merge_authors
-from nlp.cleanup import clean_body, drop_lines
+from nlp.cleanup import clean_body, drop_above_headline, drop_lines
 from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date, is_date_only
 from nlp.decode import decode_html
 from nlp.embedded import EmbeddedArticle, embedded_article, embedded_html
-from nlp.headings import MIN_PROBE_CHARS, body_heads, first_line_index, in_menu, page_elements
+from nlp.headings import (
+    MIN_PROBE_CHARS,
+    body_heads,
+    first_line_index,
+    in_menu,
+    join_broken_headings,
+    page_elements,
+)
 from nlp.headline import (
     MARKED_RANK,
     META,
@@ -101,6 +108,7 @@ def extract_page(
     anchors = page_anchors(tree, base)
     lead = take_lead(tree)
     changed = drop_pull_quotes(tree) + unwrap_layout_tables(tree) + drop_inline_labels(tree)
+    changed += join_broken_headings(tree)
     if lead or changed:
         elements = page_elements(tree)
     doc = _trafilatura(tree, url)
@@ -118,6 +126,7 @@ def extract_page(
         cleaned = drop_headings_above(cleaned, elements[:start])
     candidates = _title_candidates(tree, meta, cleaned, elements, start)
     title = choose_headline(candidates, meta.site_names, meta.keywords, template.titles, body_lines(cleaned))
+    cleaned = drop_above_headline(cleaned, title)
     body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template_lines(template, cleaned)))
     lead, body = _split_lead(lead, body, meta.description)
     lead = clean_lead(lead, drop=(title or "",))

@@ -103,6 +103,33 @@ HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}  # every heading element, by 
 MIN_DECK_CHARS = 10
 
 
+def join_broken_headings(tree: html.HtmlElement) -> int:
+    """Replace each ``<br>`` inside a heading element with a space; how many.
+
+    Convention: a ``<br>`` in an ``<h1>``–``<h6>`` breaks a long headline to fit the column, and
+    the reader reads one line. lxml's text joins the halves with no space (``월세<br>지원`` →
+    ``월세지원``) and trafilatura hands the second half back as a body line of its own.
+    A heading longer than ``MAX_HEAD_CHARS`` holds text, not a headline, and keeps its breaks.
+    """
+    joined = 0
+    for heading in tree.iter(*HEADING_LEVELS):
+        breaks = list(heading.iter("br"))
+        if not breaks or len(fold(heading.text_content())) > MAX_HEAD_CHARS:
+            continue
+        for br in breaks:
+            # the source's own newline beside the break goes too: later steps split text on it
+            before = br.getprevious()
+            if before is not None:
+                before.tail = (before.tail or "").rstrip()
+            else:
+                parent = br.getparent()
+                parent.text = (parent.text or "").rstrip()
+            br.tail = " " + (br.tail or "").lstrip()
+            br.drop_tag()  # lxml keeps the tail where the break was
+        joined += len(breaks)
+    return joined
+
+
 def title_marked(element: html.HtmlElement) -> bool:
     """The element's class or id names it a title."""
     return bool(TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))

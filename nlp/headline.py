@@ -316,9 +316,11 @@ def opening_headings(tree: html.HtmlElement, body: str) -> list[str]:
     """A heading (``h1``–``h4``) whose text is the body's first line: the extractor took the
     headline into the body, so no heading stands above it.
 
-    Convention: a CMS prints the headline as a heading directly before the text.
+    Convention: a CMS prints the headline as a heading directly before the text. Short lines
+    above it (a menu word or a section label the extractor kept) do not hide it: as in
+    ``choose_headline``, the first line of at least ``MIN_AGREE_CHARS`` is the opening.
     """
-    first = next((line for line in body_lines(body)), "")
+    first = next((line for line in body_lines(body) if len(line) >= MIN_AGREE_CHARS), "")
     if not first or len(first) > MAX_TITLE_CHARS:
         return []
     return [

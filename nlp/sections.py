@@ -19,7 +19,7 @@ from lxml import html
 
 from nlp.headings import HEADING_LEVELS, MIN_PROBE_CHARS, in_menu, title_marked
 from nlp.marks import HEADING_BULLETS, char_class
-from nlp.titles import fold
+from nlp.titles import fold, is_section_name
 
 MAX_HEADING_CHARS = 60
 _OPENING = 20  # characters of a body line that identify it on the page
@@ -109,13 +109,24 @@ def drop_headings_above(body: str, above: Sequence[html.HtmlElement]) -> str:
     never a later line of the body. `above`: the page's elements
     before the one holding the body's first line (``nlp.headings.first_line_index``).
     """
-    texts = {fold(e.text_content()) for e in above if e.tag in HEADING_LEVELS or title_marked(e)} - {""}
+    texts = {fold(e.text_content()) for e in above if e.tag in HEADING_LEVELS or title_marked(e)}
+    # the header's section label (``<span class="section">사회</span>``) comes back the same way
+    texts |= set(_section_labels(above))
+    texts -= {""}
     if not texts:
         return body
     lines = body.split("\n")
     first = next((i for i, line in enumerate(lines) if len(fold(line)) >= MIN_PROBE_CHARS), len(lines))
     kept = lines[: first + 1] + [line for line in lines[first + 1 :] if fold(line) not in texts]
     return "\n".join(kept)
+
+
+def _section_labels(elements: Sequence[html.HtmlElement]) -> Iterator[str]:
+    """Section names printed alone in an element, outside menus (a menu lists every section)."""
+    for element in elements:
+        text = fold(element.text or "") if len(element) == 0 else ""
+        if text and is_section_name(text) and not in_menu(element):
+            yield text
 
 
 def restore_headings(tree: html.HtmlElement, body: str) -> str:

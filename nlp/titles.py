@@ -163,6 +163,19 @@ def listing_title(raw: str | None, site_names: Iterable[str] = ()) -> str | None
     return next(iter(named or segments), None) or next(iter(sites), None)
 
 
+def is_section_name(text: str) -> bool:
+    """A newspaper section's name alone: ``사회``, ``정치 > 국회``, ``IT/과학``.
+
+    Convention: an article's header prints its section above the headline; before any body line
+    such a text is that label. (Later in the body the same word can head a part of a digest.)
+    """
+    words = [w for w in _TOKEN_SPLIT_RE.split(text.lower().replace(">", " ")) if w]
+    return 0 < len(text) <= MAX_CMS_LINE_CHARS and bool(words) and all(w in _SECTION_LOWER for w in words)
+
+
+_SECTION_LOWER = frozenset(w.lower() for w in SECTION_WORDS)
+
+
 def is_cms_words(text: str) -> bool:
     """A short text made only of page-type words: ``보도자료``, ``보도자료 상세``, ``뉴스·소식``."""
     return 0 < len(text) <= MAX_CMS_LINE_CHARS and _generic_words(text, _CMS_LOWER)
@@ -200,6 +213,13 @@ def _strip_breadcrumb(text: str) -> str:
     parts = [p.strip() for p in re.split(r"\s*[>›»]\s*", text) if p.strip()]
     if len(parts) >= 3 and all(len(p) <= 20 for p in parts[:-1]) and len(parts[-1]) > 20:
         return parts[-1]
+    # ``제목 > 보도자료 > 알림소식 > 가온시``: the page's own name, then its menu path upwards to the
+    # site. Every step after the headline is short, and most name a board, a section or the site.
+    tail = parts[1:]
+    if len(parts) >= 3 and all(len(p) <= 20 for p in tail) and len(parts[0]) >= MIN_HEAD_BEFORE_NAME:
+        named = sum(_generic_words(p) or _is_site_or_section(p, []) or is_board_label(p) for p in tail)
+        if 2 * named >= len(tail):
+            return parts[0]
     return text
 
 

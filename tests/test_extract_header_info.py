@@ -1,0 +1,257 @@
+"""What an article's header prints around the headline, kept out of the body and read right.
+
+A headline broken by ``<br>``, a ``<title>`` that walks its menu path up to the site, the info
+line under the headline (date, writer, department), the section label above it, English dates
+and a mobile page's footer links. Each rule is checked on two templates written here; the
+templates are made up, no site's page is copied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nlp.cleanup import clean_body, is_boilerplate
+from nlp.dates import KST, find_unlabelled_date, parse_date
+from nlp.extract import extract_page
+from nlp.titles import clean_title, is_section_name
+
+RENT = (
+    "가온시, 내년부터 청년 월세 지원 대상 두 배로 늘린다",
+    [
+        "가온시는 내년부터 청년 월세 지원 대상을 현재 2천 명에서 4천 명으로 늘린다고 2일 밝혔다.",
+        "지원 대상은 가온시에 주민등록을 둔 만 19세부터 34세까지의 무주택 청년이며,"
+        " 소득 기준은 중위소득 150% 이하다.",
+        "시는 이번 확대를 위해 내년 예산에 48억 원을 편성했으며, 신청은 1월 15일부터 시 누리집에서 받는다.",
+        '김하늘 가온시 청년정책과장은 "주거비 부담을 덜어 청년들이 지역에 정착하도록 돕겠다"고 말했다.',
+    ],
+)
+BUS = (
+    "한빛구, 심야 마을버스 4개 노선 신설…새벽 2시까지 운행",
+    [
+        "한빛구는 다음 달부터 심야 마을버스 4개 노선을 새로 운행한다고 3일 밝혔다.",
+        "심야 노선은 지하철 막차 시간 이후인 밤 12시부터 새벽 2시까지 20분 간격으로 다닌다.",
+        "구는 노선별 이용객을 분석해 내년 상반기에 운행 구간을 조정할 계획이다.",
+        '박나래 한빛구 교통행정과장은 "늦게 귀가하는 주민들의 안전한 이동을 돕겠다"고 말했다.',
+    ],
+)
+NAV = (
+    '<ul class="gnb"><li><a href="/">홈</a></li><li><a href="/news">뉴스</a></li>'
+    '<li><a href="/p">정책</a></li></ul>'
+)
+FOOT = "<footer><p>Copyright © 가온일보. All rights reserved.</p></footer>"
+
+
+def _paragraphs(lines: list[str]) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+def _lines(page: str) -> list[str]:
+    return [line for line in extract_page(page.encode()).body.split("\n") if line.strip()]
+
+
+# a <br> inside a heading ----------------------------------------------------------------------------
+
+
+def _broken_newspaper(title: str, lines: list[str]) -> str:
+    head = title.replace(", ", ",<br>", 1)  # the CMS breaks after the subject
+    return f"""<html><head><meta charset="utf-8"><title>가온일보</title></head><body>{NAV}
+<div class="view"><h1 class="news-title">{head}</h1>
+<div class="txt">{_paragraphs(lines)}</div></div>{FOOT}</body></html>"""
+
+
+def _broken_board(title: str, lines: list[str]) -> str:
+    words = title.split(" ")
+    half = len(words) // 2
+    head = " ".join(words[:half]) + "<br/>\n" + " ".join(words[half:])
+    return f"""<html><head><meta charset="utf-8"><title>보도자료 | 한빛구청</title></head><body>{NAV}
+<div class="board"><h3>{head}</h3><p class="info">2026-12-03</p>
+<div class="board-content">{"<br>".join(lines)}</div></div>{FOOT}</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("template", "story"),
+    [(_broken_newspaper, RENT), (_broken_newspaper, BUS), (_broken_board, RENT), (_broken_board, BUS)],
+)
+def test_a_headline_broken_by_a_line_break_reads_as_one_line(template, story) -> None:  # type: ignore[no-untyped-def]
+    title, lines = story
+    page = template(title, lines)
+    assert title not in page  # the headline really is broken
+    extracted = extract_page(page.encode())
+    assert extracted.title == title
+    body = [line for line in extracted.body.split("\n") if line.strip()]
+    assert body == lines  # neither half of the headline is left as a body line
+
+
+# a <title> that walks up its menu to the site ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "headline"),
+    [
+        (f"{RENT[0]} > 보도자료 > 알림소식 > 가온시", RENT[0]),
+        (f"{BUS[0]} › 구정소식 › 새소식 › 한빛구청", BUS[0]),
+        (f"{BUS[0]} > 열린구정 > 한빛구청 누리집", BUS[0]),
+    ],
+)
+def test_a_title_followed_by_its_menu_path_is_the_headline(raw: str, headline: str) -> None:
+    assert clean_title(raw) == headline
+
+
+def test_a_title_with_a_path_of_unknown_words_is_left_whole() -> None:
+    # the steps after '>' must mostly name boards, sections or the site: arbitrary words are content
+    raw = "전기요금 2분기 동결 > 산업용 인상 > 가정용 유지"
+    assert clean_title(raw) == raw
+
+
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_page_naming_its_article_only_in_the_title_gets_that_headline(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    city = f"""<html><head><meta charset="utf-8">
+<title>{title} &gt; 보도자료 &gt; 알림소식 &gt; 가온시</title></head>
+<body>{NAV}<div class="bbs"><div class="info"><span>담당부서 청년정책과</span><span>2026-12-02</span></div>
+<div class="con">{_paragraphs(lines)}</div></div>{FOOT}</body></html>"""
+    ward = f"""<html><head><meta charset="utf-8"><title>{title} › 구정소식 › 새소식 › 한빛구청</title></head>
+<body>{NAV}<table class="view"><tr><td class="txt">{"<br>".join(lines)}</td></tr></table>
+{FOOT}</body></html>"""
+    for page in (city, ward):
+        assert extract_page(page.encode()).title == title
+
+
+# the info line under the headline --------------------------------------------------------------------
+
+
+def _paper_with_info(title: str, lines: list[str]) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>{title} - 가온일보</title>
+<meta property="og:title" content="{title}"></head><body>{NAV}
+<div class="article-head"><span class="section">사회</span><h1 class="headline">{title}</h1>
+<div class="info">입력 2026.12.02 09:30 | 홍길동 기자</div></div>
+<div id="article-body">{_paragraphs(lines)}</div>{FOOT}</body></html>"""
+
+
+def _release_with_info(title: str, lines: list[str]) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>보도자료 상세 | 한빛구</title></head><body>{NAV}
+<div class="view"><div class="view_title"><h4>{title}</h4></div>
+<div class="view_info">부서 교통행정과 | 담당자 박나래 | 연락처 02-000-0000 | 2026-12-02</div>
+<div class="view_cont">{_paragraphs(lines)}</div></div>{FOOT}</body></html>"""
+
+
+def _policy_with_date_line(title: str, lines: list[str]) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>정책뉴스 | 가온시</title></head><body>
+<div class="sub"><h2 class="page_tit">정책뉴스</h2><div class="view_box"><h3 class="tit">{title}</h3>
+<p class="date">2026.12.02 청년정책과</p><div class="view_cont">{_paragraphs(lines)}</div></div></div>
+{FOOT}</body></html>"""
+
+
+@pytest.mark.parametrize("template", [_paper_with_info, _release_with_info, _policy_with_date_line])
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_the_info_line_under_the_headline_is_not_body_and_gives_the_date(template, story) -> None:  # type: ignore[no-untyped-def]
+    title, lines = story
+    extracted = extract_page(template(title, lines).encode())
+    assert extracted.title == title
+    assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+    assert extracted.published is not None and extracted.published.date() == dt.date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "입력 2026.12.02 09:30 | 홍길동 기자",
+        "기사입력 2026-12-02 오전 9:30 ㅣ 수정 2026-12-02 10:00",
+        "부서 청년정책과 | 담당자 김하늘 | 연락처 031-000-0000 | 2026-12-02",
+        "2026.12.02 청년정책과",
+        "By Hong Gildong · December 2, 2026",
+    ],
+)
+def test_info_lines_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "일시: 2026. 12. 2.(수) 10:00 / 장소: 시청 대회의실",  # an event's facts, in the release's text
+        "2026년 1월 15일부터 접수",
+        "시는 2026.12.02 청년정책과를 신설했다.",  # a sentence that holds a date
+        "2026.12.02 가온시 청년 월세 지원 대상 확대 계획 발표회",  # more than a name after the date
+    ],
+)
+def test_lines_that_carry_the_articles_own_dates_stay(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+# the section label above the headline --------------------------------------------------------------
+
+
+def test_a_section_name_before_the_first_body_line_is_dropped_but_not_later() -> None:
+    assert is_section_name("사회") and is_section_name("정치 > 국회") and is_section_name("IT/과학")
+    assert not is_section_name("사회적 거리두기")
+    body = "\n".join(["사회", RENT[1][0], "경제", RENT[1][1]])
+    assert clean_body(body).split("\n") == [RENT[1][0], "경제", RENT[1][1]]
+
+
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_section_label_printed_above_the_headline_leaves_the_body(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    paper = _paper_with_info(title, lines)
+    portal = f"""<html><head><meta charset="utf-8"><title>{title} : 누리뉴스</title></head><body>{NAV}
+<article><div class="cate">경제</div><h2 class="subject">{title}</h2>{_paragraphs(lines)}</article>
+{FOOT}</body></html>"""
+    for page in (paper, portal):
+        assert _lines(page) == lines
+
+
+# English dates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dec 2, 2026", dt.datetime(2026, 12, 2, tzinfo=KST)),
+        ("December 2, 2026 10:30", dt.datetime(2026, 12, 2, 10, 30, tzinfo=KST)),
+        ("2 December 2026", dt.datetime(2026, 12, 2, tzinfo=KST)),
+        ("Sept. 3rd, 2025", dt.datetime(2025, 9, 3, tzinfo=KST)),
+        ("Tue, 02 Dec 2025 09:30:00 +0000", dt.datetime(2025, 12, 2, 18, 30, tzinfo=KST)),
+    ],
+)
+def test_english_month_dates_are_read(text: str, expected: dt.datetime) -> None:
+    assert parse_date(text) == expected
+
+
+def test_a_month_word_without_a_day_is_no_date() -> None:
+    assert parse_date("may 2026 decided") is None
+    assert parse_date("March 2026") is None
+
+
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_an_english_byline_date_dates_the_article(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    meta = f"""<html><head><meta charset="utf-8"><title>{title} | Gaon Times</title>
+<meta name="date" content="Dec 2, 2026"></head><body>{NAV}<h1>{title}</h1>
+<div class="story">{_paragraphs(lines)}</div>{FOOT}</body></html>"""
+    byline = f"""<html><head><meta charset="utf-8"><title>{title} | Hanbit Post</title></head><body>{NAV}
+<h1>{title}</h1><p class="byline">By Hong Gildong · December 2, 2026</p>
+<div class="story">{_paragraphs(lines)}</div>{FOOT}</body></html>"""
+    for page in (meta, byline):
+        extracted = extract_page(page.encode())
+        assert extracted.published is not None and extracted.published.date() == dt.date(2026, 12, 2)
+        assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+    assert find_unlabelled_date("By Hong Gildong · December 2, 2026", datelines_only=True) is not None
+
+
+# a mobile page's footer links ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_mobile_pages_version_links_are_not_body(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    one = f"""<html><head><meta charset="utf-8"><title>가온뉴스 모바일</title></head><body>
+<div class="top"><a href="/">가온뉴스</a></div><div class="news_view"><div class="title">{title}</div>
+<div class="date">2026-12-02 09:30</div><div class="article_txt">{"<br>".join(lines)}</div></div>
+<div class="bottom">PC버전</div></body></html>"""
+    two = f"""<html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<div class="m-view"><h2>{title}</h2><section>{_paragraphs(lines)}</section></div>
+<div class="m-foot"><span>모바일 버전</span></div></body></html>"""
+    for page in (one, two):
+        assert _lines(page) == lines

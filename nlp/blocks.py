@@ -20,6 +20,8 @@ BLOCK_TAGS = ("div", "article", "section", "td", "main", "dd")
 LAYOUT_CELL_CHARS = 300  # a table cell holding this much text is page layout, not data
 LAYOUT_CELL_BLOCKS = 2  # …or this many paragraphs
 LAYOUT_CELL_BREAKS = 4  # …or this many line breaks
+LAYOUT_CELL_SENTENCES = 2  # …or this many sentences (…했다.)
+_SENTENCE_RE = re.compile(r"(?:다|요|음|함)[.。](?![\d.])")  # text_content runs <br> lines together
 _CELL_BLOCK_TAGS = ("p", "div", "ul", "ol", "table", "h2", "h3", "h4", "blockquote")
 LINE_TAGS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "table"})
 
@@ -143,4 +145,7 @@ def _layout_cell(cell: html.HtmlElement) -> bool:
     blocks = sum(1 for child in cell if child.tag in _CELL_BLOCK_TAGS)
     if blocks >= LAYOUT_CELL_BLOCKS or len(cell.text_content()) >= LAYOUT_CELL_CHARS:
         return True
-    return sum(1 for _ in cell.iter("br")) >= LAYOUT_CELL_BREAKS
+    if sum(1 for _ in cell.iter("br")) >= LAYOUT_CELL_BREAKS:
+        return True
+    # a datum is a name, a number or a phrase; prose (two sentences or more) is the article itself
+    return len(_SENTENCE_RE.findall(cell.text_content())) >= LAYOUT_CELL_SENTENCES

@@ -49,6 +49,7 @@ from nlp.headline import (
     is_home_link,
     marked_titles,
     opening_headings,
+    opening_title,
     title_cells,
 )
 from nlp.images import page_images
@@ -126,6 +127,7 @@ def extract_page(
         cleaned = drop_headings_above(cleaned, elements[:start])
     candidates = _title_candidates(tree, meta, cleaned, elements, start)
     title = choose_headline(candidates, meta.site_names, meta.keywords, template.titles, body_lines(cleaned))
+    title = title or opening_title(cleaned, template.titles)
     cleaned = drop_above_headline(cleaned, title)
     body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template_lines(template, cleaned)))
     lead, body = _split_lead(lead, body, meta.description)

@@ -45,6 +45,9 @@ _KEY_DROP_RE = re.compile(r"[\s\"'“”‘’`「」『』<>《》〈〉\[\]()�
 _ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…)\s*$")
 _APPENDED_RE = re.compile(r"\s*[,|｜ㅣ:：\-–—/\[(<《〈·]")
 _QUOTE_RE = re.compile(r"[\"“”‘’`]")
+# Convention: metadata often carries a desk or region tag in brackets before the headline the
+# page prints without it (``[가온]``, ``[단독]``, ``【포토】``).
+_TAG_HEAD_RE = re.compile(r"^\s*[\[【〔<]\s*[^\]】〕>]{1,12}\s*[\]】〕>]\s*")
 MIN_MARKED_CHARS, MAX_MARKED = 6, 8
 SKIP_MARK_TAGS = frozenset(
     {"html", "head", "body", "script", "style", "meta", "title", "img", "input", "form"}
@@ -182,6 +185,9 @@ def _agree(a: str, b: str, a_text: str, b_text: str) -> bool:
     if a == b:
         return True
     (short, short_text), (long, long_text) = sorted(((a, a_text), (b, b_text)), key=lambda p: len(p[0]))
+    tag = _TAG_HEAD_RE.match(long_text)
+    if tag and len(short) >= MIN_AGREE_CHARS and _key(long_text[tag.end() :]) == short:
+        return True  # ``[가온] 제목`` in metadata, ``제목`` printed: a region or desk tag put before it
     if len(short) < MIN_AGREE_CHARS or not long.startswith(short):
         return False
     if _ELLIPSIS_RE.search(short_text):
@@ -323,11 +329,60 @@ def opening_headings(tree: html.HtmlElement, body: str) -> list[str]:
     first = next((line for line in body_lines(body) if len(line) >= MIN_AGREE_CHARS), "")
     if not first or len(first) > MAX_TITLE_CHARS:
         return []
-    return [
-        first
-        for heading in tree.iter("h1", "h2", "h3", "h4")
-        if fold(heading.text_content()) == first and not in_menu(heading)
-    ][:1]
+    headings = (h for h in tree.iter("h1", "h2", "h3", "h4") if fold(h.text_content()) == first)
+    return [first for heading in headings if not in_menu(heading)][:1] or _opening_bold(tree, first)
+
+
+def _opening_bold(tree: html.HtmlElement, first: str) -> list[str]:
+    """The body's first line when the page prints it as a bold block of its own.
+
+    Convention: older CMSs and word-processor conversions print the headline as a bold line
+    (``<p><strong>…</strong></p>``, a ``<b>`` filling a table cell) right before the text, as in
+    ``bold_lines_above``; an extractor that keeps it as the body's first line hides it from there.
+    A sentence in bold (``…했다.``) is a lead, not a headline.
+    """
+    if len(first) < MIN_MARKED_CHARS or _SENTENCE_END_RE.search(first):
+        return []
+    for element in tree.iter("b", "strong"):
+        parent = element.getparent()
+        text = fold(element.text_content())
+        if (
+            text == first
+            and parent is not None
+            and fold(parent.text_content()) == text
+            and not in_menu(element)
+        ):
+            return [first]
+    return []
+
+
+# a sentence ends with its period (headlines drop it: ``…두 배로 늘린다``)
+_SENTENCE_END_RE = re.compile(r"(?:다|요|죠|음|함)\s*[.。][\"'”’)]*$")
+
+
+def opening_title(body: str, template: frozenset[str] = frozenset()) -> str | None:
+    """The body's first line as the headline, when no candidate is left and that line reads as one.
+
+    Convention: an article's text is preceded by its headline. When nothing on the page marks the
+    headline (no metadata, a generic ``<title>``, a plain ``<p>`` above the text), the extractor's
+    first line is it if it is short, not a sentence, not a list item and not a date or label
+    line, and text follows it. The source's repeated texts (``template``) never are.
+    """
+    lines = body_lines(body)
+    if len(lines) < 2:
+        return None
+    first = lines[0]
+    if not MIN_OPENING_CHARS <= len(first) <= MAX_OPENING_CHARS or first[0] in OPENING_MARKS:
+        return None
+    if _SENTENCE_END_RE.search(first) or first.endswith((".", ":", "：")) or BOILERPLATE_RE.search(first):
+        return None
+    if _key(first) in {_key(t) for t in template} or not is_headline(first):
+        return None
+    return first if len(lines[1]) > len(first) or len(lines) > 2 else None
+
+
+MIN_OPENING_CHARS, MAX_OPENING_CHARS = 10, 120
+OPENING_MARKS = "-–—•·*□■○●◇◆▶▷►※☞<([【〔#0123456789"
 
 
 def is_home_link(element: html.HtmlElement) -> bool:

@@ -60,6 +60,9 @@ _TOKEN_SPLIT_RE = re.compile(r"[\s·,/()\[\]]+")
 _BREADCRUMB_RE = re.compile(r"(?:\s*[>›»]\s*[^>›»]{1,20}){2,}$|^(?:[^>›»]{1,20}\s*[>›»]\s*){2,}")
 _GLUED_SECTION_RE = re.compile(r"(?<=\S)[-–—]\s?([^\s\-–—]{1,8})$")
 _MOBILE_RE = re.compile(r"\s*(?:모바일|모바일웹|mobile)$", re.IGNORECASE)
+# Convention: a site's window title greets the visitor (``:: 가온군청에 오신 것을 환영합니다 ::``);
+# a headline that reports a welcome names who welcomed whom (``…을 환영한다``).
+_WELCOME_RE = re.compile(r"오신\s*것을\s*환영합니다|방문을\s*환영합니다|^\W*welcome\s+to\b", re.IGNORECASE)
 _GENERIC_RE = re.compile(r"^(?:기사\s*)?(?:상세|상세보기|본문|보기|뷰|view|detail|목록|list)$", re.IGNORECASE)
 
 
@@ -84,6 +87,8 @@ def is_headline(title: str | None, site_names: Iterable[str] = ()) -> bool:
     if not title or len(title.replace(" ", "")) < MIN_TITLE_CHARS:
         return False
     if _BREADCRUMB_RE.search(title) or _GENERIC_RE.match(title) or is_generic_title(title, site_names):
+        return False
+    if _WELCOME_RE.search(title):
         return False
     squeezed = title.replace(" ", "")
     return all(squeezed != s.replace(" ", "") for s in site_names)

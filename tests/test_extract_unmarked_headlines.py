@@ -1,0 +1,161 @@
+"""Headlines the page barely marks: a tag only metadata carries, a greeting for a window title, a
+bold line or a plain line opening the text, and an old board's article in one table cell.
+
+Each rule is checked on two templates written here (made up, no site's page copied).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract import extract_page
+from nlp.headline import opening_title
+from nlp.titles import is_headline
+
+PARK = (
+    "새벽시, 도심 공원 12곳 야간 개방 확대…밤 11시까지",
+    [
+        "새벽시는 이달부터 도심 공원 12곳의 야간 개방 시간을 밤 11시까지 늘린다고 4일 밝혔다.",
+        "시는 공원마다 보안등 40개를 새로 달고 순찰 인력을 두 배로 늘렸다.",
+        "개방 시간 확대는 주민 설문에서 응답자의 72%가 찬성한 데 따른 것이다.",
+        '이서윤 새벽시 공원녹지과장은 "시민들이 밤에도 안심하고 쉴 수 있게 하겠다"고 말했다.',
+    ],
+)
+LIBRARY = (
+    "누리군 작은도서관 8곳 주말 운영 시작",
+    [
+        "누리군은 이번 주부터 작은도서관 8곳을 토요일과 일요일에도 운영한다고 5일 밝혔다.",
+        "주말 운영 시간은 오전 10시부터 오후 5시까지이며 도서 대출과 반납을 모두 할 수 있다.",
+        "군은 주말 근무 인력 16명을 새로 채용하고 운영비 3억 원을 지원한다.",
+        '군 관계자는 "주민 누구나 가까운 곳에서 책을 읽을 수 있게 하겠다"고 말했다.',
+    ],
+)
+NAV = '<ul class="gnb"><li><a href="/">홈</a></li><li><a href="/n">소식</a></li></ul>'
+
+
+def _paragraphs(lines: list[str]) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+def _extract(page: str) -> tuple[str | None, list[str]]:
+    extracted = extract_page(page.encode())
+    return extracted.title, [line for line in extracted.body.split("\n") if line.strip()]
+
+
+# a bracketed tag only metadata carries ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [PARK, LIBRARY])
+def test_a_tag_in_metadata_before_the_printed_headline_agrees_with_it(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    region = f"""<html><head><meta charset="utf-8"><title>[새벽] {title} - 새벽일보</title>
+<meta property="og:title" content="[새벽] {title}"></head><body>{NAV}
+<h1 class="tit">{title}</h1><div class="con">{_paragraphs(lines)}</div></body></html>"""
+    photo = f"""<html><head><meta charset="utf-8"><title>【포토】 {title} | 누리신문</title>
+<meta name="twitter:title" content="【포토】 {title}"></head><body>{NAV}
+<div class="view"><h2 class="subject">{title}</h2>
+<div class="txt">{_paragraphs(lines)}</div></div></body></html>"""
+    for page in (region, photo):
+        assert _extract(page) == (title, lines)
+
+
+def test_a_tag_printed_with_the_headline_stays() -> None:
+    title, lines = PARK
+    page = f"""<html><head><meta charset="utf-8"><title>[단독] {title} - 새벽일보</title>
+<meta property="og:title" content="[단독] {title}"></head><body>{NAV}
+<h1 class="tit">[단독] {title}</h1><div class="con">{_paragraphs(lines)}</div></body></html>"""
+    assert _extract(page)[0] == f"[단독] {title}"
+
+
+# a window title that greets ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [":: 누리군청에 오신것을 환영합니다 ::", "새벽시 누리집 방문을 환영합니다", "Welcome to Saebyeok City"],
+)
+def test_a_greeting_is_no_headline(text: str) -> None:
+    assert not is_headline(text)
+
+
+def test_a_headline_about_a_welcome_is_one() -> None:
+    assert is_headline("누리군, 귀농 가구 환영 행사…정착금 500만원 지원")
+
+
+# the headline as a bold line opening the text --------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [PARK, LIBRARY])
+def test_a_bold_line_opening_the_text_is_the_headline(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    converted = f"""<html><head><meta charset="utf-8"><title>보도자료</title></head><body>{NAV}
+<div class="cont"><p><strong>{title}</strong></p>{_paragraphs(lines)}</div></body></html>"""
+    old_board = f"""<html><head><meta charset="utf-8">
+<title>:: 누리군청에 오신것을 환영합니다 ::</title></head>
+<body><table><tr><td><img src="/img/title_news.gif" alt="군정소식"></td></tr><tr><td>
+<table class="board"><tr><td bgcolor="#eeeeee"><b>{title}</b></td></tr>
+<tr><td>작성일 : 2026-12-02 | 조회 : 35</td></tr><tr><td>{"<br>".join(lines)}</td></tr></table>
+</td></tr></table></body></html>"""
+    for page in (converted, old_board):
+        assert _extract(page) == (title, lines)
+
+
+def test_a_bold_sentence_opening_the_text_is_a_lead_not_a_headline() -> None:
+    _, lines = PARK
+    page = f"""<html><head><meta charset="utf-8"><title>보도자료</title></head><body>{NAV}
+<div class="cont"><p><strong>{lines[0]}</strong></p>{_paragraphs(lines[1:])}</div></body></html>"""
+    assert _extract(page)[0] is None
+
+
+# a plain line opening the text -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [PARK, LIBRARY])
+def test_an_unmarked_opening_line_is_the_headline_when_nothing_else_names_one(
+    story: tuple[str, list[str]],
+) -> None:
+    title, lines = story
+    plain = f"""<html><head><meta charset="utf-8"><title>새벽시청</title>
+<meta property="og:title" content="새벽시청">
+</head><body>{NAV}<div class="view_head"><p>{title}</p><p>2026-12-02</p></div>
+<div class="view_body">{_paragraphs(lines)}</div></body></html>"""
+    loose = f"""<html><head><meta charset="utf-8"><title>군정소식 | 누리군</title></head><body>{NAV}
+<section class="post"><div>{title}</div><div>{"<br>".join(lines)}</div></section></body></html>"""
+    for page in (plain, loose):
+        assert _extract(page) == (title, lines)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\n".join(PARK[1]),  # the first line is a sentence
+        "□ 추진 배경\n" + "\n".join(PARK[1]),  # a list item
+        "2026-12-02 공원녹지과\n" + "\n".join(PARK[1]),  # a date and label line
+        PARK[0],  # nothing follows
+    ],
+)
+def test_an_opening_line_that_does_not_read_as_a_headline_is_not_taken(body: str) -> None:
+    assert opening_title(body) is None
+
+
+def test_an_opening_line_the_source_repeats_is_not_taken() -> None:
+    body = "\n".join([PARK[0], *PARK[1]])
+    assert opening_title(body) == PARK[0]
+    assert opening_title(body, template=frozenset({PARK[0]})) is None
+
+
+# an old board's article in one table cell -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [PARK, LIBRARY])
+def test_a_table_cell_of_sentences_is_the_article_not_a_datum(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    three_breaks = f"""<html><head><meta charset="utf-8"><title>{title} - 새벽시</title></head><body>
+<table class="view"><tr><th>제목</th><td>{title}</td></tr><tr><th>작성일</th><td>2026-12-02</td></tr>
+<tr><td colspan="2">{"<br>".join(lines)}</td></tr></table></body></html>"""
+    spans = f"""<html><head><meta charset="utf-8"><title>{title} | 누리군</title></head><body>
+<table width="100%"><tr><td class="subject">{title}</td></tr>
+<tr><td>{"".join(f"<span>{line}</span><br>" for line in lines[:3])}<span>{lines[3]}</span></td></tr></table>
+</body></html>"""
+    for page in (three_breaks, spans):
+        assert _extract(page) == (title, lines)

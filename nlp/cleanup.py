@@ -131,7 +131,8 @@ def drop_lines(cleaned: str, drop: tuple[str, ...]) -> str:
 
 
 def drop_above_headline(cleaned: str, title: str | None) -> str:
-    """``cleaned`` without the short lines the extractor kept above the headline's own line.
+    """``cleaned`` without the short lines the extractor kept above the headline's own line (and
+    without a board or section label run into that line).
 
     Convention: an article's text follows its headline. When the extractor takes the headline
     into the body, what it kept above it is page chrome: a menu word, the site's name, a section
@@ -141,11 +142,21 @@ def drop_above_headline(cleaned: str, title: str | None) -> str:
     if not title:
         return cleaned
     lines = cleaned.split("\n")
-    folded = [fold(line.lstrip(LIST_BULLETS)) for line in lines[: MAX_LINES_ABOVE_HEADLINE + 1]]
-    at = folded.index(fold(title)) if fold(title) in folded else 0
-    if at == 0 or any(len(line) > MAX_CHROME_CHARS for line in folded[:at]):
+    head = fold(title)
+    top = lines[: MAX_LINES_ABOVE_HEADLINE + 1]
+    folded = [_unlabelled(fold(line.lstrip(LIST_BULLETS)), head) for line in top]
+    at = next((i for i, line in enumerate(folded) if line == head), None)
+    if at is None or any(len(line) > MAX_CHROME_CHARS for line in folded[:at]):
         return cleaned
-    return "\n".join(lines[at:])
+    return "\n".join([title, *lines[at + 1 :]])
+
+
+def _unlabelled(line: str, title: str) -> str:
+    """``보도자료가온시, …`` → the title: a board's or section's name run into the headline's line."""
+    if line == title or not line.endswith(title):
+        return line
+    label = line[: -len(title)].strip()
+    return title if is_cms_words(label) or is_section_name(label) else line
 
 
 MAX_LINES_ABOVE_HEADLINE = 4

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from lxml import etree, html
 
-from nlp.titles import fold
+from nlp.titles import fold, is_cms_words, is_section_name
 
 MIN_PROBE_CHARS = 15
 MAX_LOOKBACK = 400
@@ -28,7 +28,7 @@ def body_heads(body: str, elements: Sequence[html.HtmlElement], start: int | Non
     """
     top = {fold(line).lstrip("-• ") for line in body.splitlines()[:6] if line.strip()}
     marked = (e for e in elements if (e.get("class") or e.get("id")) and title_marked(e))
-    heads = [t for t in (fold(e.text_content()) for e in marked) if t in top]
+    heads = [t for t in (title_text(e) for e in marked) if t in top]
     if start is not None:
         heads += _headings_above(elements[max(0, start - MAX_LOOKBACK) : start])
     return list(dict.fromkeys(heads))
@@ -74,7 +74,7 @@ def _headings_above(elements: Sequence[html.HtmlElement]) -> list[str]:
     for element in reversed(elements):
         if element.tag not in HEADING_TAGS and not title_marked(element):
             continue
-        text = fold(element.text_content())
+        text = title_text(element)
         if text and len(text) <= MAX_HEAD_CHARS and not in_menu(element):
             found.append((element, text))
         if len(found) >= MAX_CANDIDATES:
@@ -130,6 +130,23 @@ def join_broken_headings(tree: html.HtmlElement) -> int:
     return joined
 
 
+def title_text(element: html.HtmlElement) -> str:
+    """The element's folded text without a category label printed first inside it.
+
+    Convention: a title box often opens with the board's or section's name in an element of its
+    own (``<div class="tit"><span class="cate">보도자료</span><strong>제목</strong></div>``); lxml runs
+    the two together (``보도자료제목``), and the label is no part of the headline.
+    """
+    text = fold(element.text_content())
+    if len(element) == 0 or fold(element.text or ""):
+        return text
+    first = element[0]
+    label = fold(first.text_content()) if isinstance(first.tag, str) else ""
+    if label and (is_cms_words(label) or is_section_name(label)) and text.startswith(label):
+        return fold(text[len(label) :]) or text
+    return text
+
+
 def title_marked(element: html.HtmlElement) -> bool:
     """The element's class or id names it a title."""
     return bool(TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
@@ -143,6 +160,31 @@ def in_menu(element: html.HtmlElement) -> bool:
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
         if node.tag in ("a", "nav", "footer") or MENU_MARKS_RE.search(marks):
             return True
-        if not in_article and (node.tag == "header" or "header" in marks.lower()):
+        if not in_article and (node.tag == "header" or "header" in marks.lower()) and _site_header(node):
             return True
     return False
+
+
+def _site_header(header: html.HtmlElement) -> bool:
+    """A header block is the site's (not an article's): it links home or holds a menu.
+
+    Convention: the page header carries the brand, a link to the front page, and the menu;
+    an article's header (``<header class="entry-header">`` beside the text) holds the headline,
+    a date and a byline, with at most a link or two.
+    """
+    links = list(header.iter("a"))
+    if len(links) >= MIN_HEADER_LINKS or any(header.iter("nav")):
+        return True
+    return any(front_page(a.get("href")) for a in links)
+
+
+MIN_HEADER_LINKS = 3
+
+
+def front_page(href: str | None) -> bool:
+    """``href`` names a site's front page: ``/``, ``./``, ``index.*``, or a bare origin."""
+    path = re.sub(r"^https?://[^/]+", "", (href or "").strip()) if href and href.strip() else None
+    return path is not None and (path in ("", "/", "./") or bool(_FRONT_PAGE_RE.fullmatch(path)))
+
+
+_FRONT_PAGE_RE = re.compile(r"/?(?:index|main|default)\.\w+")

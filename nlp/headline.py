@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from lxml import etree, html
 
 from nlp.cleanup import BOILERPLATE_RE
-from nlp.headings import in_menu, title_marked
+from nlp.headings import front_page, in_menu, title_marked, title_text
 from nlp.titles import clean_title, fold, is_headline
 
 # Groups of sources that a CMS fills independently of each other.
@@ -60,7 +60,6 @@ _META_TAIL_RE = re.compile(
     rf"|\s{_FULL_DATE}\.?(?:\s+\d{{1,2}}:\d{{2}})?\s*(?:조회\s*[\d,]+)?$",
     re.IGNORECASE,
 )
-_FRONT_PAGE_RE = re.compile(r"/?(?:index|main|default)\.\w+")
 _CELL_TAGS = frozenset({"th", "td", "dt", "dd", "span", "strong", "b", "em", "label", "div", "li", "p"})
 
 
@@ -294,7 +293,7 @@ def marked_titles(elements: Sequence[html.HtmlElement], stop: html.HtmlElement |
             continue
         if element.tag == "a" or in_menu(element) or is_home_link(element):
             continue
-        text = fold(element.text_content())
+        text = title_text(element)
         if MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS:
             found.append(text)
     return found
@@ -390,22 +389,16 @@ def is_home_link(element: html.HtmlElement) -> bool:
 
     Convention: a site's brand in the page header links to ``/`` (or ``index.*``, ``./``).
     """
-    if element.tag == "a" and _front_page(element.get("href")):
+    if element.tag == "a" and front_page(element.get("href")):
         return True
-    if any(_front_page(a.get("href")) for a in element.iterancestors("a")):
+    if any(front_page(a.get("href")) for a in element.iterancestors("a")):
         return True
     inner = list(element.iterdescendants("a"))  # a heading that is nothing but a home link
     return (
         bool(inner)
-        and any(_front_page(a.get("href")) for a in inner)
+        and any(front_page(a.get("href")) for a in inner)
         and len(fold(element.text_content())) == len(fold(" ".join(a.text_content() for a in inner)))
     )
-
-
-def _front_page(href: str | None) -> bool:
-    """``href`` names a site's front page: ``/``, ``./``, ``index.*``, or a bare origin."""
-    path = re.sub(r"^https?://[^/]+", "", (href or "").strip()) if href and href.strip() else None
-    return path is not None and (path in ("", "/", "./") or bool(_FRONT_PAGE_RE.fullmatch(path)))
 
 
 def body_lines(body: str) -> list[str]:

@@ -12,6 +12,7 @@ MAX_CMS_LINE_CHARS = 30
 MAX_LABEL_WORDS = 3
 MIN_HEAD_BEFORE_NAME = 8
 MIN_NAME_CHARS = 3
+MIN_SECTION_REST = 15
 BAR_SEPARATORS = ("|", "｜", "ㅣ", "‖", "::")
 SEPARATORS = r"\s[-–—|:·/]\s|\s?[|｜ㅣ‖]\s?|\s?::\s?|\s[<>]\s"
 # Words that name a site, a section or a board rather than an article.
@@ -239,7 +240,11 @@ def _strip_edge_segments(text: str, sites: list[str]) -> str:
     first, last = segments[0].strip(), segments[-1].strip()
     if _is_site_or_section(last, sites) or _is_trailing_name(segments):
         return "".join(segments[:-2]).strip()
-    leading_site = first.replace(" ", "") not in SECTION_WORDS and _is_site_or_section(first, sites)
+    # a section name first is a section only before a headline-length rest (``사회 | 제목``); a short
+    # rest is the headline's own words (``경제 | 성장``)
+    rest = "".join(segments[2:]).strip()
+    section_first = first.replace(" ", "") in SECTION_WORDS
+    leading_site = _is_site_or_section(first, sites) and (not section_first or len(rest) >= MIN_SECTION_REST)
     if leading_site and segments[1].strip() in ("::", "|", "ㅣ", "｜", ":"):
         return "".join(segments[2:]).strip()
     return text

@@ -255,3 +255,57 @@ def test_a_mobile_pages_version_links_are_not_body(story: tuple[str, list[str]])
 <div class="m-foot"><span>모바일 버전</span></div></body></html>"""
     for page in (one, two):
         assert _lines(page) == lines
+
+
+# an article's own <header> outside <article> -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_an_article_header_outside_article_is_not_the_page_header(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    entry = f"""<html><head><meta charset="utf-8"><title>뉴스 – 가온일보</title></head><body>{NAV}
+<header class="entry-header"><h1 class="entry-title">{title}</h1>
+<div class="entry-meta"><time datetime="2026-12-02T09:30:00+09:00">2026년 12월 2일</time></div></header>
+<div class="entry-content">{_paragraphs(lines)}</div>{FOOT}</body></html>"""
+    view = f"""<html><head><meta charset="utf-8"><title>소식 | 한빛구</title></head><body>
+<div id="header"><a href="/"><img src="/logo.png" alt="한빛구"></a>{NAV}</div>
+<div class="view-header"><h2>{title}</h2><span>2026-12-02</span></div>
+<div class="view-body">{_paragraphs(lines)}</div>{FOOT}</body></html>"""
+    for page in (entry, view):
+        assert extract_page(page.encode()).title == title
+
+
+def test_the_site_header_still_is_page_chrome() -> None:
+    title, lines = RENT
+    page = f"""<html><head><meta charset="utf-8"><title>가온일보</title></head><body>
+<header><h1><a href="/">가온일보 - 세상을 밝히는 신문</a></h1>{NAV}</header>
+<div class="view"><h3 class="tit">{title}</h3><div class="txt">{_paragraphs(lines)}</div></div>
+{FOOT}</body></html>"""
+    assert extract_page(page.encode()).title == title
+
+
+# a board or section label inside the title box -----------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_label_inside_the_title_box_is_not_part_of_the_headline(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    board = f"""<html><head><meta charset="utf-8"><title>가온시</title></head><body>{NAV}
+<div id="contents"><div class="title_wrap"><span class="cate">보도자료</span><strong>{title}</strong></div>
+<div class="cont">{_paragraphs(lines)}</div></div>{FOOT}</body></html>"""
+    paper = f"""<html><head><meta charset="utf-8"><title>한빛신문</title></head><body>{NAV}
+<div class="news"><h2 class="news-subject"><em>사회</em>{title}</h2>
+<div class="news-text">{_paragraphs(lines)}</div></div>{FOOT}</body></html>"""
+    for page in (board, paper):
+        extracted = extract_page(page.encode())
+        assert extracted.title == title
+        assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+
+
+# a <title> that names the site and section first ---------------------------------------------------
+
+
+def test_a_title_that_opens_with_site_and_section_gives_the_headline() -> None:
+    assert clean_title(f"가온일보 | 사회 | {RENT[0]}") == RENT[0]
+    assert clean_title(f"한빛신문 :: 정치 :: {BUS[0]}") == BUS[0]
+    assert clean_title("경제 | 성장률 2%") == "경제 | 성장률 2%"  # a short rest is the headline's own

@@ -149,3 +149,34 @@ def _layout_cell(cell: html.HtmlElement) -> bool:
         return True
     # a datum is a name, a number or a phrase; prose (two sentences or more) is the article itself
     return len(_SENTENCE_RE.findall(cell.text_content())) >= LAYOUT_CELL_SENTENCES
+
+
+def wrap_leading_lines(tree: html.HtmlElement) -> int:
+    """Put the first line of each block of loose lines (text, ``<br>``, text …) in a ``<p>``; how many.
+
+    Convention: a CMS without paragraphs writes the article as lines broken by ``<br>`` straight
+    in its container. Inside an ``<article>``, trafilatura drops such a container's leading text
+    (the text before the first ``<br>``) and keeps the rest, so the article loses its first line,
+    usually the lead. As a paragraph of its own the line is kept; the lines after it stay as
+    they were. Only prose counts: a leading label or date (shorter than ``MIN_LEADING_CHARS``)
+    is left alone.
+    """
+    wrapped = 0
+    for block in tree.iter(*_LOOSE_LINE_BLOCKS):
+        if len(fold(block.text or "")) < MIN_LEADING_CHARS:
+            continue
+        children = list(block)
+        first_break = next((i for i, child in enumerate(children) if child.tag == "br"), None)
+        if first_break is None or any(child.tag in _CELL_BLOCK_TAGS for child in children[:first_break]):
+            continue
+        line = etree.Element("p")
+        line.text, block.text = block.text, None
+        for child in children[:first_break]:
+            line.append(child)  # an inline element moves with its tail: the line's own words
+        block.insert(0, line)
+        wrapped += 1
+    return wrapped
+
+
+_LOOSE_LINE_BLOCKS = ("section", "div", "article", "td", "main")
+MIN_LEADING_CHARS = 15

@@ -18,6 +18,10 @@ BYLINE_LINE_RE = re.compile(
     rf"^\s*/?\s*(?:글|사진|취재|정리)?\s*[=:]?\s*(?P<names>(?:{NAME}[\s·,]*){{1,4}})\s*{ROLES}"
     rf"(?:\s*외\s*\d+\s*명)?\s*(?:[(<\[]?\s*[\w.+-]+@[\w.-]+\s*[)>\]]?)?\s*[=]?\s*$"
 )
+# A bracketed closing byline: ``[한빛일보 홍길동 기자]``, ``(한빛일보 홍길동·김철수 기자)``.
+BRACKET_BYLINE_RE = re.compile(
+    rf"^\s*[\[(【]\s*[^\[\]()【】=]{{1,15}}?\s+(?:{NAME}[\s·,]*){{1,4}}\s*{ROLES}\s*[\])】]\s*$"
+)
 EMAIL_LINE_RE = re.compile(r"^\s*(?:[가-힣]{2,4}\s*)?[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?\s*$")
 _NAMES_BEFORE_ROLE_RE = re.compile(rf"(?<![가-힣])((?:{NAME}\s*[·,]\s*)*{NAME})\s*{ROLES}(?![가-힣])")
 _ROLE_WORD_RE = re.compile(rf"\s*{ROLES}\b.*$")
@@ -43,9 +47,10 @@ def strip_dateline(line: str) -> str:
 
 
 def is_byline(line: str) -> bool:
-    """True for a line that holds only a byline, a reporter e-mail, or a bracketed dateline with
-    nothing after it (``[한빛일보=홍길동 기자]`` closing the article, ``(서울=연합뉴스)``)."""
-    if BYLINE_LINE_RE.match(line) or EMAIL_LINE_RE.match(line):
+    """True for a line that holds only a byline, a reporter e-mail, a bracketed byline
+    (``[한빛일보 홍길동 기자]``), or a bracketed dateline with nothing after it
+    (``[한빛일보=홍길동 기자]`` closing the article, ``(서울=연합뉴스)``)."""
+    if BYLINE_LINE_RE.match(line) or EMAIL_LINE_RE.match(line) or BRACKET_BYLINE_RE.match(line):
         return True
     dateline = DATELINE_RE.match(line)
     return dateline is not None and not line[dateline.end() :].strip()

@@ -28,7 +28,7 @@ STRONG_LABELS = (
 # Labels that also open ordinary sentences: only furniture when a colon follows.
 WEAK_LABELS = (
     "담당", "부서", "전화", "팩스", "문의", "조회", "날짜", "일자", "출처", "첨부", "파일", "저작권", "분류",
-    "카테고리", "입력", "수정", "승인", "제공", "제목", "hit",
+    "카테고리", "입력", "수정", "승인", "제공", "제목", "hit", "태그", "키워드", "tags", "tag",
 )  # fmt: skip
 _STRONG = "|".join(sorted(STRONG_LABELS, key=len, reverse=True))
 _ANY = "|".join(sorted(STRONG_LABELS + WEAK_LABELS, key=len, reverse=True))
@@ -47,7 +47,15 @@ BOILERPLATE_PATTERNS = (
     r"^\s*[(\[]?\s*(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif)?\s*,?\s*[\d.,]+\s*[kmg]?i?b\s*[)\]]?\s*(?:[(\[]\s*\d+\s*hits?\s*[)\]])?$",
     r"^\s*[(\[]\s*\d+\s*hits?\s*[)\]]\s*$",
     r"^\s*(?:첨부\s*파일|첨부|파일\s*첨부|관련\s*파일)\s*(?:[(\[]?\s*\d+\s*[)\]]?)?\s*[:：]?\s*$",
-    r"^(?:관련|연관|추천|인기|최신|주요|많이\s*본|가장\s*많이\s*본|이\s*시각|함께\s*본)\s*(?:기사|뉴스|소식|보도자료)(?:\s*더\s*보기)?$",
+    r"^[<〈\[【]?\s*(?:관련|연관|추천|인기|최신|주요|많이\s*본|가장\s*많이\s*본|이\s*시각|함께\s*본)\s*"
+    r"(?:기사|뉴스|소식|보도자료)(?:\s*더\s*보기)?\s*[>〉\]】]?$",
+    # what a news page prints under the text for the reader to do: follow, subscribe, react, tip off
+    r"^(?=.{0,40}$)[^.!?]{0,30}(?:구독\s*하기|구독\s*신청|채널\s*추가|팔로우\s*하기|알림\s*받기)",
+    r"^(?=.{0,40}$)[^.!?]{0,20}기자의\s*(?:다른|최신)\s*기사|^(?:기사|뉴스)\s*더\s*보기$|^다른\s*기사\s*보기$",
+    r"^이\s*기사를\s*(?:추천|공유)합니다$|^(?:추천|공감|스크랩)하기$",
+    r"^(?:(?:좋아요|훈훈해요|슬퍼요|화나요|후속\s*기사\s*원해요|추천해요|놀랐어요|궁금해요)\s*[\d,]*\s*){2,}$",
+    r"^(?:#[^\s#]{1,20}\s*){2,}$",  # a line of hashtags
+    r"^(?=.{0,40}$)[^.!?]{0,10}(?:기사\s*제보|제보\s*하기|보도자료\s*접수)",
     # a pointer to another article in the body's flow: ``▶ 관련기사: 제목``, ``☞ 관련 기사 - 제목``
     r"^[☞▷►→]?\s*(?:관련|연관|추천|함께\s*(?:보면|읽으면)\s*좋은)\s*(?:기사|뉴스)\s*[:：\-–—]\s*\S",
     r"공공누리|출처\s*표시.{0,20}(?:유형|조건)|저작물\s*이용\s*허락|이용조건",
@@ -82,9 +90,11 @@ _FIELD_LABEL_RE = re.compile(
     r"(?:일시|일자|일)?)(?![가-힣])",
     re.IGNORECASE,
 )
-_FIELD_NOISE_RE = re.compile(  # phone numbers, e-mails, counts, colons and brackets
-    r"\d{2,4}[-)]\s?\d{3,4}-\d{4}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\d,]+\s*회?|[:：()\[\]]"
+_FIELD_NOISE_RE = re.compile(  # phone numbers, e-mails, counts, colons, brackets, a reporter's role
+    r"\d{2,4}[-)]\s?\d{3,4}-\d{4}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\d,]+\s*회?|[:：()\[\]=]"
+    r"|(?<![가-힣])(?:기자|특파원|통신원|에디터)(?![가-힣])"
 )
+_COUNTER_RE = re.compile(r"^[가-힣A-Za-z]{1,4}\s*[:：]?\s*[\d,]+$")  # 댓글 0, 조회 35, 추천 3
 # what an event notice's line says after its date (일시, 장소, 기간): the article's own facts
 _EVENT_WORDS_RE = re.compile(r"일시|장소|기간|대상|까지|부터|예정|개최|마감|접수|신청")
 MAX_META_LINE = 100
@@ -221,7 +231,7 @@ def _info_line(line: str) -> bool:
 
 def _info_field(field: str) -> bool:
     """One field of an info line: a byline, or a date or label with at most a short name left."""
-    if is_byline(field):
+    if is_byline(field) or _COUNTER_RE.match(field.strip()):
         return True
     field = numeric_months(field)
     rest = DATE_RE.sub(" ", field)

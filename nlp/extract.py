@@ -21,7 +21,7 @@ import trafilatura
 from lxml import etree, html
 
 from nlp import EmptyPageError, NlpError
-from nlp.blocks import block_text, largest_block, unwrap_layout_tables
+from nlp.blocks import block_text, largest_block, unwrap_layout_tables, wrap_leading_lines
 from nlp.bylines import byline_names, clean_author, merge_authors
 from nlp.cleanup import clean_body, drop_above_headline, drop_lines
 from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date, is_date_only
@@ -109,7 +109,7 @@ def extract_page(
     anchors = page_anchors(tree, base)
     lead = take_lead(tree)
     changed = drop_pull_quotes(tree) + unwrap_layout_tables(tree) + drop_inline_labels(tree)
-    changed += join_broken_headings(tree)
+    changed += join_broken_headings(tree) + wrap_leading_lines(tree)
     if lead or changed:
         elements = page_elements(tree)
     doc = _trafilatura(tree, url)

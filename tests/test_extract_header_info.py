@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import trafilatura
 
 from nlp.cleanup import clean_body, is_boilerplate
 from nlp.dates import KST, find_unlabelled_date, parse_date
@@ -309,3 +310,87 @@ def test_a_title_that_opens_with_site_and_section_gives_the_headline() -> None:
     assert clean_title(f"가온일보 | 사회 | {RENT[0]}") == RENT[0]
     assert clean_title(f"한빛신문 :: 정치 :: {BUS[0]}") == BUS[0]
     assert clean_title("경제 | 성장률 2%") == "경제 | 성장률 2%"  # a short rest is the headline's own
+
+
+# what a news page prints under the text for the reader to do ------------------------------------------
+
+
+READER_PROMPTS = [
+    "▶ 가온일보 구독하기",
+    "카카오톡 채널 추가하고 소식 받기",
+    "홍길동 기자의 다른 기사 보기",
+    "이 기사를 추천합니다",
+    "좋아요 0 슬퍼요 0 화나요 0",
+    "#청년 #월세 #가온시",
+    "태그 : 청년, 월세, 가온시",
+    "기사제보 및 보도자료 press@gaon.kr",
+    "[가온일보 홍길동 기자]",
+    "<관련기사>",
+]
+
+
+def _paper_with_tail(title: str, lines: list[str], tail: str) -> str:
+    escaped = tail.replace("<", "&lt;").replace(">", "&gt;")
+    return f"""<html><head><meta charset="utf-8"><title>{title} - 가온일보</title></head><body>{NAV}
+<h1>{title}</h1><div id="article_body">{_paragraphs(lines)}<p>{escaped}</p></div>{FOOT}</body></html>"""
+
+
+def _portal_with_tail(title: str, lines: list[str], tail: str) -> str:
+    escaped = tail.replace("<", "&lt;").replace(">", "&gt;")
+    return f"""<html><head><meta charset="utf-8"><title>{title} : 누리뉴스</title></head><body>{NAV}
+<article><h2 class="subject">{title}</h2><section>{"<br>".join(lines)}<br><br>{escaped}</section></article>
+{FOOT}</body></html>"""
+
+
+@pytest.mark.parametrize("tail", READER_PROMPTS)
+@pytest.mark.parametrize("template", [_paper_with_tail, _portal_with_tail])
+def test_reader_prompts_under_the_text_are_not_body(template, tail: str) -> None:  # type: ignore[no-untyped-def]
+    title, lines = RENT
+    assert _lines(template(title, lines, tail)) == lines
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "시는 신문 구독하기 운동을 펼치는 시민단체에 올해 2천만 원을 지원하기로 했다고 밝혔다.",
+        "시민 제보하기 창구는 시 누리집과 스마트폰 앱 두 곳에서 운영되며 24시간 접수한다고 덧붙였다.",
+        "#1 공약은 청년 주거 지원이다.",
+    ],
+)
+def test_sentences_that_mention_those_words_stay(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["홍길동 기자 | 승인 2026.12.02 09:30 | 댓글 0", "[가온일보] 홍길동 기자 = 2026.12.02"]
+)
+def test_bylines_with_dates_and_counters_are_info_lines(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+# loose lines inside an <article> -----------------------------------------------------------------------
+
+
+def _article_section(title: str, lines: list[str]) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>{title} : 누리뉴스</title></head><body>{NAV}
+<article><div class="head"><h1>{title}</h1><span>2026-12-02</span></div>
+<section class="body">{"<br>".join(lines)}</section></article>{FOOT}</body></html>"""
+
+
+def _article_paper(title: str, lines: list[str]) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>{title} - 한빛신문</title></head><body>{NAV}
+<main><article><h3>{title}</h3><p class="date">2026.12.03</p>
+<section>{"<br><br>".join(lines)}</section></article></main>
+{FOOT}</body></html>"""
+
+
+@pytest.mark.parametrize("template", [_article_section, _article_paper])
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_the_first_of_loose_lines_inside_an_article_is_kept(template, story) -> None:  # type: ignore[no-untyped-def]
+    title, lines = story
+    page = template(title, lines)
+    # trafilatura alone loses the text before the container's first <br> as a line of its own
+    assert lines[0] not in (trafilatura.extract(page, favor_recall=True) or "").splitlines()
+    extracted = extract_page(page.encode())
+    assert extracted.title == title
+    assert [line for line in extracted.body.split("\n") if line.strip()] == lines

@@ -240,6 +240,9 @@ def _strip_edge_segments(text: str, sites: list[str]) -> str:
     first, last = segments[0].strip(), segments[-1].strip()
     if _is_site_or_section(last, sites) or _is_trailing_name(segments):
         return "".join(segments[:-2]).strip()
+    named = _site_after_bar(segments, sites)
+    if named is not None:
+        return "".join(segments[:named]).strip()
     # a section name first is a section only before a headline-length rest (``사회 | 제목``); a short
     # rest is the headline's own words (``경제 | 성장``)
     rest = "".join(segments[2:]).strip()
@@ -248,6 +251,24 @@ def _strip_edge_segments(text: str, sites: list[str]) -> str:
     if leading_site and segments[1].strip() in ("::", "|", "ㅣ", "｜", ":"):
         return "".join(segments[2:]).strip()
     return text
+
+
+def _site_after_bar(segments: list[str], sites: list[str]) -> int | None:
+    """Where a site's name follows a bar behind the headline, with its slogan or menu after it
+    (``제목 | 가온일보 - 가온의 목소리``): the index of that bar in ``segments``.
+
+    Convention: ``<title>`` is "headline | site …"; what a bar opens with a site's name is the
+    site's, however it goes on.
+    """
+    for index in range(1, len(segments) - 2, 2):
+        head = "".join(segments[:index]).strip()
+        if len(head.replace(" ", "")) < MIN_HEAD_BEFORE_NAME:
+            continue
+        name = segments[index + 1].strip()
+        bar = segments[index].strip() in BAR_SEPARATORS
+        if bar and name.replace(" ", "") not in SECTION_WORDS and _is_site_or_section(name, sites):
+            return index
+    return None
 
 
 def _is_trailing_name(segments: list[str]) -> bool:

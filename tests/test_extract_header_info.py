@@ -394,3 +394,19 @@ def test_the_first_of_loose_lines_inside_an_article_is_kept(template, story) -> 
     extracted = extract_page(page.encode())
     assert extracted.title == title
     assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+
+
+@pytest.mark.parametrize(
+    ("raw", "headline"),
+    [
+        (f"{RENT[0]} | 가온일보 - 가온의 목소리", RENT[0]),
+        (f"{BUS[0]} | 한빛신문 :: 전체기사", BUS[0]),
+        (f"{BUS[0]} ㅣ 누리군청 - 군민과 함께 여는 미래", BUS[0]),
+    ],
+)
+def test_a_site_name_after_a_bar_takes_what_follows_it(raw: str, headline: str) -> None:
+    assert clean_title(raw) == headline
+
+
+def test_a_headline_with_a_bar_inside_keeps_its_words() -> None:
+    assert clean_title("청년 월세 | 지원 두 배로 - 가온시 발표") == "청년 월세 | 지원 두 배로 - 가온시 발표"

@@ -19,7 +19,7 @@ from lxml import html
 
 from nlp.headings import HEADING_LEVELS, MIN_PROBE_CHARS, in_menu, title_marked
 from nlp.marks import HEADING_BULLETS, char_class
-from nlp.titles import fold, is_section_name
+from nlp.titles import fold, is_outlet_name, is_section_name
 
 MAX_HEADING_CHARS = 60
 _OPENING = 20  # characters of a body line that identify it on the page
@@ -110,7 +110,8 @@ def drop_headings_above(body: str, above: Sequence[html.HtmlElement]) -> str:
     before the one holding the body's first line (``nlp.headings.first_line_index``).
     """
     texts = {fold(e.text_content()) for e in above if e.tag in HEADING_LEVELS or title_marked(e)}
-    # the header's section label (``<span class="section">사회</span>``) comes back the same way
+    # the header's section label (``<span class="section">사회</span>``) and an archive's masthead
+    # (``<div class="head">가람일보</div>``) come back the same way
     texts |= set(_section_labels(above))
     texts -= {""}
     if not texts:
@@ -122,10 +123,11 @@ def drop_headings_above(body: str, above: Sequence[html.HtmlElement]) -> str:
 
 
 def _section_labels(elements: Sequence[html.HtmlElement]) -> Iterator[str]:
-    """Section names printed alone in an element, outside menus (a menu lists every section)."""
+    """Section and outlet names printed alone in an element, outside menus (a menu lists every
+    section)."""
     for element in elements:
         text = fold(element.text or "") if len(element) == 0 else ""
-        if text and is_section_name(text) and not in_menu(element):
+        if text and (is_section_name(text) or is_outlet_name(text)) and not in_menu(element):
             yield text
 
 

@@ -182,6 +182,20 @@ def is_section_name(text: str) -> bool:
 _SECTION_LOWER = frozenset(w.lower() for w in SECTION_WORDS)
 
 
+def is_outlet_name(text: str) -> bool:
+    """A short name made like a newspaper's or an office's (``가람일보``, ``누리뉴스``, ``한빛구청``).
+
+    Convention: Korean outlets and offices name themselves with a kind word at the end (일보,
+    신문, 뉴스, 방송, 시청, 구청 …); a name is short and has at most three words.
+    """
+    squeezed = text.replace(" ", "")
+    return (
+        MIN_NAME_CHARS <= len(squeezed) <= MAX_SITE_CHARS
+        and len(text.split()) <= 3
+        and bool(SITE_SUFFIX_RE.search(squeezed))
+    )
+
+
 def is_cms_words(text: str) -> bool:
     """A short text made only of page-type words: ``보도자료``, ``보도자료 상세``, ``뉴스·소식``."""
     return 0 < len(text) <= MAX_CMS_LINE_CHARS and _generic_words(text, _CMS_LOWER)

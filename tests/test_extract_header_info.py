@@ -16,7 +16,7 @@ import trafilatura
 from nlp.cleanup import clean_body, is_boilerplate
 from nlp.dates import KST, find_unlabelled_date, parse_date
 from nlp.extract import extract_page
-from nlp.titles import clean_title, is_section_name
+from nlp.titles import clean_title, is_outlet_name, is_section_name
 
 RENT = (
     "가온시, 내년부터 청년 월세 지원 대상 두 배로 늘린다",
@@ -410,3 +410,24 @@ def test_a_site_name_after_a_bar_takes_what_follows_it(raw: str, headline: str) 
 
 def test_a_headline_with_a_bar_inside_keeps_its_words() -> None:
     assert clean_title("청년 월세 | 지원 두 배로 - 가온시 발표") == "청년 월세 | 지원 두 배로 - 가온시 발표"
+
+
+# an archive's masthead above the headline ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_masthead_printed_above_the_headline_leaves_the_body(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    archive = f"""<html><head><title>기사 원문 보기</title></head><body>
+<div class="head">가람일보</div><div class="headline">{title}</div>
+<div class="meta">1998.03.04 (수) 12면</div>
+<div class="text">{"<br>".join(lines)}</div></body></html>"""
+    viewer = f"""<html><head><title>지면 보기</title></head><body><p class="paper-name">누리신문</p>
+<article><h2>{title}</h2><p>1999-07-21 3면</p><section>{"<br><br>".join(lines)}</section></article>
+</body></html>"""
+    for page in (archive, viewer):
+        extracted = extract_page(page.encode())
+        assert extracted.title == title
+        assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+    assert is_outlet_name("가람일보") and is_outlet_name("한빛구청")
+    assert not is_outlet_name("시민들이 밤에도 안심하는 뉴스")

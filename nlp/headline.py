@@ -100,8 +100,12 @@ def choose_headline(
     opening = [Candidate(body[first], BODY)] if body else []
     pool = _clean_candidates([*candidates, *opening], site_names, keywords, template | inner)
     if template and not any(c.group != BODY for c in pool):
-        # every candidate is one the source repeats: two copies of one article taught it, not a
-        # template (a window header always leaves the real headline standing)
+        # every candidate is one the source repeats. The page's own opening line, when it reads
+        # as a headline, is the headline the template leaves standing; else two copies of one
+        # article taught the template (a window header always leaves the real headline standing)
+        unmarked = opening_title("\n".join(body), template)
+        if unmarked is not None:
+            return unmarked
         pool = _clean_candidates([*candidates, *opening], site_names, keywords, inner)
     if not pool:
         return None
@@ -365,9 +369,13 @@ def opening_title(body: str, template: frozenset[str] = frozenset()) -> str | No
     Convention: an article's text is preceded by its headline. When nothing on the page marks the
     headline (no metadata, a generic ``<title>``, a plain ``<p>`` above the text), the extractor's
     first line is it if it is short, not a sentence, not a list item and not a date or label
-    line, and text follows it. The source's repeated texts (``template``) never are.
+    line, and text follows it. The source's repeated texts (``template``) above it are skipped.
     """
+    repeated = {_key(t) for t in template}
     lines = body_lines(body)
+    # a slogan the source prints above every article, a menu word or a site name run in above it
+    while lines and (_key(lines[0]) in repeated or len(lines[0]) < MIN_AGREE_CHARS):
+        lines = lines[1:]
     if len(lines) < 2:
         return None
     first = lines[0]
@@ -375,7 +383,7 @@ def opening_title(body: str, template: frozenset[str] = frozenset()) -> str | No
         return None
     if _SENTENCE_END_RE.search(first) or first.endswith((".", ":", "：")) or BOILERPLATE_RE.search(first):
         return None
-    if _key(first) in {_key(t) for t in template} or not is_headline(first):
+    if not is_headline(first):
         return None
     return first if len(lines[1]) > len(first) or len(lines) > 2 else None
 

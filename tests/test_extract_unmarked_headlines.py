@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.extract import extract_page
+from nlp.extract import ExtractedPage, extract_page, extract_source_pages
 from nlp.headline import opening_title
 from nlp.titles import is_headline
 
@@ -159,3 +159,55 @@ def test_a_table_cell_of_sentences_is_the_article_not_a_datum(story: tuple[str, 
 </body></html>"""
     for page in (three_breaks, spans):
         assert _extract(page) == (title, lines)
+
+
+# a slogan every page of a source prints where a headline would be --------------------------------------
+
+STORIES = [
+    PARK,
+    LIBRARY,
+    (
+        "새벽시, 겨울철 한파 쉼터 150곳 운영…경로당·주민센터 개방",
+        [
+            "새벽시는 다음 달부터 내년 2월까지 한파 쉼터 150곳을 운영한다고 6일 밝혔다.",
+            "쉼터는 경로당과 주민센터, 도서관 등에 마련되며 평일 오후 9시까지 문을 연다.",
+        ],
+    ),
+    (
+        "누리군, 농어촌 버스 요금 1천원 단일화",
+        [
+            "누리군은 내년 1월부터 농어촌 버스 요금을 거리와 관계없이 1천원으로 통일한다고 7일 밝혔다.",
+            "군은 이번 조치로 주민 교통비 부담이 연간 12억 원가량 줄어들 것으로 내다봤다.",
+        ],
+    ),
+]
+
+
+def _city_page(title: str, lines: list[str]) -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>새벽시청</title>
+<meta property="og:title" content="새벽시청"></head><body>
+<div class="top"><a href="/">새벽시청</a><ul class="menu"><li><a href="/a">시정</a></li>
+<li><a href="/b">소식</a></li></ul></div><div class="top_title">시민과 함께하는 행복한 새벽</div>
+<div class="v_t">{title}</div><div class="v_d">2026-12-02</div><div class="v_c">{_paragraphs(lines)}</div>
+<div class="foot">새벽시 새벽로 1 | 대표전화 031-000-0000</div></body></html>""".encode()
+
+
+def _county_page(title: str, lines: list[str]) -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>군정소식 | 누리군</title></head><body>{NAV}
+<div id="visual"><h2 class="sub_title">꿈이 자라는 누리, 함께 여는 미래</h2></div>
+<div class="article"><p>{title}</p><div>{"<br>".join(lines)}</div></div></body></html>""".encode()
+
+
+@pytest.mark.parametrize(("template", "host"), [(_city_page, "saebyeok.go.kr"), (_county_page, "nuri.go.kr")])
+def test_a_slogan_the_source_repeats_gives_way_to_each_pages_opening_line(template, host: str) -> None:  # type: ignore[no-untyped-def]
+    pages = [
+        (template(title, lines), f"https://{host}/news/view.do?id={1000 + i}")
+        for i, (title, lines) in enumerate(STORIES)
+    ]
+    if template is _city_page:  # alone, a page of this source offers only the slogan as a marked headline
+        assert extract_page(pages[0][0], url=pages[0][1]).title != STORIES[0][0]
+    extracted = extract_source_pages(pages)
+    for (title, lines), page in zip(STORIES, extracted, strict=True):
+        assert isinstance(page, ExtractedPage)
+        assert page.title == title
+        assert [line for line in page.body.split("\n") if line.strip()] == lines

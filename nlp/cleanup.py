@@ -66,12 +66,19 @@ BOILERPLATE_PATTERNS = (
     r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|이전글.*|다음글.*|닫기|TOP|맨\s*위로|PC\s*버전(?:\s*보기)?|모바일\s*버전(?:\s*보기)?)$",
     r"URL이\s*복사되었습니다|주소가\s*복사되었습니다|(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인)(?:\s*[,/|]?\s*(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인|X|URL\s*복사)){2,}",
     r"^[\[(]?\s*사진\s*=|^\*?\s*사진\s*설명\s*[:：]|^[\[(]?\s*사진\s*(?:제공|출처)\s*[=:：]|^※\s*(?:사진\s*있음|별첨)",
+    # a photo caption printed as a paragraph: it points at the photo (사진 왼쪽부터) or ends in
+    # the photo's credit (사진=가온시 제공, 〈가온일보 DB〉, ⓒ가온일보)
+    r"^[(\[]?\s*사진\s*(?:왼쪽|오른쪽|위|아래|가운데|맨)",
+    r"^(?=.{0,150}$).*사진.*(?:[(\[〈<]\s*[^()\[\]〈〉<>]{1,20}\s*(?:DB|제공)\s*[)\]〉>]|[/=]\s*[가-힣A-Za-z]{2,10}(?:\s*제공)?\s*[)\]]?|ⓒ\s*\S{2,12}|연합뉴스|뉴시스|뉴스1)\s*$",
     r"^[^.!?]{0,150}(?:[/=]\s*|ⓒ\s*)(?:뉴시스|연합뉴스|뉴스1|news1|newsis|yonhap|AP|AFP|로이터|게티이미지(?:뱅크)?|EPA)\s*[)\]]?\s*$",
     r"업무\s*담당자|☎|^[(\[]?\s*(?:문의|담당)\s*[:：]?.{0,40}\d{2,4}[-)\s]\d{3,4}-\d{4}",
     r"^(?:바로보기|바로듣기|미리보기|다운로드|내려받기)(?:\s+(?:바로보기|바로듣기|미리보기|다운로드|내려받기))*$",
     r"^(?:홈|home)\s*(?:[>›»]\s*[^>›»]{1,20}){1,}$|^(?:[^>›»]{1,15}\s*[>›»]\s*){2,}[^>›»]{1,20}$",
     r"^\s*[\d,]+\s*$|^[-–—]\s*$|^<?\s*끝\s*>?\s*$",
 )  # fmt: skip
+# Convention: a caption under a photo opens with ▲ (or △) and says what the photo shows — "…하고
+# 있다", a credit, 사진. The same marks open list items in releases (▲청년 ▲신혼부부), which say none.
+CAPTION_RE = re.compile(r"^[▲△]\s*[^▲△]{0,150}(?:하고\s*있다|사진|ⓒ|제공\)?|DB[)\]〉>]?)[^▲△]{0,40}$")
 BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE)
 TRAILING_RE = re.compile(
     r"(?:\s+(?:바로보기|바로듣기|미리보기|다운로드|내려받기))+\s*$|\s*[<〈]\s*끝\s*[>〉]\s*$|\s*/끝/\s*$"
@@ -198,7 +205,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(bare) <= MAX_NOTICE_LINE and BOILERPLATE_RE.search(bare):
         return True
-    if is_byline(bare) or _only_dates(bare) or _info_line(bare):
+    if is_byline(bare) or _only_dates(bare) or _info_line(bare) or CAPTION_RE.match(line.strip()):
         return True
     return len(bare) <= MAX_LABEL_LINE and bool(LABEL_LINE_RE.match(bare)) and not _sentence(bare)
 

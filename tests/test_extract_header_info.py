@@ -431,3 +431,46 @@ def test_a_masthead_printed_above_the_headline_leaves_the_body(story: tuple[str,
         assert [line for line in extracted.body.split("\n") if line.strip()] == lines
     assert is_outlet_name("가람일보") and is_outlet_name("한빛구청")
     assert not is_outlet_name("시민들이 밤에도 안심하는 뉴스")
+
+
+# photo captions printed as paragraphs ----------------------------------------------------------------
+
+CAPTIONS = [
+    "▲ 가온시청 전경. (사진=가온시 제공)",
+    "△ 김하늘 과장이 설명하고 있다. ⓒ가온일보",
+    "가온시청 전경 / 사진=가온시",
+    "(사진 왼쪽부터) 김하늘 과장, 홍길동 시장",
+    "사진은 청년 주거 현장. 연합뉴스",
+    "가온시가 청년 월세 지원을 확대한다. 사진은 가온시청 전경. 〈가온일보 DB〉",
+]
+
+
+def _caption_paper(lines: list[str], caption: str) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>{RENT[0]} - 가온일보</title></head><body>{NAV}
+<h1>{RENT[0]}</h1><div id="article-body"><p>{lines[0]}</p><p>{caption}</p>{_paragraphs(lines[1:])}</div>
+</body></html>"""
+
+
+def _caption_board(lines: list[str], caption: str) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>보도자료 | 가온시</title></head><body>{NAV}
+<div class="view"><h4 class="view_title">{RENT[0]}</h4><div class="view_cont"><div><img src="/p.jpg"></div>
+<div>{caption}</div>{_paragraphs(lines)}</div></div></body></html>"""
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+@pytest.mark.parametrize("template", [_caption_paper, _caption_board])
+def test_a_photo_caption_printed_as_a_paragraph_is_not_body(template, caption: str) -> None:  # type: ignore[no-untyped-def]
+    assert _lines(template(RENT[1], caption)) == RENT[1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "▲청년 ▲신혼부부 ▲노인 가구가 지원 대상이다.",  # a list in the release's text
+        "△ 신청 기간: 1월 15일~2월 14일",
+        "시는 사진 공모전 수상작 30점을 시청 로비에 전시한다고 밝혔다.",
+        '사진작가 김하늘 씨는 "청년들의 주거 현실을 담고 싶었다"고 말했다.',
+    ],
+)
+def test_lists_and_sentences_about_photos_stay(line: str) -> None:
+    assert not is_boilerplate(line)

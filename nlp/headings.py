@@ -108,11 +108,12 @@ def join_broken_headings(tree: html.HtmlElement) -> int:
 
     Convention: a ``<br>`` in an ``<h1>``–``<h6>`` breaks a long headline to fit the column, and
     the reader reads one line. lxml's text joins the halves with no space (``월세<br>지원`` →
-    ``월세지원``) and trafilatura hands the second half back as a body line of its own.
-    A heading longer than ``MAX_HEAD_CHARS`` holds text, not a headline, and keeps its breaks.
+    ``월세지원``) and trafilatura hands the second half back as a body line of its own. A box
+    whose class names it a title (``div.tit``) and holds no blocks is read the same way. A heading
+    longer than ``MAX_HEAD_CHARS`` holds text, not a headline, and keeps its breaks.
     """
     joined = 0
-    for heading in tree.iter(*HEADING_LEVELS):
+    for heading in [*tree.iter(*HEADING_LEVELS), *_title_boxes(tree)]:
         breaks = list(heading.iter("br"))
         if not breaks or len(fold(heading.text_content())) > MAX_HEAD_CHARS:
             continue
@@ -130,14 +131,46 @@ def join_broken_headings(tree: html.HtmlElement) -> int:
     return joined
 
 
+def _title_boxes(tree: html.HtmlElement) -> list[html.HtmlElement]:
+    """Elements whose class or id names a title and that hold no block of their own."""
+    return [
+        element
+        for element in tree.iter(*_BOX_TAGS)
+        if (element.get("class") or element.get("id"))
+        and title_marked(element)
+        and not any(child.tag in _BLOCK_TAGS for child in element.iterdescendants())
+        and not _INFO_AFTER_BREAK_RE.search(_after_first_break(element))
+    ]
+
+
+def _after_first_break(element: html.HtmlElement) -> str:
+    """The box's text after its first ``<br>`` (where a board prints the date under the title)."""
+    text = etree.tostring(element, encoding="unicode", method="html")
+    parts = re.split(r"<br\s*/?>", text, maxsplit=1, flags=re.IGNORECASE)
+    return html.fromstring(parts[1]).text_content() if len(parts) == 2 and parts[1].strip() else ""
+
+
+# a date, a counter or a writer under the title: the box's info line, not the headline's second half
+_INFO_AFTER_BREAK_RE = re.compile(r"(?:19|20)\d{2}\s?[.\-/년]|조회|작성|등록|입력|기자")
+
+
+_BOX_TAGS = ("div", "p", "span", "strong", "td", "th", "dd", "dt", "li", "a")
+_BLOCK_TAGS = frozenset({"div", "p", "ul", "ol", "table", "section", "article", *HEADING_LEVELS})
+
+
 def title_text(element: html.HtmlElement) -> str:
     """The element's folded text without a category label printed first inside it.
 
     Convention: a title box often opens with the board's or section's name in an element of its
     own (``<div class="tit"><span class="cate">보도자료</span><strong>제목</strong></div>``); lxml runs
-    the two together (``보도자료제목``), and the label is no part of the headline.
+    the two together (``보도자료제목``), and the label is no part of the headline. Nor is the
+    info line a board prints under the title in the same box (``제목<br>2026-12-02``).
     """
     text = fold(element.text_content())
+    if any(True for _ in element.iter("br")):
+        after = fold(_after_first_break(element))
+        if after and _INFO_AFTER_BREAK_RE.search(after) and text.endswith(after):
+            text = fold(text[: -len(after)])  # ``제목<br>2026-12-02``: the box's info line goes
     if len(element) == 0 or fold(element.text or ""):
         return text
     first = element[0]

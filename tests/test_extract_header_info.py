@@ -474,3 +474,41 @@ def test_a_photo_caption_printed_as_a_paragraph_is_not_body(template, caption: s
 )
 def test_lists_and_sentences_about_photos_stay(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+# a line break inside a title box -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_title_box_broken_by_a_line_break_reads_as_one_line(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    broken = title.replace(", ", ",<br>", 1)
+    view = f"""<html><head><meta charset="utf-8"><title>보도자료</title></head><body>{NAV}
+<div class="view"><div class="view_tit">{broken}</div>
+<div class="view_con">{_paragraphs(lines)}</div></div></body></html>"""
+    cell = f"""<html><head><meta charset="utf-8"><title>새소식</title></head><body>{NAV}
+<table><tr><td class="subject"><strong>{broken}</strong></td></tr>
+<tr><td>{_paragraphs(lines)}</td></tr></table>
+</body></html>"""
+    for page in (view, cell):
+        assert extract_page(page.encode()).title == title
+        assert _lines(page) == lines
+
+
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_date_under_the_title_in_the_same_box_is_not_part_of_the_headline(
+    story: tuple[str, list[str]],
+) -> None:
+    title, lines = story
+    cell = f"""<html><head><meta charset="utf-8"><title>보도자료</title></head><body>{NAV}
+<table><tr><td class="subject">{title}<br><span class="date">2026-12-02</span></td></tr>
+<tr><td>{_paragraphs(lines)}</td></tr></table></body></html>"""
+    box = f"""<html><head><meta charset="utf-8"><title>새소식</title></head><body>{NAV}
+<div class="bbs"><p class="tit">{title}<br>작성일 2026.12.02 | 조회 35</p>
+<div class="txt">{_paragraphs(lines)}</div></div>
+</body></html>"""
+    for page in (cell, box):
+        extracted = extract_page(page.encode())
+        assert extracted.title == title
+        assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+        assert extracted.published is not None and extracted.published.date() == dt.date(2026, 12, 2)

@@ -14,12 +14,12 @@ MIN_HEAD_BEFORE_NAME = 8
 MIN_NAME_CHARS = 3
 MIN_SECTION_REST = 15
 BAR_SEPARATORS = ("|", "｜", "ㅣ", "‖", "::")
-SEPARATORS = r"\s[-–—|:·/]\s|\s?[|｜ㅣ‖]\s?|\s?::\s?|\s[<>]\s"
+SEPARATORS = r"\s[-–—―─|:·/]\s|\s?[|｜ㅣ‖]\s?|\s?::\s?|\s[<>]\s"
 # Words that name a site, a section or a board rather than an article.
 SITE_SUFFIX_RE = re.compile(
     r"(일보|신문|뉴스|닷컴|방송|경제|타임즈|타임스|투데이|미디어|저널|데일리|헤럴드|포스트|통신|"
     r"매거진|정책브리핑|브리핑|누리집|홈페이지|모바일|시청|군청|구청|도청|청|부|처|위원회|"
-    r"news|times|daily|herald|post|tv|\.com|\.kr|\.net)$",
+    r"매일|news|times|daily|herald|post|tv|ilbo|shinmun|sinmun|journal|press|tribune|\.com|\.kr|\.net)$",
     re.IGNORECASE,
 )
 SECTION_WORDS = frozenset(
@@ -76,6 +76,7 @@ def clean_title(title: str | None, site_names: Iterable[str] = ()) -> str | None
     for _ in range(4):
         before = text
         text = _strip_sites(text, sites)
+        text = _strip_outlet_marks(text, sites)
         text = _strip_breadcrumb(text)
         text = _strip_edge_segments(text, sites)
         if text == before:
@@ -225,6 +226,22 @@ def _strip_sites(text: str, sites: list[str]) -> str:
     return text
 
 
+def _strip_outlet_marks(text: str, sites: list[str]) -> str:
+    """``[가온일보] 제목``, ``[사회] 제목``, ``제목 《가온일보》``: an outlet's or section's name in
+    brackets before or after the headline. A tag that is neither (``[단독]``, ``[포토]``) stays."""
+    for pattern in (_BRACKET_HEAD_RE, _BRACKET_TAIL_RE):
+        match = pattern.search(text)
+        if match and _is_site_or_section(match.group("name"), sites):
+            rest = (text[: match.start()] + text[match.end() :]).strip()
+            if len(rest.replace(" ", "")) >= MIN_HEAD_BEFORE_NAME:
+                return rest
+    return text
+
+
+_BRACKET_HEAD_RE = re.compile(r"^\s*[\[【〔《〈<]\s*(?P<name>[^\]】〕》〉>]{1,20}?)\s*[\]】〕》〉>]\s*")
+_BRACKET_TAIL_RE = re.compile(r"\s*[\[【〔《〈<]\s*(?P<name>[^\]】〕》〉>]{1,20}?)\s*[\]】〕》〉>]\s*$")
+
+
 def _strip_breadcrumb(text: str) -> str:
     """``제목 < 정치 < 기사본문`` → ``제목``; ``알림 > 뉴스 > 제목`` → ``제목``."""
     parts = [p.strip() for p in re.split(r"\s+<\s+", text) if p.strip()]
@@ -264,6 +281,9 @@ def _strip_edge_segments(text: str, sites: list[str]) -> str:
     leading_site = _is_site_or_section(first, sites) and (not section_first or len(rest) >= MIN_SECTION_REST)
     if leading_site and segments[1].strip() in ("::", "|", "ㅣ", "｜", ":"):
         return "".join(segments[2:]).strip()
+    # ``가온일보 - 제목``, ``보도자료 - 제목``: a paper's name or a page type before any separator
+    if len(rest) >= MIN_SECTION_REST and (is_outlet_name(_unbracketed(first)) or is_cms_words(first)):
+        return rest
     return text
 
 
@@ -282,7 +302,17 @@ def _site_after_bar(segments: list[str], sites: list[str]) -> int | None:
         bar = segments[index].strip() in BAR_SEPARATORS
         if bar and name.replace(" ", "") not in SECTION_WORDS and _is_site_or_section(name, sites):
             return index
+        if is_outlet_name(_unbracketed(name)) and name.replace(" ", "") not in SECTION_WORDS:
+            return index  # ``제목 - 가온일보 | 가온의 모든 것``: a paper's name after any separator
     return None
+
+
+def _unbracketed(name: str) -> str:
+    """``가온신문 (GaonNews)`` → ``가온신문``: a name with its other spelling after it."""
+    return _NAME_GLOSS_RE.sub("", name).strip() or name
+
+
+_NAME_GLOSS_RE = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 
 def _is_trailing_name(segments: list[str]) -> bool:
@@ -304,7 +334,7 @@ def _is_trailing_name(segments: list[str]) -> bool:
 
 def _is_site_or_section(segment: str, sites: list[str]) -> bool:
     """A short segment that is a site name, a newspaper-like name or a section word."""
-    segment = _MOBILE_RE.sub("", segment).strip()
+    segment = _unbracketed(_MOBILE_RE.sub("", segment).strip())
     if not segment or len(segment) > 20:
         return False
     if _PLACE_RE.fullmatch(segment):  # an office named by its place: 새벽시, 서울특별시, 경기도

@@ -512,3 +512,37 @@ def test_a_date_under_the_title_in_the_same_box_is_not_part_of_the_headline(
         assert extracted.title == title
         assert [line for line in extracted.body.split("\n") if line.strip()] == lines
         assert extracted.published is not None and extracted.published.date() == dt.date(2026, 12, 2)
+
+
+# how papers and offices wrap the headline in <title> ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "[가온일보] {}",  # the outlet in brackets first
+        "[사회] {} - 가온일보",  # the section in brackets first
+        "{} 《가온일보》",
+        "가온일보 - {}",  # the paper's name first, any separator
+        "보도자료 - {} | 가온시",  # a page type first
+        "{} - 가온신문 (GaonNews)",  # the name with its other spelling
+        "{} - 가온일보 | 가온의 모든 것",  # the paper's name, then its slogan
+        "{} ─ 가온일보",  # a box-drawing dash
+        "{} - Gaon Ilbo",
+        "{} - 가온매일",
+    ],
+)
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_title_wrapped_by_the_outlet_gives_the_headline(wrapped: str, story: tuple[str, list[str]]) -> None:
+    assert clean_title(wrapped.format(story[0])) == story[0]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        f"[단독] {RENT[0]}",  # a desk tag is the headline's own
+        "가온일보 - 한빛일보 공동 기획",  # short rest: no headline to strip down to
+    ],
+)
+def test_tags_and_short_titles_stay(raw: str) -> None:
+    assert clean_title(raw) == raw

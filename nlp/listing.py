@@ -226,6 +226,19 @@ def is_listing(links: list[Anchor], body: str, article_hint: bool = False) -> bo
     return not article_hint and len(prose) <= 1 and prose_chars < MAX_PROSE_CHARS
 
 
+def is_one_of(url: str | None, links: list[Anchor]) -> bool:
+    """The page's own URL has the pattern of the article links it lists: it is one of them.
+
+    Convention: a CMS files its articles under one URL pattern (``articleView.html?idxno=…``)
+    and its indexes under others (``articleList.html?sc_section_code=…``); an article page's
+    most-read or related box lists its siblings. However short the article's text, a page whose
+    own address is one of those articles is an article.
+    """
+    if not url or not links or not _article_like(url):
+        return False
+    return _pattern(clean_link(url)) == _pattern(links[0].url)
+
+
 def clean_link(url: str) -> str:
     """The link without blank, paging or search-state query parameters, or a fragment."""
     parts = urlsplit(url)

@@ -227,11 +227,17 @@ def _strip_sites(text: str, sites: list[str]) -> str:
 
 
 def _strip_outlet_marks(text: str, sites: list[str]) -> str:
-    """``[가온일보] 제목``, ``[사회] 제목``, ``제목 《가온일보》``: an outlet's or section's name in
-    brackets before or after the headline. A tag that is neither (``[단독]``, ``[포토]``) stays."""
+    """``[가온일보] 제목``, ``제목 《가온일보》``: an outlet's name in brackets before or after the
+    headline. A desk or section tag (``[단독]``, ``[포토]``, ``[사회]``) stays: pages print it in the
+    headline too, and where they do not, the printed headline agrees with the tagged one
+    (``nlp.headline``)."""
     for pattern in (_BRACKET_HEAD_RE, _BRACKET_TAIL_RE):
         match = pattern.search(text)
-        if match and _is_site_or_section(match.group("name"), sites):
+        name = match.group("name") if match else ""
+        if match and (
+            is_outlet_name(_unbracketed(name))
+            or any(name.replace(" ", "") == x.replace(" ", "") for x in sites)
+        ):
             rest = (text[: match.start()] + text[match.end() :]).strip()
             if len(rest.replace(" ", "")) >= MIN_HEAD_BEFORE_NAME:
                 return rest

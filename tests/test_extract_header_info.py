@@ -521,7 +521,6 @@ def test_a_date_under_the_title_in_the_same_box_is_not_part_of_the_headline(
     "wrapped",
     [
         "[가온일보] {}",  # the outlet in brackets first
-        "[사회] {} - 가온일보",  # the section in brackets first
         "{} 《가온일보》",
         "가온일보 - {}",  # the paper's name first, any separator
         "보도자료 - {} | 가온시",  # a page type first
@@ -541,6 +540,7 @@ def test_a_title_wrapped_by_the_outlet_gives_the_headline(wrapped: str, story: t
     "raw",
     [
         f"[단독] {RENT[0]}",  # a desk tag is the headline's own
+        f"[포토] {BUS[0]}",
         "가온일보 - 한빛일보 공동 기획",  # short rest: no headline to strip down to
     ],
 )

@@ -211,3 +211,49 @@ def test_a_slogan_the_source_repeats_gives_way_to_each_pages_opening_line(templa
         assert isinstance(page, ExtractedPage)
         assert page.title == title
         assert [line for line in page.body.split("\n") if line.strip()] == lines
+
+
+# a short article beside a long box of its siblings ------------------------------------------------------
+
+TREE = "[포토] 새벽시청 광장 성탄 트리 점등"
+CLOSED = "누리군 작은도서관 휴관 안내"
+
+
+def _photo_news(host: str) -> tuple[bytes, str]:
+    most_read = "".join(
+        f'<li><a href="https://{host}/news/articleView.html?idxno={2000 + i}">'
+        f"새벽시 관련 다른 기사 제목 {i}번째 소식입니다</a></li>"
+        for i in range(30)
+    )
+    page = f"""<html><head><meta charset="utf-8"><title>{TREE} - 새벽일보</title>
+<meta property="og:type" content="article"></head><body>{NAV}<h1>{TREE}</h1>
+<div id="article-view-content-div">
+<p>새벽시청 앞 광장에 높이 12m의 성탄 트리가 불을 밝혔다. 트리는 1월 6일까지 점등된다.</p></div>
+<div class="rel"><h3>많이 본 뉴스</h3><ul>{most_read}</ul></div></body></html>"""
+    return page.encode(), f"https://{host}/news/articleView.html?idxno=1999"
+
+
+def _brief_on_a_board(host: str) -> tuple[bytes, str]:
+    rows = "".join(
+        f'<tr><td>{300 - i}</td><td><a href="https://{host}/board/view.do?bbsId=B01&amp;nttId={5000 + i}">'
+        f"누리군 군정 소식 게시물 제목 {i}번째 안내입니다</a></td><td>2026-11-{10 + i % 19:02d}</td></tr>"
+        for i in range(20)
+    )
+    page = f"""<html><head><meta charset="utf-8"><title>{CLOSED} | 군정소식 | 누리군</title></head>
+<body>{NAV}<div class="view"><h3 class="view_tit">{CLOSED}</h3>
+<div class="view_con"><p>누리군 작은도서관은 시설 점검을 위해 12월 9일 하루 휴관한다고 밝혔다.</p></div></div>
+<table class="list"><tr><th>번호</th><th>제목</th><th>등록일</th></tr>{rows}</table></body></html>"""
+    return page.encode(), f"https://{host}/board/view.do?bbsId=B01&nttId=4999"
+
+
+@pytest.mark.parametrize(("template", "title"), [(_photo_news, TREE), (_brief_on_a_board, CLOSED)])
+def test_a_short_article_among_links_to_its_siblings_is_an_article(template, title: str) -> None:  # type: ignore[no-untyped-def]
+    raw, url = template("news.example.kr")
+    extracted = extract_page(raw, url=url)
+    assert (extracted.kind, extracted.title) == ("article", title)
+    assert "밝혔다" in extracted.body
+    # the same page at an index's address is read as the index it looks like
+    index_url = url.replace("articleView.html?idxno=1999", "articleList.html?sc_section_code=S1N1").replace(
+        "view.do?bbsId=B01&nttId=4999", "list.do?bbsId=B01"
+    )
+    assert extract_page(raw, url=index_url).kind == "listing"

@@ -29,6 +29,7 @@ _LEAD_BULLET_RE = re.compile(rf"^{char_class(LEAD_MARKS)}+\s*")
 _DASH_TAIL_RE = re.compile(r"\s*[-–—]+$")
 _GLUED_DASHES_RE = re.compile(r"(?<=\S)\s+[-–—]\s+[-–—]\s+(?=\S)")
 _SENTENCE_END_RE = re.compile(r"(?:다|요|죠)\s*[.!?]?[\"'”’]*$|[.!?。]$")
+_FULL_STOP_RE = re.compile(r"(?:다|요|죠)\.[\"'”’)]*$")
 
 
 def take_lead(tree: html.HtmlElement) -> str | None:
@@ -107,9 +108,19 @@ def element_lines(element: html.HtmlElement) -> str:
 
 
 def _paragraph(text: str) -> bool:
-    """Prose rather than a sub-headline: long, and every line ends like a sentence."""
+    """Prose rather than a sub-headline: long, and every line ends like a sentence; or, at any
+    length, every line a sentence with its full stop and none a list item.
+
+    Convention: a sub-headline (부제) is written as a headline, without the full stop
+    (``…두 배로 늘린다``, ``소득 기준 완화``), and a summary box lists its points (``- …``); a box
+    of whole sentences (``…늘린다고 2일 밝혔다.``) is the article's first paragraph, its lead in
+    the journalist's sense, and belongs to the body.
+    """
     lines = text.splitlines()
-    return len(text) > MAX_PROSE_LEAD_CHARS and all(_SENTENCE_END_RE.search(line) for line in lines)
+    if len(text) > MAX_PROSE_LEAD_CHARS and all(_SENTENCE_END_RE.search(line) for line in lines):
+        return True
+    stated = all(_FULL_STOP_RE.search(line) for line in lines)
+    return stated and not any(_LEAD_BULLET_RE.match(line) for line in lines)
 
 
 def _headline_line(line: str) -> bool:

@@ -257,3 +257,34 @@ def test_a_short_article_among_links_to_its_siblings_is_an_article(template, tit
         "view.do?bbsId=B01&nttId=4999", "list.do?bbsId=B01"
     )
     assert extract_page(raw, url=index_url).kind == "listing"
+
+
+# a lead box of whole sentences is the article's first paragraph -------------------------------------
+
+
+@pytest.mark.parametrize("story", [PARK, LIBRARY])
+def test_a_lead_box_of_whole_sentences_stays_in_the_body(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    split = f"""<html><head><meta charset="utf-8"><title>{title} - 새벽일보</title></head><body>{NAV}
+<h1>{title}</h1><div class="lead"><p>{lines[0]}</p></div><div class="ad">광고</div>
+<div class="body">{_paragraphs(lines[1:])}</div>
+</body></html>"""
+    summary = f"""<html><head><meta charset="utf-8"><title>{title} | 누리신문</title></head><body>{NAV}
+<article><h2 class="tit">{title}</h2><p class="article-summary">{lines[0]}</p>
+{_paragraphs(lines[1:])}</article>
+</body></html>"""
+    for page in (split, summary):
+        extracted = extract_page(page.encode())
+        assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+        assert extracted.lead is None
+
+
+def test_a_sub_headline_box_is_still_the_lead() -> None:
+    title, lines = PARK
+    deck = "보안등 40개 새로 달고 순찰 두 배로"
+    page = f"""<html><head><meta charset="utf-8"><title>{title} - 새벽일보</title></head><body>{NAV}
+<h1>{title}</h1><div class="sub-title">{deck}</div><div class="body">{_paragraphs(lines)}</div>
+</body></html>"""
+    extracted = extract_page(page.encode())
+    assert extracted.lead == deck
+    assert [line for line in extracted.body.split("\n") if line.strip()] == lines

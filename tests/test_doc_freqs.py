@@ -230,3 +230,17 @@ def test_phrases_tag_like_words_and_rare_words_are_not_estimated(sampled: Databa
         estimated = engine.common_doc_freqs([("filler", "alpha"), ("s1",), ("m202501",), ("nowhere",)], rows)
         assert estimated == {}
         assert engine.doc_freq(("s1",)) == 0  # only the tags hold it
+
+
+def test_the_corpus_totals_can_be_read_from_the_length_index() -> None:
+    """0019's index on search_docs.length holds all BM25's corpus totals need: an index-only scan,
+    not a read of every row (the planner takes it once the table outgrows the index)."""
+    require_postgres()
+    with temporary_postgres() as url:
+        db = Database(url)
+        with db.engine.begin() as c:
+            c.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = c.execute(text("EXPLAIN SELECT count(*), coalesce(sum(length), 0) FROM search_docs"))
+            lines = "\n".join(row[0] for row in plan)
+        db.dispose()
+    assert "Index Only Scan using ix_search_docs_length" in lines, lines

@@ -505,8 +505,9 @@ class PostgresEngine:
         return {int(i): (bytes(title), bytes(body)) for i, title, body in self._rows(sql)}
 
     def corpus(self) -> Corpus:
-        """Counted over the whole table (PostgreSQL keeps no running totals), so kept until a
-        document is added or CORPUS_TTL passes; a revised document only moves the averages."""
+        """Counted over every row (PostgreSQL keeps no running totals; an index-only scan of
+        0019's index on `length`), so kept until a document is added or CORPUS_TTL passes; a
+        revised document only moves the averages."""
         newest = self.newest()
         key = str(self.session.get_bind().engine.url)
         kept = _PG_CORPORA.get(key)

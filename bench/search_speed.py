@@ -15,7 +15,9 @@ index cost. Databases live in bench/out/ (gitignored); --reuse skips the build w
 Queries: 1–3 words picked from the sentences (nouns, some inflected 하다-verbs such as
 협력했다), a quarter with a filter (category, source, month, open date range) or sort=newest.
 In-process: `search.articles.search` for top-10 with facets, one session per query; a first pass
-(document frequencies being counted, as after a restart), then the measured pass. HTTP:
+(document frequencies being found: on a new database every phrase not estimated from PostgreSQL's
+statistics is counted once and shared in doc_freqs, which a --database run may already hold),
+then the measured pass. HTTP:
 `newsdesk serve --workers <cores>` in a subprocess, keep-alive clients on loopback driven by
 wrk when it is installed (bench/wrk_paths.lua; `apt-get install wrk`), else by asyncio clients
 in this process, which take a share of the same cores; reported is the best rate whose p99
@@ -439,8 +441,8 @@ def percentiles(seconds: Sequence[float]) -> tuple[float, float, float]:
 
 @dataclass
 class Passes:
-    """Seconds per query of a first pass (document frequencies not yet counted, the API's state
-    after a restart) and of a second pass, and each query's top ten article ids."""
+    """Seconds per query of a first pass (document frequencies not yet known to this process)
+    and of a second pass, and each query's top ten article ids."""
 
     first: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
@@ -808,7 +810,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=8.0, help="per client count; 0 skips HTTP")
     parser.add_argument("--like-sample", type=int, default=20)
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of HTTP load first "
-                        "(PostgreSQL at a million: ~120, while each worker counts words)")  # fmt: skip
+                        "(before 0019, at a million: ~120, while each worker counted words)")  # fmt: skip
     parser.add_argument("--reuse", action="store_true", help="keep an existing database (no build rate)")
     parser.add_argument("--engine", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--database", help="search this database as it is (e.g. one growth.py --keep left)")

@@ -40,6 +40,7 @@ from search.engines import (
 )
 from search.engines import match_expression as _match_expression
 from search.highlight import highlights, highlights_from_json
+from store import doc_freqs
 from store.models import Article, SearchDoc, SearchSpans, Source
 from store.rows import insert_rows
 
@@ -60,8 +61,9 @@ __all__ = [
 
 RANK_WINDOW = 300
 TITLE_WEIGHT = 3.0
-DF_TTL = 300.0  # seconds a counted document frequency is trusted
-DF_DRIFT = 0.01  # … and while the index has not grown or shrunk by more than this share
+DF_TTL = 300.0  # seconds a process keeps a document frequency it found
+DF_DRIFT = 0.01  # … while the index has not grown or shrunk by more than this share since the count
+DF_MAX_AGE = 86_400.0  # seconds a shared count is trusted (revised articles move it, not the size)
 FACETS = ("source", "category", "month")
 Sort = Literal["relevance", "newest"]
 
@@ -269,8 +271,8 @@ def _scores(session: Session, engine: Engine, plan: Plan, matches: Sequence[Matc
     if not matches:
         return {}
     corpus = engine.corpus()
-    key = _database_key(session)
-    phrases = [(p, corpus.idf(_DOC_FREQS.get(engine, key, p, corpus.rows))) for p in plan.include]
+    found = _DOC_FREQS.lookup(session, engine, plan.include, corpus.rows)
+    phrases = [(p, corpus.idf(found[p])) for p in plan.include]
     terms = {} if matches[0].title is not None else engine.terms([m.id for m in matches])
     documents = [_document(m, terms) for m in matches]
     return bm25.scores(documents, phrases, TITLE_WEIGHT, corpus.avgdl)
@@ -289,26 +291,60 @@ def _database_key(session: Session) -> str:
     return str(bind.engine.url)
 
 
+def _within_drift(counted_over: int, rows: int) -> bool:
+    return abs(rows - counted_over) <= counted_over * DF_DRIFT
+
+
 class DocFreqs:
-    """Document frequencies per database and phrase, recounted after DF_TTL seconds or when the
-    index has changed size by more than DF_DRIFT (counting a common word scans its whole list)."""
+    """Document frequencies per database and phrase. A common word's comes from the engine's
+    statistics when it keeps them (PostgreSQL); any other phrase is counted once for every
+    process: the count goes to the doc_freqs table, where the others find it, and is counted
+    again when the index has changed size by more than DF_DRIFT or DF_MAX_AGE has passed. Each
+    process keeps what it found for DF_TTL seconds, within the same drift."""
 
     def __init__(self, limit: int = 100_000) -> None:
         self.limit = limit
         self._lock = threading.Lock()
         self._known: dict[tuple[str, Phrase], tuple[int, int, float]] = {}
 
-    def get(self, engine: Engine, database: str, phrase: Phrase, rows: int) -> int:
+    def lookup(
+        self, session: Session, engine: Engine, phrases: Sequence[Phrase], rows: int
+    ) -> dict[Phrase, int]:
+        """The document frequency of each phrase in an index of `rows` rows."""
         now = time.monotonic()
-        found = self._known.get((database, phrase))
-        if found is not None and now - found[2] < DF_TTL and abs(rows - found[1]) <= found[1] * DF_DRIFT:
-            return found[0]
-        hits = engine.doc_freq(phrase)
-        with self._lock:
-            if len(self._known) >= self.limit:
-                self._known.clear()
-            self._known[(database, phrase)] = (hits, rows, now)
-        return hits
+        database = _database_key(session)
+        out: dict[Phrase, int] = {}
+        for phrase in phrases:
+            known = self._known.get((database, phrase))
+            if known is not None and now - known[2] < DF_TTL and _within_drift(known[1], rows):
+                out[phrase] = known[0]
+        missing = [p for p in phrases if p not in out]
+        if missing:
+            found = self._find(session, engine, missing, rows)
+            out.update(found)
+            with self._lock:
+                if len(self._known) >= self.limit:
+                    self._known.clear()
+                self._known.update(((database, p), (n, rows, now)) for p, n in found.items())
+        return out
+
+    def _find(
+        self, session: Session, engine: Engine, phrases: Sequence[Phrase], rows: int
+    ) -> dict[Phrase, int]:
+        """The engine's estimates of the common words, then the shared counts, then counting."""
+        found = engine.common_doc_freqs(phrases, rows)
+        rest = {" ".join(p): p for p in phrases if p not in found}
+        if not rest:
+            return found
+        oldest = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=DF_MAX_AGE)
+        for key, counted in doc_freqs.read(session, rest).items():
+            if _within_drift(counted.docs, rows) and counted.counted_at >= oldest:
+                found[rest.pop(key)] = counted.df
+        counts = {key: engine.doc_freq(phrase) for key, phrase in rest.items()}
+        if counts:
+            doc_freqs.write(session.get_bind().engine, counts, rows)
+            found.update((rest[key], n) for key, n in counts.items())
+        return found
 
 
 _DOC_FREQS = DocFreqs()

@@ -76,6 +76,10 @@ class Engine(Protocol):
     def doc_freq(self, phrase: Phrase) -> int:
         """How many rows contain `phrase` in the title or the body."""
 
+    def common_doc_freqs(self, phrases: Sequence[Phrase], rows: int) -> dict[Phrase, int]:
+        """Estimated doc_freq of those phrases the engine's own statistics know as common (of
+        `rows` in the index); the others are left out, to be counted."""
+
     def source_names(self, ids: Sequence[int]) -> dict[int, str]:
         """The names of these sources (ids of none are left out)."""
 
@@ -299,6 +303,9 @@ class Fts5Engine:
         sql = "SELECT count(*) FROM search_fts WHERE search_fts MATCH :q"
         return int(self._value(sql, {"q": "{title_terms body_terms}: " + _fts_phrase(phrase)}))
 
+    def common_doc_freqs(self, phrases: Sequence[Phrase], rows: int) -> dict[Phrase, int]:
+        return {}  # FTS5 keeps no per-term statistics short of reading the term's postings
+
     def source_names(self, ids: Sequence[int]) -> dict[int, str]:
         return {
             int(i): str(n) for i, n in self._rows(f"SELECT id, name FROM sources WHERE id IN ({_ints(ids)})")
@@ -393,6 +400,17 @@ WINDOW_ALIGN = 1 << SHIFTS[0]
 
 
 CORPUS_TTL = 300.0
+STATS_TTL = 300.0  # seconds the planner's statistics of the index are kept
+# A word in at least this share of the rows takes its frequency from the planner's statistics;
+# rarer ones are counted, cheaply: few postings. ANALYZE samples 300 rows per unit of `tsv`'s
+# statistics target (1000, migration 0016): all rows up to 300,000, a sample beyond, where a
+# share of 0.001 is known to within about 6% (one standard error), its IDF to within 1%.
+COMMON_SHARE = 0.001
+_PG_STATS = """
+SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats
+WHERE schemaname = current_schema() AND tablename = 'search_docs' AND attname = 'tsv'
+"""
+_PG_COMMON: dict[str, tuple[dict[str, float], float]] = {}  # database → (share by lexeme, when)
 _PG_CORPORA: dict[str, tuple[Corpus, int | None, float]] = {}  # database → (corpus, newest id, when)
 # database → source names by id, kept for good: a source is never renamed nor deleted, and a
 # PostgreSQL sequence never hands out an id twice (not even one a rolled-back insert took)
@@ -487,8 +505,9 @@ class PostgresEngine:
         return {int(i): (bytes(title), bytes(body)) for i, title, body in self._rows(sql)}
 
     def corpus(self) -> Corpus:
-        """Counted over the whole table (PostgreSQL keeps no running totals), so kept until a
-        document is added or CORPUS_TTL passes; a revised document only moves the averages."""
+        """Counted over every row (PostgreSQL keeps no running totals; an index-only scan of
+        0019's index on `length`), so kept until a document is added or CORPUS_TTL passes; a
+        revised document only moves the averages."""
         newest = self.newest()
         key = str(self.session.get_bind().engine.url)
         kept = _PG_CORPORA.get(key)
@@ -502,6 +521,30 @@ class PostgresEngine:
     def doc_freq(self, phrase: Phrase) -> int:
         sql = "SELECT count(*) FROM search_docs WHERE tsv @@ to_tsquery('simple', %(q)s)"
         return int(self._rows(sql, {"q": tsquery_expression([phrase])})[0][0])
+
+    def common_doc_freqs(self, phrases: Sequence[Phrase], rows: int) -> dict[Phrase, int]:
+        """From ANALYZE's most common lexemes of `tsv` and the share of rows holding each: the
+        words whose count would read the longest posting lists. Only single words not spelt like
+        a filter tag (the tags share the tsvector); a phrase's adjacency is nowhere in them."""
+        shares = self._common_shares()
+        out = {}
+        for phrase in phrases:
+            share = shares.get(phrase[0], 0.0) if len(phrase) == 1 else 0.0
+            if share >= COMMON_SHARE and not _TAG_LIKE.fullmatch(phrase[0]):
+                out[phrase] = round(share * rows)
+        return out
+
+    def _common_shares(self) -> dict[str, float]:
+        key = str(self.session.get_bind().engine.url)
+        kept = _PG_COMMON.get(key)
+        if kept is not None and time.monotonic() - kept[1] < STATS_TTL:
+            return kept[0]
+        found = self._rows(_PG_STATS)
+        # the frequencies run on past the lexemes: their minimum, maximum and null share
+        lexemes, shares = found[0] if found and found[0][0] is not None else ([], [])
+        common = dict(zip(lexemes, map(float, shares), strict=False))
+        _PG_COMMON[key] = (common, time.monotonic())
+        return common
 
     def source_names(self, ids: Sequence[int]) -> dict[int, str]:
         known = _PG_SOURCE_NAMES.setdefault(str(self.session.get_bind().engine.url), {})

@@ -323,6 +323,18 @@ class SearchDoc(Base):
     length: Mapped[int] = mapped_column(Integer, default=0)  # tokens in all columns, for BM25
 
 
+class DocFreq(Base):
+    """A phrase's document frequency as one process counted it, for every process to read
+    (search.articles.DocFreqs); `docs` is the index's size then."""
+
+    __tablename__ = "doc_freqs"
+
+    phrase: Mapped[str] = mapped_column(Text, primary_key=True)  # index tokens, single spaces
+    df: Mapped[int] = mapped_column(Integer)
+    docs: Mapped[int] = mapped_column(Integer)
+    counted_at: Mapped[dt.datetime] = mapped_column(default=now)
+
+
 class SearchSpans(Base):
     """Where each body index token sits in the original text: [token, start, end], for highlights."""
 

@@ -223,9 +223,14 @@ def _site(tree: html.HtmlElement, meta: PageMeta, url: str | None) -> str:
     return site_key(page_url, next(iter(meta.site_names), None), assets, skeleton[:SKELETON_NAMES])
 
 
+# characters no XML text may hold: C0 controls but tab and line ends, lone surrogates, U+FFFE/F
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def parse_html(text: str) -> html.HtmlElement:
     """Parse decoded HTML (comments and processing instructions dropped, as trafilatura does);
     ``EmptyPageError`` when there is no document at all."""
+    text = _CONTROL_RE.sub("", text)  # libxml2 keeps them in text it parses, but refuses them later
     try:
         return html.document_fromstring(_XML_DECL_RE.sub("", text, count=1), parser=_parser())
     except (etree.ParserError, ValueError) as error:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from lxml import etree, html
 
@@ -145,9 +145,20 @@ def _title_boxes(tree: html.HtmlElement) -> list[html.HtmlElement]:
 
 def _after_first_break(element: html.HtmlElement) -> str:
     """The box's text after its first ``<br>`` (where a board prints the date under the title)."""
-    text = etree.tostring(element, encoding="unicode", method="html")
-    parts = re.split(r"<br\s*/?>", text, maxsplit=1, flags=re.IGNORECASE)
-    return html.fromstring(parts[1]).text_content() if len(parts) == 2 and parts[1].strip() else ""
+    pieces = list(_text_pieces(element))
+    first = next((i for i, piece in enumerate(pieces) if piece is None), None)
+    return "" if first is None else "".join(p for p in pieces[first + 1 :] if p is not None)
+
+
+def _text_pieces(element: html.HtmlElement) -> Iterator[str | None]:
+    """The element's text in reading order, ``None`` where a ``<br>`` stands (comments skipped)."""
+    yield element.text or ""
+    for child in element:
+        if child.tag == "br":
+            yield None
+        elif isinstance(child.tag, str):
+            yield from _text_pieces(child)
+        yield child.tail or ""
 
 
 # a date, a counter or a writer under the title: the box's info line, not the headline's second half

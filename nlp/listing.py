@@ -71,6 +71,8 @@ def page_anchors(tree: html.HtmlElement, base: str | None) -> list[Anchor]:
             url = resolved.get(href)
             if url is None:
                 url = resolved[href] = _resolve(base, href)
+            if not url:
+                continue
             item = places.item_text(parent) if not menu and _article_like(url) else ""
             anchors.append(Anchor(url, text, menu, item))
             continue
@@ -247,9 +249,15 @@ def clean_link(url: str) -> str:
 
 
 def _resolve(base: str | None, href: str) -> str:
-    """Absolute URL when a base is known; the href as written (without ``./``) otherwise."""
+    """Absolute URL when a base is known; the href as written (without ``./``) otherwise; ``""``
+    for an href no URL parser reads (``http://[broken/``): a broken link is no link."""
     href = href.replace("&amp;", "&")
-    return urljoin(base, href) if base else re.sub(r"^(?:\./)+", "", href)
+    try:
+        url = urljoin(base, href) if base else re.sub(r"^(?:\./)+", "", href)
+        urlsplit(url)
+    except ValueError:
+        return ""
+    return url
 
 
 def _js_call(code: str) -> tuple[str, str] | None:

@@ -546,3 +546,39 @@ def test_a_title_wrapped_by_the_outlet_gives_the_headline(wrapped: str, story: t
 )
 def test_tags_and_short_titles_stay(raw: str) -> None:
     assert clean_title(raw) == raw
+
+
+# hostile bytes ---------------------------------------------------------------------------------------
+
+
+def test_control_characters_and_broken_links_give_an_article_not_a_crash() -> None:
+    title, lines = RENT
+    page = f"""<html><head><meta charset="utf-8"><title>{title}\x00 - 가온일보</title></head><body>{NAV}
+<h1>{title}<br>\x01</h1><a href="http://[broken/news">깨진 링크</a><div class="tit">{title}\x0b<br></div>
+<div id="article-body">{"<br>".join(lines)}</div></body></html>"""
+    extracted = extract_page(page.encode(), url="https://example.kr/news/view?id=1234")
+    assert extracted.title == title
+    assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_mangled_pages_fail_with_a_reason_or_extract(seed: int) -> None:
+    import random
+
+    from nlp import NlpError
+
+    rng = random.Random(seed)
+    pages = [
+        _paper_with_info(*RENT).encode(),
+        _release_with_info(*BUS).encode(),
+        _broken_board(*RENT).encode(),
+    ]
+    for _ in range(40):
+        raw = bytearray(rng.choice(pages))
+        for _ in range(rng.randint(1, 40)):  # flipped bytes, cut tags, a truncated end
+            raw[rng.randrange(len(raw))] = rng.randrange(256)
+        raw = raw[: rng.randint(len(raw) // 2, len(raw))]
+        try:
+            extract_page(bytes(raw), url="https://example.kr/news/view?id=1234")
+        except NlpError as error:
+            assert str(error)  # a clear reason, never a crash of another kind

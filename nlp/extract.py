@@ -33,6 +33,7 @@ from nlp.headings import (
     first_line_index,
     in_menu,
     join_broken_headings,
+    lift_header_lines,
     page_elements,
 )
 from nlp.headline import (
@@ -123,6 +124,7 @@ def extract_page(
     if is_listing(links, raw_body, article_hint=meta.is_article) and not is_one_of(own_url, links):
         return _listing(meta, links, common)
     start = first_line_index(elements, cleaned)
+    cleaned = lift_header_lines(cleaned, elements, start)
     first_line = elements[start] if start is not None else None
     if start is not None:
         cleaned = drop_headings_above(cleaned, elements[:start])

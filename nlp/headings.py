@@ -34,6 +34,45 @@ def body_heads(body: str, elements: Sequence[html.HtmlElement], start: int | Non
     return list(dict.fromkeys(heads))
 
 
+MAX_LIFTED = 4  # a headline box's lines: label, headline, deck, info line
+
+
+def lift_header_lines(body: str, elements: Sequence[html.HtmlElement], start: int | None) -> str:
+    """Short lines that close the body but stand above its first line on the page, moved to the top.
+
+    Convention: trafilatura reads an ``<article>`` block first and appends what it recovers around
+    it, so a title box printed before the block (``<div class="subject"><p>제목</p>…</div>
+    <article>…</article>``) comes back as the body's last lines, where it reads as a sub-heading
+    and the info line as text. Put back where the page prints them, the headline and info rules
+    see them. ``start`` is the index of the body's first line in ``elements``.
+    """
+    if start is None:
+        return body
+    lines = body.split("\n")
+    run = 0
+    while run < min(MAX_LIFTED, len(lines) - 1) and _header_like(lines[-1 - run]):
+        run += 1
+    if not run:
+        return body
+    places = [first_line_index(elements, line) for line in lines[-run:]]
+    known = [place for place in places if place is not None]
+    # an ancestor of the first line's element comes before it in document order but prints
+    # around it (loose lines after a wrapped first one): only an element apart is above
+    around = set(elements[start].iterancestors())
+    if not known or any(place >= start or elements[place] in around for place in known):
+        return body
+    return "\n".join([*lines[-run:], *lines[:-run]])
+
+
+def _header_like(line: str) -> bool:
+    """Short and no finished sentence: a headline, label or info line, not the text's last line."""
+    text = fold(line)
+    return bool(text) and len(text) <= MAX_HEAD_CHARS and not _FINISHED_RE.search(text)
+
+
+_FINISHED_RE = re.compile(r"[.!?。][\"'”’)]*$")
+
+
 def page_elements(tree: html.HtmlElement) -> list[html.HtmlElement]:
     """Every element of the page in document order (no comments or processing instructions)."""
     return [e for e in tree.iter() if isinstance(e.tag, str)]
@@ -151,13 +190,16 @@ def _after_first_break(element: html.HtmlElement) -> str:
 
 
 def _text_pieces(element: html.HtmlElement) -> Iterator[str | None]:
-    """The element's text in reading order, ``None`` where a ``<br>`` stands (comments skipped)."""
+    """The element's text in reading order, ``None`` where a line breaks: at a ``<br>`` and after
+    a block (``<h4>제목</h4><span>2026-12-02</span>`` reads as two lines); comments skipped."""
     yield element.text or ""
     for child in element:
         if child.tag == "br":
             yield None
         elif isinstance(child.tag, str):
             yield from _text_pieces(child)
+            if child.tag in _BLOCK_TAGS:
+                yield None
         yield child.tail or ""
 
 
@@ -175,10 +217,11 @@ def title_text(element: html.HtmlElement) -> str:
     Convention: a title box often opens with the board's or section's name in an element of its
     own (``<div class="tit"><span class="cate">보도자료</span><strong>제목</strong></div>``); lxml runs
     the two together (``보도자료제목``), and the label is no part of the headline. Nor is the
-    info line a board prints under the title in the same box (``제목<br>2026-12-02``).
+    info line a board prints under the title in the same box (``제목<br>2026-12-02``, or the
+    title in a heading and the info in spans after it: ``<h4>제목</h4><span>2026.12.02</span>``).
     """
     text = fold(element.text_content())
-    if any(True for _ in element.iter("br")):
+    if any(e.tag == "br" or e.tag in _BLOCK_TAGS for e in element.iterdescendants()):
         after = fold(_after_first_break(element))
         if after and _INFO_AFTER_BREAK_RE.search(after) and text.endswith(after):
             text = fold(text[: -len(after)])  # ``제목<br>2026-12-02``: the box's info line goes

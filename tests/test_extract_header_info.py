@@ -514,6 +514,53 @@ def test_a_date_under_the_title_in_the_same_box_is_not_part_of_the_headline(
         assert extracted.published is not None and extracted.published.date() == dt.date(2026, 12, 2)
 
 
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_heading_with_its_info_in_spans_after_it_in_one_box_gives_the_headline(
+    story: tuple[str, list[str]],
+) -> None:
+    title, lines = story
+    heading = f"""<html><head><meta charset="utf-8"><title>가온시청</title></head><body>{NAV}
+<div class="board_view"><div class="view_title">
+<h4>{title}</h4><span>2026.12.02</span><span>조회 123</span></div>
+<div class="view_cont">{_paragraphs(lines)}</div></div></body></html>"""
+    para = f"""<html><head><meta charset="utf-8"><title>새소식</title></head><body>{NAV}
+<section><div id="subject"><p>{title}</p><em>작성자 홍보과</em> <em>등록일 2026-12-02</em></div>
+<article>{_paragraphs(lines)}</article></section></body></html>"""
+    for page in (heading, para):
+        extracted = extract_page(page.encode())
+        assert extracted.title == title
+        assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+        assert extracted.published is not None and extracted.published.date() == dt.date(2026, 12, 2)
+
+
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_title_box_before_the_article_block_is_not_read_as_its_last_lines(
+    story: tuple[str, list[str]],
+) -> None:
+    # trafilatura reads <article> first and appends the box printed before it
+    title, lines = story
+    board = f"""<html><head><meta charset="utf-8"><title>새소식</title></head><body>{NAV}
+<section><div class="subject"><p>{title}</p></div><article>{_paragraphs(lines)}</article></section>
+</body></html>"""
+    paper = f"""<html><head><meta charset="utf-8"><title>가온일보</title></head><body>{NAV}
+<div class="wrap"><div><p>정책</p><p>{title}</p><p>입력 2026.12.02 09:30 | 홍길동 기자</p></div>
+<div class="cont"><article>{_paragraphs(lines)}</article></div></div>{FOOT}</body></html>"""
+    for page in (board, paper):
+        extracted = extract_page(page.encode())
+        assert extracted.title == title
+        assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+
+
+def test_short_lines_after_the_text_inside_its_own_block_stay_put() -> None:
+    title, lines = RENT
+    page = f"""<html><head><meta charset="utf-8"><title>{title}</title></head><body>{NAV}
+<h1>{title}</h1><article><div>{lines[0]}<br>{"<br>".join(lines[1:])}
+<br>담당 부서는 청년정책과 청년주거팀</div>
+</article></body></html>"""
+    body = [line for line in extract_page(page.encode()).body.split("\n") if line.strip()]
+    assert body == [*lines, "담당 부서는 청년정책과 청년주거팀"]
+
+
 # how papers and offices wrap the headline in <title> ---------------------------------------------------
 
 

@@ -20,8 +20,14 @@ BYLINE_LINE_RE = re.compile(
 )
 # A bracketed closing byline: ``[한빛일보 홍길동 기자]``, ``(한빛일보 홍길동·김철수 기자)``.
 BRACKET_BYLINE_RE = re.compile(
-    rf"^\s*[\[(【]\s*[^\[\]()【】=]{{1,15}}?\s+(?:{NAME}[\s·,]*){{1,4}}\s*{ROLES}\s*[\])】]\s*$"
+    rf"^\s*[\[(【]\s*[^\[\]()【】=]{{1,15}}?\s+(?P<names>(?:{NAME}[\s·,]*){{1,4}})\s*{ROLES}\s*[\])】]\s*$"
 )
+# A reporter field labelled in an article header's info line: ``기자명 홍길동``.
+LABELLED_REPORTER_RE = re.compile(
+    rf"^\s*기자(?:명|\s*이름)?\s*[:：]?\s*(?P<names>{NAME}(?:\s*[·,]\s*{NAME}){{0,3}})\s*$"
+)
+# Fields of an info line: ``홍길동 기자 | 입력 2024.05.03 | 조회 12``.
+_INFO_FIELD_SPLIT_RE = re.compile(r"\s*[|│ㅣ]\s*|\s{2,}")
 EMAIL_LINE_RE = re.compile(r"^\s*(?:[가-힣]{2,4}\s*)?[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?\s*$")
 _NAMES_BEFORE_ROLE_RE = re.compile(rf"(?<![가-힣])((?:{NAME}\s*[·,]\s*)*{NAME})\s*{ROLES}(?![가-힣])")
 _ROLE_WORD_RE = re.compile(rf"\s*{ROLES}\b.*$")
@@ -38,6 +44,18 @@ def byline_names(line: str) -> list[str]:
     if not match or not match.group("names"):
         return []
     return [n for n in re.split(r"[\s·,]+", match.group("names")) if _NAME_RE.match(n)]
+
+
+def header_byline_names(line: str) -> list[str]:
+    """Reporter names on an article header's info line, field by field: ``홍길동 기자 | 입력 …``,
+    ``[한빛일보 홍길동 기자]``, ``기자명 홍길동``; otherwise ``[]``."""
+    for field in _INFO_FIELD_SPLIT_RE.split(line):
+        match = (
+            BYLINE_LINE_RE.match(field) or BRACKET_BYLINE_RE.match(field) or LABELLED_REPORTER_RE.match(field)
+        )
+        if match and match.group("names"):
+            return [n for n in re.split(r"[\s·,]+", match.group("names")) if _NAME_RE.match(n)]
+    return []
 
 
 def strip_dateline(line: str) -> str:

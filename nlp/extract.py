@@ -22,7 +22,7 @@ from lxml import etree, html
 
 from nlp import EmptyPageError, NlpError
 from nlp.blocks import block_text, largest_block, unwrap_layout_tables, wrap_leading_lines
-from nlp.bylines import byline_names, clean_author, merge_authors
+from nlp.bylines import byline_names, clean_author, header_byline_names, merge_authors
 from nlp.cleanup import clean_body, drop_above_headline, drop_lines
 from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date, is_date_only
 from nlp.decode import decode_html
@@ -138,10 +138,11 @@ def extract_page(
     body = restore_headings(tree, body)
     if len(body) < MIN_BODY_CHARS:
         raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
-    published, modified = _dates(meta, tree, body, title, url, feed_published)
+    regions = functools.cache(lambda: _article_regions(visible_text(tree), body, title))
+    published, modified = _dates(meta, tree, body, regions, url, feed_published)
     return ExtractedPage(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
-        published_date_only=is_date_only(published), authors=_authors(meta, raw_body),
+        published_date_only=is_date_only(published), authors=_authors(meta, raw_body, regions),
         images=page_images(body, meta.images, base, first_line),
         fingerprint=fingerprint((fold(c.text) for c in candidates), cleaned, _site(tree, meta, url)),
         sections=tuple(heading_spans(body, marked_headings(tree))), **common,
@@ -408,7 +409,7 @@ def _dates(
     meta: PageMeta,
     tree: html.HtmlElement,
     body: str,
-    title: str | None,
+    regions: Callable[[], tuple[str, str, str, str]],
     url: str | None = None,
     feed_published: dt.datetime | None = None,
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
@@ -420,12 +421,12 @@ def _dates(
     if meta.published and meta.modified and not is_date_only(meta.published):
         return meta.published, meta.modified
     page_text = visible_text(tree)
-    regions = _article_regions(page_text, body, title)
-    near_published, near_modified = find_labelled_dates("\n".join(regions))
+    near = regions()
+    near_published, near_modified = find_labelled_dates("\n".join(near))
     far_published, far_modified = find_labelled_dates(_until_body_end(page_text, body))
-    published = meta.published or near_published or meta.time_element or _headline_date(*regions)
+    published = meta.published or near_published or meta.time_element or _headline_date(*near)
     # a date inside a longer line under the headline ("3월 1일부터") only after every labelled one
-    published = published or far_published or find_unlabelled_date(regions[0])
+    published = published or far_published or find_unlabelled_date(near[0])
     published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)
     timed = (meta.published, near_published, meta.time_element, far_published, as_kst(feed_published))
     return _with_time(published, timed), meta.modified or near_modified or far_modified
@@ -509,12 +510,22 @@ def _line_end(text: str, index: int, lines: int) -> int:
     return index
 
 
-def _authors(meta: PageMeta, raw_body: str) -> tuple[str, ...]:
-    """Names from JSON-LD/meta authors, then bylines at the top or bottom of the body."""
+def _authors(
+    meta: PageMeta, raw_body: str, regions: Callable[[], tuple[str, str, str, str]]
+) -> tuple[str, ...]:
+    """Names from JSON-LD/meta authors, then bylines at the top or bottom of the body, else a
+    byline between the headline and the body.
+
+    Convention: papers print the reporter in the article's header, on the info line under the
+    headline (``홍길동 기자 | 입력 2024.05.03``), which is no part of the text trafilatura gives.
+    """
     lines = raw_body.splitlines()
     probe = lines[:BYLINE_PROBE_LINES] + lines[-BYLINE_PROBE_LINES:]
     groups = [clean_author(a) for a in meta.authors] + [byline_names(fold(line)) for line in probe]
     names = merge_authors(groups, exclude=meta.site_names)
+    if not names:
+        head = regions()[0].splitlines()[: BYLINE_PROBE_LINES * 2]
+        names = merge_authors([header_byline_names(fold(line)) for line in head], exclude=meta.site_names)
     return tuple(n for n in names if not ORG_NAME_RE.search(n))
 
 

@@ -561,6 +561,40 @@ def test_short_lines_after_the_text_inside_its_own_block_stay_put() -> None:
     assert body == [*lines, "담당 부서는 청년정책과 청년주거팀"]
 
 
+@pytest.mark.parametrize(
+    "info",
+    [
+        "<li>홍길동 기자</li><li>승인 2026.12.02 09:30</li><li>댓글 0</li>",
+        "<span>홍길동 기자 | 입력 2026.12.02 09:30 | 조회 12</span>",
+        "<p>[가온일보 홍길동 기자]</p><p>2026.12.02 09:30</p>",
+        "<p>기자명 홍길동</p><p>입력 2026.12.02 09:30</p>",
+    ],
+)
+def test_the_reporter_on_the_info_line_under_the_headline_is_the_author(info: str) -> None:
+    title, lines = RENT
+    listed = f"""<html><head><meta charset="utf-8"><title>{title} - 가온일보</title></head><body>{NAV}
+<div id="container"><header class="article-head"><h3 class="heading">{title}</h3>
+<ul class="info">{info}</ul></header>
+<article class="article-body">{_paragraphs(lines)}</article></div>{FOOT}</body></html>"""
+    boxed = f"""<html><head><meta charset="utf-8"><title>가온일보</title></head><body>{NAV}
+<table><tr><td><b>{title}</b></td></tr><tr><td class="writer">{info}</td></tr>
+<tr><td>{_paragraphs(lines)}</td></tr></table></body></html>"""
+    for page in (listed, boxed):
+        extracted = extract_page(page.encode())
+        assert extracted.title == title
+        assert extracted.authors == ("홍길동",)
+        assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+
+
+@pytest.mark.parametrize("info", ["작성자 홍보과 | 등록일 2026-12-02", "담당자 김민수 | 전화 031-123-4567"])
+def test_an_office_or_a_contact_on_the_info_line_is_no_author(info: str) -> None:
+    title, lines = BUS
+    page = f"""<html><head><meta charset="utf-8"><title>새소식</title></head><body>{NAV}
+<div class="view"><h4>{title}</h4><p class="info">{info}</p><div class="con">{_paragraphs(lines)}</div></div>
+</body></html>"""
+    assert extract_page(page.encode()).authors == ()
+
+
 # how papers and offices wrap the headline in <title> ---------------------------------------------------
 
 

@@ -94,6 +94,9 @@ def choose_headline(
     # short lines over the opening (a site's or section's name run in above the headline) are not
     # the body's first line: the line after them is, and only lines after it can be sub-headings
     first = next((i for i, line in enumerate(body) if len(line) >= MIN_AGREE_CHARS), 0)
+    printed = {_key(c.text) for c in candidates if c.in_body}
+    # the heading found among the opening lines opens the text, not a slogan kept above it
+    first = next((i for i, line in enumerate(body[:MAX_OPENING_LINES]) if _key(line) in printed), first)
     inner = frozenset(
         _key(line) for line in body[first + 1 : MAX_INNER_LINES] if len(line) <= MAX_TITLE_CHARS
     )
@@ -167,7 +170,16 @@ def _cleanest_form(pool: list[Candidate], keys: list[str], best: int) -> str:
         for i, c in enumerate(pool)
         if c.group != BODY and (i == best or _agree(keys[best], keys[i], pool[best].text, c.text))
     ]
-    complete = [c for c in forms if not _ELLIPSIS_RE.search(c.text)] or forms
+    complete = [c for c in forms if not _ELLIPSIS_RE.search(c.text)]
+    if not complete:
+        # Convention: a board cuts its ``<title>`` short (``제목...``); the line it starts, printed
+        # over the text, is the headline whole
+        printed = [
+            c
+            for i, c in enumerate(pool)
+            if c.group == BODY and _agree(keys[best], keys[i], pool[best].text, c.text)
+        ]
+        complete = [c for c in printed if not _ELLIPSIS_RE.search(c.text)][:1] or forms
     first = {c.text: c for c in reversed(complete)}  # each text by the most trusted source giving it
     return min(first.values(), key=lambda c: (len(_key(c.text)), GROUP_ORDER[c.group], pool.index(c))).text
 
@@ -329,11 +341,19 @@ def opening_headings(tree: html.HtmlElement, body: str) -> list[str]:
     above it (a menu word or a section label the extractor kept) do not hide it: as in
     ``choose_headline``, the first line of at least ``MIN_AGREE_CHARS`` is the opening.
     """
-    first = next((line for line in body_lines(body) if len(line) >= MIN_AGREE_CHARS), "")
-    if not first or len(first) > MAX_TITLE_CHARS:
+    opening = [line for line in body_lines(body)[:MAX_OPENING_LINES] if len(line) >= MIN_AGREE_CHARS]
+    opening = [line for line in opening if len(line) <= MAX_TITLE_CHARS]
+    if not opening:
         return []
-    headings = (h for h in tree.iter("h1", "h2", "h3", "h4") if fold(h.text_content()) == first)
-    return [first for heading in headings if not in_menu(heading)][:1] or _opening_bold(tree, first)
+    # a slogan or label the extractor kept above the heading is a plain line: the heading wins
+    printed = {fold(h.text_content()): h for h in reversed(list(tree.iter("h1", "h2", "h3", "h4")))}
+    for line in opening:
+        heading = printed.get(line)
+        if heading is not None and not in_menu(heading):
+            return [line]
+        if _SENTENCE_END_RE.search(line):
+            break  # the text has begun
+    return _opening_bold(tree, opening[0])
 
 
 def _opening_bold(tree: html.HtmlElement, first: str) -> list[str]:
@@ -389,6 +409,7 @@ def opening_title(body: str, template: frozenset[str] = frozenset()) -> str | No
 
 
 MIN_OPENING_CHARS, MAX_OPENING_CHARS = 10, 120
+MAX_OPENING_LINES = 3  # body lines a headline taken into the text may sit under (labels, a slogan)
 OPENING_MARKS = "-–—•·*□■○●◇◆▶▷►※☞<([【〔#0123456789"
 
 

@@ -46,6 +46,8 @@ GENERIC_CMS_WORDS = frozenset(
 )  # fmt: skip
 _CMS_LOWER = frozenset(w.lower() for w in GENERIC_CMS_WORDS)
 _GENERIC_LOWER = _CMS_LOWER | frozenset(w.lower() for w in SECTION_WORDS)
+_LATIN_NAME_RE = re.compile(r"[A-Za-z][A-Za-z.&'’]*(?:[ -][A-Za-z.&'’]+){0,5}")  # no digits: a name
+_HANGUL_RE = re.compile(r"[가-힣]")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?:\s?(?:뉴스|NEWS|News|TV|방송))?")  # YTN, KBS 뉴스, MBN
 _PLACE_RE = re.compile(
     r"[가-힣]{2,4}(?:특별시|광역시|특별자치시|특별자치도|시|군|구)"
@@ -333,6 +335,8 @@ def _is_trailing_name(segments: list[str]) -> bool:
         return False
     if _ACRONYM_RE.fullmatch(last):
         return True
+    if separator in BAR_SEPARATORS and _LATIN_NAME_RE.fullmatch(last) and _HANGUL_RE.search(head):
+        return True  # ``제목 | Gaon City Hall``: a Korean site's English name; headlines don't end so
     squeezed = last.replace(" ", "")
     name_like = MIN_NAME_CHARS <= len(squeezed) <= MAX_SITE_CHARS and not any(c.isdigit() for c in last)
     return separator in BAR_SEPARATORS and name_like and len(last.split()) <= 2

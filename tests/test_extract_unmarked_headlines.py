@@ -10,7 +10,7 @@ import pytest
 
 from nlp.extract import ExtractedPage, extract_page, extract_source_pages
 from nlp.headline import opening_title
-from nlp.titles import is_headline
+from nlp.titles import clean_title, is_headline
 
 PARK = (
     "새벽시, 도심 공원 12곳 야간 개방 확대…밤 11시까지",
@@ -288,3 +288,50 @@ def test_a_sub_headline_box_is_still_the_lead() -> None:
     extracted = extract_page(page.encode())
     assert extracted.lead == deck
     assert [line for line in extracted.body.split("\n") if line.strip()] == lines
+
+
+@pytest.mark.parametrize("story", [PARK, LIBRARY])
+def test_a_heading_under_a_slogan_the_extractor_kept_is_the_headline(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    city = f"""<html><head><meta charset="utf-8"><title>새벽시청</title></head><body>{NAV}
+<div id="content"><p class="slogan">함께 만드는 행복도시 새벽</p><div class="bbs"><h4>{title}</h4>
+{_paragraphs(lines)}</div></div></body></html>"""
+    county = f"""<html><head><meta charset="utf-8"><title>누리군</title></head><body>{NAV}
+<main><div>군민이 주인인 누리</div><div>새소식 알림판</div><h2>{title}</h2>
+<div>{_paragraphs(lines)}</div></main></body></html>"""
+    for page in (city, county):
+        assert _extract(page) == (title, lines)
+
+
+@pytest.mark.parametrize("story", [PARK, LIBRARY])
+def test_a_title_cut_short_takes_the_line_it_starts(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    cut = title[: len(title) * 2 // 3].rstrip()
+    board = f"""<html><head><meta charset="utf-8"><title>{cut}...</title></head><body>{NAV}
+<div id="content"><div class="board"><p class="t">{title}</p>{_paragraphs(lines)}</div></div></body></html>"""
+    paper = f"""<html><head><meta charset="utf-8"><title>{cut}…</title>
+<meta property="og:title" content="{cut}…"></head><body>{NAV}
+<table><tr><td>{title}</td></tr><tr><td>{_paragraphs(lines)}</td></tr></table></body></html>"""
+    for page in (board, paper):
+        assert _extract(page) == (title, lines)
+
+
+@pytest.mark.parametrize("name", ["Saebyeok City Hall", "Nuri County Office", "Ministry of Saebyeok Affairs"])
+@pytest.mark.parametrize("story", [PARK, LIBRARY])
+def test_an_english_site_name_after_a_bar_leaves_the_title(name: str, story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    page = f"""<html><head><meta charset="utf-8"><title>{title} | {name}</title></head><body>{NAV}
+<div id="content">{_paragraphs(lines)}</div></body></html>"""
+    assert _extract(page) == (title, lines)
+
+
+@pytest.mark.parametrize(
+    ("raw", "headline"),
+    [
+        ("새벽시, K-pop 축제 연다", "새벽시, K-pop 축제 연다"),  # Latin words inside a headline
+        ("누리군 드론 배송 시험 | Drone 2", "누리군 드론 배송 시험 | Drone 2"),  # a digit: no name
+        ("Gaon Fest 2026 열린다 | 가온시", "Gaon Fest 2026 열린다"),
+    ],
+)
+def test_english_words_of_a_headline_stay(raw: str, headline: str) -> None:
+    assert clean_title(raw) == headline

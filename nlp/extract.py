@@ -59,8 +59,8 @@ from nlp.listing import Anchor, article_links, clean_link, is_listing, is_one_of
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
 from nlp.sections import drop_headings_above, heading_spans, marked_headings, restore_headings
-from nlp.template import EMPTY, Template, fingerprint, learn_template, site_key, template_lines
-from nlp.titles import fold, listing_title
+from nlp.template import EMPTY, Template, fingerprint, learn_template, learned_names, site_key, template_lines
+from nlp.titles import fold, listing_title, title_parts
 from nlp.urls import is_http_url
 
 MIN_BODY_CHARS = 40
@@ -129,7 +129,8 @@ def extract_page(
     if start is not None:
         cleaned = drop_headings_above(cleaned, elements[:start])
     candidates = _title_candidates(tree, meta, cleaned, elements, start)
-    title = choose_headline(candidates, meta.site_names, meta.keywords, template.titles, body_lines(cleaned))
+    sites = (*meta.site_names, *learned_names(template))
+    title = choose_headline(candidates, sites, meta.keywords, template.titles, body_lines(cleaned))
     title = title or opening_title(cleaned, template.titles)
     cleaned = drop_above_headline(cleaned, title)
     body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template_lines(template, cleaned)))
@@ -144,9 +145,16 @@ def extract_page(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
         published_date_only=is_date_only(published), authors=_authors(meta, raw_body, regions),
         images=page_images(body, meta.images, base, first_line),
-        fingerprint=fingerprint((fold(c.text) for c in candidates), cleaned, _site(tree, meta, url)),
+        fingerprint=fingerprint(_printed_titles(candidates), cleaned, _site(tree, meta, url)),
         sections=tuple(heading_spans(body, marked_headings(tree))), **common,
     )  # fmt: skip
+
+
+def _printed_titles(candidates: Sequence[Candidate]) -> list[str]:
+    """What the template memory counts of a page's headline candidates: each text, and the short
+    parts of a text with separators (where the source puts its name: ``제목 - 가온인사이트``)."""
+    texts = [fold(c.text) for c in candidates]
+    return [*texts, *(part for text in texts for part in title_parts(text))]
 
 
 def declared_url(raw: bytes, declared_charset: str | None = None) -> str | None:

@@ -112,6 +112,23 @@ def learn_template(prints: Sequence[Fingerprint]) -> Template:
     return Template(titles=learned.titles, lines=_frequent(lines, need), pages=pages)
 
 
+def learned_names(template: Template) -> tuple[str, ...]:
+    """The template's short titles, stripped from headline candidates like the site's own name.
+
+    Convention: a source ends (or opens) every ``<title>`` with the same name, section or slogan
+    (``제목 - 가온인사이트``); a name no rule knows is still the same on each of its pages.
+    """
+    # a name strips after a mere space too (``제목 가온일보``): a two-letter word (``경제``) would cut
+    # headlines that end with it
+    names = (
+        t for t in template.titles if len(t.replace(" ", "")) >= MIN_NAME_CHARS and len(t) <= MAX_NAME_CHARS
+    )
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 30
+
+
 def template_lines(template: Template, body: str) -> frozenset[str]:
     """The template's lines to drop from this body: none when they would take more than
     ``MAX_DROPPED_SHARE`` of it (then the source's pages share its article, not a template)."""

@@ -14,12 +14,12 @@ MIN_HEAD_BEFORE_NAME = 8
 MIN_NAME_CHARS = 3
 MIN_SECTION_REST = 15
 BAR_SEPARATORS = ("|", "｜", "ㅣ", "‖", "::")
-SEPARATORS = r"\s[-–—―─|:·/]\s|\s?[|｜ㅣ‖]\s?|\s?::\s?|\s[<>]\s"
+SEPARATORS = r"\s[-–—―─|:·/«»＜＞]\s|\s?[|｜ㅣ‖]\s?|\s?::\s?|\s[<>]\s"
 # Words that name a site, a section or a board rather than an article.
 SITE_SUFFIX_RE = re.compile(
     r"(일보|신문|뉴스|닷컴|방송|경제|타임즈|타임스|투데이|미디어|저널|데일리|헤럴드|포스트|통신|"
     r"매거진|정책브리핑|브리핑|누리집|홈페이지|모바일|시청|군청|구청|도청|청|부|처|위원회|"
-    r"매일|news|times|daily|herald|post|tv|ilbo|shinmun|sinmun|journal|press|tribune|\.com|\.kr|\.net)$",
+    r"매일|블로그|사이트|news|times|daily|herald|post|tv|ilbo|shinmun|sinmun|journal|press|tribune|\.com|\.kr|\.net)$",
     re.IGNORECASE,
 )
 SECTION_WORDS = frozenset(
@@ -162,6 +162,18 @@ def split_segments(title: str) -> list[str]:
     return [s.strip() for s in _SEGMENT_SPLIT_RE.split(fold(title)) if s and s.strip()]
 
 
+def title_parts(title: str) -> list[str]:
+    """The short parts of a title with separators: where a site puts its name, section or slogan
+    (``제목 - 가온인사이트 - 시민과 함께``); ``[]`` for a title of one part."""
+    segments = split_segments(title)
+    if len(segments) < 2:
+        return []
+    return [s for s in dict.fromkeys(segments) if len(s) <= MAX_EDGE_CHARS]
+
+
+MAX_EDGE_CHARS = 30  # a site's name, section or slogan; longer parts are headlines
+
+
 def listing_title(raw: str | None, site_names: Iterable[str] = ()) -> str | None:
     """An index page's name: its first segment that is not a page-type word, else the site name."""
     if not raw:
@@ -247,7 +259,8 @@ def _strip_outlet_marks(text: str, sites: list[str]) -> str:
 
 
 _BRACKET_HEAD_RE = re.compile(r"^\s*[\[【〔《〈<]\s*(?P<name>[^\]】〕》〉>]{1,20}?)\s*[\]】〕》〉>]\s*")
-_BRACKET_TAIL_RE = re.compile(r"\s*[\[【〔《〈<]\s*(?P<name>[^\]】〕》〉>]{1,20}?)\s*[\]】〕》〉>]\s*$")
+# the tail also in parentheses (``제목 (가온일보)``), never a head: ``(사진)제목``, ``(종합)`` are no outlets
+_BRACKET_TAIL_RE = re.compile(r"\s*[\[【〔《〈<(]\s*(?P<name>[^\]】〕》〉>()]{1,20}?)\s*[\]】〕》〉>)]\s*$")
 
 
 def _strip_breadcrumb(text: str) -> str:

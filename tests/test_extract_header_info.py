@@ -610,6 +610,11 @@ def test_an_office_or_a_contact_on_the_info_line_is_no_author(info: str) -> None
         "{} ─ 가온일보",  # a box-drawing dash
         "{} - Gaon Ilbo",
         "{} - 가온매일",
+        "{} « 가온일보",  # guillemets and a full-width angle bracket as separators
+        "{} ＜ 가온일보",
+        "{} (가온일보)",  # the outlet in parentheses after it
+        "{} | 가온시 공식 블로그",
+        "{} - 가온일보 모바일 사이트",
     ],
 )
 @pytest.mark.parametrize("story", [RENT, BUS])
@@ -623,6 +628,8 @@ def test_a_title_wrapped_by_the_outlet_gives_the_headline(wrapped: str, story: t
         f"[단독] {RENT[0]}",  # a desk tag is the headline's own
         f"[포토] {BUS[0]}",
         "가온일보 - 한빛일보 공동 기획",  # short rest: no headline to strip down to
+        f"{RENT[0]} (종합)",  # a version mark in parentheses is no outlet
+        f"{BUS[0]} (2보)",
     ],
 )
 def test_tags_and_short_titles_stay(raw: str) -> None:

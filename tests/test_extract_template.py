@@ -207,3 +207,51 @@ def test_a_follow_up_sharing_paragraphs_keeps_them() -> None:
     for result in results[:2]:
         assert isinstance(result, ExtractedPage)
         assert all(line in result.body for line in shared)
+
+
+# A name no rule knows, after a separator on every <title> of the source ------------------------------
+
+
+def magazine(index: int) -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>{headline(index)} - 새벽 돋보기</title></head>
+    <body><div class="wrap"><div class="txt">{"".join(f"<p>{p}</p>" for p in paragraphs(index))}</div></div>
+    </body></html>""".encode()
+
+
+def city_board(index: int) -> bytes:
+    return f"""<html><head><meta charset="utf-8">
+    <title>새벽의 눈 :: {headline(index)} :: 군민과 함께</title></head><body><table><tr><td>
+    {"<br>".join(paragraphs(index))}</td></tr></table></body></html>""".encode()
+
+
+@pytest.mark.parametrize("template", [magazine, city_board])
+def test_a_name_every_title_of_the_source_carries_leaves_its_headlines(
+    template: Callable[[int], bytes],
+) -> None:
+    alone = extract_page(template(0))
+    assert alone.title != headline(0)  # one page cannot tell the name from the headline
+    pages = [(template(i), f"https://saebyeok.example/news/{i}") for i in range(4)]
+    extracted = extract_source_pages(pages)
+    assert [p.title for p in extracted] == [headline(i) for i in range(4)]  # type: ignore[union-attr]
+
+
+def test_a_short_word_the_titles_share_does_not_cut_a_headline() -> None:
+    # every title ends "| 경제"; a headline that ends with the word keeps it
+    titles = ["새벽군 청년 창업 지원으로 살아나는 지역 경제", headline(1), headline(2)]
+    pages = []
+    for i, title in enumerate(titles):
+        text = "".join(f"<p>{p}</p>" for p in paragraphs(i))
+        html = f"<html><head><title>{title} | 경제</title></head><body><div>{text}</div></body></html>"
+        pages.append((html.encode(), f"https://saebyeok.example/e/{i}"))
+    assert extract_source_pages(pages)[0].title == titles[0]  # type: ignore[union-attr]
+
+
+def test_ingest_learns_the_name_on_the_sources_titles(db: Any) -> None:
+    from ingest.pipeline import Origin, ingest
+    from store.models import Article
+
+    for index in range(4):
+        ingest(db, magazine(index), Origin(f"https://saebyeok.example/news/{index}", source="새벽 돋보기"))
+    with db.transaction() as session:
+        titles = session.scalars(select(Article.title).order_by(Article.id)).all()
+    assert titles[-1] == headline(3)

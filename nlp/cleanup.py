@@ -169,10 +169,11 @@ def drop_above_headline(cleaned: str, title: str | None) -> str:
 
 
 def _unlabelled(line: str, title: str) -> str:
-    """``보도자료가온시, …`` → the title: a board's or section's name run into the headline's line."""
+    """``보도자료가온시, …``, ``[보도자료] 가온시, …`` → the title: a board's or section's name run
+    into the headline's line."""
     if line == title or not line.endswith(title):
         return line
-    label = line[: -len(title)].strip()
+    label = line[: -len(title)].strip().strip("[]【】〔〕《》〈〉<>()").strip()
     return title if is_cms_words(label) or is_section_name(label) else line
 
 

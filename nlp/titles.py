@@ -242,15 +242,17 @@ def _strip_sites(text: str, sites: list[str]) -> str:
 
 def _strip_outlet_marks(text: str, sites: list[str]) -> str:
     """``[가온일보] 제목``, ``제목 《가온일보》``: an outlet's name in brackets before or after the
-    headline. A desk or section tag (``[단독]``, ``[포토]``, ``[사회]``) stays: pages print it in the
-    headline too, and where they do not, the printed headline agrees with the tagged one
-    (``nlp.headline``)."""
+    headline, or a page type before it (``[보도자료] 제목``). A desk or section tag (``[단독]``,
+    ``[포토]``, ``[사회]``) stays: pages print it in the headline too, and where they do not, the
+    printed headline agrees with the tagged one (``nlp.headline``)."""
     for pattern in (_BRACKET_HEAD_RE, _BRACKET_TAIL_RE):
         match = pattern.search(text)
         name = match.group("name") if match else ""
         if match and (
             is_outlet_name(_unbracketed(name))
             or any(name.replace(" ", "") == x.replace(" ", "") for x in sites)
+            # a board's page type, as ``보도자료 - 제목`` loses it: ``[보도자료] 제목``
+            or (pattern is _BRACKET_HEAD_RE and is_cms_words(name))
         ):
             rest = (text[: match.start()] + text[match.end() :]).strip()
             if len(rest.replace(" ", "")) >= MIN_HEAD_BEFORE_NAME:

@@ -48,6 +48,11 @@ def _paragraphs(lines: list[str]) -> str:
     return "".join(f"<p>{line}</p>" for line in lines)
 
 
+def _title_and_lines(page: str) -> tuple[str | None, list[str]]:
+    extracted = extract_page(page.encode())
+    return extracted.title, [line for line in extracted.body.split("\n") if line.strip()]
+
+
 def _lines(page: str) -> list[str]:
     return [line for line in extract_page(page.encode()).body.split("\n") if line.strip()]
 
@@ -595,6 +600,19 @@ def test_an_office_or_a_contact_on_the_info_line_is_no_author(info: str) -> None
     assert extract_page(page.encode()).authors == ()
 
 
+@pytest.mark.parametrize("story", [RENT, BUS])
+def test_a_page_type_printed_before_the_headline_is_not_part_of_it(story: tuple[str, list[str]]) -> None:
+    title, lines = story
+    heading = f"""<html><head><meta charset="utf-8"><title>보도자료 &gt; 알림 &gt; 가온시</title></head>
+<body>{NAV}<div class="title_area"><h2><span>[보도자료]</span> {title}</h2></div>
+{_paragraphs(lines)}</body></html>"""
+    cell = f"""<html><head><meta charset="utf-8"><title>새소식</title></head><body>{NAV}
+<table><tr><td class="subject">【알림】 {title}</td></tr><tr><td>{_paragraphs(lines)}</td></tr></table>
+</body></html>"""
+    for page in (heading, cell):
+        assert _title_and_lines(page) == (title, lines)
+
+
 # how papers and offices wrap the headline in <title> ---------------------------------------------------
 
 
@@ -615,6 +633,8 @@ def test_an_office_or_a_contact_on_the_info_line_is_no_author(info: str) -> None
         "{} (가온일보)",  # the outlet in parentheses after it
         "{} | 가온시 공식 블로그",
         "{} - 가온일보 모바일 사이트",
+        "[보도자료] {}",  # a board's page type in brackets, as "보도자료 - {}" loses it
+        "【알림】 {} | 가온시",
     ],
 )
 @pytest.mark.parametrize("story", [RENT, BUS])

@@ -57,7 +57,8 @@ BOILERPLATE_PATTERNS = (
     r"^(?:#[^\s#]{1,20}\s*){2,}$",  # a line of hashtags
     r"^(?=.{0,40}$)[^.!?]{0,10}(?:기사\s*제보|제보\s*하기|보도자료\s*접수)",
     # a pointer to another article in the body's flow: ``▶ 관련기사: 제목``, ``☞ 관련 기사 - 제목``
-    r"^[☞▷►→]?\s*(?:관련|연관|추천|함께\s*(?:보면|읽으면)\s*좋은)\s*(?:기사|뉴스)\s*[:：\-–—]\s*\S",
+    r"^[☞▷►→▶]?\s*(?:관련|연관|추천|함께\s*(?:보면|읽으면)\s*좋은)\s*(?:기사|뉴스)\s*[:：\-–—]\s*\S",
+    r"^(?=.{0,150}$)[<〈\[(【]\s*사진\s*[>〉\])】]\s*\S",  # ``<사진> 김 시장이 …``: a caption labelled as one
     r"공공누리|출처\s*표시.{0,20}(?:유형|조건)|저작물\s*이용\s*허락|이용조건",
     r"만족하십니까|만족도\s*(?:조사|평가)|정보에\s*대하여\s*만족|^(?:매우\s*)?(?:만족|불만족)$|^보통$|^매우\s*불만족$",
     r"댓글은\s*자유롭게|통보\s*없이\s*삭제|운영\s*취지에\s*맞지|(?:비방|명예훼손|저속한).{0,40}(?:삭제|제한)",
@@ -79,6 +80,9 @@ BOILERPLATE_PATTERNS = (
 # Convention: a caption under a photo opens with ▲ (or △) and says what the photo shows — "…하고
 # 있다", a credit, 사진. The same marks open list items in releases (▲청년 ▲신혼부부), which say none.
 CAPTION_RE = re.compile(r"^[▲△]\s*[^▲△]{0,150}(?:하고\s*있다|사진|ⓒ|제공\)?|DB[)\]〉>]?)[^▲△]{0,40}$")
+# a pointer mark (kept on the line: bullets are stripped before BOILERPLATE_RE) needs no colon:
+# ``▶ 관련기사 제목``
+POINTER_RE = re.compile(r"^(?=.{0,80}$)[☞▷►→▶]\s*(?:관련|연관|추천)\s*(?:기사|뉴스)\s+\S")
 BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE)
 TRAILING_RE = re.compile(
     r"(?:\s+(?:바로보기|바로듣기|미리보기|다운로드|내려받기))+\s*$|\s*[<〈]\s*끝\s*[>〉]\s*$|\s*/끝/\s*$"
@@ -206,7 +210,9 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(bare) <= MAX_NOTICE_LINE and BOILERPLATE_RE.search(bare):
         return True
-    if is_byline(bare) or _only_dates(bare) or _info_line(bare) or CAPTION_RE.match(line.strip()):
+    if is_byline(bare) or _only_dates(bare) or _info_line(bare):
+        return True
+    if CAPTION_RE.match(line.strip()) or POINTER_RE.match(line.strip()):
         return True
     return len(bare) <= MAX_LABEL_LINE and bool(LABEL_LINE_RE.match(bare)) and not _sentence(bare)
 

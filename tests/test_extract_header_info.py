@@ -331,6 +331,8 @@ READER_PROMPTS = [
     "기사제보 및 보도자료 press@gaon.kr",
     "[가온일보 홍길동 기자]",
     "<관련기사>",
+    "▶ 관련기사 가온시 청년 정책 총정리",  # a pointer mark and the other article's title
+    "☞ 추천 뉴스 한빛구 심야버스 노선 확정",
 ]
 
 
@@ -447,6 +449,8 @@ CAPTIONS = [
     "(사진 왼쪽부터) 김하늘 과장, 홍길동 시장",
     "사진은 청년 주거 현장. 연합뉴스",
     "가온시가 청년 월세 지원을 확대한다. 사진은 가온시청 전경. 〈가온일보 DB〉",
+    "<사진> 김하늘 과장이 청년들과 간담회를 하고 있다.",  # labelled as the photo's caption
+    "[사진] 가온시청 전경",
 ]
 
 
@@ -475,6 +479,8 @@ def test_a_photo_caption_printed_as_a_paragraph_is_not_body(template, caption: s
         "△ 신청 기간: 1월 15일~2월 14일",
         "시는 사진 공모전 수상작 30점을 시청 로비에 전시한다고 밝혔다.",
         '사진작가 김하늘 씨는 "청년들의 주거 현실을 담고 싶었다"고 말했다.',
+        "관련 기사에 따르면 시는 지난해에도 같은 사업을 벌였다.",  # prose about other articles
+        "▶ 관련 법령은 다음과 같다",
     ],
 )
 def test_lists_and_sentences_about_photos_stay(line: str) -> None:

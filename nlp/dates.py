@@ -21,7 +21,8 @@ _DATE = (
     r"(?!\d)(?:\s*(?:일|\.))?(?:\s*\([월화수목금토일]\))?"
 )
 _TIME = (
-    r"(?:(?:\s*T\s*|\s+)(?P<ampm1>오전|오후|AM|PM|am|pm)?\s*"
+    # the time sometimes in brackets of its own: ``2024/05/03 [10:20]``
+    r"(?:(?:\s*T\s*|\s+\[?|\s*\[)(?P<ampm1>오전|오후|AM|PM|am|pm)?\s*"
     r"(?P<H>\d{1,2})\s*(?::\s*(?P<M>\d{1,2})|시(?:\s*(?P<M2>\d{1,2})\s*분)?)"
     r"(?:\s*:\s*(?P<S>\d{1,2})(?:[.,]\d+)?|\s*(?P<S2>\d{1,2})\s*초)?"
     r"\s*(?P<ampm2>AM|PM|am|pm)?"

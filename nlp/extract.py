@@ -35,6 +35,7 @@ from nlp.headings import (
     join_broken_headings,
     lift_header_lines,
     page_elements,
+    title_text,
 )
 from nlp.headline import (
     MARKED_RANK,
@@ -174,7 +175,7 @@ def _title_candidates(
     elements, and page ``<h1>``s outside the page chrome (``nlp.headline`` votes)."""
     first_line = elements[start] if start is not None else None
     near = [*title_cells(tree), *body_heads(cleaned, elements, start), *bold_lines_above(first_line)]
-    h1s = [fold(h.text_content()) for h in tree.iter("h1") if not in_menu(h) and not is_home_link(h)]
+    h1s = [title_text(h) for h in tree.iter("h1") if not in_menu(h) and not is_home_link(h)]
     return [
         *(Candidate(t, META, i) for i, t in enumerate(meta.titles)),
         *([Candidate(meta.title_tag, TAG)] if meta.title_tag else []),

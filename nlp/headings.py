@@ -225,6 +225,9 @@ def title_text(element: html.HtmlElement) -> str:
         after = fold(_after_first_break(element))
         if after and _INFO_AFTER_BREAK_RE.search(after) and text.endswith(after):
             text = fold(text[: -len(after)])  # ``제목<br>2026-12-02``: the box's info line goes
+    deck = _trailing_deck(element)
+    if deck and text.endswith(deck) and len(text) - len(deck) >= MIN_DECK_CHARS:
+        text = fold(text[: -len(deck)])
     if len(element) == 0 or fold(element.text or ""):
         return text
     first = element[0]
@@ -232,6 +235,38 @@ def title_text(element: html.HtmlElement) -> str:
     if label and (is_cms_words(label) or is_section_name(label)) and text.startswith(label):
         return fold(text[len(label) :]) or text
     return text
+
+
+def _trailing_deck(element: html.HtmlElement) -> str:
+    """The deck a heading or title box prints after its headline in an element of its own, or ``""``.
+
+    Convention: a CMS puts the sub-headline (부제) inside the headline's box as its last child —
+    ``<h1>제목<br><small>부제</small></h1>``, ``<h1>제목<span class="sub">부제</span></h1>``,
+    ``<div class="tit"><strong>제목</strong><em>부제</em></div>`` — styled onto a line of its own.
+    The child is a deck when nothing follows it and it is set apart: after a ``<br>``, a
+    ``<small>``, a class naming it a sub-title, or run into the headline with no space between.
+    Emphasis inside a headline (``<em>청년</em>``) is short or followed by more of the headline.
+    """
+    children = [c for c in element if isinstance(c.tag, str)]
+    if len(children) < 1:
+        return ""
+    last = children[-1]
+    if (last.tail or "").strip() or last.tag in ("br", "a", "img"):
+        return ""
+    deck = fold(last.text_content())
+    if len(deck) < MIN_DECK_CHARS:
+        return ""
+    before = last.getprevious()
+    ahead = (before.tail if before is not None else element.text) or ""
+    glued = not ahead[-1:].isspace() and bool(ahead.strip() or before is not None)
+    marked = last.tag == "small" or bool(
+        _DECK_MARKS_RE.search(f"{last.get('class') or ''} {last.get('id') or ''}")
+    )
+    broken = before is not None and before.tag == "br" and not ahead.strip()
+    return deck if marked or broken or glued else ""
+
+
+_DECK_MARKS_RE = re.compile(r"sub|deck|summary|부제", re.IGNORECASE)
 
 
 def title_marked(element: html.HtmlElement) -> bool:

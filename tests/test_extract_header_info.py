@@ -619,6 +619,43 @@ def test_a_page_type_printed_before_the_headline_is_not_part_of_it(story: tuple[
         assert _title_and_lines(page) == (title, lines)
 
 
+DECK = "신청은 1월 15일부터 시 누리집에서"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<h1>{title}<br><small>{deck}</small></h1>",
+        '<h1 class="title">{title}<span class="sub">{deck}</span></h1>',
+        '<div class="tit"><strong>{title}</strong><em>{deck}</em></div>',
+    ],
+)
+def test_a_deck_inside_the_headlines_box_is_not_part_of_the_headline(box: str) -> None:
+    title, lines = RENT
+    head = box.format(title=title, deck=DECK)
+    paper = f"""<html><head><meta charset="utf-8"><title>가온일보</title></head><body>{NAV}
+<div class="news">{head}{_paragraphs(lines)}</div>{FOOT}</body></html>"""
+    board = f"""<html><head><meta charset="utf-8"><title>새소식</title></head><body>{NAV}
+<table><tr><td>{head}</td></tr><tr><td>{_paragraphs(lines)}</td></tr></table></body></html>"""
+    for page in (paper, board):
+        assert extract_page(page.encode()).title == title
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h1>가온시, <em>청년 월세</em> 지원 대상 두 배로</h1>",  # emphasis inside the headline
+        "<h1>가온시, <strong>청년 월세 지원 대상 두 배로</strong></h1>",
+        '<h1><a href="/news/1">가온시, 청년 월세 지원 대상 두 배로</a></h1>',
+    ],
+)
+def test_emphasis_and_links_inside_a_headline_stay(heading: str) -> None:
+    _, lines = RENT
+    page = f"""<html><head><meta charset="utf-8"><title>가온일보</title></head><body>{NAV}
+<div class="news">{heading}{_paragraphs(lines)}</div></body></html>"""
+    assert extract_page(page.encode()).title == "가온시, 청년 월세 지원 대상 두 배로"
+
+
 # how papers and offices wrap the headline in <title> ---------------------------------------------------
 
 

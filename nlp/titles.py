@@ -69,13 +69,16 @@ _WELCOME_RE = re.compile(r"오신\s*것을\s*환영합니다|방문을\s*환영�
 _GENERIC_RE = re.compile(r"^(?:기사\s*)?(?:상세|상세보기|본문|보기|뷰|view|detail|목록|list)$", re.IGNORECASE)
 
 
+MAX_STRIPS = 8  # site, slogan, section and page-type parts stripped one at a time
+
+
 def clean_title(title: str | None, site_names: Iterable[str] = ()) -> str | None:
     """The headline with site names, sections and breadcrumbs removed; ``None`` if nothing is left."""
     if not title:
         return None
     text = fold(htmllib.unescape(title))
     sites = sorted({fold(s) for s in site_names if s and len(fold(s)) >= 2}, key=len, reverse=True)
-    for _ in range(4):
+    for _ in range(MAX_STRIPS):
         before = text
         text = _strip_sites(text, sites)
         text = _strip_outlet_marks(text, sites)
@@ -251,8 +254,8 @@ def _strip_outlet_marks(text: str, sites: list[str]) -> str:
         if match and (
             is_outlet_name(_unbracketed(name))
             or any(name.replace(" ", "") == x.replace(" ", "") for x in sites)
-            # a board's page type, as ``보도자료 - 제목`` loses it: ``[보도자료] 제목``
-            or (pattern is _BRACKET_HEAD_RE and is_cms_words(name))
+            # a board's page type, as ``보도자료 - 제목`` loses it: ``[보도자료] 제목``, ``제목 (보도자료)``
+            or is_cms_words(name)
         ):
             rest = (text[: match.start()] + text[match.end() :]).strip()
             if len(rest.replace(" ", "")) >= MIN_HEAD_BEFORE_NAME:
@@ -293,7 +296,10 @@ def _strip_edge_segments(text: str, sites: list[str]) -> str:
         return text
     first, last = segments[0].strip(), segments[-1].strip()
     if _is_site_or_section(last, sites) or _is_trailing_name(segments):
-        return "".join(segments[:-2]).strip()
+        return _without_section_before_site(segments)
+    head = "".join(segments[:-2]).strip()
+    if is_cms_words(last) and len(head.replace(" ", "")) >= MIN_HEAD_BEFORE_NAME:
+        return head  # ``제목 - 상세보기 | 보도자료 | 알림``: the page type and menu after the headline
     named = _site_after_bar(segments, sites)
     if named is not None:
         return "".join(segments[:named]).strip()
@@ -308,6 +314,29 @@ def _strip_edge_segments(text: str, sites: list[str]) -> str:
     if len(rest) >= MIN_SECTION_REST and (is_outlet_name(_unbracketed(first)) or is_cms_words(first)):
         return rest
     return text
+
+
+def _without_section_before_site(segments: list[str]) -> str:
+    """The title left of a site's name (``segments`` ends with it and its separator), without the
+    one-word section printed right before it with the same separator.
+
+    Convention: ``<title>`` is "headline - section - site" (the menu path reversed); a section
+    the vocabulary does not know (``자치행정``, ``지역경제``) is still one short word there.
+    """
+    kept = segments[:-2]
+    text = "".join(kept).strip()
+    if len(kept) < 3:
+        return text
+    section, separator = kept[-1].strip(), kept[-2].strip()
+    head = "".join(kept[:-2]).strip()
+    same_path = separator == segments[-2].strip()
+    headline_long = len(head.replace(" ", "")) >= MIN_HEAD_BEFORE_NAME
+    if same_path and headline_long and _SECTION_WORD_RE.fullmatch(section):
+        return head
+    return text
+
+
+_SECTION_WORD_RE = re.compile(r"[가-힣]{2,6}")
 
 
 def _site_after_bar(segments: list[str], sites: list[str]) -> int | None:

@@ -678,6 +678,11 @@ def test_emphasis_and_links_inside_a_headline_stay(heading: str) -> None:
         "{} - 가온일보 모바일 사이트",
         "[보도자료] {}",  # a board's page type in brackets, as "보도자료 - {}" loses it
         "【알림】 {} | 가온시",
+        "{} (보도자료) | 가온시",
+        "{} - 상세보기 | 보도자료 | 알림 | 가온시",  # page types and the menu after the headline
+        "{} - 보도자료 상세",
+        "{} - 자치행정 - 가온일보",  # headline - section - site, a section no list knows
+        "{} | 지역경제 | 가온신문",
     ],
 )
 @pytest.mark.parametrize("story", [RENT, BUS])
@@ -697,6 +702,18 @@ def test_a_title_wrapped_by_the_outlet_gives_the_headline(wrapped: str, story: t
 )
 def test_tags_and_short_titles_stay(raw: str) -> None:
     assert clean_title(raw) == raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "headline"),
+    [
+        ("가온시 청년 정책 발표 - 월세 | 가온일보", "가온시 청년 정책 발표 - 월세"),  # another separator
+        (f"{RENT[0]} (종합) - 가온일보", f"{RENT[0]} (종합)"),  # a version mark is no section
+        (f"{BUS[0]} - 인터뷰", f"{BUS[0]} - 인터뷰"),  # no site after it: the headline's own part
+    ],
+)
+def test_only_the_sites_own_parts_leave_a_title(raw: str, headline: str) -> None:
+    assert clean_title(raw) == headline
 
 
 # hostile bytes ---------------------------------------------------------------------------------------

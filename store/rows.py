@@ -31,8 +31,9 @@ def insert_object(session: Session, obj: Base) -> None:
     session as a row it loaded: its primary key set, no history, nothing for a flush to write.
 
     What the ORM would put in the INSERT goes in: the values set, Python column defaults for the
-    rest (set on the object as well, so reading them costs no query) and the keys of the objects
-    its many-to-one relationships point at. Collections and one-to-one relationships are not
+    rest (set on the object as well, so reading them costs no query; a column with neither is
+    NULL, and None on the object) and the keys of the objects its many-to-one relationships
+    point at. Collections and one-to-one relationships are not
     followed; a caller sets the ones it reads (``set_committed_value``). Should the savepoint
     open now be rolled back, the object leaves the session with its row (``store.savepoints``).
     """
@@ -48,6 +49,8 @@ def insert_object(session: Session, obj: Base) -> None:
             default = column.default
             value = default.arg(None) if default.is_callable else default.arg
             state.dict[prop.key] = values[column.key] = value
+        elif column.server_default is None and not column.primary_key:  # NULL: known without a query
+            state.dict[prop.key] = None
     values.update(related)
     result = session.connection().execute(insert(mapper.local_table), values)  # type: ignore[arg-type]
     for key_column, value in zip(mapper.primary_key, result.inserted_primary_key or (), strict=True):

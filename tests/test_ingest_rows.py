@@ -2,7 +2,8 @@
 PostgreSQL): the template memory's page count kept in the session until the commit and undone
 with a rolled-back savepoint (``store.templates``, ``store.savepoints``), the page found by URL
 without reading it whole, the new page and article written by Core and attached to the session
-(``store.rows.insert_object``), and a story's signature not set again when it is the same."""
+(``store.rows.insert_object``), a story's signature not set again when it is the same, and a page
+joining a story not reading back the rows it has just written."""
 
 from __future__ import annotations
 
@@ -12,16 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, inspect, select, text
+from sqlalchemy import delete, event, inspect, select, text
 from sqlalchemy.orm import Session
 
 from ingest.batch import Batch
+from ingest.coverage import refresh
 from ingest.pipeline import Origin, Outcome, ingest, ingest_within
 from ingest.stories import assign_story
 from nlp.dedupe import Signature
 from nlp.template import Fingerprint
 from store.db import Database
-from store.models import Article, Page, Source, SourceTemplate
+from store.models import Article, Coverage, Draft, Page, Source, SourceTemplate, Story
 from store.templates import remember, seen
 from tests.support.postgres import require_postgres, temporary_postgres
 from tests.support.site import TOPICS, topic_article
@@ -254,3 +256,43 @@ def test_assign_story_leaves_an_unchanged_signature_alone(db: Database) -> None:
         event.listen(session, "before_flush", lambda s, *_: flushed.append(set(s.dirty)))
         assign_story(session, article, Signature.from_json(article.signature))
         assert not inspect(article).modified and not any(article in dirty for dirty in flushed)
+
+
+# A page joining a story: what it just wrote is not read back ---------------------------------------
+
+
+def _coverage(db: Database) -> dict[str, tuple[Any, ...]]:
+    with db.sessions() as session:
+        rows = session.execute(
+            select(Article.url, Coverage.story_id, Coverage.canonical_id, Coverage.data).join(
+                Coverage, Coverage.article_id == Article.id
+            )
+        )
+        return {url: tuple(rest) for url, *rest in rows}
+
+
+def test_a_page_joining_a_story_reads_back_nothing_it_just_wrote(db: Database) -> None:
+    release = (topic_article("care"), Origin(f"{BASE}/care.html", "여성가족부", "행정"))
+    extra = "여성가족부는 신청 방법을 담은 안내 자료도 함께 냈다."
+    copy = (topic_article("care", extra=extra), Origin("http://paper.example.com/care.html", "신문", "행정"))
+    assert ingest(db, *release).status == "new"
+    with _statements(db) as sent, db.transaction() as session:
+        outcome = ingest_within(session, *copy)
+        article = session.get(Article, outcome.article_id)
+        assert article is not None and article.story is not None
+    assert len([s for s in sent if s.startswith("SELECT article_units")]) == 1  # the release's only
+    assert not [
+        s for s in sent if s.startswith("SELECT coverage.") and "coverage.data, coverage.computed_at" in s
+    ]
+    assert len([s for s in sent if s.startswith("UPDATE drafts")]) == 1  # story and outlets in one
+    computed = _coverage(db)
+    assert set(computed) == {copy[1].url} and computed[copy[1].url][0] == article.story_id
+    with db.transaction() as session:  # the same coverage read from the database alone
+        session.execute(delete(Coverage))
+        story = session.get(Story, article.story_id)
+        assert story is not None
+        refresh(session, story)
+    assert _coverage(db) == computed
+    with db.sessions() as session:
+        draft = session.scalars(select(Draft).where(Draft.story_id == article.story_id)).one()
+        assert [o["url"] for o in draft.outlets] == [copy[1].url]

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from ingest.stories import canonical as canonical_of
@@ -22,6 +22,7 @@ from nlp.align import Alignment, Unit, align, units
 from nlp.analyse import Analysis, analyse
 from store.models import Article, ArticleUnits, Coverage, Revision, Story, now
 from store.rows import insert_rows
+from store.savepoints import on_rollback
 
 LATE_JOINER = dt.timedelta(hours=24)  # published this long after the first report: a late joiner
 _PROSE_ENDINGS = ("다", "요", "까")
@@ -32,10 +33,12 @@ _FRAGMENT_WEIGHT = 0.25  # a caption, byline or heading adds less than a sentenc
 def store_units(session: Session, article: Article, analysis: Analysis, fresh: bool = False) -> None:
     """Keep the article's alignment units, from the analysis ingest just made of its body; a
     `fresh` article (stored just now for the first time) has none to look up."""
-    data = [u.to_json() for u in units(analysis)]
+    found_units = units(analysis)
+    data = [u.to_json() for u in found_units]
     if fresh:
         row = {"article_id": article.id, "revision": article.revision, "units": data}
         insert_rows(session, ArticleUnits, [row])
+        _keep_units(session, article, found_units)
         return
     found = session.get(ArticleUnits, article.id)
     if found is None:
@@ -95,15 +98,32 @@ def refresh(session: Session, story: Story) -> None:
     if not stale:
         return
     release_units = _units(session, release, backfill=True)
-    rows = session.scalars(select(Coverage).where(Coverage.article_id.in_(stale))).all()
-    found = {row.article_id: row for row in rows}
-    for article in session.scalars(select(Article).where(Article.id.in_(stale)).order_by(Article.id)).all():
+    with_rows = [article_id for article_id in stale if article_id in current]  # the others have none
+    found = {}
+    if with_rows:
+        rows = session.scalars(select(Coverage).where(Coverage.article_id.in_(with_rows)))
+        found = {row.article_id: row for row in rows}
+    for article in _articles(session, stale):
         data = outlet_coverage(release, release_units, article, _units(session, article, backfill=True))
         row = found.get(article.id) or Coverage(article_id=article.id)
         session.add(row)
         row.story_id, row.canonical_id = story.id, release.id
         row.canonical_revision, row.revision = release.revision, article.revision
         row.data, row.computed_at = data, now()
+
+
+def _articles(session: Session, ids: Sequence[int]) -> list[Article]:
+    """The articles with these ids, by id; those the session holds loaded (the one ingested just
+    now, the match it joined) without a query."""
+    held, mapper = {}, inspect(Article)
+    for article_id in ids:
+        article = session.identity_map.get(mapper.identity_key_from_primary_key((article_id,)))
+        if isinstance(article, Article) and not inspect(article).expired_attributes:
+            held[article_id] = article
+    rest = [article_id for article_id in ids if article_id not in held]
+    if rest:
+        held.update((a.id, a) for a in session.scalars(select(Article).where(Article.id.in_(rest))))
+    return [held[article_id] for article_id in sorted(held)]
 
 
 def _fresh(row: Coverage, story: Story, release: Article, article: Article) -> bool:
@@ -118,6 +138,9 @@ def _fresh(row: Coverage, story: Story, release: Article, article: Article) -> b
 def _units(session: Session, article: Article, backfill: bool) -> list[Unit] | None:
     """The article's stored units; an article stored before units were (or of an older revision)
     is analysed once here when `backfill`, and the units kept."""
+    kept = _kept_units(session).get(article.id)
+    if kept is not None and kept[0] == article.revision:
+        return kept[1]
     row = session.get(ArticleUnits, article.id)
     if row is not None and row.revision == article.revision:
         return [Unit.from_json(u) for u in row.units]
@@ -126,6 +149,29 @@ def _units(session: Session, article: Article, backfill: bool) -> list[Unit] | N
     analysis = analyse(article.body)
     store_units(session, article, analysis)
     return units(analysis)
+
+
+def _kept_units(session: Session) -> dict[int, tuple[int, list[Unit]]]:
+    """Units written by Core in this transaction, by article id: the story the article joins reads
+    them back at once. Another transaction's are not trusted (its rows may have been rolled back)."""
+    held: tuple[object, dict[int, tuple[int, list[Unit]]]] = session.info.get(_UNITS, (None, {}))
+    if held[0] is not session.get_transaction():
+        held = session.info[_UNITS] = (session.get_transaction(), {})
+    return held[1]
+
+
+def _keep_units(session: Session, article: Article, found: list[Unit]) -> None:
+    kept = _kept_units(session)
+    kept[article.id] = (article.revision, found)
+    article_id = article.id
+
+    def undo() -> None:
+        kept.pop(article_id, None)
+
+    on_rollback(session, undo)
+
+
+_UNITS = "article_units"  # session.info key: (transaction, units written in it by article id)
 
 
 def outlet_coverage(

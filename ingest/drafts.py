@@ -240,8 +240,8 @@ def sync_story(session: Session, story: Story | None) -> Draft | None:
     if canonical is None or canonical.draft is None:
         return None
     draft = canonical.draft
-    draft.story_id = story.id
-    draft.outlets = story_outlets(session, story.id, canonical.id)
+    outlets = story_outlets(session, story.id, canonical.id)  # its queries flush: set both after, one UPDATE
+    draft.story_id, draft.outlets = story.id, outlets
     return draft
 
 

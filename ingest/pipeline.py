@@ -28,7 +28,7 @@ from search.generic_terms import shares
 from store import PageNotFound
 from store.db import Database
 from store.models import Article, Page, Revision, Source, now
-from store.rows import insert_rows
+from store.rows import insert_object, insert_rows
 from store.sources import get_or_create_source
 from store.templates import remember, template_for
 
@@ -160,10 +160,11 @@ def store_page(
     session: Session, url: str, raw: bytes, origin: Origin, flush: bool = True
 ) -> tuple[Page, bool]:
     """Upsert the raw page by canonical URL; True when it is new or its bytes changed. Without
-    `flush` a new page is written with the caller's next flush (with what processing adds to it,
-    in one INSERT), and has no id until then."""
+    `flush` a new page is not in the session yet: ``write_page`` INSERTs it once processing has
+    filled it in (one Core INSERT, ``store.rows.insert_object``), and it has no id until then."""
     digest_ = sha256(raw)
-    page = session.scalars(select(Page).where(Page.url == url)).one_or_none()
+    found = session.execute(select(Page.id, Page.raw_hash).where(Page.url == url)).first()
+    page = session.get(Page, found.id) if found is not None else None  # only a known page is read whole
     if page is not None and page.raw_hash == digest_:
         page.etag = origin.etag or page.etag
         page.last_modified = origin.last_modified or page.last_modified
@@ -173,7 +174,8 @@ def store_page(
     fresh = page is None
     if page is None:
         page = Page(url=url, state="fetched", attempts=0)
-        session.add(page)
+        if flush:
+            session.add(page)
     page.source = source or page.source
     page.raw = raw
     page.raw_hash = digest_
@@ -191,6 +193,13 @@ def store_page(
     return page, True
 
 
+def write_page(session: Session, page: Page) -> None:
+    """INSERT a new page ``store_page`` left out of the session (it gets its id); a stored page's
+    changes go with the session's next flush."""
+    if inspect(page).transient:
+        insert_object(session, page)
+
+
 def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> Outcome:
     """Extract and analyse a stored page, then store its article, index row and draft.
 
@@ -203,7 +212,7 @@ def analyse_and_store(session: Session, page: Page, options: DigestOptions) -> O
         page.attempts += 1
         page.charset = extracted.charset or page.charset
         page.state = "processed"
-        session.flush()  # a new page gets its id
+        write_page(session, page)  # a new page gets its id
         return Outcome(page.url, "listing", page.id, links=extracted.links)
     source = page.source or _named_source(
         session, extracted.site_name or urlsplit(page.url).hostname or "local files", None, page.url
@@ -272,7 +281,9 @@ def _store_article(
     found: Digest,
     content_hash: str,
 ) -> Article:
-    article = page.article or Article(page=page, revision=0)
+    fresh = page.article is None
+    write_page(session, page)
+    article = page.article or Article(page_id=page.id, revision=0)
     article.source = source
     article.url = page.url
     article.title = title
@@ -293,10 +304,13 @@ def _store_article(
     article.content_hash = content_hash
     article.signature = found.signature.to_json()  # in the INSERT, not an UPDATE after it (stories)
     article.revision += 1
-    session.add(article)
-    session.flush()
-    if article.revision == 1:  # a new article has no draft yet: no query to find that out
-        set_committed_value(article, "draft", None)
+    if fresh:  # one Core INSERT; what the rest of the path reads of it is set, so read without a query
+        insert_object(session, article)
+        for name, value in (("page", page), ("story", None), ("draft", None)):
+            set_committed_value(article, name, value)
+        set_committed_value(page, "article", article)
+    else:
+        session.flush()
     row = {"article_id": article.id, "revision": article.revision, "content_hash": content_hash}
     insert_rows(session, Revision, [{**row, "title": title, "body": extracted.body}])
     return article

@@ -25,7 +25,9 @@ def assign_story(
 ) -> Story | None:
     """Store the article's signature and bands, and join it to the story of its nearest duplicate
     (a `fresh` article, stored just now for the first time, has no bands to replace)."""
-    article.signature = signature.to_json()
+    stored = signature.to_json()
+    if article.signature != stored:  # _store_article put it in the INSERT: no UPDATE to say it again
+        article.signature = stored
     if not fresh:
         session.execute(delete(StoryBand).where(StoryBand.article_id == article.id))
     keys = bands(signature)

@@ -312,3 +312,55 @@ def test_in_process_and_api_agree_on_an_old_range(postgres: Database, apis: dict
     body = apis["pg"].get("/search", **_params(request_))
     assert [h.article_id for h in found.hits] == [h["id"] for h in body["results"]]
     assert found.total == body["total"] and found.total_exact == body["total_exact"]
+
+
+def test_an_article_added_or_removed_since_the_last_search_is_found_or_not() -> None:
+    """The first window starts from the newest id the last search saw, and reads the index's
+    newest id in the same round trip: an article added in between is still the first match, one
+    removed is gone."""
+    require_postgres()
+    with temporary_postgres() as url:
+        write_corpus(url)
+        db = Database(url)
+        request_ = SearchRequest(q=COMMON, sort="newest", size=5, facets=False)
+
+        def newest_first(limit: int) -> tuple[list[int], list[int]]:
+            with db.sessions() as session:
+                plan = _plan(session, request_)
+                assert plan is not None
+                walked = [m.id for m in PostgresEngine(session).matches(plan, limit)]
+                everything = [m.id for m in PostgresEngine(session).matches(plan, None)][:limit]
+            return walked, everything
+
+        before = newest_first(7)
+        with db.sessions() as session:
+            columns = "article_id, title_terms, body_terms, tags, length"
+            row = (
+                session.execute(text(f"SELECT {columns} FROM search_docs WHERE article_id = 3000"))
+                .mappings()
+                .one()
+            )
+            article = session.execute(text("SELECT * FROM articles WHERE id = 3000")).mappings().one()
+            page = session.execute(text("SELECT * FROM pages WHERE id = 3000")).mappings().one()
+            for table, values in (("pages", page), ("articles", article), ("search_docs", row)):
+                changed = dict(values)
+                for key in ("id", "article_id", "page_id"):
+                    if key in changed:
+                        changed[key] = 3001
+                changed["url"] = changed.get("url") and "https://windows.example.com/added"
+                if table == "search_docs":
+                    changed.pop("url")
+                names = ", ".join(changed)
+                marks = ", ".join(f":{k}" for k in changed)
+                session.execute(text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), changed)
+            session.commit()
+        added = newest_first(7)
+        with db.sessions() as session:
+            for table, key in (("search_docs", "article_id"), ("articles", "id"), ("pages", "id")):
+                session.execute(text(f"DELETE FROM {table} WHERE {key} = 3001"))
+            session.commit()
+        removed = newest_first(7)
+        db.dispose()
+    assert before[0] == before[1] and before[0][0] == 3000
+    assert added[0] == added[1] and added[0][0] == 3001 and added[0][1:] == before[0][:6]
+    assert removed == before

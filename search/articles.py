@@ -33,6 +33,7 @@ from search.engines import (
     Engine,
     Match,
     Plan,
+    database_key,
     engine_for,
     facet_values,
     filter_tags,
@@ -223,7 +224,8 @@ def search(session: Session, request: SearchRequest | str, limit: int | None = N
     engine = engine_for(session)
     wanted = request.page * request.size
     relevance = request.sort == "relevance"
-    window = engine.matches(plan, max(RANK_WINDOW, wanted), terms=relevance)
+    known = _DOC_FREQS.kept(session, plan.include)  # they size the engine's first window
+    window = engine.matches(plan, max(RANK_WINDOW, wanted), terms=relevance, doc_freqs=known)
     complete = len(window) < max(RANK_WINDOW, wanted)
     if relevance:
         scores = _scores(session, engine, plan, window)
@@ -286,11 +288,6 @@ def _document(match: Match, terms: dict[int, tuple[bytes, bytes]]) -> bm25.Docum
     return match.id, title, body, match.length
 
 
-def _database_key(session: Session) -> str:
-    bind = session.get_bind()
-    return str(bind.engine.url)
-
-
 def _within_drift(counted_over: int, rows: int) -> bool:
     return abs(rows - counted_over) <= counted_over * DF_DRIFT
 
@@ -312,7 +309,7 @@ class DocFreqs:
     ) -> dict[Phrase, int]:
         """The document frequency of each phrase in an index of `rows` rows."""
         now = time.monotonic()
-        database = _database_key(session)
+        database = database_key(session)
         out: dict[Phrase, int] = {}
         for phrase in phrases:
             known = self._known.get((database, phrase))
@@ -326,6 +323,17 @@ class DocFreqs:
                 if len(self._known) >= self.limit:
                     self._known.clear()
                 self._known.update(((database, p), (n, rows, now)) for p, n in found.items())
+        return out
+
+    def kept(self, session: Session, phrases: Sequence[Phrase]) -> dict[Phrase, int]:
+        """The frequencies of these phrases this process has kept (within DF_TTL; no drift
+        check, no lookup): a hint of how common they are, not what BM25 may use."""
+        now, database = time.monotonic(), database_key(session)
+        out = {}
+        for phrase in phrases:
+            known = self._known.get((database, phrase))
+            if known is not None and now - known[2] < DF_TTL:
+                out[phrase] = known[0]
         return out
 
     def _find(

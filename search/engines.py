@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import re
 import sqlite3
 import time
+import weakref
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
+from sqlalchemy import Engine as SqlEngine
 from sqlalchemy.orm import Session
 
 from nlp.dates import KST
@@ -59,10 +62,17 @@ class Match(NamedTuple):
 
 class Engine(Protocol):
     def matches(
-        self, plan: Plan, limit: int | None, ids: tuple[int, int] | None = None, terms: bool = False
+        self,
+        plan: Plan,
+        limit: int | None,
+        ids: tuple[int, int] | None = None,
+        terms: bool = False,
+        doc_freqs: Mapping[Phrase, int] | None = None,
     ) -> list[Match]:
         """Matches by id, highest first, at most `limit`; only ids in [lo, hi) when given; with
-        their index tokens when `terms`, else with their publication times."""
+        their index tokens when `terms`, else with their publication times. `doc_freqs`, the
+        document frequencies of the plan's phrases known so far, may guide how the engine looks
+        (never what it finds)."""
 
     def first_id_since(self, published: PublishedKey) -> int | None:
         """The lowest article id published at or after `published`."""
@@ -82,6 +92,19 @@ class Engine(Protocol):
 
     def source_names(self, ids: Sequence[int]) -> dict[int, str]:
         """The names of these sources (ids of none are left out)."""
+
+
+_DATABASE_KEYS: weakref.WeakKeyDictionary[SqlEngine, str] = weakref.WeakKeyDictionary()
+
+
+def database_key(session: Session) -> str:
+    """The session's database URL as text: what the per-process caches are kept by. Kept per
+    SQLAlchemy engine, as rendering the URL (or hashing it) costs ~8 µs, several times a search."""
+    engine = session.get_bind().engine
+    key = _DATABASE_KEYS.get(engine)
+    if key is None:
+        key = _DATABASE_KEYS[engine] = str(engine.url)
+    return key
 
 
 def engine_for(session: Session) -> Engine:
@@ -263,7 +286,12 @@ class Fts5Engine:
         return low, self._value("SELECT max(published) FROM articles")
 
     def matches(
-        self, plan: Plan, limit: int | None, ids: tuple[int, int] | None = None, terms: bool = False
+        self,
+        plan: Plan,
+        limit: int | None,
+        ids: tuple[int, int] | None = None,
+        terms: bool = False,
+        doc_freqs: Mapping[Phrase, int] | None = None,
     ) -> list[Match]:
         expression = self.expression(plan)
         if expression is None:
@@ -331,8 +359,12 @@ def _varints(data: bytes) -> list[int]:
 
 
 def _kst_year(stored: str | dt.datetime) -> int:
+    return _kst_date(stored).year
+
+
+def _kst_date(stored: str | dt.datetime) -> dt.date:
     moment = stored if isinstance(stored, dt.datetime) else dt.datetime.fromisoformat(stored)
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(KST).year
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(KST).date()
 
 
 def _ints(ids: Sequence[int]) -> str:
@@ -393,8 +425,19 @@ _PG_COLUMNS = {
 _PG_FILTER = " AND {expression} @@ CAST(%(f{n})s AS tsquery)"
 
 _ALL_IDS = (0, 2**31)
-FIRST_SPAN = 4  # the first window: this many ids per match wanted (enough for a common word)
+FIRST_SPAN = 4  # the first window, knowing nothing of the words: this many ids per match wanted
+# knowing the words' shares of the rows: this many times the ids the rarest word's share says
+# hold the matches wanted (a rare word gets a wide first window, a common one a narrow one)
+SPAN_MARGIN = 1.5
 MAX_GROWTH = 16  # a window that found nothing is followed by one this many times wider
+# A date range's lowest and highest article id bound the windows when the range holds at most
+# this many articles (by the date tags' shares in the statistics): reading them is an index-only
+# scan of the range in 0020's index on articles (published, id), ~0.1 µs an entry. A wider
+# range is walked from the newest ids, as an unfiltered query (its matches are then dense).
+RANGE_ROWS = 50_000
+_PG_RANGE_IDS = (
+    "SELECT count(*), min(id), max(id) FROM (SELECT id FROM articles WHERE {where} LIMIT %(cap)s) AS r"
+)
 # windows start on a block's first id: the next one then ends there, and no block is read twice
 WINDOW_ALIGN = 1 << SHIFTS[0]
 
@@ -410,7 +453,8 @@ _PG_STATS = """
 SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats
 WHERE schemaname = current_schema() AND tablename = 'search_docs' AND attname = 'tsv'
 """
-_PG_COMMON: dict[str, tuple[dict[str, float], float]] = {}  # database → (share by lexeme, when)
+# database → (share by lexeme, the smallest share listed, when)
+_PG_COMMON: dict[str, tuple[dict[str, float], float, float]] = {}
 _PG_CORPORA: dict[str, tuple[Corpus, int | None, float]] = {}  # database → (corpus, newest id, when)
 # database → source names by id, kept for good: a source is never renamed nor deleted, and a
 # PostgreSQL sequence never hands out an id twice (not even one a rolled-back insert took)
@@ -433,7 +477,9 @@ class PostgresEngine:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._newest: tuple[int | None] | None = None  # read once per search: a round trip each
+        # read once per search: a round trip each
+        self._newest: tuple[int | None] | None = None
+        self._published: tuple[PublishedKey | None, PublishedKey | None] | None = None
 
     def _rows(self, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
         driver = self.session.connection().connection.driver_connection
@@ -447,11 +493,18 @@ class PostgresEngine:
         return self._newest[0]
 
     def _published_range(self) -> tuple[PublishedKey | None, PublishedKey | None]:
-        low, high = self._rows("SELECT min(published), max(published) FROM articles")[0]
-        return low, high
+        if self._published is None:
+            low, high = self._rows("SELECT min(published), max(published) FROM articles")[0]
+            self._published = (low, high)
+        return self._published
 
     def matches(
-        self, plan: Plan, limit: int | None, ids: tuple[int, int] | None = None, terms: bool = False
+        self,
+        plan: Plan,
+        limit: int | None,
+        ids: tuple[int, int] | None = None,
+        terms: bool = False,
+        doc_freqs: Mapping[Phrase, int] | None = None,
     ) -> list[Match]:
         groups = tag_groups(plan, self._published_range)
         if groups is None:
@@ -459,17 +512,78 @@ class PostgresEngine:
         query = tsquery_expression(plan.include, plan.exclude)
         if limit is None or ids is not None:
             return self._window(query, groups, terms, limit, ids or _ALL_IDS)
-        newest = self.newest()
+        bounds = self.date_ids(plan, groups)
+        if bounds is None:
+            return []
+        floor, top = bounds
         found: list[Match] = []
-        high, span = (newest or 0) + 1, FIRST_SPAN * limit
-        while len(found) < limit and high > 0:
-            low = max(high - span, 0) // WINDOW_ALIGN * WINDOW_ALIGN
+        start = high = min((self.newest() or 0) + 1, top)
+        span = self.first_span(plan, limit, doc_freqs)
+        while len(found) < limit and high > floor:
+            low = max(high - span, floor) // WINDOW_ALIGN * WINDOW_ALIGN
             found += self._window(query, groups, terms, limit - len(found), (low, high))
-            read, wanted = (newest or 0) + 1 - low, limit - len(found)
+            read, wanted = start - low, limit - len(found)
             # twice the ids the share seen so far says the rest needs; a share of nothing grows
             span = 2 * wanted * read // len(found) + 1 if found else span * MAX_GROWTH
             high = low
         return found
+
+    def date_ids(self, plan: Plan, groups: list[list[str]]) -> tuple[int, int] | None:
+        """The ids [lo, hi) of the articles published in the plan's date range, None when it
+        holds none; all ids without one, or when the range holds more articles than are worth
+        reading for its bounds: RANGE_ROWS, or a tenth of it for a range that reaches the newest
+        day stored (only its lowest id can then spare a window: a rare word's last one)."""
+        if not (plan.date_from or plan.date_to):
+            return _ALL_IDS
+        oldest, newest = self._published_range()
+        if oldest is None or newest is None:
+            return None
+        # an end beyond the days stored bounds nothing (and may be beyond what a datetime holds)
+        where, params = [], dict[str, Any]()
+        if plan.date_from and plan.date_from > _kst_date(oldest):
+            where.append("published >= %(a)s")
+            params["a"] = dt.datetime.combine(plan.date_from, dt.time(), KST)
+        if plan.date_to and plan.date_to < _kst_date(newest):
+            where.append("published < %(b)s")
+            params["b"] = dt.datetime.combine(plan.date_to + dt.timedelta(days=1), dt.time(), KST)
+            params["cap"] = RANGE_ROWS + 1
+        else:
+            params["cap"] = RANGE_ROWS // 10 + 1
+        if not where or self._range_rows(groups[-1]) >= params["cap"]:
+            return _ALL_IDS
+        count, low, high = self._rows(_PG_RANGE_IDS.format(where=" AND ".join(where)), params)[0]
+        if not count:
+            return None
+        return _ALL_IDS if count >= params["cap"] else (int(low), int(high) + 1)
+
+    def _range_rows(self, dates: list[str]) -> float:
+        """The articles holding one of these date tags, by the statistics' shares."""
+        shares, floor = self._common_shares()
+        return sum(shares.get(tag, floor) for tag in dates) * self.corpus().rows
+
+    def first_span(self, plan: Plan, limit: int, doc_freqs: Mapping[Phrase, int] | None = None) -> int:
+        """The first window's width in ids: from the smallest share of the rows a phrase or a
+        source or category filter holds (a phrase's document frequency when known, else its
+        rarest word's share in the statistics; a word they do not list is rarer than any they
+        do), or FIRST_SPAN ids per match wanted when nothing is known."""
+        shares, floor = self._common_shares()
+        rows = self.corpus().rows
+        known = doc_freqs or {}
+        found = []
+        for phrase in plan.include:
+            if phrase in known and rows:
+                found.append(known[phrase] / rows)
+            elif shares:
+                found.append(min(shares.get(word, floor) for word in phrase))
+        if shares:
+            tags = [[f"s{plan.source_id}"]] if plan.source_id is not None else []
+            tags += [[_category_tag(plan.category)]] if plan.category else []
+            found += [shares.get(group[0], floor) for group in tags]
+        if not found:
+            return FIRST_SPAN * limit
+        # a share of nothing (a phrase counted in no row): one window over every id
+        smallest = max(min(found), 1 / _ALL_IDS[1])
+        return max(limit, min(math.ceil(SPAN_MARGIN * limit / smallest), _ALL_IDS[1]))
 
     def _window(
         self, query: str, groups: list[list[str]], terms: bool, limit: int | None, ids: tuple[int, int]
@@ -509,7 +623,7 @@ class PostgresEngine:
         0019's index on `length`), so kept until a document is added or CORPUS_TTL passes; a
         revised document only moves the averages."""
         newest = self.newest()
-        key = str(self.session.get_bind().engine.url)
+        key = database_key(self.session)
         kept = _PG_CORPORA.get(key)
         if kept is not None and kept[1] == newest and time.monotonic() - kept[2] < CORPUS_TTL:
             return kept[0]
@@ -526,7 +640,7 @@ class PostgresEngine:
         """From ANALYZE's most common lexemes of `tsv` and the share of rows holding each: the
         words whose count would read the longest posting lists. Only single words not spelt like
         a filter tag (the tags share the tsvector); a phrase's adjacency is nowhere in them."""
-        shares = self._common_shares()
+        shares, _ = self._common_shares()
         out = {}
         for phrase in phrases:
             share = shares.get(phrase[0], 0.0) if len(phrase) == 1 else 0.0
@@ -534,20 +648,23 @@ class PostgresEngine:
                 out[phrase] = round(share * rows)
         return out
 
-    def _common_shares(self) -> dict[str, float]:
-        key = str(self.session.get_bind().engine.url)
+    def _common_shares(self) -> tuple[dict[str, float], float]:
+        """The statistics' share of rows by common lexeme, and the smallest share they list
+        (a lexeme left out is rarer); kept STATS_TTL seconds."""
+        key = database_key(self.session)
         kept = _PG_COMMON.get(key)
-        if kept is not None and time.monotonic() - kept[1] < STATS_TTL:
-            return kept[0]
+        if kept is not None and time.monotonic() - kept[2] < STATS_TTL:
+            return kept[0], kept[1]
         found = self._rows(_PG_STATS)
         # the frequencies run on past the lexemes: their minimum, maximum and null share
         lexemes, shares = found[0] if found and found[0][0] is not None else ([], [])
         common = dict(zip(lexemes, map(float, shares), strict=False))
-        _PG_COMMON[key] = (common, time.monotonic())
-        return common
+        floor = min(common.values(), default=0.0)
+        _PG_COMMON[key] = (common, floor, time.monotonic())
+        return common, floor
 
     def source_names(self, ids: Sequence[int]) -> dict[int, str]:
-        known = _PG_SOURCE_NAMES.setdefault(str(self.session.get_bind().engine.url), {})
+        known = _PG_SOURCE_NAMES.setdefault(database_key(self.session), {})
         missing = [i for i in ids if i not in known]
         if missing:
             sql = f"SELECT id, name FROM sources WHERE id IN ({_ints(missing)})"

@@ -266,7 +266,7 @@ def _trailing_deck(element: html.HtmlElement) -> str:
     return deck if marked or broken or glued else ""
 
 
-_DECK_MARKS_RE = re.compile(r"sub|deck|summary|부제", re.IGNORECASE)
+_DECK_MARKS_RE = re.compile(r"sub(?!ject)|deck|summary|부제", re.IGNORECASE)  # a subject is the title
 
 
 def title_marked(element: html.HtmlElement) -> bool:

@@ -212,9 +212,30 @@ def is_boilerplate(line: str) -> bool:
         return True
     if is_byline(bare) or _only_dates(bare) or _info_line(bare):
         return True
-    if CAPTION_RE.match(line.strip()) or POINTER_RE.match(line.strip()):
+    if CAPTION_RE.match(line.strip()) or POINTER_RE.match(line.strip()) or _column_list(bare):
         return True
     return len(bare) <= MAX_LABEL_LINE and bool(LABEL_LINE_RE.match(bare)) and not _sentence(bare)
+
+
+def _column_list(line: str) -> bool:
+    """A table's caption naming its columns: ``보도자료 상세보기 - 제목, 작성자, 작성일, 조회수, 내용``.
+
+    Convention: accessible boards (KWCAG) give each table a ``<caption>`` or summary for screen
+    readers that lists the fields it holds, after the table's name; the extractor reads it as the
+    body's first line. Every item is a field label, but for one (``내용으로 구성된 표``).
+    """
+    if len(line) > MAX_COLUMNS_LINE or len(_COLUMN_SPLIT_RE.findall(line)) < 2:
+        return False
+    fields = _TABLE_NAME_RE.split(line)[-1]
+    items = [fold(item) for item in _COLUMN_SPLIT_RE.split(fields) if fold(item)]
+    labels = sum(1 for item in items if LABEL_ONLY_RE.match(item) or item in COLUMN_WORDS)
+    return len(items) >= 3 and labels >= len(items) - 1
+
+
+MAX_COLUMNS_LINE = 150
+COLUMN_WORDS = frozenset({"내용", "본문", "번호", "글번호", "이름", "구분", "작성", "등록", "파일명"})
+_COLUMN_SPLIT_RE = re.compile(r"\s*[,·/、]\s*")
+_TABLE_NAME_RE = re.compile(r"\s[-–—]\s|[:：]\s*")
 
 
 def _only_dates(line: str) -> bool:

@@ -228,6 +228,9 @@ def title_text(element: html.HtmlElement) -> str:
     deck = _trailing_deck(element)
     if deck and text.endswith(deck) and len(text) - len(deck) >= MIN_DECK_CHARS:
         text = fold(text[: -len(deck)])
+    furniture = _trailing_furniture(element)
+    if furniture and text.endswith(furniture) and len(text) - len(furniture) >= MIN_DECK_CHARS:
+        text = fold(text[: -len(furniture)])
     if len(element) == 0 or fold(element.text or ""):
         return text
     first = element[0]
@@ -264,6 +267,46 @@ def _trailing_deck(element: html.HtmlElement) -> str:
     )
     broken = before is not None and before.tag == "br" and not ahead.strip()
     return deck if marked or broken or glued else ""
+
+
+def _trailing_furniture(element: html.HtmlElement) -> str:
+    """The byline, date and page tools a title box prints after its headline, as its last children.
+
+    Convention: a headline box runs its info and tools on after the headline in elements of their
+    own — ``<div class="tit"><strong>제목</strong><span>홍길동 기자</span><span>2024.05.03</span></div>``,
+    ``<h1>제목<a class="share">공유하기</a></h1>`` — styled onto a line or a corner of their own; lxml
+    runs them into the headline. Each piece is recognised by its own text (a date, a byline, a
+    labelled time or counter, a tool's word) and must end the box, with no text of the box after it.
+    """
+    pieces: list[str] = []
+    for child in reversed([c for c in element if isinstance(c.tag, str)]):
+        if (child.tail or "").strip() or child.tag == "br":
+            break
+        piece = fold(child.text_content())
+        if not piece:
+            continue  # an icon: no text to remove
+        furniture = _INFO_PIECE_RE.match(piece) or _TOOL_PIECE_RE.fullmatch(piece)
+        if len(piece) > MAX_FURNITURE_CHARS or not furniture:
+            break
+        pieces.append(piece)
+    return fold(" ".join(reversed(pieces)))
+
+
+MAX_FURNITURE_CHARS = 40
+_INFO_PIECE_RE = re.compile(
+    r"(?:19|20)\d{2}\s?[.\-/년]\s?\d{1,2}"  # a date
+    r"|(?:기사\s?)?(?:입력|수정|등록|작성|승인|게재|발행|송고)(?:일|시간|일시)?\s*[:：]?\s*\d"
+    r"|(?:조회수?|hits?|views?)\s*[:：]?\s*[\d,]+$"
+    r"|(?:글쓴이|작성자|기자명|기자|글|사진)\s*[:：]\s*\S"
+    r"|[가-힣]{2,4}\s?(?:기자|특파원|객원기자|통신원|리포터)(?:$|[\s|·,/(])"
+    r"|\S+@\S+\.\w+$",
+    re.IGNORECASE,
+)
+_TOOL_PIECE_RE = re.compile(
+    r"(?:sns\s*)?공유(?:하기)?|스크랩|인쇄(?:하기)?|프린트|(?:글자|글씨)\s*크기|댓글(?:\s*\d+)?|좋아요|북마크"
+    r"|(?:url|링크|주소)\s*복사|(?:기사|음성)\s*듣기|카카오톡?|페이스북|트위터|확대|축소|닫기|[가+\-]{1,3}",
+    re.IGNORECASE,
+)
 
 
 _DECK_MARKS_RE = re.compile(r"sub(?!ject)|deck|summary|부제", re.IGNORECASE)  # a subject is the title

@@ -57,7 +57,9 @@ _FULL_DATE = r"(?:19|20)\d{2}\s?[.\-/년]\s?\d{1,2}\s?[.\-/월]\s?\d{1,2}"
 _META_TAIL_RE = re.compile(
     rf"\s(?:날짜|일자|등록일|작성일|게시일|입력|수정일?|작성자|글쓴이|담당부서)\s*[:：|]?\s*{_FULL_DATE}"
     r"|\s(?:조회수?|hits?|views?)\s*[:：|]?\s*[\d,]+\s*$"
-    rf"|\s{_FULL_DATE}\.?(?:\s+\d{{1,2}}:\d{{2}})?\s*(?:조회\s*[\d,]+)?$",
+    rf"|\s{_FULL_DATE}\.?\s*일?\s*(?:\([월화수목금토일]\))?(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*(?:조회\s*[\d,]+)?$"
+    # the byline the box prints before the date: ``제목 홍길동 기자 2024.05.03``
+    rf"|\s[가-힣]{{2,4}}\s?기자\s*[|·/,]?\s*(?:(?:입력|등록|승인)\s*[:：]?\s*)?{_FULL_DATE}",
     re.IGNORECASE,
 )
 _CELL_TAGS = frozenset({"th", "td", "dt", "dd", "span", "strong", "b", "em", "label", "div", "li", "p"})
@@ -130,7 +132,52 @@ def choose_headline(
     if not ranked:
         return None
     best = ranked[0]
-    return _cleanest_form(pool, keys, best)
+    fuller = _fuller_printed(pool, keys, best)
+    return pool[fuller].text if fuller is not None else _cleanest_form(pool, keys, best)
+
+
+def _fuller_printed(pool: list[Candidate], keys: list[str], best: int) -> int | None:
+    """The heading printed over the text that tells the tagged headline at full length, or ``None``.
+
+    Convention: a newsroom may tag a short form of its headline for sharing (``og:title``, and
+    ``<title>`` built from it: ``재난 위험지도 개편``) while the page prints the full one over the
+    text (``재난 위험지도 10년 만에 전면 개편``). The printed one is what the newsroom files when it
+    holds every word of the short one, in order, with words added between them: a deck or a
+    section run on after the headline adds words only at the end, a desk tag only in front.
+    """
+    if pool[best].group not in (META, TAG):
+        return None
+    short = _words(pool[best].text)
+    if len(short) < 2:
+        return None
+    for i, candidate in enumerate(pool):
+        if candidate.group != PAGE or candidate.in_body or candidate.rank >= NEAR_RANKS:
+            continue
+        if _agree(keys[best], keys[i], pool[best].text, candidate.text):
+            continue
+        long = _words(candidate.text)
+        if len(short) < len(long) <= 2 * len(short) + 2 and _inserted_inside(short, long):
+            return i
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(_norm(text))
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _inserted_inside(short: list[str], long: list[str]) -> bool:
+    """``short`` is an ordered subsequence of ``long`` starting and ending on its ends' words,
+    with at least one word of ``long`` between two of its own."""
+    if long[0] != short[0] or long[-1] != short[-1]:
+        return False
+    at = 0
+    for word in long:
+        if at < len(short) and word == short[at]:
+            at += 1
+    return at == len(short)
 
 
 def _clean_candidates(
@@ -181,7 +228,12 @@ def _cleanest_form(pool: list[Candidate], keys: list[str], best: int) -> str:
         ]
         complete = [c for c in printed if not _ELLIPSIS_RE.search(c.text)][:1] or forms
     first = {c.text: c for c in reversed(complete)}  # each text by the most trusted source giving it
-    return min(first.values(), key=lambda c: (len(_key(c.text)), GROUP_ORDER[c.group], pool.index(c))).text
+    # of two spellings of one headline, the one with more words: a label element run into the
+    # heading's text (``<span>단독</span>재난 …`` reads ``단독재난 …``) lost a boundary the tag keeps
+    return min(
+        first.values(),
+        key=lambda c: (len(_key(c.text)), -len(c.text.split()), GROUP_ORDER[c.group], pool.index(c)),
+    ).text
 
 
 def _priority(candidate: Candidate) -> int:

@@ -211,7 +211,16 @@ def is_outlet_name(text: str) -> bool:
         MIN_NAME_CHARS <= len(squeezed) <= MAX_SITE_CHARS
         and len(text.split()) <= 3
         and bool(SITE_SUFFIX_RE.search(squeezed))
+        and not _FORMAT_TAG_RE.match(squeezed)
     )
+
+
+# Convention: a story's format is tagged with a medium word before 뉴스 or 브리핑 (``[카드뉴스]``,
+# ``[포토뉴스]``, ``[영상뉴스]``, ``[그래픽뉴스]``): the headline keeps that tag like ``[포토]``; it names
+# no outlet
+_FORMAT_TAG_RE = re.compile(
+    r"(?:카드|포토|사진|영상|동영상|그래픽|인포그래픽|오디오|숏폼|만화|웹툰)(?:뉴스|브리핑)$"
+)
 
 
 def is_cms_words(text: str) -> bool:

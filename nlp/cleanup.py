@@ -129,7 +129,7 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
             skip_value = False
             continue
         skip_value = bool(LABEL_ONLY_RE.match(line))
-        if skip_value or fold(line.lstrip("-• ")) in dropped or is_boilerplate(line):
+        if skip_value or _dropped(fold(line.lstrip("-• ")), dropped) or is_boilerplate(line):
             continue
         if not lines and is_section_name(line):  # the header's section label, above the headline
             continue
@@ -146,9 +146,25 @@ def drop_lines(cleaned: str, drop: tuple[str, ...]) -> str:
         return cleaned
     lines: list[str] = []
     for line in cleaned.splitlines():
-        if fold(line.lstrip(LIST_BULLETS)) not in dropped and (not lines or lines[-1] != line):
+        if not _dropped(fold(line.lstrip(LIST_BULLETS)), dropped) and (not lines or lines[-1] != line):
             lines.append(line)
     return "\n".join(lines)
+
+
+def _dropped(line: str, dropped: set[str]) -> bool:
+    """``line`` is one to drop, or one run on with the info line printed after it.
+
+    Convention: a headline box prints the byline and date after the headline in inline elements
+    of their own; a page sent without whitespace between tags reads as one line
+    (``제목홍길동 기자2024년 05월 03일 (금) 10:20``): the headline's line with nothing else of the text.
+    """
+    if line in dropped:
+        return True
+    return any(
+        line.startswith(head) and _info_line(fold(line[len(head) :]))
+        for head in dropped
+        if len(line) > len(head)
+    )
 
 
 def drop_above_headline(cleaned: str, title: str | None) -> str:

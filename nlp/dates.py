@@ -52,6 +52,8 @@ _MODIFIED_BEFORE_RE = re.compile(r"(?:" + "|".join(MODIFIED_LABELS) + r")[^\d가
 _DATELINE_MARK_RE = re.compile(
     r"(?:기자|특파원|통신원|에디터)(?![가-힣])|기자명|^\s*[Bb]y\s+[A-Z가-힣]|작성자|글\s*[·/]\s*사진|@[\w.-]+\.[a-z]{2,}"
     r"|^\s*[\[【〔(][^\]】〕)]{1,20}[\]】〕)]\s*(?:19|20)\d{2}|(?:19|20)\d{2}[-./년\s\d월일]*\s\d{1,3}\s*면(?![가-힣])"
+    # a wire's stamp under the text, the label after the time: ``2024-05-03 10:20 송고``
+    r"|^\s*(?:19|20)\d{2}[-./년][-./년\s\d월일:]*\s(?:송고|입력|등록|발행|게재)(?![가-힣])"
 )
 # URL path dates (the CMS files the article under its day): ``/2020/08/27/``, ``/2020-08-27/``,
 # ``/20200827/`` (a whole segment), ``/2020/0827/``. Query strings and longer digit runs never count.

@@ -225,12 +225,12 @@ def title_text(element: html.HtmlElement) -> str:
         after = fold(_after_first_break(element))
         if after and _INFO_AFTER_BREAK_RE.search(after) and text.endswith(after):
             text = fold(text[: -len(after)])  # ``제목<br>2026-12-02``: the box's info line goes
-    deck = _trailing_deck(element)
-    if deck and text.endswith(deck) and len(text) - len(deck) >= MIN_DECK_CHARS:
-        text = fold(text[: -len(deck)])
     furniture = _trailing_furniture(element)
     if furniture and text.endswith(furniture) and len(text) - len(furniture) >= MIN_DECK_CHARS:
         text = fold(text[: -len(furniture)])
+    deck = _trailing_deck(element)
+    if deck and text.endswith(deck) and len(text) - len(deck) >= MIN_DECK_CHARS:
+        text = fold(text[: -len(deck)])
     if len(element) == 0 or fold(element.text or ""):
         return text
     first = element[0]
@@ -288,8 +288,8 @@ def _trailing_furniture(element: html.HtmlElement) -> str:
         furniture = _INFO_PIECE_RE.match(piece) or _TOOL_PIECE_RE.fullmatch(piece)
         if len(piece) > MAX_FURNITURE_CHARS or not furniture:
             break
-        pieces.append(piece)
-    return fold(" ".join(reversed(pieces)))
+        pieces.append(child.text_content() + (child.tail or ""))
+    return fold("".join(reversed(pieces)))  # as the box's own text reads it, spaced or run together
 
 
 MAX_FURNITURE_CHARS = 40

@@ -58,7 +58,6 @@ BOILERPLATE_PATTERNS = (
     r"^(?=.{0,40}$)[^.!?]{0,10}(?:기사\s*제보|제보\s*하기|보도자료\s*접수)",
     # a pointer to another article in the body's flow: ``▶ 관련기사: 제목``, ``☞ 관련 기사 - 제목``
     r"^[☞▷►→▶]?\s*(?:관련|연관|추천|함께\s*(?:보면|읽으면)\s*좋은)\s*(?:기사|뉴스)\s*[:：\-–—]\s*\S",
-    r"^(?=.{0,150}$)[<〈\[(【]\s*사진\s*[>〉\])】]\s*\S",  # ``<사진> 김 시장이 …``: a caption labelled as one
     r"공공누리|출처\s*표시.{0,20}(?:유형|조건)|저작물\s*이용\s*허락|이용조건",
     r"만족하십니까|만족도\s*(?:조사|평가)|정보에\s*대하여\s*만족|^(?:매우\s*)?(?:만족|불만족)$|^보통$|^매우\s*불만족$",
     r"댓글은\s*자유롭게|통보\s*없이\s*삭제|운영\s*취지에\s*맞지|(?:비방|명예훼손|저속한).{0,40}(?:삭제|제한)",
@@ -82,6 +81,9 @@ BOILERPLATE_PATTERNS = (
 CAPTION_RE = re.compile(r"^[▲△]\s*[^▲△]{0,150}(?:하고\s*있다|사진|ⓒ|제공\)?|DB[)\]〉>]?)[^▲△]{0,40}$")
 # a pointer mark (kept on the line: bullets are stripped before BOILERPLATE_RE) needs no colon:
 # ``▶ 관련기사 제목``
+# ``<사진> 김 시장이 …``: a caption labelled as one. A line of the body only: a photo story's
+# headline is labelled the same way (``[사진] 폭염 속 쉼터 점검``)
+LABELLED_CAPTION_RE = re.compile(r"^(?=.{0,150}$)[<〈\[(【]\s*사진\s*[>〉\])】]\s*\S")
 POINTER_RE = re.compile(r"^(?=.{0,80}$)[☞▷►→▶]\s*(?:관련|연관|추천)\s*(?:기사|뉴스)\s+\S")
 BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE)
 TRAILING_RE = re.compile(
@@ -228,7 +230,9 @@ def is_boilerplate(line: str) -> bool:
         return True
     if is_byline(bare) or _only_dates(bare) or _info_line(bare):
         return True
-    if CAPTION_RE.match(line.strip()) or POINTER_RE.match(line.strip()) or _column_list(bare):
+    if any(pattern.match(line.strip()) for pattern in (CAPTION_RE, LABELLED_CAPTION_RE, POINTER_RE)):
+        return True
+    if _column_list(bare):
         return True
     return len(bare) <= MAX_LABEL_LINE and bool(LABEL_LINE_RE.match(bare)) and not _sentence(bare)
 

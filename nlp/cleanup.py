@@ -52,6 +52,8 @@ BOILERPLATE_PATTERNS = (
     # what a news page prints under the text for the reader to do: follow, subscribe, react, tip off
     r"^(?=.{0,40}$)[^.!?]{0,30}(?:구독\s*하기|구독\s*신청|채널\s*추가|팔로우\s*하기|알림\s*받기)",
     r"^(?=.{0,40}$)[^.!?]{0,20}기자의\s*(?:다른|최신)\s*기사|^(?:기사|뉴스)\s*더\s*보기$|^다른\s*기사\s*보기$",
+    # a reporter's box under the text: ``홍길동 기자 다른기사 보기``
+    r"^(?=.{0,40}$)[^.!?]{0,25}다른\s*기사\s*(?:보기|더\s*보기)$",
     r"^이\s*기사를\s*(?:추천|공유)합니다$|^(?:추천|공감|스크랩)하기$",
     r"^(?:(?:좋아요|훈훈해요|슬퍼요|화나요|후속\s*기사\s*원해요|추천해요|놀랐어요|궁금해요)\s*[\d,]*\s*){2,}$",
     r"^(?:#[^\s#]{1,20}\s*){2,}$",  # a line of hashtags
@@ -137,7 +139,41 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
             continue
         if not lines or lines[-1] != line:
             lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(_without_machine_summary(lines))
+
+
+def _without_machine_summary(lines: list[str]) -> list[str]:
+    """``lines`` without the machine-made summary box a news page prints over the text.
+
+    Convention: pages that summarise their articles by AI put a box above the text — a label
+    (``AI 요약``), a few bullet points, and a notice that a machine wrote them (``AI 기술로 요약된
+    내용입니다``). The points repeat the text; the box is no part of it. The label opens the box and
+    the notice, or the last bullet, closes it.
+    """
+    start = next(
+        (i for i, line in enumerate(lines[:MAX_SUMMARY_START]) if _SUMMARY_LABEL_RE.match(line)), None
+    )
+    if start is None:
+        return [line for line in lines if not _SUMMARY_NOTICE_RE.search(line)]
+    end = start + 1
+    while end < len(lines) and end - start <= MAX_SUMMARY_LINES:
+        if _SUMMARY_NOTICE_RE.search(lines[end]):
+            end += 1
+            break
+        if not lines[end].startswith(tuple(LIST_BULLETS.strip())):
+            break
+        end += 1
+    return lines[:start] + lines[end:]
+
+
+MAX_SUMMARY_START = 6  # the box sits over the text: among its first lines
+MAX_SUMMARY_LINES = 8
+_SUMMARY_LABEL_RE = re.compile(
+    r"^[\[【<]?\s*(?:AI|인공지능)\s*(?:기사\s*)?(?:요약|핵심\s*요약|3줄\s*요약)\s*[\]】>]?$", re.I
+)
+_SUMMARY_NOTICE_RE = re.compile(
+    r"^(?=.{0,120}$).*(?:AI|인공지능)[^.]{0,20}(?:요약|정리)(?:한|된|했|하였)[^.]{0,40}(?:입니다|습니다)"
+)
 
 
 def drop_lines(cleaned: str, drop: tuple[str, ...]) -> str:

@@ -304,7 +304,8 @@ _INFO_PIECE_RE = re.compile(
 )
 _TOOL_PIECE_RE = re.compile(
     r"(?:sns\s*)?공유(?:하기)?|스크랩|인쇄(?:하기)?|프린트|(?:글자|글씨)\s*크기|댓글(?:\s*\d+)?|좋아요|북마크"
-    r"|(?:url|링크|주소)\s*복사|(?:기사|음성)\s*듣기|카카오톡?|페이스북|트위터|확대|축소|닫기|[가+\-]{1,3}",
+    r"|(?:url|링크|주소)\s*복사|(?:기사|음성)\s*듣기|카카오(?:톡|스토리)?|페이스북|트위터|밴드|네이버\s*블로그|facebook|twitter|x"
+    r"|확대|축소|닫기|[가+\-]{1,3}",
     re.IGNORECASE,
 )
 
@@ -338,9 +339,39 @@ def _site_header(header: html.HtmlElement) -> bool:
     a date and a byline, with at most a link or two.
     """
     links = list(header.iter("a"))
-    if len(links) >= MIN_HEADER_LINKS or any(header.iter("nav")):
+    navigating = len([a for a in links if _navigates(a)])
+    if navigating < MAX_ARTICLE_HEADER_LINKS and _holds_headline(header):
+        return False  # an article's header: its headline under a breadcrumb or a section link or two
+    if navigating >= MIN_HEADER_LINKS or next(header.iter("nav"), None) is not None:
         return True
     return any(front_page(a.get("href")) for a in links)
+
+
+MAX_ARTICLE_HEADER_LINKS = 6
+
+
+def _holds_headline(header: html.HtmlElement) -> bool:
+    """A heading of a headline's length, not a link, inside ``header`` (a site's header holds a
+    logo or a short list title: ``가람일보``, ``많이 본 뉴스``)."""
+    for heading in header.iter(*HEADING_TAGS):
+        text = fold(heading.text_content())
+        linked = next(heading.iter("a"), None) is not None
+        if len(text) >= MIN_HEADLINE_CHARS and len(text.split()) >= 3 and not linked:
+            return True
+    return False
+
+
+MIN_HEADLINE_CHARS = 12
+
+
+def _navigates(link: html.HtmlElement) -> bool:
+    """A link that takes the reader to another page by its words: not an in-page or script link
+    and not a tool's icon or word (share buttons sit in an article's header: 페이스북, URL복사)."""
+    href = (link.get("href") or "").strip().lower()
+    text = fold(link.text_content())
+    if not href or href.startswith(("#", "javascript:", "mailto:")) or not text:
+        return False
+    return not _TOOL_PIECE_RE.fullmatch(text)
 
 
 MIN_HEADER_LINKS = 3

@@ -129,11 +129,23 @@ def _ld_objects(script: html.HtmlElement) -> list[dict[str, Any]]:
     """The JSON-LD objects of one ``<script>`` (none unless it is ``ld+json``)."""
     if "ld+json" not in (script.get("type") or "").lower():
         return []
+    text = script.text or ""
     try:
-        data = json.loads(script.text or "", strict=False)
-    except (ValueError, RecursionError):
+        data = json.loads(text, strict=False)
+    except ValueError:
+        # Convention: hand-written templates leave a comma before a closing brace (``…",}``) and
+        # wrap the block in an HTML comment; browsers and search engines' readers forgive both
+        try:
+            data = json.loads(_TRAILING_COMMA_RE.sub(r"\1", _COMMENT_WRAP_RE.sub("", text)), strict=False)
+        except (ValueError, RecursionError):
+            return []
+    except RecursionError:
         return []
     return list(_flatten(data))
+
+
+_TRAILING_COMMA_RE = re.compile(r",\s*([}\]])")
+_COMMENT_WRAP_RE = re.compile(r"^\s*(?://\s*)?<!--|(?://\s*)?-->\s*$|^\s*<!\[CDATA\[|\]\]>\s*$")
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:

@@ -459,7 +459,14 @@ def _headline_date(head: str, top: str, tail: str, before: str) -> dt.datetime |
     strict = (find_unlabelled_date(text, datelines_only=True) for text in (top, tail, before))
     # a short line under the headline is a date line; a date inside a longer line (a sub-headline's
     # "6월 1일부터 접수") counts only after every labelled date (``_dates``)
-    return find_unlabelled_date(date_lines) or next(filter(None, strict), None)
+    found = find_unlabelled_date(date_lines) or next(filter(None, strict), None)
+    # a line that is a date and nothing else among the body's first lines: the header's date line,
+    # printed under a deck the extractor took into the text
+    return found or find_unlabelled_date("\n".join(_BARE_DATE_LINE_RE.findall(top)))
+
+
+# a line holding one date and its time, nothing else: ``2024.05.03 10:20``, ``2024년 5월 3일 (금)``
+_BARE_DATE_LINE_RE = re.compile(r"^[ \t]*(?:19|20)\d{2}[-./년][-./년월일\d \t:()화수목금토]*$", re.MULTILINE)
 
 
 def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str, str, str, str]:

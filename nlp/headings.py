@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from lxml import etree, html
 
-from nlp.titles import fold, is_cms_words, is_section_name
+from nlp.titles import fold, is_cms_words, is_outlet_name, is_section_name
 
 MIN_PROBE_CHARS = 15
 MAX_LOOKBACK = 400
@@ -285,13 +285,27 @@ def _trailing_furniture(element: html.HtmlElement) -> str:
         piece = fold(child.text_content())
         if not piece:
             continue  # an icon: no text to remove
-        furniture = _INFO_PIECE_RE.match(piece) or _TOOL_PIECE_RE.fullmatch(piece)
+        furniture = _INFO_PIECE_RE.match(piece) or _TOOL_PIECE_RE.fullmatch(piece) or _label_piece(child)
         if len(piece) > MAX_FURNITURE_CHARS or not furniture:
             break
         pieces.append(child.text_content() + (child.tail or ""))
     return fold("".join(reversed(pieces)))  # as the box's own text reads it, spaced or run together
 
 
+def _label_piece(child: html.HtmlElement) -> bool:
+    """A section's or outlet's name set after the headline as a label of its own: run into the
+    headline with no space between, or named a label by its class (``<span class="cate">사회</span>``);
+    an emphasised last word of the headline (``함께 사는 <em>사회</em>``) follows a space."""
+    text = fold(child.text_content())
+    if not (is_section_name(text) or is_outlet_name(text)):
+        return False
+    before = child.getprevious()
+    ahead = (before.tail if before is not None else child.getparent().text) or ""
+    marks = f"{child.get('class') or ''} {child.get('id') or ''}"
+    return not ahead[-1:].isspace() or bool(_LABEL_MARKS_RE.search(marks))
+
+
+_LABEL_MARKS_RE = re.compile(r"sec|cat|label|badge|tag|kind", re.IGNORECASE)
 MAX_FURNITURE_CHARS = 40
 _INFO_PIECE_RE = re.compile(
     r"(?:19|20)\d{2}\s?[.\-/년]\s?\d{1,2}"  # a date

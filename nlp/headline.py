@@ -218,6 +218,17 @@ def _cleanest_form(pool: list[Candidate], keys: list[str], best: int) -> str:
         if c.group != BODY and (i == best or _agree(keys[best], keys[i], pool[best].text, c.text))
     ]
     complete = [c for c in forms if not _ELLIPSIS_RE.search(c.text)]
+    # Convention: the page prints its headline bare and ``<title>`` runs the site's path on after
+    # it (``제목 : 사회일반 : 사회 : 뉴스 : 가람겨레``); the printed opening line it starts is the headline
+    complete += [
+        c
+        for i, c in enumerate(pool)
+        if c.group == BODY
+        and len(keys[i]) < len(keys[best])
+        and keys[best].startswith(keys[i])
+        and _agree(keys[best], keys[i], pool[best].text, c.text)
+        and not _ELLIPSIS_RE.search(c.text)
+    ]
     if not complete:
         # Convention: a board cuts its ``<title>`` short (``제목...``); the line it starts, printed
         # over the text, is the headline whole

@@ -284,13 +284,19 @@ def _column_list(line: str) -> bool:
         return False
     fields = _TABLE_NAME_RE.split(line)[-1]
     items = [fold(item) for item in _COLUMN_SPLIT_RE.split(fields) if fold(item)]
-    labels = sum(1 for item in items if LABEL_ONLY_RE.match(item) or item in COLUMN_WORDS)
-    return len(items) >= 3 and labels >= len(items) - 1
+    if items and not _column_name(items[-1]) and _TABLE_WORDS_RE.search(items[-1]):
+        items = items[:-1]  # ``… 조회수, 내용으로 구성된 표``: the last field said with what the table is
+    return len(items) >= 3 and all(_column_name(item) for item in items)
+
+
+def _column_name(item: str) -> bool:
+    return bool(LABEL_ONLY_RE.match(item)) or item in COLUMN_WORDS
 
 
 MAX_COLUMNS_LINE = 150
 COLUMN_WORDS = frozenset({"내용", "본문", "번호", "글번호", "이름", "구분", "작성", "등록", "파일명"})
 _COLUMN_SPLIT_RE = re.compile(r"\s*[,·/、]\s*")
+_TABLE_WORDS_RE = re.compile(r"^\S{1,6}(?:으로|로)\s*(?:구성|이루어)|표(?:입니다)?$|정보(?:를|입니다)?")
 _TABLE_NAME_RE = re.compile(r"\s[-–—]\s|[:：]\s*")
 
 

@@ -46,6 +46,7 @@ from nlp.headline import (
     Candidate,
     body_lines,
     bold_lines_above,
+    brand_names,
     choose_headline,
     drop_inline_labels,
     is_home_link,
@@ -130,7 +131,7 @@ def extract_page(
     if start is not None:
         cleaned = drop_headings_above(cleaned, elements[:start])
     candidates = _title_candidates(tree, meta, cleaned, elements, start)
-    sites = (*meta.site_names, *learned_names(template))
+    sites = (*meta.site_names, *learned_names(template), *brand_names(tree))
     title = choose_headline(candidates, sites, meta.keywords, template.titles, body_lines(cleaned))
     title = title or opening_title(cleaned, template.titles)
     cleaned = drop_above_headline(cleaned, title)

@@ -285,11 +285,18 @@ def _trailing_furniture(element: html.HtmlElement) -> str:
         piece = fold(child.text_content())
         if not piece:
             continue  # an icon: no text to remove
-        furniture = _INFO_PIECE_RE.match(piece) or _TOOL_PIECE_RE.fullmatch(piece) or _label_piece(child)
+        tool = _TOOL_PIECE_RE.fullmatch(piece) and _control(child)
+        furniture = _INFO_PIECE_RE.match(piece) or tool or _label_piece(child)
         if len(piece) > MAX_FURNITURE_CHARS or not furniture:
             break
         pieces.append(child.text_content() + (child.tail or ""))
     return fold("".join(reversed(pieces)))  # as the box's own text reads it, spaced or run together
+
+
+def _control(child: html.HtmlElement) -> bool:
+    """A button or link, or an element a script or stylesheet names: what a tool is made of.
+    Emphasis (``<em>``, ``<strong>``, ``<b>``) without a class is the headline's own word."""
+    return child.tag in ("a", "button") or bool(child.get("class") or child.get("id") or child.get("onclick"))
 
 
 def _label_piece(child: html.HtmlElement) -> bool:

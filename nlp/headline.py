@@ -22,7 +22,7 @@ from lxml import etree, html
 
 from nlp.cleanup import BOILERPLATE_RE
 from nlp.headings import front_page, in_menu, title_marked, title_text
-from nlp.titles import clean_title, fold, is_headline
+from nlp.titles import MAX_SITE_CHARS, clean_title, fold, is_cms_words, is_headline
 
 # Groups of sources that a CMS fills independently of each other.
 META, TAG, PAGE, BODY = "meta", "tag", "page", "body"
@@ -474,6 +474,29 @@ def opening_title(body: str, template: frozenset[str] = frozenset()) -> str | No
 MIN_OPENING_CHARS, MAX_OPENING_CHARS = 10, 120
 MAX_OPENING_LINES = 3  # body lines a headline taken into the text may sit under (labels, a slogan)
 OPENING_MARKS = "-–—•·*□■○●◇◆▶▷►※☞<([【〔#0123456789"
+
+
+def brand_names(tree: html.HtmlElement) -> list[str]:
+    """The names the site's own front-page links print: a logo's ``alt`` or the link's words.
+
+    Convention: a page's brand links to its front page (``<a href="/"><img alt="가람일보"></a>``);
+    that name is the site's, never an article's headline, in whatever script it is written
+    (``GARAM NEWS`` reads like no Korean outlet name).
+    """
+    found: list[str] = []
+    for link in tree.iter("a"):
+        if len(found) >= MAX_BRANDS:
+            break
+        if not front_page(link.get("href")):
+            continue
+        text = fold(link.text_content()) or fold(" ".join(img.get("alt") or "" for img in link.iter("img")))
+        if MIN_BRAND_CHARS <= len(text.replace(" ", "")) <= MAX_SITE_CHARS and not is_cms_words(text):
+            found.append(text)
+    return list(dict.fromkeys(found))
+
+
+MAX_BRANDS = 3
+MIN_BRAND_CHARS = 3
 
 
 def is_home_link(element: html.HtmlElement) -> bool:

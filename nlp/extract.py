@@ -131,8 +131,10 @@ def extract_page(
     if start is not None:
         cleaned = drop_headings_above(cleaned, elements[:start])
     candidates = _title_candidates(tree, meta, cleaned, elements, start)
-    sites = (*meta.site_names, *learned_names(template), *brand_names(tree))
-    title = choose_headline(candidates, sites, meta.keywords, template.titles, body_lines(cleaned))
+    sites = (*meta.site_names, *learned_names(template))
+    title = choose_headline(
+        candidates, sites, meta.keywords, template.titles, body_lines(cleaned), brands=brand_names(tree)
+    )
     title = title or opening_title(cleaned, template.titles)
     cleaned = drop_above_headline(cleaned, title)
     body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template_lines(template, cleaned)))

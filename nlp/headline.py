@@ -81,6 +81,7 @@ def choose_headline(
     keywords: Sequence[str] = (),
     template: frozenset[str] = frozenset(),
     body: Sequence[str] = (),
+    brands: Sequence[str] = (),
 ) -> str | None:
     """The headline most sources agree on, in its cleanest printed form; ``None`` when none reads as one.
 
@@ -91,6 +92,8 @@ def choose_headline(
         template: folded texts the source prints on many pages (never a headline).
         body: the body's lines: the first one confirms a headline a press release repeats;
             a heading equal to a later one is a sub-heading inside the article.
+        brands: the names the site's front-page links print: never a headline, but never cut
+            from one either (a city's name opens its own press releases: ``담양군 누리집, …``).
     """
     candidates = list(candidates)
     # short lines over the opening (a site's or section's name run in above the headline) are not
@@ -103,7 +106,13 @@ def choose_headline(
         _key(line) for line in body[first + 1 : MAX_INNER_LINES] if len(line) <= MAX_TITLE_CHARS
     )
     opening = [Candidate(body[first], BODY)] if body else []
-    pool = _clean_candidates([*candidates, *opening], site_names, keywords, template | inner)
+    brand_keys = frozenset(_key(b) for b in brands)
+
+    def clean(repeated: frozenset[str]) -> list[Candidate]:
+        found = _clean_candidates([*candidates, *opening], site_names, keywords, repeated)
+        return [c for c in found if c.group == BODY or _key(c.text) not in brand_keys]
+
+    pool = clean(template | inner)
     if template and not any(c.group != BODY for c in pool):
         # every candidate is one the source repeats. The page's own opening line, when it reads
         # as a headline, is the headline the template leaves standing; else two copies of one
@@ -111,7 +120,7 @@ def choose_headline(
         unmarked = opening_title("\n".join(body), template)
         if unmarked is not None:
             return unmarked
-        pool = _clean_candidates([*candidates, *opening], site_names, keywords, inner)
+        pool = clean(inner)
     if not pool:
         return None
     keys = [_key(c.text) for c in pool]

@@ -363,8 +363,8 @@ def test_a_badge_glued_to_the_heading_keeps_the_tags_spacing(template, story, ba
     assert _lines(extracted.body) == lines
 
 
-# found while writing these: what the rules above still misread ------------------------------------
-# Each case is expected to fail until the rule is mended (strict: a pass reports the mend).
+# shapes that first broke the rules above: pieces run together, a headline's own last word in an
+# element, the box's line in the body, sentences opening with field words ---------------------------
 
 GLUED_FURNITURE = [
     '<h2 class="tit">{title}<button>스크랩</button><button>인쇄</button></h2>',
@@ -372,22 +372,12 @@ GLUED_FURNITURE = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_trailing_furniture joins its pieces with a space, so two pieces printed with no space"
-    " between them never match the end of the box's text and nothing is cut",
-)
 @pytest.mark.parametrize("box", GLUED_FURNITURE)
 def test_furniture_pieces_glued_to_each_other_are_cut_too(box: str) -> None:
     title = MAP[0]
     assert title_text(html.fragment_fromstring(box.format(title=title))) == title
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a tool word that is also a headline's last word (확대, 공유) printed in an element of its own"
-    " is cut as a page tool",
-)
 @pytest.mark.parametrize(
     ("box", "headline"),
     [
@@ -402,13 +392,6 @@ def test_a_tool_word_that_ends_the_headline_in_its_own_element_stays(  # type: i
     assert extract_page(template(box, MAP[1]).encode()).title == headline
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="once the headline is cut out of its box, the box's whole line (headline, byline, date) no"
-    " longer equals the headline: it stays as the body's first line, the body is found to start at the"
-    " headline and the date on that line is read as text, not as a date line under it (before the"
-    " cut, the line was dropped as the headline and its date dated the article)",
-)
 @pytest.mark.parametrize(
     ("template", "box_text"),
     [
@@ -429,11 +412,6 @@ def test_the_title_boxs_line_leaves_the_body_and_its_date_dates_the_article(  # 
     assert extracted.published is not None and extracted.published.date() == DAY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_column_list lets one item of any kind pass (for 내용으로 구성된 표), so a sentence whose"
-    " first items are field words is read as a caption",
-)
 @pytest.mark.parametrize(
     "line",
     [

@@ -9,8 +9,8 @@ table's caption listing its columns is not body text, sentences and lists with c
 badge element glued to the heading keeps the space ``og:title`` gives it. Each rule is checked on
 two templates of different markup written here (a newspaper's and a public office's board, two
 boards, a newspaper's and a broadcaster's); the templates are made up, no site's page is copied.
-The last section keeps what the rules still misread on these templates, as strict expected
-failures.
+The last section holds the shapes that first broke these rules: pieces run together, a
+headline's own last word in an element of its own, the box's whole line left in the body.
 """
 
 from __future__ import annotations

@@ -57,7 +57,16 @@ from nlp.headline import (
 )
 from nlp.images import page_images
 from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lead
-from nlp.listing import Anchor, article_links, clean_link, is_listing, is_one_of, page_anchors, teaser_texts
+from nlp.listing import (
+    Anchor,
+    article_links,
+    clean_link,
+    is_listing,
+    is_one_of,
+    page_anchors,
+    script_rows,
+    teaser_texts,
+)
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
 from nlp.sections import drop_headings_above, heading_spans, marked_headings, restore_headings
@@ -123,7 +132,8 @@ def extract_page(
     common: dict[str, Any] = {"url": url, "charset": charset, "canonical_url": meta.canonical}
     common["site_name"] = meta.site_names[0] if meta.site_names else None
     own_url = url or _absolute(meta.canonical)
-    if is_listing(links, raw_body, article_hint=meta.is_article) and not is_one_of(own_url, links):
+    index_rows = links or script_rows(anchors)  # a board opening its posts by script is an index too
+    if is_listing(index_rows, raw_body, article_hint=meta.is_article) and not is_one_of(own_url, links):
         return _listing(meta, links, common)
     start = first_line_index(elements, cleaned)
     cleaned = lift_header_lines(cleaned, elements, start)

@@ -110,6 +110,26 @@ def article_links(anchors: list[Anchor]) -> list[Anchor]:
     return []
 
 
+def script_rows(anchors: list[Anchor]) -> list[Anchor]:
+    """Rows of a board whose links open their posts by a script the page does not carry
+    (``<a href="javascript:fn_view('1234')">``, ``onclick="fnDetail(…)"``): no URL to follow, but
+    one headline per row, as an index prints them.
+
+    Convention: boards built on the public sector's framework open a post by a script function
+    defined in a shared file; such a page is an index all the same, never an article.
+    """
+    rows = [
+        a
+        for a in anchors
+        if not a.url
+        and not a.in_menu
+        and a.item
+        and len(a.text) >= MIN_HEADLINE_CHARS
+        and not NAV_TEXT_RE.match(a.text)
+    ]
+    return rows if len(rows) >= MIN_LIST_LINKS and _one_per_item(rows) else []
+
+
 def teaser_texts(anchors: list[Anchor]) -> list[str]:
     """Headlines of other articles listed on the page (related / most-read boxes): a body line
     that is exactly one of them belongs to such a box, not to the article.

@@ -1,0 +1,91 @@
+"""A board whose rows open their posts by a script the page does not carry is an index.
+
+Boards built on the public sector's framework link each post with ``javascript:fn_view('1234')``
+or an ``onclick`` handler whose function lives in a shared script file. With no URL to follow, the
+page is still an index (``kind == "listing"``), never an article named after its first row. Checked
+on a board table and on a list of posts, with both ways of calling the script; the templates are
+made up, no site's page is copied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from nlp.extract import extract_page
+
+POSTS = [
+    ("가온시, 2024년 하반기 재난안전 대피훈련 실시", "1201"),
+    ("여름철 폭염 대비 무더위쉼터 150곳 운영", "1200"),
+    ("청년 월세 지원 대상 두 배로 확대", "1199"),
+    ("심야 마을버스 4개 노선 새로 운행", "1198"),
+    ("시립도서관 야간 개관 시범 운영 안내", "1197"),
+]
+NAV = (
+    '<ul class="gnb"><li><a href="/">홈</a></li><li><a href="/news">시정소식</a></li>'
+    '<li><a href="/civil">민원</a></li></ul>'
+)
+FOOT = "<footer><p>(00000) 가온시 중앙로 1 가온시청 | 대표전화 031-000-0000</p></footer>"
+
+
+def _href(title: str, ident: str) -> str:
+    return f"<a href=\"javascript:fn_view('{ident}');\">{title}</a>"
+
+
+def _onclick(title: str, ident: str) -> str:
+    return f'<a href="#" onclick="fnDetail(\'{ident}\'); return false;">{title}</a>'
+
+
+def _board_table(link: Callable[[str, str], str]) -> str:
+    rows = "".join(
+        f"<tr><td>{ident}</td><td class='subject'>{link(title, ident)}</td>"
+        "<td>홍보담당관</td><td>2024-05-03</td></tr>"
+        for title, ident in POSTS
+    )
+    return f"""<html><head><meta charset="utf-8"><title>보도자료 | 가온시</title></head><body>{NAV}
+<h3>보도자료</h3><table class="board_list">
+<thead><tr><th>번호</th><th>제목</th><th>작성자</th><th>작성일</th></tr></thead><tbody>{rows}</tbody>
+</table><div class="paging"><a href="?page=2">2</a></div>{FOOT}</body></html>"""
+
+
+def _post_list(link: Callable[[str, str], str]) -> str:
+    items = "".join(
+        f"<li>{link(title, ident)}<span class='date'>2024.05.03</span>"
+        "<span class='dept'>복지정책과</span></li>"
+        for title, ident in POSTS
+    )
+    return f"""<html><head><meta charset="utf-8"><title>한빛구청 - 새소식</title></head><body>{NAV}
+<div id="content"><h2>새소식</h2><ul class="bbs_list">{items}</ul></div>{FOOT}</body></html>"""
+
+
+@pytest.mark.parametrize("template", [_board_table, _post_list])
+@pytest.mark.parametrize("link", [_href, _onclick])
+def test_a_board_opening_posts_by_script_is_an_index(
+    template: Callable[[Callable[[str, str], str]], str], link: Callable[[str, str], str]
+) -> None:
+    extracted = extract_page(template(link).encode())
+    assert extracted.kind == "listing"
+    assert extracted.title != POSTS[0][0]
+
+
+@pytest.mark.parametrize("template", [_board_table, _post_list])
+def test_an_article_with_a_script_linked_sidebar_stays_an_article(
+    template: Callable[[Callable[[str, str], str]], str],
+) -> None:
+    lines = [
+        "가온시는 여름철 폭염에 대비해 무더위쉼터 150곳을 운영한다고 3일 밝혔다.",
+        "쉼터는 경로당과 주민센터, 도서관 등에 마련되며 오후 9시까지 문을 연다.",
+        "시는 쉼터마다 냉방기와 생수를 갖추고 담당 공무원을 배치해 어르신의 건강 상태를 살필 계획이다.",
+        '김하늘 가온시 복지정책과장은 "폭염 취약계층이 안전하게 여름을 나도록 돕겠다"고 말했다.',
+    ]
+    board = template(_onclick)
+    article = board.replace(
+        "<body>",
+        '<body><div class="view"><h3 class="tit">가온시, 폭염 대비 무더위쉼터 150곳 운영</h3>'
+        f"<div class='cont'>{''.join(f'<p>{line}</p>' for line in lines)}</div></div>",
+    )
+    extracted = extract_page(article.encode())
+    assert extracted.kind == "article"
+    assert extracted.title == "가온시, 폭염 대비 무더위쉼터 150곳 운영"
+    assert all(line in extracted.body for line in lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from copy import deepcopy
 
 from lxml import etree, html
 
@@ -220,6 +221,7 @@ def title_text(element: html.HtmlElement) -> str:
     info line a board prints under the title in the same box (``제목<br>2026-12-02``, or the
     title in a heading and the info in spans after it: ``<h4>제목</h4><span>2026.12.02</span>``).
     """
+    element = _without_hidden(element)
     text = fold(element.text_content())
     if any(e.tag == "br" or e.tag in _BLOCK_TAGS for e in element.iterdescendants()):
         after = fold(_after_first_break(element))
@@ -235,9 +237,48 @@ def title_text(element: html.HtmlElement) -> str:
         return text
     first = element[0]
     label = fold(first.text_content()) if isinstance(first.tag, str) else ""
-    if label and (is_cms_words(label) or is_section_name(label)) and text.startswith(label):
+    badge = bool(_BADGE_RE.fullmatch(label)) or bool(_ICON_MARKS_RE.search(f"{first.get('class') or ''}"))
+    if label and (is_cms_words(label) or is_section_name(label) or badge) and text.startswith(label):
         return fold(text[len(label) :]) or text
     return text
+
+
+# Convention: boards mark a post with a short badge before its title (``NEW``, ``HOT``, ``N``) or
+# print its number there (``No. 1234``); the icon's class names it (``ico_new``, ``icon-hot``); a
+# ``badge`` is a desk's tag (``단독``), which the headline keeps
+_BADGE_RE = re.compile(r"new|hot|n|best|up|top|신규|새글|(?:No\.?|번호|글번호)?\s*[\d,]+", re.IGNORECASE)
+_ICON_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:ico|icon)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _without_hidden(element: html.HtmlElement) -> html.HtmlElement:
+    """``element``, or a copy of it without the text it hides from sight, when what stays reads as
+    a headline.
+
+    Convention: accessible templates add words for screen readers inside the headline's box and
+    hide them by a class (``blind``, ``sr-only``, ``sound_only``) or a style (``display:none``):
+    ``<h1>제목<span class="sr-only">새 창 열림</span></h1>``. A headline printed as an image keeps its
+    hidden words: then they are all the box holds.
+    """
+    hidden = [e for e in element.iterdescendants() if isinstance(e.tag, str) and _is_hidden(e)]
+    if not hidden:
+        return element
+    copy = deepcopy(element)
+    for node in [e for e in copy.iterdescendants() if isinstance(e.tag, str) and _is_hidden(e)]:
+        if node.getparent() is not None:
+            node.drop_tree()  # lxml keeps the tail: the text after it stays
+    return copy if len(fold(copy.text_content())) >= MIN_DECK_CHARS else element
+
+
+def _is_hidden(element: html.HtmlElement) -> bool:
+    classes = set((element.get("class") or "").lower().split())
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return bool(classes & HIDDEN_CLASSES) or "display:none" in style or "visibility:hidden" in style
+
+
+HIDDEN_CLASSES = frozenset(
+    {"blind", "sr-only", "sr_only", "screen_out", "screen-out", "visually-hidden", "visuallyhidden",
+     "hidden", "hide", "skip", "ir", "ir_text", "offscreen", "a11y-hidden", "sound_only", "blind-text"}
+)  # fmt: skip
 
 
 def _trailing_deck(element: html.HtmlElement) -> str:

@@ -110,6 +110,7 @@ def choose_headline(
 
     def clean(repeated: frozenset[str]) -> list[Candidate]:
         found = _clean_candidates([*candidates, *opening], site_names, keywords, repeated)
+        found = [_without_brand_tail(c, brands) for c in found]
         return [c for c in found if c.group == BODY or _key(c.text) not in brand_keys]
 
     pool = clean(template | inner)
@@ -187,6 +188,18 @@ def _inserted_inside(short: list[str], long: list[str]) -> bool:
         if at < len(short) and word == short[at]:
             at += 1
     return at == len(short)
+
+
+def _without_brand_tail(candidate: Candidate, brands: Sequence[str]) -> Candidate:
+    """A ``<title>`` that runs the site's brand on after the headline with only a space between
+    (``제목 가람겨레``) without it. Only at the end: a city's name opens its own headlines."""
+    if candidate.group != TAG:
+        return candidate
+    for brand in brands:
+        head = candidate.text[: -len(brand)]
+        if candidate.text.endswith(brand) and head.endswith(" ") and len(_key(head)) >= MIN_AGREE_CHARS:
+            return Candidate(head.strip(), candidate.group, candidate.rank, candidate.in_body)
+    return candidate
 
 
 def _clean_candidates(

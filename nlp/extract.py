@@ -439,7 +439,7 @@ def _dates(
     headline and byline; ``<time datetime>``; an unlabelled date near the headline or byline;
     labels anywhere up to just after the body (a sidebar's 등록일 comes only this late); the URL
     path's day; the feed item's date. Published and modified stay apart: a 수정/업데이트 date is
-    never taken as published."""
+    taken as published only when nothing else dates the page."""
     if meta.published and meta.modified and not is_date_only(meta.published):
         return meta.published, meta.modified
     page_text = visible_text(tree)
@@ -451,7 +451,10 @@ def _dates(
     published = published or far_published or find_unlabelled_date(near[0])
     published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)
     timed = (meta.published, near_published, meta.time_element, far_published, as_kst(feed_published))
-    return _with_time(published, timed), meta.modified or near_modified or far_modified
+    modified = meta.modified or near_modified or far_modified
+    # a page that says only when it was last changed (``수정일 2026-01-05``) was published no
+    # later: that day, rather than none, when nothing else dates it
+    return _with_time(published, timed) or modified, modified
 
 
 def _with_time(published: dt.datetime | None, others: Sequence[dt.datetime | None]) -> dt.datetime | None:

@@ -112,7 +112,8 @@ def _headings_above(elements: Sequence[html.HtmlElement]) -> list[str]:
     after its headline (``_decks_last``)."""
     found: list[tuple[html.HtmlElement, str]] = []
     for element in reversed(elements):
-        if element.tag not in HEADING_TAGS and not title_marked(element):
+        # every heading level: a board may print its post's title in an ``<h6>`` styled large
+        if element.tag not in HEADING_LEVELS and not title_marked(element):
             continue
         text = title_text(element)
         if text and len(text) <= MAX_HEAD_CHARS and not in_menu(element):

@@ -109,11 +109,11 @@ def choose_headline(
     brand_keys = frozenset(_key(b) for b in brands)
 
     def clean(repeated: frozenset[str]) -> list[Candidate]:
-        found = _clean_candidates([*candidates, *opening], site_names, keywords, repeated)
+        found = _clean_candidates([*candidates, *opening], site_names, keywords, repeated, inner)
         found = [_without_brand_tail(c, brands) for c in found]
         return [c for c in found if c.group == BODY or _key(c.text) not in brand_keys]
 
-    pool = clean(template | inner)
+    pool = clean(template)
     if template and not any(c.group != BODY for c in pool):
         # every candidate is one the source repeats. The page's own opening line, when it reads
         # as a headline, is the headline the template leaves standing; else two copies of one
@@ -121,7 +121,7 @@ def choose_headline(
         unmarked = opening_title("\n".join(body), template)
         if unmarked is not None:
             return unmarked
-        pool = clean(inner)
+        pool = clean(frozenset())
     if not pool:
         return None
     keys = [_key(c.text) for c in pool]
@@ -207,8 +207,14 @@ def _clean_candidates(
     site_names: Sequence[str],
     keywords: Sequence[str],
     template: frozenset[str],
+    inner: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Candidates cleaned of site names and glued keywords; refused ones left out."""
+    """Candidates cleaned of site names and glued keywords; refused ones left out.
+
+    ``inner`` holds the keys of lines inside the body: a heading printed there again is a
+    sub-heading, but metadata and ``<title>`` name the page's article wherever the extractor
+    found its text to begin (a body taken too wide starts with the page's chrome).
+    """
     sites = list(site_names)
     templated = {_key(t) for t in template} - {""}
     pool: list[Candidate] = []
@@ -223,6 +229,8 @@ def _clean_candidates(
         if not text:
             continue
         if _key(text) in templated or _key(raw) in templated:
+            continue
+        if candidate.group in (PAGE, BODY) and (_key(text) in inner or _key(raw) in inner):
             continue
         pool.append(Candidate(text, candidate.group, candidate.rank, candidate.in_body))
     return pool
@@ -501,7 +509,7 @@ OPENING_MARKS = "-–—•·*□■○●◇◆▶▷►※☞<([【〔#0123456
 def brand_names(tree: html.HtmlElement) -> list[str]:
     """The names the site's own front-page links print: a logo's ``alt`` or the link's words.
 
-    Convention: a page's brand links to its front page (``<a href="/"><img alt="가람일보"></a>``);
+    Convention: a page's brand links to its own front page (``<a href="/"><img alt="가람일보"></a>``);
     that name is the site's, never an article's headline, in whatever script it is written
     (``GARAM NEWS`` reads like no Korean outlet name).
     """
@@ -509,8 +517,9 @@ def brand_names(tree: html.HtmlElement) -> list[str]:
     for link in tree.iter("a"):
         if len(found) >= MAX_BRANDS:
             break
-        if not front_page(link.get("href")):
-            continue
+        href = (link.get("href") or "").strip().lower()
+        if href.startswith(("http:", "https:", "//")) or not front_page(href):
+            continue  # another site's front page: a banner to 정부24 names no brand of this one
         text = fold(link.text_content()) or fold(" ".join(img.get("alt") or "" for img in link.iter("img")))
         if MIN_BRAND_CHARS <= len(text.replace(" ", "")) <= MAX_SITE_CHARS and not is_cms_words(text):
             found.append(text)

@@ -127,12 +127,42 @@ def find_labelled_dates(text: str) -> tuple[dt.datetime | None, dt.datetime | No
     found: dict[str, dt.datetime] = {}
     text = numeric_months(text)
     for label in _LABEL_RE.finditer(text):
+        stamped = _stamped_before(text, label)
+        if stamped is not None:
+            found.setdefault(_label_kind(label.group("label")), stamped)
+            continue
         match = DATE_RE.match(text, label.end())
         short = None if match else _SHORT_DATE_RE.match(text, label.end())
         value = _from_match(match) if match else _from_match(short, century=2000) if short else None
         if value is not None:
             found.setdefault(_label_kind(label.group("label")), value)
     return found.get("published") or found.get("weak"), found.get("modified")
+
+
+def _stamped_before(text: str, label: re.Match[str]) -> dt.datetime | None:
+    """The date a label stands after, when it closes a stamp (``2024-05-03 10:20 송고``), or ``None``.
+
+    Convention: wire services print the label after the time, one stamp per line or with a bar
+    between (``… 송고 | 2024-05-04 09:05 수정``). Such a label closes its own stamp when it ends
+    the line, or when the next date closes with a label of its own; otherwise a label between two
+    dates opens the second (``입력 2024.05.02 09:00 수정 2024.05.03 10:20``).
+    """
+    line_start = text.rfind("\n", 0, label.start()) + 1
+    before = None
+    for match in DATE_RE.finditer(text, line_start, label.start()):
+        if not text[match.end() : label.start()].strip():
+            before = match
+    if before is None:
+        return None
+    ends_line = "\n" in text[label.end("label") : label.end()]
+    after = DATE_RE.match(text, label.end())
+    closes_next = after is not None and bool(_TRAILING_LABEL_RE.match(text, after.end()))
+    return _from_match(before) if ends_line or closes_next else None
+
+
+_TRAILING_LABEL_RE = re.compile(
+    r"[ \t]*(?:" + "|".join(PUBLISHED_LABELS + MODIFIED_LABELS) + r")(?:일시|일자|시간|시각|일)?(?![가-힣])"
+)
 
 
 def find_unlabelled_date(text: str, *, datelines_only: bool = False) -> dt.datetime | None:

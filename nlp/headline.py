@@ -22,7 +22,7 @@ from lxml import etree, html
 
 from nlp.cleanup import BOILERPLATE_RE
 from nlp.headings import front_page, in_menu, title_marked, title_text
-from nlp.titles import MAX_SITE_CHARS, clean_title, fold, is_cms_words, is_headline
+from nlp.titles import clean_title, fold, is_cms_words, is_headline
 
 # Groups of sources that a CMS fills independently of each other.
 META, TAG, PAGE, BODY = "meta", "tag", "page", "body"
@@ -521,13 +521,14 @@ def brand_names(tree: html.HtmlElement) -> list[str]:
         if href.startswith(("http:", "https:", "//")) or not front_page(href):
             continue  # another site's front page: a banner to 정부24 names no brand of this one
         text = fold(link.text_content()) or fold(" ".join(img.get("alt") or "" for img in link.iter("img")))
-        if MIN_BRAND_CHARS <= len(text.replace(" ", "")) <= MAX_SITE_CHARS and not is_cms_words(text):
+        if MIN_BRAND_CHARS <= len(text.replace(" ", "")) <= MAX_BRAND_CHARS and not is_cms_words(text):
             found.append(text)
     return list(dict.fromkeys(found))
 
 
 MAX_BRANDS = 3
 MIN_BRAND_CHARS = 3
+MAX_BRAND_CHARS = 20  # a name in Latin letters runs longer than a Korean one: ``GAON WEEKLY NEWS``
 
 
 def is_home_link(element: html.HtmlElement) -> bool:

@@ -14,9 +14,10 @@ way to the bare headline printed over the text; a site's brand in Latin letters 
 ``og:title`` is no headline, and a brand opening a headline stays in it. Each rule is checked on
 two templates of different markup written here (a newspaper's CMS and a public office's board, a
 wire service's and a broadcaster's page, a blog-like CMS); the templates are made up, no site's
-page is copied, and every name in them is invented. Shapes a rule still misreads are kept as
-strict xfails naming what comes out: a ``수정`` stamp under a wire stamp, an AI box labelled by a
-heading of its own with no notice on the broadcaster's page, a Latin brand longer than a site name.
+page is copied, and every name in them is invented. A wire's ``수정`` stamp under its ``송고``
+stamp never dates the page, and a Latin brand longer than a Korean name is a brand too. One shape
+is still misread and kept as a strict xfail naming what comes out: an AI box labelled by a heading
+of its own with no notice, on the broadcaster's page.
 """
 
 from __future__ import annotations
@@ -149,13 +150,6 @@ def test_a_modified_stamp_is_never_the_published_date(template, story, stamps: l
     assert published == (STAMP if len(stamps) > 1 else None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="find_labelled_dates reads the wire stamp's trailing label (송고/입력) as the label of the"
-    " date on the next stamp: '2024-05-03 10:20 송고' then '2024-05-04 09:05 수정' gives published"
-    " 2024-05-04 09:05 (the modified time) instead of 2024-05-03 10:20; it does so with the new"
-    " _DATELINE_MARK_RE stamp rule removed too (the label-after-time stamp only exposes it)",
-)
 @pytest.mark.parametrize("label", ["송고", "입력"])
 @pytest.mark.parametrize("template", [_wire_agency, _wire_broadcast])
 @pytest.mark.parametrize("story", STORIES)
@@ -566,12 +560,6 @@ def test_a_brand_opening_the_headline_stays_in_it(template) -> None:  # type: ig
     assert _lines(extracted.body) == lines
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="brand_names takes a front-page link's name only up to MAX_SITE_CHARS (12) letters: the"
-    " logo alt 'GAON WEEKLY NEWS' (14) is no brand, so <title> and og:title 'GAON WEEKLY NEWS' win"
-    " over the printed headline",
-)
 @pytest.mark.parametrize("template", [_branded_paper, _branded_board])
 def test_a_longer_latin_brand_gives_way_to_the_printed_headline(template) -> None:  # type: ignore[no-untyped-def]
     title, lines = PIPE

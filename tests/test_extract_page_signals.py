@@ -16,6 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from nlp.cleanup import clean_body
+from nlp.dates import find_labelled_dates
 from nlp.extract import extract_page
 
 HEAT = (
@@ -58,7 +59,8 @@ def _lines(body: str) -> list[str]:
 def _h6_board(title: str, lines: list[str]) -> str:
     return f"""<html><head><meta charset="utf-8"><title>보도자료 | 가온시</title></head><body>{NAV}
 <div class="board_view"><div class="view_head"><h6 class="tc">{title}</h6>
-<p class="tc">- 부서: 복지정책과 -</p></div><div class="view_cont">{_text(lines)}</div></div>{FOOT}</body></html>"""
+<p class="tc">- 부서: 복지정책과 -</p></div><div class="view_cont">{_text(lines)}</div></div>
+{FOOT}</body></html>"""
 
 
 def _h6_news(title: str, lines: list[str]) -> str:
@@ -153,7 +155,7 @@ def test_metadata_names_the_article_when_the_text_begins_with_chrome(
     ],
 )
 def test_the_identity_banner_is_not_text(banner: str) -> None:
-    title, lines = HEAT
+    lines = HEAT[1]
     assert clean_body("\n".join([banner, *lines])) == "\n".join(lines)
 
 
@@ -169,7 +171,10 @@ def test_the_identity_banner_leaves_the_body(template: Callable[[str, list[str]]
 
 
 def test_a_sentence_about_the_banner_stays() -> None:
-    line = "행정안전부는 대한민국 공식 전자정부 누리집 표시 제도를 내년부터 모든 공공기관 누리집에 확대 적용한다고 밝혔다."
+    line = (
+        "행정안전부는 대한민국 공식 전자정부 누리집 표시 제도를 내년부터 모든 공공기관 누리집에"
+        " 확대 적용한다고 밝혔다."
+    )
     assert clean_body(line) == line
 
 
@@ -204,3 +209,33 @@ def test_a_banner_to_another_sites_front_page_names_no_brand() -> None:
 <div class="banner"><a href="https://www.example.go.kr/">정부24</a></div>{NAV}
 <div class="c"><p>{title} 정부24</p>{_text(lines)}</div>{FOOT}</body></html>"""
     assert extract_page(page.encode()).title == f"{title} 정부24"
+
+
+# a label after the time closes its own stamp ---------------------------------------------------------
+
+LATER = dt.datetime(2024, 5, 3, 10, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "modified"),
+    [
+        ("2024-05-03 10:20 송고 | 2024-05-04 09:05 수정", dt.datetime(2024, 5, 3, 10, 20), None),
+        ("2024-05-03 10:20 입력\n2024-05-04 09:05 수정", dt.datetime(2024, 5, 3, 10, 20), None),
+        (
+            "입력 2024.05.02 09:00 수정 2024.05.03 10:20",
+            dt.datetime(2024, 5, 2, 9, 0),
+            dt.datetime(2024, 5, 3, 10, 20),
+        ),
+        (
+            "입력 2024.05.02 09:00 | 수정 2024.05.03 10:20",
+            dt.datetime(2024, 5, 2, 9, 0),
+            dt.datetime(2024, 5, 3, 10, 20),
+        ),
+    ],
+)
+def test_a_label_after_the_time_closes_its_stamp_and_one_before_a_date_opens_it(
+    text: str, published: dt.datetime, modified: dt.datetime | None
+) -> None:
+    found, changed = find_labelled_dates(text)
+    assert found is not None and found.replace(tzinfo=None) == published
+    assert (changed.replace(tzinfo=None) if changed else None) == modified

@@ -31,6 +31,7 @@ from nlp.headings import (
     MIN_PROBE_CHARS,
     body_heads,
     first_line_index,
+    headed_article,
     in_menu,
     join_broken_headings,
     lift_header_lines,
@@ -133,7 +134,11 @@ def extract_page(
     common["site_name"] = meta.site_names[0] if meta.site_names else None
     own_url = url or _absolute(meta.canonical)
     index_rows = links or script_rows(anchors)  # a board opening its posts by script is an index too
-    if is_listing(index_rows, raw_body, article_hint=meta.is_article) and not is_one_of(own_url, links):
+    if (
+        is_listing(index_rows, raw_body, article_hint=meta.is_article)
+        and not is_one_of(own_url, links)
+        and not headed_article(elements, [*meta.titles, meta.title_tag or ""], [a.text for a in index_rows])
+    ):
         return _listing(meta, links, common)
     start = first_line_index(elements, cleaned)
     cleaned = lift_header_lines(cleaned, elements, start)

@@ -8,7 +8,7 @@ from copy import deepcopy
 
 from lxml import etree, html
 
-from nlp.titles import fold, is_cms_words, is_outlet_name, is_section_name
+from nlp.titles import fold, is_cms_words, is_generic_title, is_headline, is_outlet_name, is_section_name
 
 MIN_PROBE_CHARS = 15
 MAX_LOOKBACK = 400
@@ -374,6 +374,55 @@ _TOOL_PIECE_RE = re.compile(
 
 
 _DECK_MARKS_RE = re.compile(r"sub(?!ject)|deck|summary|부제", re.IGNORECASE)  # a subject is the title
+
+
+def headed_article(
+    elements: Sequence[html.HtmlElement], titles: Sequence[str], link_texts: Sequence[str]
+) -> bool:
+    """The page prints an article's headline box: a heading or title-marked element outside menus
+    and links, reading as a headline and linking nowhere, that the page's metadata names too
+    (``og:title``, ``<title>``) or that a labelled date follows (``입력 2024.05.03 10:20``).
+
+    Convention: an index prints its headlines as links; an article prints its own as a heading
+    over the text, however short the text (a photo story's two lines) and however long the list of
+    related articles under it.
+    """
+    named = {_squeeze(t) for t in titles if t}
+    listed = {_squeeze(t) for t in link_texts}
+    for index, element in enumerate(elements):
+        if element.tag not in HEADING_LEVELS and not (
+            element.tag in _BOX_TAGS and (element.get("class") or element.get("id")) and title_marked(element)
+        ):
+            continue
+        text = title_text(element)
+        if len(text) < MIN_HEADLINE_CHARS or len(text.split()) < 3 or _squeeze(text) in listed:
+            continue
+        if not is_headline(text) or is_generic_title(text):
+            continue  # a board's or section's name over its list: ``2024년 보도자료 목록``
+        if next(element.iter("a"), None) is not None or in_menu(element):
+            continue
+        if any(
+            _squeeze(text) in title or title in _squeeze(text)
+            for title in named
+            if len(title) >= MIN_HEADLINE_CHARS
+        ):
+            return True
+        after = " ".join(
+            fold(e.text_content()) for e in elements[index + 1 : index + 1 + DATE_PROBE_ELEMENTS]
+        )
+        if _LABELLED_DATE_RE.search(after[:DATE_PROBE_CHARS]):
+            return True
+    return False
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+DATE_PROBE_ELEMENTS, DATE_PROBE_CHARS = 4, 120
+_LABELLED_DATE_RE = re.compile(
+    r"(?:입력|등록|작성|승인|게재|발행|송고|기사입력)(?:일|일시|시간)?\s*[:：|]?\s*(?:19|20)\d{2}\s?[.\-/년]"
+)
 
 
 def title_marked(element: html.HtmlElement) -> bool:

@@ -252,11 +252,13 @@ def test_a_short_article_among_links_to_its_siblings_is_an_article(template, tit
     extracted = extract_page(raw, url=url)
     assert (extracted.kind, extracted.title) == ("article", title)
     assert "밝혔다" in extracted.body
-    # the same page at an index's address is read as the index it looks like
+    # at an index's address, with its headline printed as a link (as an index prints its
+    # headlines), the same page is read as the index it then looks like
     index_url = url.replace("articleView.html?idxno=1999", "articleList.html?sc_section_code=S1N1").replace(
         "view.do?bbsId=B01&nttId=4999", "list.do?bbsId=B01"
     )
-    assert extract_page(raw, url=index_url).kind == "listing"
+    linked = raw.decode().replace(f">{title}</h", f'><a href="/top">{title}</a></h').encode()
+    assert extract_page(linked, url=index_url).kind == "listing"
 
 
 # a lead box of whole sentences is the article's first paragraph -------------------------------------

@@ -397,7 +397,7 @@ def headed_article(
         text = title_text(element)
         if len(text) < MIN_HEADLINE_CHARS or len(text.split()) < 3 or _squeeze(text) in listed:
             continue
-        if not is_headline(text) or is_generic_title(text):
+        if not is_headline(text) or is_generic_title(text) or is_cms_words(_PERIOD_RE.sub(" ", text).strip()):
             continue  # a board's or section's name over its list: ``2024년 보도자료 목록``
         if next(element.iter("a"), None) is not None or in_menu(element):
             continue
@@ -420,6 +420,7 @@ def _squeeze(text: str) -> str:
 
 
 DATE_PROBE_ELEMENTS, DATE_PROBE_CHARS = 4, 120
+_PERIOD_RE = re.compile(r"(?:19|20)\d{2}년?|\d{1,2}월|[\d.~\-]+")  # the year or month a board's list covers
 _LABELLED_DATE_RE = re.compile(
     r"(?:입력|등록|작성|승인|게재|발행|송고|기사입력)(?:일|일시|시간)?\s*[:：|]?\s*(?:19|20)\d{2}\s?[.\-/년]"
 )

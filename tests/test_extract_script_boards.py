@@ -1,10 +1,12 @@
-"""A board whose rows open their posts by a script the page does not carry is an index.
+"""Index or article: a board opening its posts by script, an article over a list of related links.
 
 Boards built on the public sector's framework link each post with ``javascript:fn_view('1234')``
 or an ``onclick`` handler whose function lives in a shared script file. With no URL to follow, the
 page is still an index (``kind == "listing"``), never an article named after its first row. Checked
 on a board table and on a list of posts, with both ways of calling the script; the templates are
-made up, no site's page is copied.
+made up, no site's page is copied. And a page printing its own headline box over a short text
+(a photo story's caption, a brief notice) is an article however long the list under it; a
+board's name over its list (``2024년 보도자료 목록``) is no such box.
 """
 
 from __future__ import annotations
@@ -89,3 +91,62 @@ def test_an_article_with_a_script_linked_sidebar_stays_an_article(
     assert extracted.kind == "article"
     assert extracted.title == "가온시, 폭염 대비 무더위쉼터 150곳 운영"
     assert all(line in extracted.body for line in lines)
+
+
+# an article's own headline box over a short text, a long list of related links under it -----------
+
+RELATED = [
+    "시청 앞 광장서 주말 벼룩시장 열린다",
+    "도의회, 내년 예산안 심사 착수…쟁점은 복지",
+    "지역 청년 창업 지원금 두 배로 늘린다",
+    "가을 축제 자원봉사자 모집 시작",
+    "노후 상수도관 교체 공사 이달 착공",
+    "공공자전거 500대 추가 배치한다",
+    "초등 돌봄교실 2곳 추가 개설 예정",
+    "전통시장 주차장 주말 무료 개방",
+    "시립도서관 야간 개관 시범 운영",
+    "심야 마을버스 4개 노선 신설 추진",
+]
+PHOTO = "[포토] 폭염 속 무더위쉼터 점검하는 구청장"
+CAPTION = "김철수 가온구청장이 3일 관내 무더위쉼터를 찾아 냉방기 가동 상태를 점검하고 있다."
+
+
+def _photo_story(title_tag: str, headline: str) -> str:
+    related = "".join(
+        f'<li><a href="/news/articleView.html?idxno={200 + i}">{text}</a>'
+        f"<span>2024.05.0{i % 9 + 1}</span></li>"
+        for i, text in enumerate(RELATED)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>{title_tag}</title></head><body>{NAV}
+<div class="article-head"><h3 class="heading">{headline}</h3><p class="info">입력 2024.05.03 10:20</p></div>
+<article><figure><img src="/p.jpg"></figure><p>{CAPTION}</p></article>
+<section class="related"><h4>관련기사</h4><ul>{related}</ul></section>{FOOT}</body></html>"""
+
+
+def _notice_on_a_board(title_tag: str, headline: str) -> str:
+    rows = "".join(
+        f'<tr><td>{300 - i}</td><td><a href="/board/view.do?nttId={5000 + i}">{text}</a></td>'
+        f"<td>2024-05-{1 + i:02d}</td></tr>"
+        for i, text in enumerate(RELATED)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>{title_tag}</title></head><body>{NAV}
+<div class="view"><div class="view_tit">{headline}</div><div class="view_info">등록일 2024-05-03</div>
+<div class="view_con"><p>{CAPTION}</p></div></div>
+<table class="list"><tr><th>번호</th><th>제목</th><th>등록일</th></tr>{rows}</table>{FOOT}</body></html>"""
+
+
+@pytest.mark.parametrize("template", [_photo_story, _notice_on_a_board])
+@pytest.mark.parametrize("title_tag", [f"{PHOTO} - 가람일보", "가람일보"])
+def test_a_headline_box_over_a_short_text_makes_an_article(
+    template: Callable[[str, str], str], title_tag: str
+) -> None:
+    extracted = extract_page(template(title_tag, PHOTO).encode())
+    assert extracted.kind == "article"
+    assert extracted.title == PHOTO
+    assert CAPTION in extracted.body
+
+
+@pytest.mark.parametrize("template", [_photo_story, _notice_on_a_board])
+def test_a_boards_name_over_its_list_makes_no_article(template: Callable[[str, str], str]) -> None:
+    page = template("2024년 보도자료 목록 | 가온시", "2024년 보도자료 목록").replace(f"<p>{CAPTION}</p>", "")
+    assert extract_page(page.encode()).kind == "listing"

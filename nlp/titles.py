@@ -280,7 +280,9 @@ _BRACKET_TAIL_RE = re.compile(r"\s*[\[【〔《〈<(]\s*(?P<name>[^\]】〕》�
 def _strip_breadcrumb(text: str) -> str:
     """``제목 < 정치 < 기사본문`` → ``제목``; ``알림 > 뉴스 > 제목`` → ``제목``."""
     parts = [p.strip() for p in re.split(r"\s+<\s+", text) if p.strip()]
-    if len(parts) >= 2 and all(len(p) <= 20 for p in parts[1:]):
+    # a ``<`` inside a quotation compares (``‘국민 < 정당’ 논란``): the headline before a path is whole
+    whole = len(parts[0].replace(" ", "")) >= MIN_HEAD_BEFORE_NAME and _quotes_closed(parts[0])
+    if len(parts) >= 2 and all(len(p) <= 20 for p in parts[1:]) and whole:
         return parts[0]
     parts = [p.strip() for p in re.split(r"\s*[>›»]\s*", text) if p.strip()]
     if len(parts) >= 3 and all(len(p) <= 20 for p in parts[:-1]) and len(parts[-1]) > 20:
@@ -293,6 +295,14 @@ def _strip_breadcrumb(text: str) -> str:
         if 2 * named >= len(tail):
             return parts[0]
     return text
+
+
+def _quotes_closed(text: str) -> bool:
+    """Every quotation opened in ``text`` is closed in it."""
+    return all(text.count(a) <= text.count(b) for a, b in _QUOTE_PAIRS)
+
+
+_QUOTE_PAIRS = (("‘", "’"), ("“", "”"), ("「", "」"), ("『", "』"))
 
 
 def _strip_edge_segments(text: str, sites: list[str]) -> str:

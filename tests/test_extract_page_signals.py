@@ -18,6 +18,7 @@ import pytest
 from nlp.cleanup import clean_body
 from nlp.dates import find_labelled_dates
 from nlp.extract import extract_page
+from nlp.titles import clean_title
 
 HEAT = (
     "가온시, 폭염 대비 무더위쉼터 150곳 운영",
@@ -239,3 +240,26 @@ def test_a_label_after_the_time_closes_its_stamp_and_one_before_a_date_opens_it(
     found, changed = find_labelled_dates(text)
     assert found is not None and found.replace(tzinfo=None) == published
     assert (changed.replace(tzinfo=None) if changed else None) == modified
+
+
+# a ``<`` inside a quotation compares, it opens no menu path ------------------------------------------
+
+COMPARED = "‘국민 < 정당’ 논란 재점화…여야 공방 이어져"
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (f"{COMPARED} - 가람일보", COMPARED),
+        (COMPARED, COMPARED),
+        ("재난 위험지도 전면 개편 < 정치 < 기사본문 - 가람일보", "재난 위험지도 전면 개편"),
+    ],
+)
+def test_a_comparison_inside_quotes_is_no_menu_path(raw: str, clean: str) -> None:
+    assert clean_title(raw) == clean
+
+
+@pytest.mark.parametrize("template", [_modified_board, _modified_news])
+def test_a_headline_comparing_inside_quotes_is_read_whole(template: Callable[[str, list[str]], str]) -> None:
+    page = template(COMPARED.replace("<", "&lt;"), HEAT[1])
+    assert extract_page(page.encode()).title == COMPARED

@@ -72,7 +72,7 @@ from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
 from nlp.sections import drop_headings_above, heading_spans, marked_headings, restore_headings
 from nlp.template import EMPTY, Template, fingerprint, learn_template, learned_names, site_key, template_lines
-from nlp.titles import fold, listing_title, title_parts
+from nlp.titles import fold, is_cms_words, is_outlet_name, is_section_name, listing_title, title_parts
 from nlp.urls import is_http_url
 
 MIN_BODY_CHARS = 40
@@ -155,11 +155,14 @@ def extract_page(
     body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template_lines(template, cleaned)))
     lead, body = _split_lead(lead, body, meta.description)
     lead = clean_lead(lead, drop=(title or "",))
-    body = restore_headings(tree, body)
+    page_text = functools.cache(lambda: visible_text(tree))
+    # before the sub-headings go back: with the label first, the headline would head the text's
+    # second line and be taken for a sub-heading
+    body = restore_headings(tree, _without_label_above(body, title, page_text))
     if len(body) < MIN_BODY_CHARS:
         raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
-    regions = functools.cache(lambda: _article_regions(visible_text(tree), body, title))
-    published, modified = _dates(meta, tree, body, regions, url, feed_published)
+    regions = functools.cache(lambda: _article_regions(page_text(), body, title))
+    published, modified = _dates(meta, page_text, body, regions, url, feed_published)
     return ExtractedPage(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
         published_date_only=is_date_only(published), authors=_authors(meta, raw_body, regions),
@@ -434,7 +437,7 @@ def _body_end(page_text: str, body: str) -> int:
 
 def _dates(
     meta: PageMeta,
-    tree: html.HtmlElement,
+    visible: Callable[[], str],
     body: str,
     regions: Callable[[], tuple[str, str, str, str]],
     url: str | None = None,
@@ -447,7 +450,7 @@ def _dates(
     taken as published only when nothing else dates the page."""
     if meta.published and meta.modified and not is_date_only(meta.published):
         return meta.published, meta.modified
-    page_text = visible_text(tree)
+    page_text = visible()
     near = regions()
     near_published, near_modified = find_labelled_dates("\n".join(near))
     far_published, far_modified = find_labelled_dates(_until_body_end(page_text, body))
@@ -460,6 +463,27 @@ def _dates(
     # a page that says only when it was last changed (``수정일 2026-01-05``) was published no
     # later: that day, rather than none, when nothing else dates it
     return _with_time(published, timed) or modified, modified
+
+
+def _without_label_above(body: str, title: str | None, page_text: Callable[[], str]) -> str:
+    """``body`` without a first line that names an office, an outlet or a section printed above
+    the headline (``<div class="source">행정안전부</div><h1>제목</h1>``).
+
+    Convention: a title box may print who issued the release, or the section, over the headline;
+    the extractor keeps that line as the text's first. Printed after the headline, the same name
+    would be the text's own (a release opening with its ministry) and stays.
+    """
+    first, _, rest = body.partition("\n")
+    if not title or not rest or len(first) > MAX_LABEL_ABOVE_CHARS:
+        return body
+    if not (is_outlet_name(first) or is_section_name(first) or is_cms_words(first)):
+        return body
+    text = page_text()
+    at, head = text.find(first), text.find(title)
+    return rest if 0 <= at < head else body
+
+
+MAX_LABEL_ABOVE_CHARS = 20
 
 
 def _with_time(published: dt.datetime | None, others: Sequence[dt.datetime | None]) -> dt.datetime | None:

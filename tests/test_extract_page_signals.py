@@ -263,3 +263,36 @@ def test_a_comparison_inside_quotes_is_no_menu_path(raw: str, clean: str) -> Non
 def test_a_headline_comparing_inside_quotes_is_read_whole(template: Callable[[str, list[str]], str]) -> None:
     page = template(COMPARED.replace("<", "&lt;"), HEAT[1])
     assert extract_page(page.encode()).title == COMPARED
+
+
+# who issued the release, printed over the headline -------------------------------------------------
+
+
+def _briefing(title: str, lines: list[str]) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>{title} | 보도자료 | 가온브리핑</title></head>
+<body>{NAV}<div class="view_title"><div class="source">가온부</div><h1>{title}</h1>
+<div class="info">2024.05.03</div></div>
+<div class="view_cont">{_text(lines)}</div>{FOOT}</body></html>"""
+
+
+def _portal(title: str, lines: list[str]) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>{title} : 누리포털 뉴스</title></head><body>{NAV}
+<div class="head"><p class="press">가람뉴스</p><h2 class="tit">{title}</h2></div>
+<div class="txt">{_text(lines)}</div>{FOOT}</body></html>"""
+
+
+@pytest.mark.parametrize("template", [_briefing, _portal])
+@pytest.mark.parametrize("story", [HEAT, BUS])
+def test_an_office_or_section_printed_over_the_headline_is_not_text(
+    template: Callable[[str, list[str]], str], story: Story
+) -> None:
+    title, lines = story
+    extracted = extract_page(template(title, lines).encode())
+    assert extracted.title == title
+    assert _lines(extracted.body) == lines
+
+
+def test_the_office_opening_the_text_under_the_headline_stays() -> None:
+    title, lines = HEAT
+    page = _portal(title, ["가온부", *lines]).replace('<p class="press">가람뉴스</p>', "")
+    assert _lines(extract_page(page.encode()).body)[0] == "가온부"

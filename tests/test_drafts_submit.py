@@ -75,9 +75,9 @@ def refused(response: Any, status: int, *words: str) -> None:
 def test_non_public_addresses_are_refused_before_connecting(
     strict: TestClient, url: str, reason: str
 ) -> None:
-    started = time.monotonic()
+    # the error names the guard's reason: the address was refused as resolved, with no connection
+    # tried (a wall-clock bound here failed on a loaded machine and proved nothing more)
     refused(submit(strict, url), 400, "refused", reason)
-    assert time.monotonic() - started < 5
 
 
 @pytest.mark.parametrize(

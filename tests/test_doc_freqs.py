@@ -166,7 +166,8 @@ def test_a_search_shares_nothing_rather_than_wait_for_a_writer(tmp_path: Path) -
         started = time.perf_counter()
         with db.sessions() as session:
             assert search(session, "협력했다").hits
-        assert time.perf_counter() - started < 5
+        # far below the 30 s busy timeout it would otherwise wait out, with room for a loaded machine
+        assert time.perf_counter() - started < 20
     finally:
         writer.execute("ROLLBACK")
         writer.close()

@@ -83,11 +83,11 @@ BOILERPLATE_PATTERNS = (
 # Convention: a caption under a photo opens with ▲ (or △) and says what the photo shows — "…하고
 # 있다", a credit, 사진. The same marks open list items in releases (▲청년 ▲신혼부부), which say none.
 CAPTION_RE = re.compile(r"^[▲△]\s*[^▲△]{0,150}(?:하고\s*있다|사진|ⓒ|제공\)?|DB[)\]〉>]?)[^▲△]{0,40}$")
-# a pointer mark (kept on the line: bullets are stripped before BOILERPLATE_RE) needs no colon:
-# ``▶ 관련기사 제목``
 # ``<사진> 김 시장이 …``: a caption labelled as one. A line of the body only: a photo story's
 # headline is labelled the same way (``[사진] 폭염 속 쉼터 점검``)
 LABELLED_CAPTION_RE = re.compile(r"^(?=.{0,150}$)[<〈\[(【]\s*사진\s*[>〉\])】]\s*\S")
+# a pointer mark (kept on the line: bullets are stripped before BOILERPLATE_RE) needs no colon:
+# ``▶ 관련기사 제목``
 POINTER_RE = re.compile(r"^(?=.{0,80}$)[☞▷►→▶]\s*(?:관련|연관|추천)\s*(?:기사|뉴스)\s+\S")
 BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE)
 TRAILING_RE = re.compile(

@@ -6,14 +6,24 @@ identity map); a new article's revision, units, search rows, bands and draft are
 at once, so one Core INSERT each (an executemany for many rows) stores them for a fraction
 of that. Column defaults (``now``, ``list``) and types (JSON, aware datetimes) apply as in
 the ORM: they belong to the table, not the mapper.
+
+Each INSERT is compiled once per dialect, table and set of columns, and then sent as the driver's
+own SQL (``Connection.exec_driver_sql``, as ``ingest.story_lookup`` sends its band lookup): Core
+would build, key and look up the statement in its cache and set up a compiled execution context
+for every row, several times SQLite's own work on a small row. The compiled statement is the
+dialect's, so the parameter style (qmark on SQLite, pyformat with casts on psycopg) and the
+parameters' conversions (the types' bind processors) and Python-side defaults are what Core
+would send; events (``before_cursor_execute``) still see every statement.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnDefault, insert, inspect
+from sqlalchemy import ColumnDefault, Connection, Table, insert, inspect
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import MANYTOONE, Mapper, Session, make_transient_to_detached
 
 from store.models import Base
@@ -23,7 +33,10 @@ from store.savepoints import on_rollback
 def insert_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
     """INSERT `rows` into `model`'s table in the session's transaction (no autoflush, no objects)."""
     if rows:
-        session.connection().execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
+        connection = session.connection()
+        table: Table = model.__table__  # type: ignore[assignment]
+        statement = _statement(connection.dialect, table, tuple(rows[0]), many=len(rows) > 1)
+        statement.send(connection, rows)
 
 
 def insert_object(session: Session, obj: Base) -> None:
@@ -52,8 +65,13 @@ def insert_object(session: Session, obj: Base) -> None:
         elif column.server_default is None and not column.primary_key:  # NULL: known without a query
             state.dict[prop.key] = None
     values.update(related)
-    result = session.connection().execute(insert(mapper.local_table), values)  # type: ignore[arg-type]
-    for key_column, value in zip(mapper.primary_key, result.inserted_primary_key or (), strict=True):
+    connection = session.connection()
+    table: Table = mapper.local_table  # type: ignore[assignment]
+    statement = _statement(connection.dialect, table, tuple(values), many=False)
+    made = statement.send(connection, [values]) or tuple(
+        values[str(column.key)] for column in mapper.primary_key
+    )
+    for key_column, value in zip(mapper.primary_key, made, strict=True):
         state.dict[mapper.get_property_by_column(key_column).key] = value
     for table_column in mapper.local_table.c:
         if table_column.key in related:
@@ -70,3 +88,70 @@ def _related_keys(mapper: Mapper[Any], loaded: dict[str, Any]) -> Iterator[tuple
             target = loaded[relationship.key]
             for local, remote in relationship.local_remote_pairs:
                 yield str(local.key), None if target is None else getattr(target, str(remote.key))
+
+
+Processor = Callable[[Any], Any]
+
+
+class _Insert:
+    """One table's INSERT of one set of columns, compiled for one dialect: the SQL, its parameters in
+    order, and what each needs: a bind processor for a value given, a Python default for a column
+    left out."""
+
+    __slots__ = ("defaults", "key", "names", "positional", "processors", "returning", "sql")
+
+    def __init__(self, dialect: Dialect, table: Table, keys: tuple[str, ...], many: bool) -> None:
+        key_columns = [column for column in table.primary_key if column.key not in keys]
+        returning = not many and dialect.name != "sqlite" and len(key_columns) == 1
+        statement = insert(table).returning(*key_columns) if returning else insert(table)
+        compiled = statement.compile(dialect=dialect, column_keys=list(keys), for_executemany=many)
+        if compiled.escaped_bind_names:  # a column name a pyformat placeholder cannot carry as it is
+            raise ValueError(f"{table.name}: a column name needs escaping")
+        prefetch = {column.key: column for column in compiled.insert_prefetch}
+        self.sql = str(compiled)
+        self.names = tuple(compiled.positiontup or compiled.binds)
+        self.positional = compiled.positiontup is not None
+        self.returning = returning
+        self.key = key_columns[0].key if len(key_columns) == 1 else None
+        self.processors: tuple[Processor | None, ...] = tuple(
+            compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in self.names
+        )
+        defaults: dict[str, Callable[[], Any]] = {}
+        for name in self.names:
+            if name in keys:
+                continue
+            default = prefetch[name].default
+            if not isinstance(default, ColumnDefault) or not (default.is_scalar or default.is_callable):
+                raise ValueError(f"{table.name}.{name}: a default only SQL computes")
+            defaults[name] = _default(default)
+        self.defaults = defaults
+
+    def send(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> tuple[Any, ...]:
+        """INSERT `rows` (one statement, an executemany for several); a single row's new primary key
+        (empty when the row gave its key, or for several rows)."""
+        defaults, processors = self.defaults, self.processors
+        converted: list[Any] = []
+        for row in rows:
+            values = [row[name] if name not in defaults else defaults[name]() for name in self.names]
+            values = [value if p is None else p(value) for p, value in zip(processors, values, strict=True)]
+            converted.append(tuple(values) if self.positional else dict(zip(self.names, values, strict=True)))
+        if len(converted) > 1:
+            connection.exec_driver_sql(self.sql, converted)
+            return ()
+        result = connection.exec_driver_sql(self.sql, converted[0])
+        if self.key is None:
+            return ()
+        return (result.scalar_one() if self.returning else result.lastrowid,)
+
+
+def _default(default: ColumnDefault) -> Callable[[], Any]:
+    if default.is_callable:
+        function = default.arg
+        return lambda: function(None)
+    value = default.arg
+    return lambda: value
+
+
+@lru_cache(maxsize=256)
+def _statement(dialect: Dialect, table: Table, keys: tuple[str, ...], many: bool) -> _Insert:
+    return _Insert(dialect, table, keys, many)

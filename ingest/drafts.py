@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ingest.coverage import best_added_in
@@ -233,14 +233,18 @@ def sync_story(session: Session, story: Story | None) -> Draft | None:
     if story is None:
         return None
     canonical_id = story.canonical_article_id
-    for draft in session.scalars(select(Draft).where(Draft.story_id == story.id)):
-        if draft.article_id != canonical_id:
-            draft.story_id, draft.outlets = None, []
-    canonical = session.get(Article, canonical_id) if canonical_id else None
-    if canonical is None or canonical.draft is None:
+    # the drafts listed under the story and the canonical article's, in one statement
+    listed = Draft.story_id == story.id
+    found = select(Draft).where(or_(listed, Draft.article_id == canonical_id) if canonical_id else listed)
+    draft = None
+    for row in session.scalars(found):
+        if row.article_id == canonical_id:
+            draft = row
+        elif row.story_id == story.id:
+            row.story_id, row.outlets = None, []
+    if draft is None:
         return None
-    draft = canonical.draft
-    outlets = story_outlets(session, story.id, canonical.id)  # its queries flush: set both after, one UPDATE
+    outlets = story_outlets(session, story.id, draft.article_id)  # its queries flush: set both after
     draft.story_id, draft.outlets = story.id, outlets
     return draft
 
@@ -251,24 +255,22 @@ def story_outlets(session: Session, story_id: int, canonical_id: int) -> list[di
     Read as columns, the coverage JSON a row at a time: this runs on every ingest into a story,
     and loading a story of hundreds of articles whole made each task's heap grow with the corpus
     (docs/scale.md, Memory)."""
-    members = session.execute(
-        select(Article.id, Article.url, Article.title, Article.site_name, Article.source_id)
+    found = session.execute(
+        select(Article.id, Article.url, Article.title, Article.site_name, Article.source_id, Coverage.data)
+        .outerjoin(Coverage, Coverage.article_id == Article.id)
         .where(Article.story_id == story_id, Article.id != canonical_id)
         .order_by(Article.id)
-    ).all()
-    ids = [member.id for member in members]
-    coverage = select(Coverage.article_id, Coverage.data).where(Coverage.article_id.in_(ids))
-    added = {article_id: best_added_in(data) for article_id, data in session.execute(coverage)}
+    )  # the members with their coverage, in one statement; each row's JSON dropped once read
+    members = [(member, best_added_in(data)) for *member, data in found]
     outlets = []
-    for member in members:
-        source = session.get(Source, member.source_id) if member.source_id is not None else None
-        quote = added.get(member.id)
+    for (member_id, url, title, site_name, source_id), quote in members:
+        source = session.get(Source, source_id) if source_id is not None else None
         outlets.append(
             {
-                "article_id": member.id,
-                "name": source.name if source else (member.site_name or member.url),
-                "url": member.url,
-                "title": member.title,
+                "article_id": member_id,
+                "name": source.name if source else (site_name or url),
+                "url": url,
+                "title": title,
                 "added": quote if quote and source_rights(source).mode == "full" else None,
             }
         )

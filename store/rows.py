@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnDefault, Connection, Table, insert, inspect
+from sqlalchemy import ColumnDefault, Connection, Table, bindparam, insert, inspect, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import MANYTOONE, Mapper, Session, make_transient_to_detached
 
@@ -37,6 +37,18 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str,
         table: Table = model.__table__  # type: ignore[assignment]
         statement = _statement(connection.dialect, table, tuple(rows[0]), many=len(rows) > 1)
         statement.send(connection, rows)
+
+
+def update_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
+    """UPDATE rows of `model`'s table by primary key (each row: its key and the values to set, the
+    same columns in every row), as Core would: a column's ``onupdate`` default fills in when the row
+    does not set it. Nothing in the session changes: a caller sets what its objects should show."""
+    if rows:
+        connection = session.connection()
+        table: Table = model.__table__  # type: ignore[assignment]
+        _statement(connection.dialect, table, tuple(rows[0]), many=len(rows) > 1, kind="update").send(
+            connection, rows
+        )
 
 
 def insert_object(session: Session, obj: Base) -> None:
@@ -94,20 +106,29 @@ Processor = Callable[[Any], Any]
 
 
 class _Insert:
-    """One table's INSERT of one set of columns, compiled for one dialect: the SQL, its parameters in
-    order, and what each needs: a bind processor for a value given, a Python default for a column
-    left out."""
+    """One table's INSERT (or UPDATE by primary key) of one set of columns, compiled for one dialect:
+    the SQL, its parameters in order, and what each needs: a bind processor for a value given, a
+    Python default (``onupdate`` for an UPDATE) for a column left out."""
 
     __slots__ = ("defaults", "key", "names", "positional", "processors", "returning", "sql")
 
-    def __init__(self, dialect: Dialect, table: Table, keys: tuple[str, ...], many: bool) -> None:
-        key_columns = [column for column in table.primary_key if column.key not in keys]
-        returning = not many and dialect.name != "sqlite" and len(key_columns) == 1
-        statement = insert(table).returning(*key_columns) if returning else insert(table)
-        compiled = statement.compile(dialect=dialect, column_keys=list(keys), for_executemany=many)
+    def __init__(self, dialect: Dialect, table: Table, keys: tuple[str, ...], many: bool, kind: str) -> None:
+        if kind == "update":  # by primary key: the key's parameters are named after their columns
+            key_columns, returning = [], False
+            where = [column == bindparam(column.key, type_=column.type) for column in table.primary_key]
+            values: dict[str, Any] = {k: bindparam(k) for k in keys if k not in table.primary_key.columns}
+            compiled = (
+                update(table).where(*where).values(values).compile(dialect=dialect, for_executemany=many)
+            )
+            prefetch = {column.key: column.onupdate for column in compiled.update_prefetch}
+        else:
+            key_columns = [column for column in table.primary_key if column.key not in keys]
+            returning = not many and dialect.name != "sqlite" and len(key_columns) == 1
+            statement = insert(table).returning(*key_columns) if returning else insert(table)
+            compiled = statement.compile(dialect=dialect, column_keys=list(keys), for_executemany=many)
+            prefetch = {column.key: column.default for column in compiled.insert_prefetch}
         if compiled.escaped_bind_names:  # a column name a pyformat placeholder cannot carry as it is
             raise ValueError(f"{table.name}: a column name needs escaping")
-        prefetch = {column.key: column for column in compiled.insert_prefetch}
         self.sql = str(compiled)
         self.names = tuple(compiled.positiontup or compiled.binds)
         self.positional = compiled.positiontup is not None
@@ -120,7 +141,7 @@ class _Insert:
         for name in self.names:
             if name in keys:
                 continue
-            default = prefetch[name].default
+            default = prefetch[name]
             if not isinstance(default, ColumnDefault) or not (default.is_scalar or default.is_callable):
                 raise ValueError(f"{table.name}.{name}: a default only SQL computes")
             defaults[name] = _default(default)
@@ -153,5 +174,7 @@ def _default(default: ColumnDefault) -> Callable[[], Any]:
 
 
 @lru_cache(maxsize=256)
-def _statement(dialect: Dialect, table: Table, keys: tuple[str, ...], many: bool) -> _Insert:
-    return _Insert(dialect, table, keys, many)
+def _statement(
+    dialect: Dialect, table: Table, keys: tuple[str, ...], many: bool, kind: str = "insert"
+) -> _Insert:
+    return _Insert(dialect, table, keys, many, kind)

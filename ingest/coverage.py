@@ -103,13 +103,18 @@ def refresh(session: Session, story: Story) -> None:
     if with_rows:
         rows = session.scalars(select(Coverage).where(Coverage.article_id.in_(with_rows)))
         found = {row.article_id: row for row in rows}
+    new_rows = []
     for article in _articles(session, stale):
         data = outlet_coverage(release, release_units, article, _units(session, article, backfill=True))
-        row = found.get(article.id) or Coverage(article_id=article.id)
-        session.add(row)
-        row.story_id, row.canonical_id = story.id, release.id
-        row.canonical_revision, row.revision = release.revision, article.revision
-        row.data, row.computed_at = data, now()
+        values = {"story_id": story.id, "canonical_id": release.id, "canonical_revision": release.revision,
+                  "revision": article.revision, "data": data, "computed_at": now()}  # fmt: skip
+        row = found.get(article.id)
+        if row is None:  # a row of its own, which nothing in this session reads back as an object
+            new_rows.append({"article_id": article.id, **values})
+            continue
+        for key, value in values.items():
+            setattr(row, key, value)
+    insert_rows(session, Coverage, new_rows)
 
 
 def _articles(session: Session, ids: Sequence[int]) -> list[Article]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ingest.coverage import best_added_in
 from newsdesk.defaults import KEY_FACT_SENTENCES
@@ -25,7 +26,8 @@ from nlp.sections import heading_spans, split_sections
 from nlp.summarize import summarise_sections
 from store import StoreError
 from store.models import Article, Coverage, Draft, Source, Story, now
-from store.rows import insert_rows
+from store.rows import insert_rows, update_rows
+from store.savepoints import on_rollback
 
 FEATURE_CHARS = 300
 # the review queue's order, the API's and the CLI's alike: the draft changed last (an edit, a
@@ -245,8 +247,23 @@ def sync_story(session: Session, story: Story | None) -> Draft | None:
     if draft is None:
         return None
     outlets = story_outlets(session, story.id, draft.article_id)  # its queries flush: set both after
-    draft.story_id, draft.outlets = story.id, outlets
+    _set_story(session, draft, story.id, outlets)
     return draft
+
+
+def _set_story(session: Session, draft: Draft, story_id: int, outlets: list[dict[str, Any]]) -> None:
+    """The draft's story and outlets in one UPDATE sent now (``store.rows``), not the unit of work's;
+    the draft shows them as if read, and a rolled-back savepoint expires what it shows."""
+    values = {"story_id": story_id, "outlets": outlets, "updated_at": now()}
+    update_rows(session, Draft, [{"id": draft.id, **values}])
+    for key, value in values.items():
+        set_committed_value(draft, key, value)
+
+    def undo() -> None:
+        if draft in session:
+            session.expire(draft, list(values))
+
+    on_rollback(session, undo)
 
 
 def story_outlets(session: Session, story_id: int, canonical_id: int) -> list[dict[str, Any]]:

@@ -99,6 +99,11 @@ def _nearest(session: Session, article: Article, signature: Signature, keys: lis
     ids = candidate_ids(session, keys, article.id)
     if not ids:
         return None
+    if len(ids) == 1:  # the usual case: the one candidate read whole at once (it is the match if any)
+        candidate = session.get(Article, ids[0])
+        if candidate is None or near_duplicate(signature, Signature.from_json(candidate.signature)) <= 0.0:
+            return None
+        return candidate
     signatures = session.execute(select(Article.id, Article.signature).where(Article.id.in_(ids))).all()
     best, best_score = None, 0.0
     for candidate_id, data in signatures:

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import ColumnDefault, Connection, Table, bindparam, insert, inspect, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import MANYTOONE, Mapper, Session, make_transient_to_detached
+from sqlalchemy.sql import Executable
 
 from store.models import Base
 from store.savepoints import on_rollback
@@ -49,6 +50,27 @@ def update_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str,
         _statement(connection.dialect, table, tuple(rows[0]), many=len(rows) > 1, kind="update").send(
             connection, rows
         )
+
+
+def driver_rows(session: Session, statement: Executable, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """Rows of a Core SELECT sent as the driver's SQL (compiled once per dialect), as the driver
+    returns them: for columns it returns as they are stored (integers, strings), not JSON or dates.
+    The session's pending changes are flushed first, as its own ``execute`` would."""
+    if session.autoflush:
+        session.flush()
+    connection = session.connection()
+    sql, names = _query(connection.dialect, statement)
+    found = connection.exec_driver_sql(sql, tuple(params[n] for n in names) if names else dict(params))
+    return [tuple(row) for row in found]
+
+
+@lru_cache(maxsize=64)
+def _query(dialect: Dialect, statement: Executable) -> tuple[str, tuple[str, ...] | None]:
+    """The statement's SQL for `dialect` and, for a positional parameter style, its parameters' order."""
+    compiled = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
+    if compiled.escaped_bind_names:
+        raise ValueError("a parameter name needs escaping")
+    return str(compiled), tuple(compiled.positiontup) if compiled.positiontup is not None else None
 
 
 def insert_object(session: Session, obj: Base) -> None:

@@ -156,9 +156,10 @@ class _Insert:
         self.positional = compiled.positiontup is not None
         self.returning = returning
         self.key = key_columns[0].key if len(key_columns) == 1 else None
-        self.processors: tuple[Processor | None, ...] = tuple(
+        found = [
             compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in self.names
-        )
+        ]
+        self.processors: list[tuple[int, Processor]] = [(n, p) for n, p in enumerate(found) if p is not None]
         defaults: dict[str, Callable[[], Any]] = {}
         for name in self.names:
             if name in keys:
@@ -172,12 +173,13 @@ class _Insert:
     def send(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> tuple[Any, ...]:
         """INSERT `rows` (one statement, an executemany for several); a single row's new primary key
         (empty when the row gave its key, or for several rows)."""
-        defaults, processors = self.defaults, self.processors
+        defaults, names, processors = self.defaults, self.names, self.processors
         converted: list[Any] = []
         for row in rows:
-            values = [row[name] if name not in defaults else defaults[name]() for name in self.names]
-            values = [value if p is None else p(value) for p, value in zip(processors, values, strict=True)]
-            converted.append(tuple(values) if self.positional else dict(zip(self.names, values, strict=True)))
+            values = [row[name] if name not in defaults else defaults[name]() for name in names]
+            for n, process in processors:
+                values[n] = process(values[n])
+            converted.append(tuple(values) if self.positional else dict(zip(names, values, strict=True)))
         if len(converted) > 1:
             connection.exec_driver_sql(self.sql, converted)
             return ()

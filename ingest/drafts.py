@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -26,7 +26,7 @@ from nlp.sections import heading_spans, split_sections
 from nlp.summarize import summarise_sections
 from store import StoreError
 from store.models import Article, Coverage, Draft, Source, Story, now
-from store.rows import insert_rows, update_rows
+from store.rows import driver_rows, insert_rows, update_rows
 from store.savepoints import on_rollback
 
 FEATURE_CHARS = 300
@@ -230,32 +230,44 @@ def _checked_sentences(article: Article, value: Any) -> list[dict[str, Any]]:
     return out
 
 
-def sync_story(session: Session, story: Story | None) -> Draft | None:
-    """Make the canonical article's draft the story's draft, listing the other outlets."""
+def sync_story(session: Session, story: Story | None) -> int | None:
+    """Make the canonical article's draft the story's draft, listing the other outlets; its id (None:
+    no story, or a canonical article without a draft)."""
     if story is None:
         return None
     canonical_id = story.canonical_article_id
-    # the drafts listed under the story and the canonical article's, in one statement
-    listed = Draft.story_id == story.id
-    found = select(Draft).where(or_(listed, Draft.article_id == canonical_id) if canonical_id else listed)
-    draft = None
-    for row in session.scalars(found):
-        if row.article_id == canonical_id:
-            draft = row
-        elif row.story_id == story.id:
+    # the keys of the drafts listed under the story and of the canonical article's, in one statement
+    found = {"story": story.id, "canonical": canonical_id if canonical_id is not None else -1}  # ids > 0
+    draft_id: int | None = None
+    others: list[int] = []
+    for row_id, article_id, story_id in driver_rows(session, _STORY_DRAFTS, found):
+        if article_id == canonical_id:
+            draft_id = row_id
+        elif story_id == story.id:
+            others.append(row_id)
+    if others:  # listed under the story, no longer its canonical article's: loaded to change (rare)
+        for row in session.scalars(select(Draft).where(Draft.id.in_(others))):
             row.story_id, row.outlets = None, []
-    if draft is None:
+    if draft_id is None or canonical_id is None:
         return None
-    outlets = story_outlets(session, story.id, draft.article_id)  # its queries flush: set both after
-    _set_story(session, draft, story.id, outlets)
-    return draft
+    outlets = story_outlets(session, story.id, canonical_id)  # its queries flush: set both after
+    _set_story(session, draft_id, story.id, outlets)
+    return draft_id
 
 
-def _set_story(session: Session, draft: Draft, story_id: int, outlets: list[dict[str, Any]]) -> None:
+_STORY_DRAFTS = select(Draft.id, Draft.article_id, Draft.story_id).where(
+    or_(Draft.story_id == bindparam("story"), Draft.article_id == bindparam("canonical"))
+)
+
+
+def _set_story(session: Session, draft_id: int, story_id: int, outlets: list[dict[str, Any]]) -> None:
     """The draft's story and outlets in one UPDATE sent now (``store.rows``), not the unit of work's;
-    the draft shows them as if read, and a rolled-back savepoint expires what it shows."""
+    a draft the session holds shows them as if read, and a rolled-back savepoint expires them."""
     values = {"story_id": story_id, "outlets": outlets, "updated_at": now()}
-    update_rows(session, Draft, [{"id": draft.id, **values}])
+    update_rows(session, Draft, [{"id": draft_id, **values}])
+    draft = session.identity_map.get(session.identity_key(Draft, draft_id))
+    if draft is None:
+        return
     for key, value in values.items():
         set_committed_value(draft, key, value)
 

@@ -396,3 +396,28 @@ def test_rows_written_by_driver_sql_read_back_as_the_orm_writes_them(db: Databas
         assert revision.created_at is not None and revision.created_at.utcoffset() is not None
         bands = session.scalars(select(StoryBand.band).where(StoryBand.article_id == made.id)).all()
         assert sorted(bands) == [-(2**63), 2**63 - 1]
+
+
+def test_a_release_arriving_after_its_copies_takes_the_story_draft_from_the_first_copy(db: Database) -> None:
+    papers = [
+        (
+            topic_article("care", extra=extra),
+            Origin(f"http://paper{n}.example.com/care.html", f"신문{n}", "행정"),
+        )
+        for n, extra in enumerate(("부처는 설명회도 연다.", "신청은 다음 달부터 받는다."))
+    ]
+    release = (topic_article("care"), Origin(f"{BASE}/care.html", "여성가족부", "행정"))
+    for item in papers:
+        assert ingest(db, *item).status == "new"
+    with db.sessions() as session:
+        listed = session.scalars(select(Draft).where(Draft.story_id.is_not(None))).one()
+        assert listed.article.url == papers[0][1].url  # the first copy's, until the release comes
+    batch, outcomes = _batch(db), list[Outcome]()
+    batch.add(release, outcomes.append)
+    batch.commit()
+    with db.sessions() as session:
+        drafts = {d.article.url: d for d in session.scalars(select(Draft))}
+        story_draft = drafts[release[1].url]
+        assert story_draft.story_id is not None
+        assert [o["url"] for o in story_draft.outlets] == [p[1].url for p in papers]
+        assert all(drafts[p[1].url].story_id is None and drafts[p[1].url].outlets == [] for p in papers)

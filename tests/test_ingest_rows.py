@@ -1,9 +1,11 @@
 """What a new page costs the database beyond its own rows, on real SQLite (and the counter on
 PostgreSQL): the template memory's page count kept in the session until the commit and undone
 with a rolled-back savepoint (``store.templates``, ``store.savepoints``), the page found by URL
-without reading it whole, the new page and article written by Core and attached to the session
-(``store.rows.insert_object``), a story's signature not set again when it is the same, and a page
-joining a story not reading back the rows it has just written."""
+without reading it whole, the new page and article written by driver SQL and attached to the
+session (``store.rows.insert_object``), rows written by driver SQL stored as the unit of work
+stores them, a story's signature not set again when it is the same, and a page joining a story
+not reading back the rows it has just written, its story joined without the unit of work (and
+undone with a rolled-back savepoint)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, inspect, or_, select
+from sqlalchemy import bindparam, delete, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from ingest.stories import canonical as canonical_of
@@ -21,7 +21,7 @@ from nlp.agencies import agencies, credited
 from nlp.align import Alignment, Unit, align, units
 from nlp.analyse import Analysis, analyse
 from store.models import Article, ArticleUnits, Coverage, Revision, Story, now
-from store.rows import insert_rows
+from store.rows import driver_rows, insert_rows
 from store.savepoints import on_rollback
 
 LATE_JOINER = dt.timedelta(hours=24)  # published this long after the first report: a late joiner
@@ -72,24 +72,15 @@ def refresh(session: Session, story: Story) -> None:
     is what a worker's children grew by (docs/scale.md, Memory). The stale rows load whole.
     """
     release = session.get(Article, story.canonical_article_id) if story.canonical_article_id else None
-    members = {
-        article_id: revision
-        for article_id, revision in session.execute(
-            select(Article.id, Article.revision).where(Article.story_id == story.id)
-        )
-        if release is None or article_id != release.id
-    }
-    keys = session.execute(
-        select(Coverage.article_id, Coverage.story_id, Coverage.canonical_id, Coverage.canonical_revision,
-               Coverage.revision)
-        .where(or_(Coverage.story_id == story.id, Coverage.article_id.in_(list(members))))
-    ).all()  # fmt: skip
-    gone = [row.article_id for row in keys if row.article_id not in members]
+    other = {"story": story.id, "release": release.id if release is not None else -1}  # ids are > 0
+    members = dict(driver_rows(session, _MEMBERS, other))
+    keys = driver_rows(session, _COVERAGE_KEYS, other)
+    gone = [row[0] for row in keys if row[0] not in members]
     if gone:
         session.execute(delete(Coverage).where(Coverage.article_id.in_(gone)))
     if release is None:
         return
-    current = {row.article_id: tuple(row)[1:] for row in keys if row.article_id in members}
+    current = {row[0]: row[1:] for row in keys if row[0] in members}
     stale = [
         article_id
         for article_id, revision in members.items()
@@ -103,13 +94,37 @@ def refresh(session: Session, story: Story) -> None:
     if with_rows:
         rows = session.scalars(select(Coverage).where(Coverage.article_id.in_(with_rows)))
         found = {row.article_id: row for row in rows}
+    new_rows = []
     for article in _articles(session, stale):
         data = outlet_coverage(release, release_units, article, _units(session, article, backfill=True))
-        row = found.get(article.id) or Coverage(article_id=article.id)
-        session.add(row)
-        row.story_id, row.canonical_id = story.id, release.id
-        row.canonical_revision, row.revision = release.revision, article.revision
-        row.data, row.computed_at = data, now()
+        values = {"story_id": story.id, "canonical_id": release.id, "canonical_revision": release.revision,
+                  "revision": article.revision, "data": data, "computed_at": now()}  # fmt: skip
+        row = found.get(article.id)
+        if row is None:  # a row of its own, which nothing in this session reads back as an object
+            new_rows.append({"article_id": article.id, **values})
+            continue
+        for key, value in values.items():
+            setattr(row, key, value)
+    insert_rows(session, Coverage, new_rows)
+
+
+# the story's members but its release (ids and revisions), and the coverage keys of the story's rows
+# and of its members' rows: the driver's SQL, as they run on every page that joins a story
+_MEMBERS = select(Article.id, Article.revision).where(
+    Article.story_id == bindparam("story"), Article.id != bindparam("release")
+)
+_COVERAGE_KEYS = select(
+    Coverage.article_id,
+    Coverage.story_id,
+    Coverage.canonical_id,
+    Coverage.canonical_revision,
+    Coverage.revision,
+).where(
+    or_(
+        Coverage.story_id == bindparam("story"),
+        Coverage.article_id.in_(_MEMBERS.with_only_columns(Article.id)),
+    )
+)
 
 
 def _articles(session: Session, ids: Sequence[int]) -> list[Article]:

@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ingest.coverage import best_added_in
 from newsdesk.defaults import KEY_FACT_SENTENCES
@@ -25,7 +26,8 @@ from nlp.sections import heading_spans, split_sections
 from nlp.summarize import summarise_sections
 from store import StoreError
 from store.models import Article, Coverage, Draft, Source, Story, now
-from store.rows import insert_rows
+from store.rows import driver_rows, insert_rows, update_rows
+from store.savepoints import on_rollback
 
 FEATURE_CHARS = 300
 # the review queue's order, the API's and the CLI's alike: the draft changed last (an edit, a
@@ -228,21 +230,52 @@ def _checked_sentences(article: Article, value: Any) -> list[dict[str, Any]]:
     return out
 
 
-def sync_story(session: Session, story: Story | None) -> Draft | None:
-    """Make the canonical article's draft the story's draft, listing the other outlets."""
+def sync_story(session: Session, story: Story | None) -> int | None:
+    """Make the canonical article's draft the story's draft, listing the other outlets; its id (None:
+    no story, or a canonical article without a draft)."""
     if story is None:
         return None
     canonical_id = story.canonical_article_id
-    for draft in session.scalars(select(Draft).where(Draft.story_id == story.id)):
-        if draft.article_id != canonical_id:
-            draft.story_id, draft.outlets = None, []
-    canonical = session.get(Article, canonical_id) if canonical_id else None
-    if canonical is None or canonical.draft is None:
+    # the keys of the drafts listed under the story and of the canonical article's, in one statement
+    found = {"story": story.id, "canonical": canonical_id if canonical_id is not None else -1}  # ids > 0
+    draft_id: int | None = None
+    others: list[int] = []
+    for row_id, article_id, story_id in driver_rows(session, _STORY_DRAFTS, found):
+        if article_id == canonical_id:
+            draft_id = row_id
+        elif story_id == story.id:
+            others.append(row_id)
+    if others:  # listed under the story, no longer its canonical article's: loaded to change (rare)
+        for row in session.scalars(select(Draft).where(Draft.id.in_(others))):
+            row.story_id, row.outlets = None, []
+    if draft_id is None or canonical_id is None:
         return None
-    draft = canonical.draft
-    outlets = story_outlets(session, story.id, canonical.id)  # its queries flush: set both after, one UPDATE
-    draft.story_id, draft.outlets = story.id, outlets
-    return draft
+    outlets = story_outlets(session, story.id, canonical_id)  # its queries flush: set both after
+    _set_story(session, draft_id, story.id, outlets)
+    return draft_id
+
+
+_STORY_DRAFTS = select(Draft.id, Draft.article_id, Draft.story_id).where(
+    or_(Draft.story_id == bindparam("story"), Draft.article_id == bindparam("canonical"))
+)
+
+
+def _set_story(session: Session, draft_id: int, story_id: int, outlets: list[dict[str, Any]]) -> None:
+    """The draft's story and outlets in one UPDATE sent now (``store.rows``), not the unit of work's;
+    a draft the session holds shows them as if read, and a rolled-back savepoint expires them."""
+    values = {"story_id": story_id, "outlets": outlets, "updated_at": now()}
+    update_rows(session, Draft, [{"id": draft_id, **values}])
+    draft = session.identity_map.get(session.identity_key(Draft, draft_id))
+    if draft is None:
+        return
+    for key, value in values.items():
+        set_committed_value(draft, key, value)
+
+    def undo() -> None:
+        if draft in session:
+            session.expire(draft, list(values))
+
+    on_rollback(session, undo)
 
 
 def story_outlets(session: Session, story_id: int, canonical_id: int) -> list[dict[str, Any]]:
@@ -251,24 +284,22 @@ def story_outlets(session: Session, story_id: int, canonical_id: int) -> list[di
     Read as columns, the coverage JSON a row at a time: this runs on every ingest into a story,
     and loading a story of hundreds of articles whole made each task's heap grow with the corpus
     (docs/scale.md, Memory)."""
-    members = session.execute(
-        select(Article.id, Article.url, Article.title, Article.site_name, Article.source_id)
+    found = session.execute(
+        select(Article.id, Article.url, Article.title, Article.site_name, Article.source_id, Coverage.data)
+        .outerjoin(Coverage, Coverage.article_id == Article.id)
         .where(Article.story_id == story_id, Article.id != canonical_id)
         .order_by(Article.id)
-    ).all()
-    ids = [member.id for member in members]
-    coverage = select(Coverage.article_id, Coverage.data).where(Coverage.article_id.in_(ids))
-    added = {article_id: best_added_in(data) for article_id, data in session.execute(coverage)}
+    )  # the members with their coverage, in one statement; each row's JSON dropped once read
+    members = [(member, best_added_in(data)) for *member, data in found]
     outlets = []
-    for member in members:
-        source = session.get(Source, member.source_id) if member.source_id is not None else None
-        quote = added.get(member.id)
+    for (member_id, url, title, site_name, source_id), quote in members:
+        source = session.get(Source, source_id) if source_id is not None else None
         outlets.append(
             {
-                "article_id": member.id,
-                "name": source.name if source else (member.site_name or member.url),
-                "url": member.url,
-                "title": member.title,
+                "article_id": member_id,
+                "name": source.name if source else (site_name or url),
+                "url": url,
+                "title": title,
                 "added": quote if quote and source_rights(source).mode == "full" else None,
             }
         )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
-from sqlalchemy import inspect, select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -28,7 +28,7 @@ from search.generic_terms import shares
 from store import PageNotFound
 from store.db import Database
 from store.models import Article, Page, Revision, Source, now
-from store.rows import insert_object, insert_rows
+from store.rows import driver_rows, insert_object, insert_rows
 from store.sources import get_or_create_source
 from store.templates import remember, template_for
 
@@ -163,8 +163,8 @@ def store_page(
     `flush` a new page is not in the session yet: ``write_page`` INSERTs it once processing has
     filled it in (one Core INSERT, ``store.rows.insert_object``), and it has no id until then."""
     digest_ = sha256(raw)
-    found = session.execute(select(Page.id, Page.raw_hash).where(Page.url == url)).first()
-    page = session.get(Page, found.id) if found is not None else None  # only a known page is read whole
+    found = driver_rows(session, _PAGE_BY_URL, {"url": url})  # the driver's SQL: it runs for every page
+    page = session.get(Page, found[0][0]) if found else None  # only a known page is read whole
     if page is not None and page.raw_hash == digest_:
         page.etag = origin.etag or page.etag
         page.last_modified = origin.last_modified or page.last_modified
@@ -191,6 +191,9 @@ def store_page(
     if flush or not fresh:
         session.flush()
     return page, True
+
+
+_PAGE_BY_URL = select(Page.id, Page.raw_hash).where(Page.url == bindparam("url"))
 
 
 def write_page(session: Session, page: Page) -> None:

@@ -7,13 +7,15 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ingest.story_lookup import candidate_ids
 from nlp.dedupe import Signature, bands, near_duplicate
-from store.models import Article, Story, StoryBand
-from store.rows import insert_rows
+from store.models import Article, Story, StoryBand, now
+from store.rows import insert_object, insert_rows, update_rows
+from store.savepoints import on_rollback
 
 # Government bodies publish the releases that papers retell: 보건복지부, 국세청, 서울특별시청, 위원회…
 _GOVERNMENT_NAME = re.compile(r"(?:부|처|청|위원회|시|도|군|구|정책브리핑)$")
@@ -37,6 +39,8 @@ def assign_story(
         if article.story is not None:
             _leave(session, article)
         return None
+    if article.story is None and _settled(article) and _settled(match):
+        return _join(session, article, match)
     story = match.story or Story(articles=[match], canonical_article_id=match.id)
     if article.story is not None and article.story is not story:
         _leave(session, article)
@@ -50,12 +54,56 @@ def assign_story(
     return story
 
 
+def _join(session: Session, article: Article, match: Article) -> Story:
+    """An article in no story joins its match's (a new one for the two when the match has none)
+    without the unit of work: a new story one INSERT, already naming its canonical article, and the
+    articles' ``story_id`` one UPDATE (``store.rows``); the objects show it as if read, and a
+    rolled-back savepoint expires what they show."""
+    story = match.story
+    if story is None:
+        story = Story(canonical_article_id=canonical([match, article]).id)
+        insert_object(session, story)  # its articles are read when asked for
+        joining = [match, article]
+    else:
+        current = session.get(Article, story.canonical_article_id) if story.canonical_article_id else None
+        best = canonical([a for a in (current, article) if a is not None]).id
+        if story.canonical_article_id != best:
+            story.canonical_article_id = best
+        joining = [article]
+        if "articles" in inspect(story).dict:  # a collection loaded before: read again when asked for
+            session.expire(story, ["articles"])
+    stamp = now()
+    update_rows(session, Article, [{"id": a.id, "story_id": story.id, "updated_at": stamp} for a in joining])
+    for joined in joining:
+        for key, value in (("story_id", story.id), ("story", story), ("updated_at", stamp)):
+            set_committed_value(joined, key, value)
+
+    def undo() -> None:
+        for joined in joining:
+            if joined in session:
+                session.expire(joined, ["story_id", "story", "updated_at"])
+
+    on_rollback(session, undo)
+    return story
+
+
+def _settled(article: Article) -> bool:
+    """No change to its story waiting for a flush (which would write over an UPDATE sent now)."""
+    attributes = inspect(article).attrs
+    return not (attributes.story.history.has_changes() or attributes.story_id.history.has_changes())
+
+
 def _nearest(session: Session, article: Article, signature: Signature, keys: list[int]) -> Article | None:
     if not keys:
         return None
     ids = candidate_ids(session, keys, article.id)
     if not ids:
         return None
+    if len(ids) == 1:  # the usual case: the one candidate read whole at once (it is the match if any)
+        candidate = session.get(Article, ids[0])
+        if candidate is None or near_duplicate(signature, Signature.from_json(candidate.signature)) <= 0.0:
+            return None
+        return candidate
     signatures = session.execute(select(Article.id, Article.signature).where(Article.id.in_(ids))).all()
     best, best_score = None, 0.0
     for candidate_id, data in signatures:

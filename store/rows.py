@@ -6,15 +6,26 @@ identity map); a new article's revision, units, search rows, bands and draft are
 at once, so one Core INSERT each (an executemany for many rows) stores them for a fraction
 of that. Column defaults (``now``, ``list``) and types (JSON, aware datetimes) apply as in
 the ORM: they belong to the table, not the mapper.
+
+Each INSERT is compiled once per dialect, table and set of columns, and then sent as the driver's
+own SQL (``Connection.exec_driver_sql``, as ``ingest.story_lookup`` sends its band lookup): Core
+would build, key and look up the statement in its cache and set up a compiled execution context
+for every row, several times SQLite's own work on a small row. The compiled statement is the
+dialect's, so the parameter style (qmark on SQLite, pyformat with casts on psycopg) and the
+parameters' conversions (the types' bind processors) and Python-side defaults are what Core
+would send; events (``before_cursor_execute``) still see every statement.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnDefault, insert, inspect
+from sqlalchemy import ColumnDefault, Connection, Table, bindparam, insert, inspect, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import MANYTOONE, Mapper, Session, make_transient_to_detached
+from sqlalchemy.sql import Executable
 
 from store.models import Base
 from store.savepoints import on_rollback
@@ -23,7 +34,43 @@ from store.savepoints import on_rollback
 def insert_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
     """INSERT `rows` into `model`'s table in the session's transaction (no autoflush, no objects)."""
     if rows:
-        session.connection().execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
+        connection = session.connection()
+        table: Table = model.__table__  # type: ignore[assignment]
+        statement = _statement(connection.dialect, table, tuple(rows[0]), many=len(rows) > 1)
+        statement.send(connection, rows)
+
+
+def update_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
+    """UPDATE rows of `model`'s table by primary key (each row: its key and the values to set, the
+    same columns in every row), as Core would: a column's ``onupdate`` default fills in when the row
+    does not set it. Nothing in the session changes: a caller sets what its objects should show."""
+    if rows:
+        connection = session.connection()
+        table: Table = model.__table__  # type: ignore[assignment]
+        _statement(connection.dialect, table, tuple(rows[0]), many=len(rows) > 1, kind="update").send(
+            connection, rows
+        )
+
+
+def driver_rows(session: Session, statement: Executable, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """Rows of a Core SELECT sent as the driver's SQL (compiled once per dialect), as the driver
+    returns them: for columns it returns as they are stored (integers, strings), not JSON or dates.
+    The session's pending changes are flushed first, as its own ``execute`` would."""
+    if session.autoflush:
+        session.flush()
+    connection = session.connection()
+    sql, names = _query(connection.dialect, statement)
+    found = connection.exec_driver_sql(sql, tuple(params[n] for n in names) if names else dict(params))
+    return [tuple(row) for row in found]
+
+
+@lru_cache(maxsize=64)
+def _query(dialect: Dialect, statement: Executable) -> tuple[str, tuple[str, ...] | None]:
+    """The statement's SQL for `dialect` and, for a positional parameter style, its parameters' order."""
+    compiled = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
+    if compiled.escaped_bind_names:
+        raise ValueError("a parameter name needs escaping")
+    return str(compiled), tuple(compiled.positiontup) if compiled.positiontup is not None else None
 
 
 def insert_object(session: Session, obj: Base) -> None:
@@ -52,8 +99,13 @@ def insert_object(session: Session, obj: Base) -> None:
         elif column.server_default is None and not column.primary_key:  # NULL: known without a query
             state.dict[prop.key] = None
     values.update(related)
-    result = session.connection().execute(insert(mapper.local_table), values)  # type: ignore[arg-type]
-    for key_column, value in zip(mapper.primary_key, result.inserted_primary_key or (), strict=True):
+    connection = session.connection()
+    table: Table = mapper.local_table  # type: ignore[assignment]
+    statement = _statement(connection.dialect, table, tuple(values), many=False)
+    made = statement.send(connection, [values]) or tuple(
+        values[str(column.key)] for column in mapper.primary_key
+    )
+    for key_column, value in zip(mapper.primary_key, made, strict=True):
         state.dict[mapper.get_property_by_column(key_column).key] = value
     for table_column in mapper.local_table.c:
         if table_column.key in related:
@@ -70,3 +122,83 @@ def _related_keys(mapper: Mapper[Any], loaded: dict[str, Any]) -> Iterator[tuple
             target = loaded[relationship.key]
             for local, remote in relationship.local_remote_pairs:
                 yield str(local.key), None if target is None else getattr(target, str(remote.key))
+
+
+Processor = Callable[[Any], Any]
+
+
+class _Insert:
+    """One table's INSERT (or UPDATE by primary key) of one set of columns, compiled for one dialect:
+    the SQL, its parameters in order, and what each needs: a bind processor for a value given, a
+    Python default (``onupdate`` for an UPDATE) for a column left out."""
+
+    __slots__ = ("defaults", "key", "names", "positional", "processors", "returning", "sql")
+
+    def __init__(self, dialect: Dialect, table: Table, keys: tuple[str, ...], many: bool, kind: str) -> None:
+        if kind == "update":  # by primary key: the key's parameters are named after their columns
+            key_columns, returning = [], False
+            where = [column == bindparam(column.key, type_=column.type) for column in table.primary_key]
+            values: dict[str, Any] = {k: bindparam(k) for k in keys if k not in table.primary_key.columns}
+            compiled = (
+                update(table).where(*where).values(values).compile(dialect=dialect, for_executemany=many)
+            )
+            prefetch = {column.key: column.onupdate for column in compiled.update_prefetch}
+        else:
+            key_columns = [column for column in table.primary_key if column.key not in keys]
+            returning = not many and dialect.name != "sqlite" and len(key_columns) == 1
+            statement = insert(table).returning(*key_columns) if returning else insert(table)
+            compiled = statement.compile(dialect=dialect, column_keys=list(keys), for_executemany=many)
+            prefetch = {column.key: column.default for column in compiled.insert_prefetch}
+        if compiled.escaped_bind_names:  # a column name a pyformat placeholder cannot carry as it is
+            raise ValueError(f"{table.name}: a column name needs escaping")
+        self.sql = str(compiled)
+        self.names = tuple(compiled.positiontup or compiled.binds)
+        self.positional = compiled.positiontup is not None
+        self.returning = returning
+        self.key = key_columns[0].key if len(key_columns) == 1 else None
+        found = [
+            compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in self.names
+        ]
+        self.processors: list[tuple[int, Processor]] = [(n, p) for n, p in enumerate(found) if p is not None]
+        defaults: dict[str, Callable[[], Any]] = {}
+        for name in self.names:
+            if name in keys:
+                continue
+            default = prefetch[name]
+            if not isinstance(default, ColumnDefault) or not (default.is_scalar or default.is_callable):
+                raise ValueError(f"{table.name}.{name}: a default only SQL computes")
+            defaults[name] = _default(default)
+        self.defaults = defaults
+
+    def send(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> tuple[Any, ...]:
+        """INSERT `rows` (one statement, an executemany for several); a single row's new primary key
+        (empty when the row gave its key, or for several rows)."""
+        defaults, names, processors = self.defaults, self.names, self.processors
+        converted: list[Any] = []
+        for row in rows:
+            values = [row[name] if name not in defaults else defaults[name]() for name in names]
+            for n, process in processors:
+                values[n] = process(values[n])
+            converted.append(tuple(values) if self.positional else dict(zip(names, values, strict=True)))
+        if len(converted) > 1:
+            connection.exec_driver_sql(self.sql, converted)
+            return ()
+        result = connection.exec_driver_sql(self.sql, converted[0])
+        if self.key is None:
+            return ()
+        return (result.scalar_one() if self.returning else result.lastrowid,)
+
+
+def _default(default: ColumnDefault) -> Callable[[], Any]:
+    if default.is_callable:
+        function = default.arg
+        return lambda: function(None)
+    value = default.arg
+    return lambda: value
+
+
+@lru_cache(maxsize=256)
+def _statement(
+    dialect: Dialect, table: Table, keys: tuple[str, ...], many: bool, kind: str = "insert"
+) -> _Insert:
+    return _Insert(dialect, table, keys, many, kind)

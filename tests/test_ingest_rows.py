@@ -1,9 +1,11 @@
 """What a new page costs the database beyond its own rows, on real SQLite (and the counter on
 PostgreSQL): the template memory's page count kept in the session until the commit and undone
 with a rolled-back savepoint (``store.templates``, ``store.savepoints``), the page found by URL
-without reading it whole, the new page and article written by Core and attached to the session
-(``store.rows.insert_object``), a story's signature not set again when it is the same, and a page
-joining a story not reading back the rows it has just written."""
+without reading it whole, the new page and article written by driver SQL and attached to the
+session (``store.rows.insert_object``), rows written by driver SQL stored as the unit of work
+stores them, a story's signature not set again when it is the same, and a page joining a story
+not reading back the rows it has just written, its story joined without the unit of work (and
+undone with a rolled-back savepoint)."""
 
 from __future__ import annotations
 
@@ -296,3 +298,128 @@ def test_a_page_joining_a_story_reads_back_nothing_it_just_wrote(db: Database) -
     with db.sessions() as session:
         draft = session.scalars(select(Draft).where(Draft.story_id == article.story_id)).one()
         assert [o["url"] for o in draft.outlets] == [copy[1].url]
+
+
+def test_a_page_joining_a_story_sends_the_story_draft_two_selects_and_no_unit_of_work_update(
+    db: Database,
+) -> None:
+    release = (topic_article("care"), Origin(f"{BASE}/care.html", "여성가족부", "행정"))
+    copy = (
+        topic_article("care", extra="부처는 설명회도 연다."),
+        Origin("http://paper.example.com/c.html", "신문", "행정"),
+    )
+    assert ingest(db, *release).status == "new"
+    with _statements(db) as sent, db.transaction() as session:
+        outcome = ingest_within(session, *copy)
+        article = session.get(Article, outcome.article_id)
+        assert article is not None and article.story is not None
+        assert not [o for o in session.dirty if isinstance(o, (Article, Story))]  # nothing for a flush
+    assert len([s for s in sent if s.startswith("SELECT drafts.")]) == 1  # listed and canonical together
+    assert len([s for s in sent if "FROM articles" in s and "coverage.data" in s]) == 1  # members + coverage
+    assert not [s for s in sent if s.startswith("SELECT coverage.article_id, coverage.data")]
+    assert len([s for s in sent if s.startswith("INSERT INTO stories")]) == 1
+    assert len([s for s in sent if s.startswith("UPDATE articles SET story_id")]) == 1  # both articles
+    assert not [s for s in sent if s.startswith("UPDATE stories")]  # its canonical named in the INSERT
+    with db.sessions() as session:
+        story = session.get(Story, article.story_id)
+        assert story is not None and sorted(a.url for a in story.articles) == sorted(
+            [release[1].url, copy[1].url]
+        )
+        members = {a.url: a for a in story.articles}
+        assert story.canonical_article_id == members[release[1].url].id
+        assert all(a.updated_at >= a.created_at for a in story.articles)
+        draft = session.scalars(select(Draft).where(Draft.story_id == story.id)).one()
+        assert draft.article_id == story.canonical_article_id
+        assert [o["url"] for o in draft.outlets] == [copy[1].url]
+
+
+def test_a_story_joined_in_a_rolled_back_savepoint_leaves_no_trace_in_the_session(db: Database) -> None:
+    release = (topic_article("care"), Origin(f"{BASE}/care.html", "여성가족부", "행정"))
+    copy = (
+        topic_article("care", extra="부처는 설명회도 연다."),
+        Origin("http://paper.example.com/c.html", "신문", "행정"),
+    )
+    first = ingest(db, *release)
+    with db.transaction() as session:
+        held = session.get(Article, first.article_id)  # the match, held by the session throughout
+        assert held is not None and held.story_id is None
+        with contextlib.suppress(Refused), session.begin_nested():
+            joined = ingest_within(session, *copy)
+            assert held.story_id is not None and held.story is not None
+            raise Refused
+        assert held.story_id is None and held.story is None  # read again, not the rolled-back story
+        assert session.get(Article, joined.article_id) is None
+        again = ingest_within(session, *copy)
+        assert held.story is not None and held.story_id == held.story.id
+        stored = session.get(Article, again.article_id)
+        assert stored is not None and stored.story is held.story
+    with db.sessions() as session:
+        assert session.scalars(select(Story)).all() != [] and len(session.scalars(select(Story)).all()) == 1
+        assert {a.story_id for a in session.scalars(select(Article))} == {held.story_id}
+
+
+def test_rows_written_by_driver_sql_read_back_as_the_orm_writes_them(db: Database) -> None:
+    """Python defaults, JSON (None as the ORM stores it, lists), aware datetimes, an executemany of
+    64-bit keys, and an UPDATE's ``onupdate`` column, on each engine, as the unit of work stores them."""
+    from store.models import Revision, StoryBand
+    from store.rows import insert_object, insert_rows, update_rows
+
+    def article(page: Page) -> Article:
+        return Article(page_id=page.id, url=page.url, title="t", body="b", content_hash="h", signature=None)
+
+    with db.transaction() as session:
+        pages = [Page(url=f"{BASE}/{n}", raw_z=b"", raw_hash="h") for n in range(2)]
+        session.add_all(pages)
+        session.flush()
+        by_orm = article(pages[0])
+        session.add(by_orm)
+        session.flush()
+        made = article(pages[1])
+        insert_object(session, made)
+        assert made.id is not None and made.authors == [] and made.revision == 1 and made.story_id is None
+        row = {"article_id": made.id, "revision": 1, "content_hash": "h", "title": "t", "body": "b"}
+        insert_rows(session, Revision, [row])
+        insert_rows(session, StoryBand, [{"band": b, "article_id": made.id} for b in (-(2**63), 2**63 - 1)])
+        stamp = made.created_at
+        update_rows(session, Article, [{"id": made.id, "keywords": ["가", "나"]}])
+    with db.sessions() as session:
+        stored, orm = session.get(Article, made.id), session.get(Article, by_orm.id)
+        assert stored is not None and orm is not None
+        assert stored.keywords == ["가", "나"] and stored.signature is None and stored.authors == []
+        assert stored.created_at == stamp and stored.updated_at > stamp  # onupdate applied
+        assert stored.created_at.utcoffset() is not None and stored.excerpt == orm.excerpt == ""
+        columns = "signature, authors, sections, lead, published_date_only, revision"
+        raw = [
+            session.execute(text(f"SELECT {columns} FROM articles WHERE id = :i"), {"i": i}).one()
+            for i in (made.id, by_orm.id)
+        ]
+        assert raw[0] == raw[1]  # the same stored values, JSON null or SQL NULL alike
+        revision = session.scalars(select(Revision).where(Revision.article_id == made.id)).one()
+        assert revision.created_at is not None and revision.created_at.utcoffset() is not None
+        bands = session.scalars(select(StoryBand.band).where(StoryBand.article_id == made.id)).all()
+        assert sorted(bands) == [-(2**63), 2**63 - 1]
+
+
+def test_a_release_arriving_after_its_copies_takes_the_story_draft_from_the_first_copy(db: Database) -> None:
+    papers = [
+        (
+            topic_article("care", extra=extra),
+            Origin(f"http://paper{n}.example.com/care.html", f"신문{n}", "행정"),
+        )
+        for n, extra in enumerate(("부처는 설명회도 연다.", "신청은 다음 달부터 받는다."))
+    ]
+    release = (topic_article("care"), Origin(f"{BASE}/care.html", "여성가족부", "행정"))
+    for item in papers:
+        assert ingest(db, *item).status == "new"
+    with db.sessions() as session:
+        listed = session.scalars(select(Draft).where(Draft.story_id.is_not(None))).one()
+        assert listed.article.url == papers[0][1].url  # the first copy's, until the release comes
+    batch, outcomes = _batch(db), list[Outcome]()
+    batch.add(release, outcomes.append)
+    batch.commit()
+    with db.sessions() as session:
+        drafts = {d.article.url: d for d in session.scalars(select(Draft))}
+        story_draft = drafts[release[1].url]
+        assert story_draft.story_id is not None
+        assert [o["url"] for o in story_draft.outlets] == [p[1].url for p in papers]
+        assert all(drafts[p[1].url].story_id is None and drafts[p[1].url].outlets == [] for p in papers)

@@ -18,7 +18,8 @@ import html
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -42,6 +43,7 @@ from search.engines import (
 from search.engines import match_expression as _match_expression
 from search.highlight import highlights, highlights_from_json
 from store import doc_freqs
+from store.db import Database
 from store.models import Article, SearchDoc, SearchSpans, Source
 from store.rows import insert_rows
 
@@ -56,6 +58,7 @@ __all__ = [
     "index_document",
     "match_expression",
     "query_phrases",
+    "reading",
     "search",
     "tsquery_expression",
 ]
@@ -212,6 +215,19 @@ def _plan(session: Session, request: SearchRequest) -> Plan | None:
 
 
 # search -------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def reading(db: Database) -> Iterator[Session]:
+    """A session for searching only (nothing written through it). On PostgreSQL its statements
+    run in autocommit: no BEGIN before the first and no ROLLBACK after the last, two round trips
+    of a search's five or so. Under READ COMMITTED every statement of a transaction takes its
+    own snapshot anyway, so a search sees what it saw inside one. (A document frequency is
+    shared from its own connection, store.doc_freqs.write.)"""
+    with db.sessions() as session:
+        if db.engine.dialect.name == "postgresql":
+            session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        yield session
 
 
 def search(session: Session, request: SearchRequest | str, limit: int | None = None) -> Results:

@@ -34,6 +34,7 @@ from search.engines import (
     Engine,
     Match,
     Plan,
+    PostgresEngine,
     database_key,
     engine_for,
     facet_values,
@@ -252,7 +253,7 @@ def search(session: Session, request: SearchRequest | str, limit: int | None = N
         scores = _scores(session, engine, plan, page)
     return Results(
         total=len(window),
-        hits=_hits(session, [(m.id, scores[m.id]) for m in page], plan.include),
+        hits=_hits(session, engine, [(m.id, scores[m.id]) for m in page], plan.include),
         facets=_facets(engine, window) if request.facets else {},
         total_exact=complete,
     )
@@ -398,12 +399,19 @@ _HITS = (
 )
 
 
-def _hits(session: Session, page: Sequence[tuple[int, float]], phrases: Sequence[Phrase]) -> list[Hit]:
-    """The page's articles and spans in one query, in ranked order."""
+def _hits(
+    session: Session, engine: Engine, page: Sequence[tuple[int, float]], phrases: Sequence[Phrase]
+) -> list[Hit]:
+    """The page's articles and spans in one query, in ranked order: on PostgreSQL the engine's
+    prepared statement (the same columns and values, without SQLAlchemy's statement and row
+    handling, ~0.3 ms of CPU a page), on SQLite through SQLAlchemy (its stored times are text)."""
     if not page:
         return []
     ids = [article_id for article_id, _ in page]
-    rows = {row[0]: row for row in session.connection().execute(_HITS, {"ids": ids})}
+    found = engine.hit_rows(ids) if isinstance(engine, PostgresEngine) else None
+    if found is None:
+        found = list(session.connection().execute(_HITS, {"ids": ids}))
+    rows = {row[0]: row for row in found}
     return [_hit(rows[i], score, phrases) for i, score in page if i in rows]
 
 

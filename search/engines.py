@@ -424,6 +424,14 @@ _PG_COLUMNS = {
 # item by item (a month's tags AND'ed with a window's blocks in one condition: 124 ms, apart: ~0)
 _PG_FILTER = " AND {expression} @@ CAST(%(f{n})s AS tsquery)"
 
+# a page of hits (search.articles): the article, its source's name and its spans
+_PG_HITS = (
+    "SELECT a.id, a.title, a.url, s.name, a.site_name, a.category, a.published, a.excerpt, a.body, "
+    "a.story_id, a.published_date_only, CAST(p.spans AS text) FROM articles a "
+    "LEFT JOIN sources s ON s.id = a.source_id LEFT JOIN search_spans p ON p.article_id = a.id "
+    "WHERE a.id = ANY(%(ids)s)"
+)
+
 _ALL_IDS = (0, 2**31)
 FIRST_SPAN = 4  # the first window, knowing nothing of the words: this many ids per match wanted
 # knowing the words' shares of the rows: this many times the ids the rarest word's share says
@@ -611,6 +619,12 @@ class PostgresEngine:
         params: dict[str, Any] = {"q": query, "lo": ids[0], "hi": ids[1], "n": limit}
         params.update((f"f{n}", f) for n, f in enumerate(filters))
         return list(itertools.starmap(Match, self._rows(sql, params, prepare=True)))
+
+    def hit_rows(self, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+        """The columns of search.articles' page of hits for these articles, in no order, the
+        publication time in KST as SQLAlchemy's AwareDateTime hands it over."""
+        rows = self._rows(_PG_HITS, {"ids": list(ids)}, prepare=True)
+        return [(*row[:6], row[6] and row[6].astimezone(KST), *row[7:]) for row in rows]
 
     def first_id_since(self, published: PublishedKey) -> int | None:
         # OFFSET 0 keeps the planner from turning min(id) into a walk of every id checking dates

@@ -11,7 +11,7 @@ from api.deps import DatabaseDep
 from api.hits import hit_out
 from api.schemas import ErrorOut, SearchOut
 from api.search_params import SearchParams
-from search.articles import Results, search
+from search.articles import Results, reading, search
 
 router = APIRouter()
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -26,7 +26,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 @router.get("/search", response_model=SearchOut, responses=ERRORS)
 async def search_articles(db: DatabaseDep, params: Annotated[SearchParams, Query()]) -> Response:
     request = params.request(params.sort, params.page, params.size)
-    with db.sessions() as session:
+    with reading(db) as session:
         results = search(session, request)
     # serialised by pydantic-core directly: FastAPI would validate the model a second time
     return Response(_out(results, params.page, params.size).model_dump_json(), media_type="application/json")

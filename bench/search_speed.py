@@ -37,6 +37,7 @@ sys.path[:] = [str(ROOT), *(p for p in sys.path if Path(p or ".").resolve() != H
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
+import contextlib  # noqa: E402
 import datetime as dt  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
@@ -65,7 +66,7 @@ from nlp.dates import KST  # noqa: E402
 from nlp.extract import extract_page  # noqa: E402
 from nlp.terms import terms  # noqa: E402
 from search import bm25  # noqa: E402
-from search.articles import SearchRequest, document_values, search  # noqa: E402
+from search.articles import SearchRequest, document_values, reading, search  # noqa: E402
 from search.engines import filter_tags  # noqa: E402
 from store.db import Database  # noqa: E402
 from store.models import UTC  # noqa: E402
@@ -456,7 +457,7 @@ def in_process(db: Database, batch: Sequence[BenchQuery]) -> Passes:
         out.tops = []
         for query in batch:
             started = time.perf_counter()
-            with db.sessions() as session:
+            with reading(db) as session:
                 found = search(session, query.request())
             timings.append(time.perf_counter() - started)
             out.tops.append([hit.article_id for hit in found.hits])
@@ -599,11 +600,13 @@ class Level:
     p99: float
     errors: int
     cpu_ms: float
+    db_cpu_ms: float = math.nan  # PostgreSQL's processes serving the database, when on this machine
 
     def __str__(self) -> str:
+        database = "" if math.isnan(self.db_cpu_ms) else f" + PostgreSQL {self.db_cpu_ms:4.1f}"
         return (
             f"{self.clients:>2} clients: {self.rate:6.1f} req/s  p50 {self.p50:6.1f} ms  "
-            f"p99 {self.p99:6.1f} ms  server CPU {self.cpu_ms:4.1f} ms/req  errors {self.errors}"
+            f"p99 {self.p99:6.1f} ms  server CPU {self.cpu_ms:4.1f}{database} ms/req  errors {self.errors}"
         )
 
 
@@ -616,12 +619,46 @@ def http(
     server = serve(url, port)
     paths = [q.path() for q in batch]
     load = _wrk if WRK else _asyncio_load
+    backends = Backends.of(url)
     try:
         load(port, paths, 4, warmup)  # warm-up: caches, every worker
-        return [_level(server.pid, port, paths, n, seconds, load) for n in levels]
+        return [_level(server.pid, port, paths, n, seconds, load, backends) for n in levels]
     finally:
         server.terminate()
         server.wait(30)
+        if backends:
+            backends.close()
+
+
+class Backends:
+    """The CPU time of the PostgreSQL processes serving one database (Linux /proc, so only for a
+    server on this machine): PostgreSQL's share of a request, beside the `serve` workers'."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        parts = make_url(url)
+        self.database = parts.database
+        plain = parts.set(drivername="postgresql", query={}).render_as_string(hide_password=False)
+        self.admin = psycopg.connect(plain, autocommit=True)
+
+    @classmethod
+    def of(cls, url: str) -> Backends | None:
+        parts = make_url(url)
+        local = parts.host in ("127.0.0.1", "localhost", "::1", None) and Path("/proc").is_dir()
+        return cls(url) if parts.get_backend_name() == "postgresql" and local else None
+
+    def seconds(self) -> dict[int, float]:
+        """CPU seconds so far of each process connected to the database (this one's excepted)."""
+        sql = "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+        out = {}
+        for (pid,) in self.admin.execute(sql, [self.database]).fetchall():
+            with contextlib.suppress(OSError):  # gone since
+                out[pid] = _process_seconds(pid)
+        return out
+
+    def close(self) -> None:
+        self.admin.close()
 
 
 LoadRun = Callable[[int, Sequence[str], int, float], Load]
@@ -646,23 +683,39 @@ def _wrk(port: int, paths: Sequence[str], clients: int, seconds: float) -> Load:
     return Load(int(n), float(micros) / 1e6, float(p50) / 1000, float(p99) / 1000, int(errors))
 
 
-def _level(pid: int, port: int, paths: Sequence[str], clients: int, seconds: float, run: LoadRun) -> Level:
+def _level(
+    pid: int,
+    port: int,
+    paths: Sequence[str],
+    clients: int,
+    seconds: float,
+    run: LoadRun,
+    backends: Backends | None = None,
+) -> Level:
     cpu = _cpu_seconds(pid)
+    before = backends.seconds() if backends else {}
     load = run(port, paths, clients, seconds)
     cpu = _cpu_seconds(pid) - cpu
+    # a process that started during the run counts whole; one that ended is lost (the workers'
+    # pools keep theirs)
+    after = backends.seconds() if backends else {}
+    database = sum(t - before.get(p, 0.0) for p, t in after.items()) if backends else math.nan
+    requests = max(load.requests, 1)
     return Level(clients, load.requests / load.seconds, load.p50 * 1000, load.p99 * 1000, load.errors,
-                 1000 * cpu / max(load.requests, 1))  # fmt: skip
+                 1000 * cpu / requests, 1000 * database / requests)  # fmt: skip
 
 
 def _cpu_seconds(pid: int) -> float:
     """CPU time of a process and its children so far (Linux /proc): what the server used,
     whatever else the machine was running."""
     children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    total = 0
-    for process in (pid, *map(int, children)):
-        fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / os.sysconf("SC_CLK_TCK")
+    return sum(_process_seconds(process) for process in (pid, *map(int, children)))
+
+
+def _process_seconds(pid: int) -> float:
+    """CPU time of one process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
 def best_rate(levels: Sequence[Level]) -> str:
@@ -689,6 +742,7 @@ class Row:
     indexed: float
     overlap: float = math.nan
     peer: tuple[float, float, float] | None = None  # SQLite's in-process p50/p95/p99, same run
+    db_cpu_ms: float = math.nan  # PostgreSQL's CPU per request over HTTP (a local server)
 
 
 def sqlite_corpus(size: int, pool: Pool, reuse: bool) -> tuple[Path, str]:
@@ -712,14 +766,14 @@ def postgres_corpus(size: int, pool: Pool) -> tuple[str, str, str]:
 
 # what docs/scale.md tells a deployment to set for the API's PostgreSQL sessions (in the URL,
 # so `serve` gets them too): an exact bitmap for a common word's matches, no JIT compile of a
-# count over them, index reads priced as the cached reads they are (a common word's count is
-# then a bitmap scan, 0.8 s at a million, not a parallel scan of the table, 3.7 s), and a fresh
-# plan per window (a generic plan cannot know its size)
+# count over them, and index reads priced as the cached reads they are (a common word's count is
+# then a bitmap scan, 0.8 s at a million, not a parallel scan of the table, 3.7 s).
+# `plan_cache_mode` stays `auto`: the windows are prepared statements, and their generic plan
+# (the GIN index, whatever the width) saves their planning
 PG_SESSION = {
     "work_mem": "32MB",
     "jit": "off",
     "random_page_cost": "1.1",
-    "plan_cache_mode": "force_custom_plan",
 }
 
 
@@ -776,8 +830,9 @@ def _measure(
         print(f"  {level}", flush=True)
     rate = best_rate(levels) if levels else "skipped"
     cpu_ms = statistics.median(x.cpu_ms for x in levels) if levels else math.nan
+    db_cpu_ms = statistics.median(x.db_cpu_ms for x in levels) if levels else math.nan
     first, warm = percentiles(passes.first), percentiles(passes.warm)
-    return Row(size, build_rate, first, warm, rate, cpu_ms, like, indexed, agreement, peer_cuts)
+    return Row(size, build_rate, first, warm, rate, cpu_ms, like, indexed, agreement, peer_cuts, db_cpu_ms)
 
 
 def table(rows: Sequence[Row], n: int, sample: int) -> Iterator[str]:
@@ -798,8 +853,17 @@ def table(rows: Sequence[Row], n: int, sample: int) -> Iterator[str]:
         yield (
             f"| {r.size:,} | {r.build} | {' / '.join(f'{x:.1f}' for x in r.warm)} "
             f"| {r.first[0]:.1f} / {r.first[2]:.1f} | {r.rate} "
-            f"| {r.cpu_ms:.1f} ms ({cores} cores: {1000 * cores / r.cpu_ms:.0f}/s) | {like} | {agreement} |"
+            f"| {_cpu_cell(r, cores)} | {like} | {agreement} |"
         )
+
+
+def _cpu_cell(r: Row, cores: int) -> str:
+    """The workers' CPU per request, and PostgreSQL's beside it when measured; the rate the
+    cores would allow if the server had them to itself."""
+    if math.isnan(r.db_cpu_ms):
+        return f"{r.cpu_ms:.1f} ms ({cores} cores: {1000 * cores / r.cpu_ms:.0f}/s)"
+    total = r.cpu_ms + r.db_cpu_ms
+    return f"{r.cpu_ms:.1f} + PostgreSQL {r.db_cpu_ms:.1f} ms ({cores} cores: {1000 * cores / total:.0f}/s)"
 
 
 def main() -> None:

@@ -140,10 +140,12 @@ def test_the_searches_read_the_blocks_index(database: Database, monkeypatch: pyt
     statements: list[tuple[str, Any]] = []
     rows = PostgresEngine._rows
 
-    def record(engine: PostgresEngine, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
+    def record(
+        engine: PostgresEngine, sql: str, params: dict[str, Any] | None = None, prepare: bool = False
+    ) -> list[Any]:
         if "@@" in sql:
             statements.append((sql, params))
-        return rows(engine, sql, params)
+        return rows(engine, sql, params, prepare)
 
     monkeypatch.setattr(PostgresEngine, "_rows", record)
     with database.sessions() as session:

@@ -15,12 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import insert, text
 
 from nlp.dates import KST
 from search import engines
-from search.articles import SearchRequest, _plan, _query_phrases, document_values, search
+from search.articles import SearchRequest, _plan, _query_phrases, document_values, reading, search
 from search.engines import PostgresEngine, filter_tags
 from store.db import Database
 from store.models import Article, Page, SearchDoc, SearchSpans, Source
@@ -252,6 +253,70 @@ def test_migration_0020_adds_and_drops_the_published_id_index() -> None:
             db.dispose()
     assert found[0] == found[2] and found[0] is not None and "(published, id)" in found[0]
     assert found[1] is None
+
+
+# prepared windows ------------------------------------------------------------------------------
+
+
+def _compared(results: Any) -> tuple[Any, ...]:
+    hits = [
+        (h.article_id, round(h.score, 3), h.title, h.url, h.published, h.highlights) for h in results.hits
+    ]
+    return hits, results.total, results.total_exact, results.facets
+
+
+def test_prepared_windows_turn_generic_read_the_blocks_index_and_answer_the_same(
+    postgres: Database, sqlite: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The windows and the page of hits are prepared statements: after PostgreSQL's five custom
+    plans each runs its generic plan (plan_cache_mode auto, the bench's session settings). The
+    answers stay those of the first searches, and SQLite's; the generic plan reads the blocks
+    index; and a search in `reading` sends no BEGIN (its session is in autocommit)."""
+    windows: list[dict[str, Any]] = []
+    rows = PostgresEngine._rows
+
+    def record(
+        engine: PostgresEngine, sql: str, params: dict[str, Any] | None = None, prepare: bool = False
+    ) -> list[Any]:
+        if prepare and "@@" in sql and params is not None:
+            windows.append(params)
+        return rows(engine, sql, params, prepare)
+
+    monkeypatch.setattr(PostgresEngine, "_rows", record)
+    requests = REQUESTS
+    with reading(sqlite) as session:
+        theirs = [_compared(search(session, r)) for r in requests]
+    with reading(postgres) as session:
+        driver = session.connection().connection.driver_connection
+        assert driver is not None and driver.autocommit
+        passes = [[_compared(search(session, r)) for r in requests] for _ in range(7)]
+        prepared = (
+            session.connection()
+            .exec_driver_sql(
+                "SELECT name, statement, generic_plans, cardinality(parameter_types) "
+                "FROM pg_prepared_statements"
+            )
+            .all()
+        )
+        assert driver.info.transaction_status.name == "IDLE"  # nothing was left open
+    assert all(found == theirs for found in passes)
+    generic = {name: (statement, n) for name, statement, plans, n in prepared if plans > 0}
+    assert any("FROM search_docs d" in statement for statement, _ in generic.values()), prepared
+    assert any("FROM articles a" in statement for statement, _ in generic.values()), prepared
+    # the plan those windows run: a plain word's window (words, blocks, lo, hi, limit)
+    params = next(w for w in windows if set(w) == {"q", "f0", "lo", "hi", "n"})
+    values = (params["q"], params["f0"], params["lo"], params["hi"], params["n"])
+    name = next(n for n, (statement, count) in generic.items() if "convert_to" in statement and count == 5)
+    with postgres.engine.connect() as connection:
+        cursor = psycopg.ClientCursor(connection.connection.driver_connection)  # type: ignore[arg-type]
+        cursor.execute("SET plan_cache_mode = force_generic_plan")
+        cursor.execute(f"PREPARE again AS {generic[name][0]}")
+        cursor.execute("EXPLAIN EXECUTE again(%s, %s, %s, %s, %s)", values)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("DEALLOCATE again")
+        cursor.execute("RESET plan_cache_mode")
+        connection.rollback()
+    assert "$1" in plan and "Bitmap Index Scan on ix_search_docs_blocks" in plan, plan
 
 
 # the HTTP API ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from nlp.cleanup import clean_body
 from nlp.dates import find_labelled_dates
 from nlp.extract import extract_page
 from nlp.titles import clean_title
+from tests.test_extract_header_info import BUS  # the same story, on this module's templates
 
 HEAT = (
     "가온시, 폭염 대비 무더위쉼터 150곳 운영",
@@ -27,15 +28,6 @@ HEAT = (
         "쉼터는 경로당과 주민센터, 도서관 등에 마련되며 오후 9시까지 문을 연다.",
         "시는 쉼터마다 냉방기와 생수를 갖추고 담당 공무원을 배치해 어르신의 건강 상태를 살필 계획이다.",
         '김하늘 가온시 복지정책과장은 "폭염 취약계층이 안전하게 여름을 나도록 돕겠다"고 말했다.',
-    ],
-)
-BUS = (
-    "한빛구, 심야 마을버스 4개 노선 신설…새벽 2시까지 운행",
-    [
-        "한빛구는 다음 달부터 심야 마을버스 4개 노선을 새로 운행한다고 3일 밝혔다.",
-        "심야 노선은 지하철 막차 시간 이후인 밤 12시부터 새벽 2시까지 20분 간격으로 다닌다.",
-        "구는 노선별 이용객을 분석해 내년 상반기에 운행 구간을 조정할 계획이다.",
-        '박나래 한빛구 교통행정과장은 "늦게 귀가하는 주민들의 안전한 이동을 돕겠다"고 말했다.',
     ],
 )
 NAV = (

@@ -8,7 +8,15 @@ from copy import deepcopy
 
 from lxml import etree, html
 
-from nlp.titles import fold, is_cms_words, is_generic_title, is_headline, is_outlet_name, is_section_name
+from nlp.titles import (
+    fold,
+    is_board_label,
+    is_cms_words,
+    is_generic_title,
+    is_headline,
+    is_outlet_name,
+    is_section_name,
+)
 
 MIN_PROBE_CHARS = 15
 MAX_LOOKBACK = 400
@@ -342,11 +350,11 @@ def _control(child: html.HtmlElement) -> bool:
 
 
 def _label_piece(child: html.HtmlElement) -> bool:
-    """A section's or outlet's name set after the headline as a label of its own: run into the
+    """A section's, board's or outlet's name set after the headline as a label of its own: run into the
     headline with no space between, or named a label by its class (``<span class="cate">사회</span>``);
     an emphasised last word of the headline (``함께 사는 <em>사회</em>``) follows a space."""
     text = fold(child.text_content())
-    if not (is_section_name(text) or is_outlet_name(text)):
+    if not (is_section_name(text) or is_outlet_name(text) or is_cms_words(text) or is_board_label(text)):
         return False
     before = child.getprevious()
     ahead = (before.tail if before is not None else child.getparent().text) or ""

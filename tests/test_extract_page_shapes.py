@@ -421,6 +421,7 @@ def test_json_ld_with_a_trailing_comma_or_in_a_comment_is_read(template, story, 
 LABELLED_HEADINGS = [
     '<h1 class="headline">{title}<span>사회</span></h1>',
     '<h2 class="tit">{title} <span class="cate">지역</span></h2>',
+    '<h2 class="tit">{title}<span class="cate">시정소식</span></h2>',  # a board's name, not a section's
 ]
 
 

@@ -8,6 +8,7 @@ from copy import deepcopy
 
 from lxml import etree, html
 
+from nlp.dates import MODIFIED_LABELS, PUBLISHED_LABELS, find_labelled_dates
 from nlp.titles import (
     fold,
     is_board_label,
@@ -366,7 +367,7 @@ _LABEL_MARKS_RE = re.compile(r"sec|cat|label|badge|tag|kind", re.IGNORECASE)
 MAX_FURNITURE_CHARS = 40
 _INFO_PIECE_RE = re.compile(
     r"(?:19|20)\d{2}\s?[.\-/년]\s?\d{1,2}"  # a date
-    r"|(?:기사\s?)?(?:입력|수정|등록|작성|승인|게재|발행|송고)(?:일|시간|일시)?\s*[:：]?\s*\d"
+    r"|(?:기사\s?)?(?:" + "|".join(PUBLISHED_LABELS + MODIFIED_LABELS) + r")(?:일|시간|일시)?\s*[:：]?\s*\d"
     r"|(?:조회수?|hits?|views?)\s*[:：]?\s*[\d,]+$"
     r"|(?:글쓴이|작성자|기자명|기자|글|사진)\s*[:：]\s*\S"
     r"|[가-힣]{1,4}\s?(?:기자|특파원|객원기자|통신원|리포터)(?:$|[\s|·,/(])"  # ``김기자``: a surname alone
@@ -418,7 +419,7 @@ def headed_article(
         after = " ".join(
             fold(e.text_content()) for e in elements[index + 1 : index + 1 + DATE_PROBE_ELEMENTS]
         )
-        if _LABELLED_DATE_RE.search(after[:DATE_PROBE_CHARS]):
+        if find_labelled_dates(after[:DATE_PROBE_CHARS])[0] is not None:
             return True
     return False
 
@@ -429,9 +430,6 @@ def _squeeze(text: str) -> str:
 
 DATE_PROBE_ELEMENTS, DATE_PROBE_CHARS = 4, 120
 _PERIOD_RE = re.compile(r"(?:19|20)\d{2}년?|\d{1,2}월|[\d.~\-]+")  # the year or month a board's list covers
-_LABELLED_DATE_RE = re.compile(
-    r"(?:입력|등록|작성|승인|게재|발행|송고|기사입력)(?:일|일시|시간)?\s*[:：|]?\s*(?:19|20)\d{2}\s?[.\-/년]"
-)
 
 
 def title_marked(element: html.HtmlElement) -> bool:

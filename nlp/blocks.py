@@ -118,6 +118,39 @@ def unwrap_layout_tables(tree: html.HtmlElement) -> int:
     return len(layout)
 
 
+def mark_menu_tables(tree: html.HtmlElement) -> int:
+    """Turn tables that hold only a row of short links into ``<nav>``; return how many.
+
+    Convention: sites laid out in tables (old news CMSs, county and school boards) print their menus
+    as a table of short links between separators (``<td><a>정치</a> | <a>경제</a></td>``). Extractors
+    keep a table whole, so such a menu opened the body as ``| 정치 | 경제 |`` and hid the headline
+    printed after it. A menu's links are words (``정치``, ``보도자료``); a table of article links
+    carries headlines, and a data table has text of its own beside its links.
+    """
+    menus = [table for table in tree.iter("table") if _menu_table(table)]
+    for table in menus:
+        table.tag = "nav"
+    return len(menus)
+
+
+def _menu_table(table: html.HtmlElement) -> bool:
+    if any(inner is not table for inner in table.iter("table")):
+        return False  # a table holding tables is the page's layout
+    words = [fold(a.text_content()) for a in table.iter("a")]
+    words = [w for w in words if w]
+    if len(words) < MIN_MENU_LINKS or any(len(w) > MAX_MENU_WORD_CHARS for w in words):
+        return False
+    rest = fold(table.text_content())
+    for word in sorted(words, key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    return not _MENU_SEPARATORS_RE.sub("", rest)
+
+
+MIN_MENU_LINKS = 3
+MAX_MENU_WORD_CHARS = 12
+_MENU_SEPARATORS_RE = re.compile(r"[\s|｜ㅣ·∙•/:>,\-]+")
+
+
 def _rows(table: html.HtmlElement) -> list[html.HtmlElement]:
     """The table's own rows (directly or under thead/tbody/tfoot), not those of nested tables."""
     rows: list[html.HtmlElement] = []

@@ -8,6 +8,7 @@ share buttons, photo credits, bylines and reporter e-mails.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from nlp.bylines import is_byline, strip_dateline
 from nlp.dates import DATE_RE, numeric_months
@@ -205,6 +206,35 @@ def _dropped(line: str, dropped: set[str]) -> bool:
         for head in dropped
         if len(line) > len(head)
     )
+
+
+def drop_leading_teasers(cleaned: str, teasers: Sequence[str]) -> str:
+    """``cleaned`` without the other articles' linked headlines it opens with, when there are several.
+
+    Convention: pages laid out in columns print a box of the latest or most-read headlines, each a
+    link to its article, in a column before the article's own; an extractor that keeps that
+    column runs it in above the headline. Lines shorter than a headline between them (the box's
+    name) stay for the rules that read labels; the run ends at the first line that is no teaser.
+    """
+    known = {fold(t) for t in teasers}
+    if not known:
+        return cleaned
+    lines = cleaned.split("\n")
+    found: list[int] = []
+    for index, line in enumerate(lines):
+        text = fold(line.lstrip(LIST_BULLETS))
+        if text in known:
+            found.append(index)
+        elif len(text) >= MIN_TEASER_CHARS:
+            break
+    if len(found) < MIN_LEADING_TEASERS or len(found) == len(lines):
+        return cleaned
+    gone = set(found)
+    return "\n".join(line for index, line in enumerate(lines) if index not in gone)
+
+
+MIN_LEADING_TEASERS = 2
+MIN_TEASER_CHARS = 8  # listing.MIN_HEADLINE_CHARS: a shorter line names a box, not an article
 
 
 def drop_above_headline(cleaned: str, title: str | None) -> str:

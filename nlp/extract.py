@@ -21,9 +21,9 @@ import trafilatura
 from lxml import etree, html
 
 from nlp import EmptyPageError, NlpError
-from nlp.blocks import block_text, largest_block, unwrap_layout_tables, wrap_leading_lines
+from nlp.blocks import block_text, largest_block, mark_menu_tables, unwrap_layout_tables, wrap_leading_lines
 from nlp.bylines import byline_names, clean_author, header_byline_names, merge_authors
-from nlp.cleanup import clean_body, drop_above_headline, drop_lines
+from nlp.cleanup import clean_body, drop_above_headline, drop_leading_teasers, drop_lines
 from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date, is_date_only
 from nlp.decode import decode_html
 from nlp.embedded import EmbeddedArticle, embedded_article, embedded_html
@@ -121,7 +121,12 @@ def extract_page(
     base = url or _absolute(_base_href(tree)) or _absolute(meta.canonical)
     anchors = page_anchors(tree, base)
     lead = take_lead(tree)
-    changed = drop_pull_quotes(tree) + unwrap_layout_tables(tree) + drop_inline_labels(tree)
+    changed = (
+        drop_pull_quotes(tree)
+        + mark_menu_tables(tree)
+        + unwrap_layout_tables(tree)
+        + drop_inline_labels(tree)
+    )
     changed += join_broken_headings(tree) + wrap_leading_lines(tree)
     if lead or changed:
         elements = page_elements(tree)
@@ -140,6 +145,8 @@ def extract_page(
         and not headed_article(elements, [*meta.titles, meta.title_tag or ""], [a.text for a in index_rows])
     ):
         return _listing(meta, links, common)
+    teasers = teaser_texts(anchors)
+    cleaned = drop_leading_teasers(cleaned, teasers)
     start = first_line_index(elements, cleaned)
     cleaned = lift_header_lines(cleaned, elements, start)
     first_line = elements[start] if start is not None else None
@@ -152,7 +159,7 @@ def extract_page(
     )
     title = title or opening_title(cleaned, template.titles)
     cleaned = drop_above_headline(cleaned, title)
-    body = drop_lines(cleaned, (title or "", *teaser_texts(anchors), *template_lines(template, cleaned)))
+    body = drop_lines(cleaned, (title or "", *teasers, *template_lines(template, cleaned)))
     lead, body = _split_lead(lead, body, meta.description)
     lead = clean_lead(lead, drop=(title or "",))
     page_text = functools.cache(lambda: visible_text(tree))

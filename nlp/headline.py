@@ -22,7 +22,7 @@ from lxml import etree, html
 
 from nlp.cleanup import BOILERPLATE_RE
 from nlp.headings import front_page, in_menu, title_marked, title_text
-from nlp.titles import clean_title, fold, is_cms_words, is_headline
+from nlp.titles import clean_title, fold, is_cms_words, is_headline, is_outlet_name
 
 # Groups of sources that a CMS fills independently of each other.
 META, TAG, PAGE, BODY = "meta", "tag", "page", "body"
@@ -111,7 +111,7 @@ def choose_headline(
     def clean(repeated: frozenset[str]) -> list[Candidate]:
         found = _clean_candidates([*candidates, *opening], site_names, keywords, repeated, inner)
         found = [_without_brand_tail(c, brands) for c in found]
-        return [c for c in found if c.group == BODY or _key(c.text) not in brand_keys]
+        return [c for c in found if c.group == BODY or not _brand_named(c.text, brand_keys, brands)]
 
     pool = clean(template)
     if template and not any(c.group != BODY for c in pool):
@@ -200,6 +200,31 @@ def _without_brand_tail(candidate: Candidate, brands: Sequence[str]) -> Candidat
         if candidate.text.endswith(brand) and head.endswith(" ") and len(_key(head)) >= MIN_AGREE_CHARS:
             return Candidate(head.strip(), candidate.group, candidate.rank, candidate.in_body)
     return candidate
+
+
+def _brand_named(text: str, brand_keys: frozenset[str], brands: Sequence[str]) -> bool:
+    """``text`` is the site's brand, alone or with only words naming a kind of site after or before
+    it (``가람신문 뉴스``, ``가람신문 인터넷신문``, ``가람군 누리집``).
+
+    Convention: a site without a headline in its ``<title>`` prints its own name there, often with
+    what it is; a headline that opens with the brand goes on with news (``가람군, 여름철 …``).
+    """
+    if _key(text) in brand_keys:
+        return True
+    for brand in brands:
+        if text.startswith(brand):
+            rest = text[len(brand) :]
+        elif text.endswith(brand):
+            rest = text[: -len(brand)]
+        else:
+            continue
+        rest = _BRAND_JOIN_RE.sub(" ", rest).strip()
+        if rest and (is_cms_words(rest) or (is_outlet_name(rest) and len(rest.split()) == 1)):
+            return True
+    return False
+
+
+_BRAND_JOIN_RE = re.compile(r"[\s|｜:：\-–—·]+")
 
 
 def _clean_candidates(
@@ -417,12 +442,50 @@ def bold_lines_above(first_line: html.HtmlElement | None) -> list[str]:
     if first_line is None:
         return []
     found: list[str] = []
-    for element in reversed(_BOLD_ABOVE(first_line)):
+    for element in [*reversed(_bold_inside(first_line)), *reversed(_BOLD_ABOVE(first_line))]:
         text = fold(element.text_content())
-        parent = element.getparent()
-        alone = parent is not None and fold(parent.text_content()) == text
-        if alone and MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS and not in_menu(element):
+        if (
+            own_line(element, text)
+            and MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS
+            and not in_menu(element)
+        ):
             found.append(text)
+    return found
+
+
+def own_line(element: html.HtmlElement, text: str) -> bool:
+    """``element`` (whose text is ``text``) fills a line of its own: its block holds nothing else, or
+    it stands between line breaks among loose lines (``<td><b>제목</b><br>본문…``)."""
+    parent = element.getparent()
+    if parent is None:
+        return False
+    if fold(parent.text_content()) == text:
+        return True
+    before = element.getprevious()
+    opens = (
+        not fold(parent.text or "") if before is None else before.tag == "br" and not fold(before.tail or "")
+    )
+    after = element.getnext()
+    return opens and not fold(element.tail or "") and (after is None or after.tag == "br")
+
+
+def _bold_inside(first_line: html.HtmlElement) -> list[html.HtmlElement]:
+    """Bold elements inside ``first_line`` before its own text starts, in page order.
+
+    Convention: a CMS without paragraphs writes headline and text as loose lines in one cell
+    (``<td><center><b>제목</b></center><br>입력 …<br>본문…``): the line the body starts with is then
+    the cell's own text after the ``<br>``s (the extractor leaves the centred headline out), and the
+    headline is inside the cell, not before it.
+    """
+    found: list[html.HtmlElement] = []
+    if len(fold(first_line.text or "")) >= MIN_MARKED_CHARS:
+        return found
+    for child in first_line:
+        if not isinstance(child.tag, str):
+            continue
+        found.extend(e for e in child.iter("b", "strong", "font") if len(found) < MAX_MARKED)
+        if len(fold(child.tail or "")) >= MIN_MARKED_CHARS:
+            break  # the cell's own text has begun
     return found
 
 
@@ -453,21 +516,16 @@ def _opening_bold(tree: html.HtmlElement, first: str) -> list[str]:
     """The body's first line when the page prints it as a bold block of its own.
 
     Convention: older CMSs and word-processor conversions print the headline as a bold line
-    (``<p><strong>…</strong></p>``, a ``<b>`` filling a table cell) right before the text, as in
-    ``bold_lines_above``; an extractor that keeps it as the body's first line hides it from there.
+    (``<p><strong>…</strong></p>``, a ``<b>`` filling a table cell or a line between ``<br>``s) right
+    before the text, as in ``bold_lines_above``; an extractor that keeps it as the body's first line
+    hides it from there.
     A sentence in bold (``…했다.``) is a lead, not a headline.
     """
     if len(first) < MIN_MARKED_CHARS or _SENTENCE_END_RE.search(first):
         return []
     for element in tree.iter("b", "strong"):
-        parent = element.getparent()
         text = fold(element.text_content())
-        if (
-            text == first
-            and parent is not None
-            and fold(parent.text_content()) == text
-            and not in_menu(element)
-        ):
+        if text == first and own_line(element, text) and not in_menu(element):
             return [first]
     return []
 

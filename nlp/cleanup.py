@@ -237,6 +237,27 @@ MIN_LEADING_TEASERS = 2
 MIN_TEASER_CHARS = 8  # listing.MIN_HEADLINE_CHARS: a shorter line names a box, not an article
 
 
+def drop_item_lines(cleaned: str, items: Sequence[str]) -> str:
+    """``cleaned`` without the run of teaser items it ends with (``listing.teaser_items``): the
+    summaries printed beside other articles' linked headlines in a related box after the text.
+
+    Only the closing run goes: a most-read box may carry this article's own lead, which the text
+    opens with.
+    """
+    texts = [fold(item) for item in items]
+    lines = cleaned.split("\n")
+    first_item = None
+    for index in range(len(lines) - 1, -1, -1):
+        text = fold(lines[index].lstrip(LIST_BULLETS))
+        if len(text) >= MIN_TEASER_CHARS and any(text in item for item in texts):
+            first_item = index
+        elif len(text) >= MIN_TEASER_CHARS:
+            break
+    if first_item is None or first_item == 0:
+        return cleaned
+    return "\n".join(lines[:first_item])
+
+
 def drop_above_headline(cleaned: str, title: str | None) -> str:
     """``cleaned`` without the short lines the extractor kept above the headline's own line (and
     without a board or section label run into that line).

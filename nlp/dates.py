@@ -34,9 +34,14 @@ _COMPACT_RE = re.compile(r"^\s*((?:19|20)\d{6})(\d{4}(?:\d{2})?)?\s*$")
 PUBLISHED_LABELS = ("입력", "등록", "작성", "게재", "승인", "발행", "송고", "게시", "배포")
 WEAK_LABELS = ("날짜",)  # used only when no stronger published label is found
 MODIFIED_LABELS = ("수정", "업데이트", "갱신", "변경")
+# Convention: pages styled in English print the same two stamps as ``Published``/``Posted`` and
+# ``Updated``/``Modified`` (``Posted on 2024.05.03``), in any case.
+ENGLISH_PUBLISHED_LABELS = ("published", "posted", "created")
+ENGLISH_MODIFIED_LABELS = ("updated", "modified", "edited")
+_ENGLISH = "(?i:" + "|".join(ENGLISH_PUBLISHED_LABELS + ENGLISH_MODIFIED_LABELS) + r")(?:\s+on)?"
 _LABEL_RE = re.compile(
-    r"(?<![가-힣])(?:기사|최초|최종|뉴스)?\s?"
-    r"(?P<label>" + "|".join(PUBLISHED_LABELS + MODIFIED_LABELS + WEAK_LABELS) + r")"
+    r"(?<![가-힣A-Za-z])(?:기사|최초|최종|뉴스)?\s?"
+    r"(?P<label>" + "|".join(PUBLISHED_LABELS + MODIFIED_LABELS + WEAK_LABELS) + "|" + _ENGLISH + r")"
     # ``[입력]``, ``(수정)``, ``입력 :``, ``등록일 | 2024…``: a closing bracket or bar may sit between.
     r"(?:일시|일자|시간|시각|일|날짜)?\s*[\]\)】〕>]?\s*[:：|]?\s*(?=(?:19|20)\d{2}|\d{2}[-./]\d{1,2}[-./]\d{1,2}(?!\d))"
 )
@@ -45,8 +50,12 @@ _LABEL_RE = re.compile(
 _SHORT_DATE_RE = re.compile(
     r"(?P<y>\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)\.?(?:\s*\([월화수목금토일]\))?" + _TIME
 )
+# a line holding one date and its time, nothing else: ``2024.05.03 10:20``, ``2024년 5월 3일 (금)``
+BARE_DATE_LINE_RE = re.compile(r"^[ \t]*(?:19|20)\d{2}[-./년][-./년월일\d \t:()화수목금토]*$", re.MULTILINE)
 # A modified label just before a date: that date is never the publication time.
-_MODIFIED_BEFORE_RE = re.compile(r"(?:" + "|".join(MODIFIED_LABELS) + r")[^\d가-힣]{0,4}$")
+_MODIFIED_BEFORE_RE = re.compile(
+    r"(?:" + "|".join(MODIFIED_LABELS) + "|(?i:" + "|".join(ENGLISH_MODIFIED_LABELS) + r"))[^\d가-힣]{0,4}$"
+)
 # Convention: bylines and archive datelines carry the date on a line of their own kind —
 # ``홍길동 기자 | 2024.05.03 15:12``, ``글·사진 홍길동``, ``[한빛일보] 2019-03-04 12면``, ``hong@x.kr``.
 _DATELINE_MARK_RE = re.compile(
@@ -212,7 +221,7 @@ def as_kst(value: dt.datetime | None) -> dt.datetime | None:
 
 def _label_kind(label: str) -> str:
     """``published``, ``modified`` or ``weak`` for one visible label."""
-    if label in MODIFIED_LABELS:
+    if label in MODIFIED_LABELS or label.split()[0].lower() in ENGLISH_MODIFIED_LABELS:
         return "modified"
     return "weak" if label in WEAK_LABELS else "published"
 

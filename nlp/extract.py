@@ -23,8 +23,15 @@ from lxml import etree, html
 from nlp import EmptyPageError, NlpError
 from nlp.blocks import block_text, largest_block, mark_menu_tables, unwrap_layout_tables, wrap_leading_lines
 from nlp.bylines import byline_names, clean_author, header_byline_names, merge_authors
-from nlp.cleanup import clean_body, drop_above_headline, drop_leading_teasers, drop_lines
-from nlp.dates import as_kst, date_from_url, find_labelled_dates, find_unlabelled_date, is_date_only
+from nlp.cleanup import clean_body, drop_above_headline, drop_item_lines, drop_leading_teasers, drop_lines
+from nlp.dates import (
+    BARE_DATE_LINE_RE,
+    as_kst,
+    date_from_url,
+    find_labelled_dates,
+    find_unlabelled_date,
+    is_date_only,
+)
 from nlp.decode import decode_html
 from nlp.embedded import EmbeddedArticle, embedded_article, embedded_html
 from nlp.headings import (
@@ -66,6 +73,7 @@ from nlp.listing import (
     is_one_of,
     page_anchors,
     script_rows,
+    teaser_items,
     teaser_texts,
 )
 from nlp.meta import PageMeta, collect_meta
@@ -160,6 +168,7 @@ def extract_page(
     title = title or opening_title(cleaned, template.titles)
     cleaned = drop_above_headline(cleaned, title)
     body = drop_lines(cleaned, (title or "", *teasers, *template_lines(template, cleaned)))
+    body = drop_item_lines(body, teaser_items(anchors))
     lead, body = _split_lead(lead, body, meta.description)
     lead = clean_lead(lead, drop=(title or "",))
     page_text = functools.cache(lambda: visible_text(tree))
@@ -514,11 +523,7 @@ def _headline_date(head: str, top: str, tail: str, before: str) -> dt.datetime |
     found = find_unlabelled_date(date_lines) or next(filter(None, strict), None)
     # a line that is a date and nothing else among the body's first lines: the header's date line,
     # printed under a deck the extractor took into the text
-    return found or find_unlabelled_date("\n".join(_BARE_DATE_LINE_RE.findall(top)))
-
-
-# a line holding one date and its time, nothing else: ``2024.05.03 10:20``, ``2024년 5월 3일 (금)``
-_BARE_DATE_LINE_RE = re.compile(r"^[ \t]*(?:19|20)\d{2}[-./년][-./년월일\d \t:()화수목금토]*$", re.MULTILINE)
+    return found or find_unlabelled_date("\n".join(BARE_DATE_LINE_RE.findall(top)))
 
 
 def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str, str, str, str]:

@@ -8,7 +8,7 @@ from copy import deepcopy
 
 from lxml import etree, html
 
-from nlp.dates import MODIFIED_LABELS, PUBLISHED_LABELS, find_labelled_dates
+from nlp.dates import BARE_DATE_LINE_RE, MODIFIED_LABELS, PUBLISHED_LABELS, find_labelled_dates
 from nlp.titles import (
     fold,
     is_board_label,
@@ -390,7 +390,8 @@ def headed_article(
 ) -> bool:
     """The page prints an article's headline box: a heading or title-marked element outside menus
     and links, reading as a headline and linking nowhere, that the page's metadata names too
-    (``og:title``, ``<title>``) or that a labelled date follows (``입력 2024.05.03 10:20``).
+    (``og:title``, ``<title>``) or that a date follows, labelled (``입력 2024.05.03 10:20``) or on a line
+    of its own.
 
     Convention: an index prints its headlines as links; an article prints its own as a heading
     over the text, however short the text (a photo story's two lines) and however long the list of
@@ -421,7 +422,20 @@ def headed_article(
         )
         if find_labelled_dates(after[:DATE_PROBE_CHARS])[0] is not None:
             return True
+        # ... or a line of its own holding the date alone (``<p class="date">2024.05.03 10:20</p>``)
+        if BARE_DATE_LINE_RE.match(_next_line(elements, index)):
+            return True
     return False
+
+
+def _next_line(elements: Sequence[html.HtmlElement], index: int) -> str:
+    """The text of the first element with text after ``elements[index]`` and outside it."""
+    inside = set(elements[index].iter())
+    for element in elements[index + 1 : index + 1 + DATE_PROBE_ELEMENTS]:
+        text = fold(element.text_content())
+        if element not in inside and text:
+            return text
+    return ""
 
 
 def _squeeze(text: str) -> str:

@@ -144,6 +144,26 @@ def teaser_texts(anchors: list[Anchor]) -> list[str]:
     ]
 
 
+def teaser_items(anchors: list[Anchor]) -> list[str]:
+    """Texts of the list items and table rows that hold another article's linked headline (the
+    headline with its summary, date or source), for items short enough to be such a teaser.
+
+    Convention: a related or most-read box prints each story as one item: the linked headline,
+    often a summary line beside it outside the link; the whole item belongs to the box.
+    """
+    return [
+        a.item
+        for a in anchors
+        if a.item
+        and not a.in_menu
+        and len(a.text) >= MIN_HEADLINE_CHARS
+        and len(a.item) <= MAX_TEASER_ITEM_CHARS
+    ]
+
+
+MAX_TEASER_ITEM_CHARS = 300
+
+
 def _one_per_item(links: list[Anchor]) -> bool:
     """Every link sits in a list item or table row of its own."""
     items = [a.item for a in links]

@@ -37,6 +37,7 @@ from nlp.embedded import EmbeddedArticle, embedded_article, embedded_html
 from nlp.headings import (
     MIN_PROBE_CHARS,
     body_heads,
+    drop_hidden_headings,
     first_line_index,
     headed_article,
     in_menu,
@@ -134,6 +135,7 @@ def extract_page(
         + mark_menu_tables(tree)
         + unwrap_layout_tables(tree)
         + drop_inline_labels(tree)
+        + drop_hidden_headings(tree)
     )
     changed += join_broken_headings(tree) + wrap_leading_lines(tree)
     if lead or changed:

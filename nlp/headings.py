@@ -279,10 +279,35 @@ def _without_hidden(element: html.HtmlElement) -> html.HtmlElement:
     return copy if len(fold(copy.text_content())) >= MIN_DECK_CHARS else element
 
 
+def drop_hidden_headings(tree: html.HtmlElement) -> int:
+    """Remove the headings a page hides from sight; return how many.
+
+    Convention: accessible templates title their regions for screen readers with headings hidden
+    by a class (``<h1 class="blind">가람일보 기사 본문</h1>``, ``<h2 class="sr-only">주요 메뉴</h2>``),
+    and pages keep layers closed until used (``<div class="layer_popup" style="display:none">``
+    with its notice's heading). Neither is the article's headline, nor a line of its text.
+    """
+    hidden: list[html.HtmlElement] = []
+    for heading in tree.iter(*HEADING_LEVELS):
+        layer = next((node for node in heading.iterancestors() if _is_hidden(node)), None)
+        if layer is not None and len(fold(layer.text_content())) <= MAX_LAYER_CHARS:
+            hidden.append(layer)  # a closed layer with its own heading: a notice, not collapsed text
+        elif layer is not None or _is_hidden(heading):
+            hidden.append(heading)
+    for element in hidden:
+        if element.getparent() is not None:
+            element.drop_tree()  # lxml keeps the tail: the text after it stays
+    return len(hidden)
+
+
+MAX_LAYER_CHARS = 500  # a popup's notice; a hidden block holding more may be the article's folded text
+
+
 def _is_hidden(element: html.HtmlElement) -> bool:
     classes = set((element.get("class") or "").lower().split())
     style = (element.get("style") or "").replace(" ", "").lower()
-    return bool(classes & HIDDEN_CLASSES) or "display:none" in style or "visibility:hidden" in style
+    hidden = element.get("hidden") is not None or (element.get("aria-hidden") or "").lower() == "true"
+    return hidden or bool(classes & HIDDEN_CLASSES) or "display:none" in style or "visibility:hidden" in style
 
 
 HIDDEN_CLASSES = frozenset(

@@ -101,3 +101,34 @@ def test_a_latin_word_opening_the_headline_stays(word: str) -> None:
         f'<h2 class="tit"><span class="en">{word}</span> 반도체 인재 1000명 키운다…가온시 교육센터 개소</h2>'
     )
     assert extract_page(_paper(head, HEAT[1]).encode()).title == title
+
+
+def _region_titled_paper(story: tuple[str, list[str]]) -> bytes:
+    """A paper titling its regions for screen readers with hidden headings before its headline."""
+    title, lines = story
+    text = "".join(f"<p>{line}</p>" for line in lines)
+    return f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>가온일보</title></head>
+<body><div id="skip"><a href="#content">본문 바로가기</a></div>
+<div id="content"><h1 class="blind">가온일보 기사 본문 영역입니다</h1>
+<h2 class="sr-only">기사 제목과 본문</h2>
+<div class="view"><h3 class="tit">{title}</h3><p class="date">입력 2024.05.03 10:20</p>
+<div class="txt">{text}</div></div></div></body></html>""".encode()
+
+
+def _board_with_closed_layer(story: tuple[str, list[str]]) -> bytes:
+    """An office's board with a notice layer kept closed and a heading hidden from sight by attribute."""
+    title, lines = story
+    text = "".join(f"<p>{line}</p>" for line in lines)
+    return f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>한빛구청</title></head>
+<body><div class="layer_popup" style="display: none">
+<h2>시스템 점검 안내: 5월 4일 새벽 서비스가 중단됩니다</h2>
+<p>이용에 불편을 드려 죄송합니다.</p></div><h2 aria-hidden="true">한빛구청 알림마당 게시판 본문</h2>
+<div class="board_view"><p class="b_title">{title}</p><ul><li>등록일 2024.05.03</li></ul>
+<div class="b_content">{text}</div></div></body></html>""".encode()
+
+
+def test_headings_hidden_from_sight_are_no_headline_and_no_text() -> None:
+    for page, (title, lines) in ((_region_titled_paper(HEAT), HEAT), (_board_with_closed_layer(BUS), BUS)):
+        extracted = extract_page(page)
+        assert extracted.title == title
+        assert extracted.body.split("\n") == lines

@@ -241,11 +241,13 @@ def fold(text: str) -> str:
 
 
 def _strip_sites(text: str, sites: list[str]) -> str:
-    """Remove a known site name at either end, with its separator."""
+    """Remove a known site name at either end, with its separator (after the headline, a space is one)."""
     for site in sites:
         sep = rf"\s*(?:{SEPARATORS}|\s)\s*"
         tail = re.compile(rf"{sep}{re.escape(site)}(?:\s*모바일)?\s*$", re.IGNORECASE)
-        head = re.compile(rf"^{re.escape(site)}(?:\s*모바일)?{sep}", re.IGNORECASE)
+        # before the headline only with a separator: an office's or paper's name and a space open
+        # its own headlines (``가람시 청년 월세 지원 확대``, ``가온일보 창간 30주년 기념식``)
+        head = re.compile(rf"^{re.escape(site)}(?:\s*모바일)?\s*(?:{SEPARATORS})\s*", re.IGNORECASE)
         stripped = head.sub("", tail.sub("", text)).strip()
         if stripped and stripped != text:
             return stripped

@@ -255,3 +255,40 @@ def test_ingest_learns_the_name_on_the_sources_titles(db: Any) -> None:
     with db.transaction() as session:
         titles = session.scalars(select(Article.title).order_by(Article.id)).all()
     assert titles[-1] == headline(3)
+
+
+def _office_post(name: str, title: str, index: int) -> bytes:
+    """An office's board post: its name closing every ``<title>`` after the board, and its headline
+    opening with that name and a space, as offices write about themselves."""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs(index))
+    return f"""<html><head><meta charset="utf-8"><title>보도자료 | {name}</title></head><body>
+<header><a href="/"><img alt="{name}" src="/logo.png"></a><ul><li><a href="/news">알림마당</a></li></ul>
+</header><h4 class="tit">{title}</h4><p>작성일 : 2024-05-0{index + 1}</p><div class="cont">{text}</div>
+</body></html>""".encode()
+
+
+def _paper_about_itself(name: str, title: str, index: int) -> bytes:
+    """A paper's page whose ``<title>`` opens with its name and a bar; one headline is its own news."""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs(index))
+    return f"""<html><head><meta charset="utf-8"><title>{name} | {title}</title></head>
+<body><div class="art_head"><h2 class="headline">{title}</h2>
+<span class="date">입력 2024.05.0{index + 1}</span></div><div class="art_body">{text}</div>
+</body></html>""".encode()
+
+
+@pytest.mark.parametrize(
+    ("template", "name", "titles"),
+    [
+        (
+            _office_post,
+            "새벽군",
+            ["새벽군 청년 월세 지원 확대 추진", "새벽군 올해 첫 폭염주의보 발령", headline(2)],
+        ),
+        (_paper_about_itself, "새벽일보", ["새벽일보 창간 30주년 기념식 열려", headline(1), headline(2)]),
+    ],
+)
+def test_the_sources_name_opening_a_headline_with_a_space_stays_in_it(
+    template: Callable[[str, str, int], bytes], name: str, titles: list[str]
+) -> None:
+    pages = [(template(name, title, i), f"https://saebyeok.example/v/{i}") for i, title in enumerate(titles)]
+    assert [p.title for p in extract_source_pages(pages)] == titles  # type: ignore[union-attr]

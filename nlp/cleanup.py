@@ -288,7 +288,7 @@ def _unlabelled(line: str, title: str) -> str:
     return title if is_cms_words(label) or is_section_name(label) else line
 
 
-MAX_LINES_ABOVE_HEADLINE = 4
+MAX_LINES_ABOVE_HEADLINE = 10  # a header menu the extractor kept in full: 홈, 정치, 경제, 사회, 로그인 …
 MAX_CHROME_CHARS = 30
 
 

@@ -85,6 +85,7 @@ from nlp.titles import fold, is_cms_words, is_outlet_name, is_section_name, list
 from nlp.urls import is_http_url
 
 MIN_BODY_CHARS = 40
+MIN_BRIEF_CHARS = 15  # one sentence: a notice's 5월 6일 민원실 휴무 안내, under its headline and date
 SHORT_BODY_CHARS = 200
 BYLINE_PROBE_LINES = 4
 AFTER_BODY_CHARS = 300  # 입력/수정 lines printed under the article still count
@@ -177,10 +178,14 @@ def extract_page(
     # before the sub-headings go back: with the label first, the headline would head the text's
     # second line and be taken for a sub-heading
     body = restore_headings(tree, _without_label_above(body, title, page_text))
-    if len(body) < MIN_BODY_CHARS:
+    # a notice or a brief under its own headline and date is an article however short its one line
+    brief = title is not None and len(body) >= MIN_BRIEF_CHARS
+    if len(body) < MIN_BODY_CHARS and not brief:
         raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
     regions = functools.cache(lambda: _article_regions(page_text(), body, title))
     published, modified = _dates(meta, page_text, body, regions, url, feed_published)
+    if len(body) < MIN_BODY_CHARS and published is None:
+        raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
     return ExtractedPage(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
         published_date_only=is_date_only(published), authors=_authors(meta, raw_body, regions),

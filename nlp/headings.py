@@ -36,7 +36,9 @@ def body_heads(body: str, elements: Sequence[html.HtmlElement], start: int | Non
     ``elements`` is the page's elements in document order (``page_elements``); ``start`` the
     index there of the body's first line (``first_line_index``).
     """
-    top = {fold(line).lstrip("-• ") for line in body.splitlines()[:6] if line.strip()}
+    # the first lines past the short menu words an extractor's fallback keeps above the headline
+    lines = (fold(line).lstrip("-• ") for line in body.splitlines())
+    top = set(list(line for line in lines if len(line) >= MIN_PROBE_CHARS)[:6])
     marked = (e for e in elements if (e.get("class") or e.get("id")) and title_marked(e))
     heads = [t for t in (title_text(e) for e in marked) if t in top]
     if start is not None:

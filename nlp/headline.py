@@ -497,7 +497,8 @@ def opening_headings(tree: html.HtmlElement, body: str) -> list[str]:
     above it (a menu word or a section label the extractor kept) do not hide it: as in
     ``choose_headline``, the first line of at least ``MIN_AGREE_CHARS`` is the opening.
     """
-    opening = [line for line in body_lines(body)[:MAX_OPENING_LINES] if len(line) >= MIN_AGREE_CHARS]
+    # menu words an extractor's fallback kept above the headline are short: past them, the opening
+    opening = [line for line in body_lines(body) if len(line) >= MIN_AGREE_CHARS][:MAX_OPENING_LINES]
     opening = [line for line in opening if len(line) <= MAX_TITLE_CHARS]
     if not opening:
         return []

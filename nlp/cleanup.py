@@ -244,18 +244,28 @@ def drop_item_lines(cleaned: str, items: Sequence[str]) -> str:
     Only the closing run goes: a most-read box may carry this article's own lead, which the text
     opens with.
     """
-    texts = [fold(item) for item in items]
+    # an item's text runs its parts together (``제목가람시는 …``) where the body's line spaces them
+    texts = ["".join(item.split()) for item in items]
     lines = cleaned.split("\n")
     first_item = None
     for index in range(len(lines) - 1, -1, -1):
         text = fold(lines[index].lstrip(LIST_BULLETS))
-        if len(text) >= MIN_TEASER_CHARS and any(text in item for item in texts):
+        if len(text) >= MIN_TEASER_CHARS and any("".join(text.split()) in item for item in texts):
             first_item = index
         elif len(text) >= MIN_TEASER_CHARS:
             break
     if first_item is None or first_item == 0:
         return cleaned
+    # the box's own labels printed as items of the same list (``- 이전기사``, ``- 관련기사``)
+    while first_item > 1 and _short_item(lines[first_item - 1]):
+        first_item -= 1
     return "\n".join(lines[:first_item])
+
+
+def _short_item(line: str) -> bool:
+    stripped = line.lstrip()
+    short = len(fold(stripped.lstrip(LIST_BULLETS))) < MIN_TEASER_CHARS
+    return stripped[:1] in LIST_BULLETS.strip() and short
 
 
 def drop_above_headline(cleaned: str, title: str | None) -> str:

@@ -101,9 +101,11 @@ def article_links(anchors: list[Anchor]) -> list[Anchor]:
             groups[_pattern(anchor.url)].append(anchor)
     best: list[Anchor] = []
     for members in groups.values():
-        unique = _unique(members)
-        headline = [a for a in members if len(a.text) >= MIN_HEADLINE_CHARS]
-        if len(headline) >= HEADLINE_SHARE * len(members) and len(unique) > len(best):
+        # a thumbnail's link beside the headline's, to the same article, has no words of its own
+        worded = [a for a in members if a.text]
+        unique = _unique(worded)
+        headline = [a for a in worded if len(a.text) >= MIN_HEADLINE_CHARS]
+        if worded and len(headline) >= HEADLINE_SHARE * len(worded) and len(unique) > len(best):
             best = unique
     if len(best) >= MIN_LINKS or (len(best) >= MIN_LIST_LINKS and _one_per_item(best)):
         return best
@@ -191,20 +193,36 @@ class _Places:
         return flag
 
     def item_text(self, node: html.HtmlElement | None) -> str:
-        """Text of the nearest ``<li>``, ``<tr>``, ``<dd>`` or ``<dt>`` holding ``node``, or ``""``."""
+        """Text of the nearest ``<li>``, ``<tr>``, ``<dd>``, ``<dt>`` or row (``_is_row``) holding
+        ``node``, or ``""``."""
         path: list[html.HtmlElement] = []
         while node is not None and node not in self._item:
             path.append(node)
             node = node.getparent()
         item = self._item[node] if node is not None else None
         for element in reversed(path):
-            item = element if element.tag in ITEM_TAGS else item
+            item = element if element.tag in ITEM_TAGS or _is_row(element) else item
             self._item[element] = item
         if item is None:
             return ""
         if item not in self._texts:
             self._texts[item] = fold(item.text_content())
         return self._texts[item]
+
+
+def _is_row(element: html.HtmlElement) -> bool:
+    """A ``div`` standing for a table row or list item: ``role="row"``/``"listitem"``, or a class
+    naming a row (``<div class="tr">``, ``<div class="row">``).
+
+    Convention: boards laid out in ``div``s instead of a table (accessible and responsive
+    templates) mark their rows for the stylesheet or for assistive technology.
+    """
+    if (element.get("role") or "").lower() in ("row", "listitem"):
+        return True
+    return bool(ROW_CLASSES & set((element.get("class") or "").lower().split()))
+
+
+ROW_CLASSES = frozenset({"tr", "row", "list-row", "list_row", "board-row", "board_row"})
 
 
 def _menu_mark(element: html.HtmlElement) -> bool:
@@ -357,7 +375,17 @@ def _article_like(url: str) -> bool:
     parts = urlsplit(url)
     if re.search(r"\d{4,}", parts.path):
         return True
-    return any(re.search(r"\d{3,}", v) and k.lower() not in PAGING_KEYS for k, v in parse_qsl(parts.query))
+    return any(
+        k.lower() not in PAGING_KEYS
+        and (re.search(r"\d{3,}", v) is not None or (v.isdigit() and _RECORD_KEY_RE.search(k) is not None))
+        for k, v in parse_qsl(parts.query)
+    )
+
+
+# Convention: boards name the post's parameter for a record (``wr_id``, ``nttId``, ``idxno``,
+# ``seq``, ``no``): on a young board its number is short (``wr_id=7``) and names a post all the same.
+# A board's own number (``bbsNo``, ``boardId``) sits on its list's links too, beside the post's.
+_RECORD_KEY_RE = re.compile(r"(?<!bbs)(?<!board)(?<!menu)(?<!site)(?:id|no|seq|idx|num|sn)$", re.IGNORECASE)
 
 
 def _pattern(url: str) -> tuple[str, str, tuple[str, ...]]:

@@ -2,6 +2,7 @@
 
 usage: python bench/growth.py [--pages 500] [--sizes 10000,100000,1000000]
                               [--engine sqlite|postgresql|both] [--sample 50] [--quick]
+                              [--keep] [--reuse] [--seed N]
 
 The corpus is built straight into the tables by bench/search_speed.py's builder (its sentence
 pool and row batches: real Korean sentences tokenised once by the real path, recombined into
@@ -13,13 +14,18 @@ ministry's boilerplate does on a real site.
 
 Then the same N article pages (ministry-style HTML of 6–10 sentences from the same pool) go
 through the whole per-page path (`ingest.pipeline.ingest`: extract → analyse → store → index →
-stories → draft, one transaction per page) into each database; printed is ms/page and its ratio
+stories → draft, one transaction per page) into each database, page by page in turns (each page
+into every size before the next); printed is ms/page (wall and this process's CPU) and its ratio
 to the smallest size, measured in this run (target: the largest ≤ 1.2× the smallest). A stage
 table (bench/crawl.py's split, a clock around each stage, on `--sample` more pages) shows where the
 time goes.
 
 PostgreSQL: a throwaway database on NEWSDESK_TEST_POSTGRES (default postgres@127.0.0.1:5432),
-created and dropped by the bench. SQLite files live in bench/out/ and are deleted afterwards.
+created and dropped by the bench. SQLite files live in bench/out/ and are deleted afterwards;
+--keep keeps the largest (bench/out/growth-<size>.db) and --reuse measures that kept file as it is
+instead of building it again (the smaller sizes are built afresh), so runs can alternate code or
+settings on one million-article database; it then holds earlier runs' pages, so give each run its own
+--seed (other pages, other URLs).
 --quick: 100 pages, sizes 10k and 100k, 25 sampled pages.
 """
 
@@ -133,18 +139,25 @@ def pages(varier: crawl.Varier, count: int, prefix: str, seed: int) -> list[tupl
     return out
 
 
-def ingest_all(url: str, batch: Sequence[tuple[str, bytes]]) -> float:
-    """ms/page for the whole per-page path over `batch`."""
-    db = Database(url)
+def ingest_turns(urls: Sequence[str], batch: Sequence[tuple[str, bytes]]) -> list[tuple[float, float]]:
+    """ms/page for the whole per-page path over `batch` into each of `urls`, page by page in turns
+    (so the shared machine's changing load weighs on every size alike): wall time, and this
+    process's CPU time (ingest runs in one thread; CPU moves far less with the load than wall)."""
+    dbs = [Database(url) for url in urls]
+    wall, cpu = [0.0] * len(dbs), [0.0] * len(dbs)
     try:
-        started = time.perf_counter()
         for page_url, raw in batch:
-            outcome = ingest(db, raw, Origin(page_url, "growth", "행정"))
-            if outcome.status != "new":
-                raise SystemExit(f"{page_url}: {outcome.status} {outcome.error or ''}")
-        return (time.perf_counter() - started) * 1000 / len(batch)
+            for i, db in enumerate(dbs):
+                started, used = time.perf_counter(), time.process_time()
+                outcome = ingest(db, raw, Origin(page_url, "growth", "행정"))
+                wall[i] += time.perf_counter() - started
+                cpu[i] += time.process_time() - used
+                if outcome.status != "new":
+                    raise SystemExit(f"{page_url}: {outcome.status} {outcome.error or ''}")
+        return [(w * 1000 / len(batch), c * 1000 / len(batch)) for w, c in zip(wall, cpu, strict=True)]
     finally:
-        db.dispose()
+        for db in dbs:
+            db.dispose()
 
 
 def stages(url: str, batch: Sequence[tuple[str, bytes]]) -> list[tuple[str, float]]:
@@ -172,66 +185,81 @@ class Result:
     size: int
     build_s: float
     ms_page: float
+    cpu_ms_page: float
     stages: list[tuple[str, float]]
 
 
-def measure(
-    engine: str, size: int, pool: search_speed.Pool, signer: Signer, timed: list[tuple[str, bytes]],
-    sampled: list[tuple[str, bytes]], warmup: list[tuple[str, bytes]], keep: bool = False,
-) -> Result:  # fmt: skip
-    open_db: Callable[[], tuple[str, Callable[[], None]]]
+def open_db(
+    engine: str, size: int, pool: search_speed.Pool, signer: Signer, reuse: bool
+) -> tuple[str, Callable[[], None]]:
+    """The URL of a database holding `size` articles, and what deletes it."""
     if engine == "sqlite":
         search_speed.OUT.mkdir(parents=True, exist_ok=True)
         path = search_speed.OUT / f"growth-{size}.db"
-
-        def open_db() -> tuple[str, Callable[[], None]]:
-            build = build_sqlite(path, size, pool, signer)
-            print(f"  sqlite {size:,}: signatures and bands in {build:.0f} s", file=sys.stderr)
-            return f"sqlite:///{path}", lambda: [p.unlink() for p in path.parent.glob(path.name + "*")]
-    else:
-
-        def open_db() -> tuple[str, Callable[[], None]]:
-            name, url = create_postgres_database()
-            try:
-                build = build_postgres(url, size, pool, signer)
-            except BaseException:
-                drop_postgres_database(name)
-                raise
-            print(f"  postgresql {size:,}: built in {build:.0f} s", file=sys.stderr)
-            return url, lambda: drop_postgres_database(name)
-
-    started = time.perf_counter()
-    url, cleanup = open_db()
-    build_s = time.perf_counter() - started
+        if reuse and path.exists():
+            print(f"  sqlite {size:,}: reusing {path}", file=sys.stderr)
+            return f"sqlite:///{path}", lambda: None
+        build = build_sqlite(path, size, pool, signer)
+        print(f"  sqlite {size:,}: signatures and bands in {build:.0f} s", file=sys.stderr)
+        return f"sqlite:///{path}", lambda: [p.unlink() for p in path.parent.glob(path.name + "*")]
+    name, url = create_postgres_database()
     try:
-        ingest_all(url, warmup)
-        ms = ingest_all(url, timed)
-        split = stages(url, sampled)
+        build = build_postgres(url, size, pool, signer)
+    except BaseException:
+        drop_postgres_database(name)
+        raise
+    print(f"  postgresql {size:,}: built in {build:.0f} s", file=sys.stderr)
+    return url, lambda: drop_postgres_database(name)
+
+
+def measure(
+    engine: str, sizes: Sequence[int], pool: search_speed.Pool, signer: Signer,
+    timed: list[tuple[str, bytes]], sampled: list[tuple[str, bytes]], warmup: list[tuple[str, bytes]],
+    keep: bool = False, reuse: bool = False,
+) -> list[Result]:  # fmt: skip
+    """Every size's database made first, then the same pages into each in turns; `keep` and
+    `reuse` apply to the largest."""
+    opened: list[tuple[int, str, Callable[[], None], float]] = []
+    try:
+        for size in sizes:
+            started = time.perf_counter()
+            url, cleanup = open_db(engine, size, pool, signer, reuse and size == sizes[-1])
+            opened.append((size, url, cleanup, time.perf_counter() - started))
+        urls = [url for _, url, _, _ in opened]
+        ingest_turns(urls, warmup)
+        rates = ingest_turns(urls, timed)
+        splits = [stages(url, sampled) for url in urls]
     finally:
-        if keep:
-            # a million-article corpus takes most of an hour to build: bench/search_speed.py
-            # --database can search it next (it then also holds the pages ingested here)
-            print(f"  kept: {url}", file=sys.stderr, flush=True)
-        else:
-            cleanup()
-    # a line as each size is done: a long run interrupted still says what it measured
-    print(f"  {engine} {size:,}: {ms:.1f} ms/page", file=sys.stderr, flush=True)
-    return Result(engine, size, build_s, ms, split)
+        for size, url, cleanup, _ in opened:
+            if keep and size == sizes[-1]:
+                # a million-article corpus takes most of an hour to build: bench/search_speed.py
+                # --database can search it next (it then also holds the pages ingested here)
+                print(f"  kept: {url}", file=sys.stderr, flush=True)
+            else:
+                cleanup()
+    results = []
+    for (size, _, _, build_s), (ms, cpu_ms), split in zip(opened, rates, splits, strict=True):
+        print(f"  {engine} {size:,}: {ms:.1f} ms/page ({cpu_ms:.1f} of CPU)", file=sys.stderr, flush=True)
+        results.append(Result(engine, size, build_s, ms, cpu_ms, split))
+    return results
 
 
 def report(results: list[Result], n: int, sample: int, quick: bool) -> None:
     label = " (--quick)" if quick else ""
     print(f"\ningest growth{label}: the same {n} pages into databases that already hold each size\n")
-    print("| engine | articles before | ms/page | vs smallest | build s |")
-    print("|---|--:|--:|--:|--:|")
+    print("| engine | articles before | ms/page | vs smallest | CPU ms/page | vs smallest | build s |")
+    print("|---|--:|--:|--:|--:|--:|--:|")
     for engine in dict.fromkeys(r.engine for r in results):
         rows = [r for r in results if r.engine == engine]
-        base = rows[0].ms_page
+        base, cpu = rows[0].ms_page, rows[0].cpu_ms_page
         for r in rows:
-            print(f"| {engine} | {r.size:,} | {r.ms_page:.1f} | {r.ms_page / base:.2f}× | {r.build_s:.0f} |")
+            print(f"| {engine} | {r.size:,} | {r.ms_page:.1f} | {r.ms_page / base:.2f}× "
+                  f"| {r.cpu_ms_page:.1f} "
+                  f"| {r.cpu_ms_page / cpu:.2f}× | {r.build_s:.0f} |")  # fmt: skip
         worst = rows[-1].ms_page / base
         verdict = "met" if worst <= TARGET else "not met"
-        print(f"| {engine} | largest / smallest | | {worst:.2f}× | target ≤ {TARGET}×: {verdict} |")
+        print(f"| {engine} | largest / smallest | | {worst:.2f}× | | {rows[-1].cpu_ms_page / cpu:.2f}× "
+              f"| target ≤ {TARGET}× (wall): {verdict} |")  # fmt: skip
     print(f"\nwhere the time goes: ms/page over {sample} more pages (a clock around each stage)\n")
     head = [f"{r.engine} {r.size:,}" for r in results]
     print("| stage | " + " | ".join(head) + " |")
@@ -248,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, help="pages timed stage by stage (default 50)")
     parser.add_argument("--quick", action="store_true", help="100 pages, 10k and 100k, 25 sampled")
     parser.add_argument("--keep", action="store_true", help="keep the largest size's databases; print where")
+    parser.add_argument("--reuse", action="store_true", help="SQLite: measure the kept largest as is")
+    parser.add_argument("--seed", type=int, default=0, help="other pages (and URLs) for a reused database")
     args = parser.parse_args(argv)
     n = args.pages or (100 if args.quick else 500)
     sample = args.sample or (25 if args.quick else 50)
@@ -258,13 +288,13 @@ def main(argv: list[str] | None = None) -> int:
     pool = search_speed.sentence_pool()
     varier = crawl.Varier([p.text for p in pool.sentences])
     signer = Signer(varier)
-    timed, sampled = pages(varier, n, "t", 1), pages(varier, sample, "s", 2)
-    warmup = pages(varier, WARMUP, "w", 3)
-    results = [
-        measure(e, size, pool, signer, timed, sampled, warmup, args.keep and size == sizes[-1])
-        for e in engines
-        for size in sizes
-    ]
+    run = f"r{args.seed}" if args.seed else ""  # seed 0: the pages every earlier run measured
+    timed = pages(varier, n, run + "t", 1 + 3 * args.seed)
+    sampled = pages(varier, sample, run + "s", 2 + 3 * args.seed)
+    warmup = pages(varier, WARMUP, run + "w", 3 + 3 * args.seed)
+    results = []
+    for engine in engines:
+        results += measure(engine, sizes, pool, signer, timed, sampled, warmup, args.keep, args.reuse)
     report(results, n, sample, args.quick)
     return 0
 

@@ -64,7 +64,7 @@ from nlp.headline import (
     opening_title,
     title_cells,
 )
-from nlp.images import page_images
+from nlp.images import page_images, pictured_text
 from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lead
 from nlp.listing import (
     Anchor,
@@ -178,6 +178,9 @@ def extract_page(
     # before the sub-headings go back: with the label first, the headline would head the text's
     # second line and be taken for a sub-heading
     body = restore_headings(tree, _without_label_above(body, title, page_text))
+    if len(body) < MIN_BODY_CHARS and title:
+        pictured = pictured_text(elements, title)
+        body = pictured if len(pictured) > len(body) else body
     # a notice or a brief under its own headline and date is an article however short its one line
     brief = title is not None and len(body) >= MIN_BRIEF_CHARS
     if len(body) < MIN_BODY_CHARS and not brief:
@@ -541,6 +544,8 @@ def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str,
     body_start = _body_start(page_text, body, max(start, 0))
     if body_start < 0 < start:  # the body opens above the headline as found
         body_start = _body_start(page_text, body, 0)
+    if body_start < 0 <= start:  # a text the page does not print (pictures' words): under the headline
+        return page_text[start : _line_end(page_text, start, HEAD_LINES)][:HEAD_CHARS], "", "", ""
     if body_start < 0:
         return "", "", "", ""
     if start < 0 or start > body_start:  # headline not printed as picked: the few lines above the body

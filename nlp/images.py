@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import urljoin
 
 from lxml import html
 
-from nlp.headings import MIN_PROBE_CHARS
+from nlp.headings import MIN_PROBE_CHARS, in_menu
 from nlp.titles import fold
 
 MAX_IMAGES = 12
@@ -55,3 +55,28 @@ def _absolute(base: str | None, url: str) -> str:
     if url.startswith("//"):
         return "https:" + url
     return urljoin(base, url) if base else url
+
+
+def pictured_text(elements: Sequence[html.HtmlElement], title: str) -> str:
+    """The words of the pictures printed after the headline, one line each (their ``alt``), for a
+    post whose text is its pictures.
+
+    Convention: card news and poster notices (``[카드뉴스] …``) print their text as images under the
+    headline and repeat it in each image's ``alt`` for screen readers; pictures inside links or the
+    page's chrome (banners, logos) name elsewhere, not this post.
+    """
+    head = fold(title)
+    start = next((i for i, e in enumerate(elements) if fold(e.text_content()) == head), None)
+    if start is None:
+        return ""
+    lines: list[str] = []
+    for element in elements[start + 1 :]:
+        if element.tag != "img":
+            continue
+        alt = fold(element.get("alt") or "")
+        if len(alt) >= MIN_ALT_CHARS and alt not in lines and not in_menu(element):
+            lines.append(alt)
+    return "\n".join(lines)
+
+
+MIN_ALT_CHARS = 8  # a picture's words, not its label (``사진``, ``카드뉴스 1``)

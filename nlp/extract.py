@@ -188,7 +188,7 @@ def extract_page(
     regions = functools.cache(lambda: _article_regions(page_text(), body, title))
     published, modified = _dates(meta, page_text, body, regions, url, feed_published)
     if len(body) < MIN_BODY_CHARS and published is None:
-        raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
+        raise EmptyPageError(f"no article body: {len(body)} chars of text under a headline and no date")
     return ExtractedPage(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
         published_date_only=is_date_only(published), authors=_authors(meta, raw_body, regions),

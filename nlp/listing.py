@@ -384,8 +384,13 @@ def _article_like(url: str) -> bool:
 
 # Convention: boards name the post's parameter for a record (``wr_id``, ``nttId``, ``idxno``,
 # ``seq``, ``no``): on a young board its number is short (``wr_id=7``) and names a post all the same.
-# A board's own number (``bbsNo``, ``boardId``) sits on its list's links too, beside the post's.
-_RECORD_KEY_RE = re.compile(r"(?<!bbs)(?<!board)(?<!menu)(?<!site)(?:id|no|seq|idx|num|sn)$", re.IGNORECASE)
+# A board's, section's or menu's own number (``bbsNo``, ``boardId``, ``sectionId``, ``menuNo``) sits on
+# its list's links and tabs too, beside the post's.
+_RECORD_KEY_RE = re.compile(
+    r"(?<!bbs)(?<!board)(?<!menu)(?<!site)(?<!cate)(?<!category)(?<!section)(?<!code)(?<!type)"
+    r"(?:id|no|seq|idx|num|sn)$",
+    re.IGNORECASE,
+)
 
 
 def _pattern(url: str) -> tuple[str, str, tuple[str, ...]]:

@@ -17,8 +17,9 @@ KST = ZoneInfo("Asia/Seoul")
 MIN_YEAR = 1990
 
 _DATE = (
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년)\s*(?P<m>\d{1,2})\s*(?:[-./]|월)\s*(?P<d>\d{1,2})"
-    r"(?!\d)(?:\s*(?:일|\.))?(?:\s*\([월화수목금토일]\))?"
+    # ``年月日``: the same date in hanja, as older papers and the archives print it
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:[-./]|년|年)\s*(?P<m>\d{1,2})\s*(?:[-./]|월|月)\s*(?P<d>\d{1,2})"
+    r"(?!\d)(?:\s*(?:일|日|\.))?(?:\s*\([월화수목금토일]\))?"
 )
 _TIME = (
     # the time sometimes in brackets of its own: ``2024/05/03 [10:20]``

@@ -104,3 +104,13 @@ def test_a_box_after_the_text_carrying_this_articles_own_lead_leaves_the_text_wh
     extracted = extract_page(page)
     assert extracted.title == TITLE
     assert extracted.body.split("\n") == LINES
+
+
+def test_a_date_in_hanja_dates_the_page() -> None:
+    pages = (
+        _english_stamps('<p class="info">입력 2024年 5月 3日 10:20</p>'),
+        _english_stamps('<div class="date">2024年5月3日</div>'),
+    )
+    for page in pages:
+        extracted = extract_page(page)
+        assert extracted.published is not None and extracted.published.date().isoformat() == "2024-05-03"

@@ -82,7 +82,7 @@ def test_a_thumbnails_link_beside_each_headline_keeps_the_index(item, box) -> No
 def _div_rows(row: str) -> bytes:
     rows = "".join(
         f'<div {row}><div class="td">{n}</div><div class="td title">'
-        f'<a href="javascript:fn_view(\'{3000 + n}\');">{t}</a></div>'
+        f"<a href=\"javascript:fn_view('{3000 + n}');\">{t}</a></div>"
         f'<div class="td">24.05.0{n % 9 + 1}</div></div>'
         for n, t in enumerate(TITLES, 1)
     )

@@ -200,9 +200,17 @@ def extract_page(
 
 def _printed_titles(candidates: Sequence[Candidate]) -> list[str]:
     """What the template memory counts of a page's headline candidates: each text, and the short
-    parts of a text with separators (where the source puts its name: ``제목 - 가온인사이트``)."""
+    parts of a ``<title>`` or metadata title with separators (where the source puts its name:
+    ``제목 - 가온인사이트``).
+
+    A part the page prints in its own headline is the headline's (a series tag ``<인터뷰>``, the
+    first half of ``2027 예산안 분석 - ① 복지``): two pages of one series share it, and it is no name.
+    """
     texts = [fold(c.text) for c in candidates]
-    return [*texts, *(part for text in texts for part in title_parts(text))]
+    printed = [fold(c.text) for c in candidates if c.group == PAGE]
+    framed = [fold(c.text) for c in candidates if c.group in (TAG, META)]
+    parts = (part for text in framed for part in title_parts(text))
+    return [*texts, *(part for part in parts if not any(part in head for head in printed))]
 
 
 def declared_url(raw: bytes, declared_charset: str | None = None) -> str | None:

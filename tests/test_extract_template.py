@@ -7,6 +7,7 @@ container, where general rules cannot tell it from prose.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -291,4 +292,42 @@ def test_the_sources_name_opening_a_headline_with_a_space_stays_in_it(
     template: Callable[[str, str, int], bytes], name: str, titles: list[str]
 ) -> None:
     pages = [(template(name, title, i), f"https://saebyeok.example/v/{i}") for i, title in enumerate(titles)]
+    assert [p.title for p in extract_source_pages(pages)] == titles  # type: ignore[union-attr]
+
+
+def _series_page(title: str, index: int, og: bool) -> bytes:
+    """A paper's article: ``제목 | 새벽일보`` in ``<title>``, the headline printed over the text."""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs(index))
+    meta = f'<meta property="og:title" content="{html.escape(title)}">' if og else ""
+    return f"""<html><head><meta charset="utf-8"><title>{html.escape(title)} | 새벽일보</title>{meta}</head>
+<body><div class="art_head"><h1 class="headline">{html.escape(title)}</h1>
+<span class="date">입력 2024.05.0{index + 1}</span></div><div class="art_body">{text}</div>
+</body></html>""".encode()
+
+
+@pytest.mark.parametrize(
+    ("titles", "og"),
+    [
+        (
+            [
+                '<인터뷰> 김마루 새벽군수 "청년 정책 두 배로"',
+                "<인터뷰> 30년째 골목 지킨 환경미화원",
+                headline(2),
+            ],
+            True,
+        ),
+        (
+            [
+                "2027 새벽군 예산안 분석 - ① 복지 예산 늘었다",
+                "2027 새벽군 예산안 분석 - ② 도로 예산 줄었다",
+                headline(2),
+            ],
+            False,
+        ),
+    ],
+)
+def test_a_series_part_the_headlines_share_is_no_name_of_the_source(titles: list[str], og: bool) -> None:
+    pages = [
+        (_series_page(title, i, og), f"https://saebyeok.example/s/{i}") for i, title in enumerate(titles)
+    ]
     assert [p.title for p in extract_source_pages(pages)] == titles  # type: ignore[union-attr]

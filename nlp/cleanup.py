@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from nlp.bylines import is_byline, strip_dateline
 from nlp.dates import DATE_RE, numeric_months
+from nlp.listing import MIN_HEADLINE_CHARS as MIN_TEASER_CHARS  # shorter: a box's name, no article
 from nlp.marks import BULLETS, DASHES, char_class
 from nlp.titles import fold, is_cms_words, is_section_name
 
@@ -234,7 +235,6 @@ def drop_leading_teasers(cleaned: str, teasers: Sequence[str]) -> str:
 
 
 MIN_LEADING_TEASERS = 2
-MIN_TEASER_CHARS = 8  # listing.MIN_HEADLINE_CHARS: a shorter line names a box, not an article
 
 
 def drop_item_lines(cleaned: str, items: Sequence[str]) -> str:

@@ -248,7 +248,7 @@ def _clean_candidates(
         text = raw
         if candidate.group != BODY:
             boxed = _strip_meta_tail(_strip_label_head(raw)) if candidate.group == PAGE else raw
-            text = clean_title(_strip_keywords(boxed, keywords), sites) or ""
+            text = clean_title(_strip_keywords(boxed, keywords), sites, printed=candidate.group == PAGE) or ""
             if not is_headline(text, sites) or BOILERPLATE_RE.search(text):
                 continue
         if not text:

@@ -12,15 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from nlp.marks import HEADING_BULLETS
+
 MAX_LINE_CHARS = 200  # longer lines are article prose: never template, not worth counting
 MAX_LINES = 300  # per page and role, so a huge page costs the memory no more than a normal one
 MIN_PAGES = 2  # a text on fewer distinct pages is never template
 MIN_LINE_PAGES = 3  # body lines are learned from three pages on
+# a page's own headline is template from three pages on: two pages may share one (a correction
+# re-posted, an article split over two pages), a label mistaken for the headline is on them all
+MIN_HEADLINE_PAGES = 3
 MAX_DROPPED_SHARE = 0.4  # a template that would take more of a page's body is not its template
 SMALL_SOURCE = 10  # up to this many pages a text must be on half of them…
 SMALL_SHARE, LARGE_SHARE = 0.5, 0.2  # …beyond, on a fifth (a site changes its template over time)
@@ -38,6 +44,7 @@ class Fingerprint:
     lines: tuple[str, ...] = ()
     body_hash: str = ""  # two copies of one article (mobile and desktop, a re-fetch) count once
     site: str = ""  # pages with the same site key share a template (``site_key``)
+    headline: str = ""  # the headline extracted without a template (folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +62,8 @@ class Template:
 EMPTY = Template()
 
 
-def fingerprint(titles: Iterable[str], body: str, site: str = "") -> Fingerprint:
-    """A page's fingerprint from its (folded) headline candidates and its cleaned body."""
+def fingerprint(titles: Iterable[str], body: str, site: str = "", headline: str = "") -> Fingerprint:
+    """A page's fingerprint from its (folded) headline candidates, its cleaned body and headline."""
     lines = [line.strip() for line in body.splitlines()]
     # The article's first sentence names it: its mobile and desktop copies differ in furniture only.
     opening = next((line for line in lines if len(line) >= OPENING_CHARS), body)
@@ -65,6 +72,7 @@ def fingerprint(titles: Iterable[str], body: str, site: str = "") -> Fingerprint
         lines=_short(lines),
         body_hash=hashlib.blake2b(opening[:OPENING_CHARS].encode("utf-8"), digest_size=8).hexdigest(),
         site=site,
+        headline=headline,
     )
 
 
@@ -105,7 +113,13 @@ def learn_template(prints: Sequence[Fingerprint]) -> Template:
     else:
         need = max(LARGE_MIN_PAGES, math.ceil(LARGE_SHARE * pages))
     titles = Counter(t for p in distinct for t in set(p.titles))
-    learned = Template(titles=_frequent(titles, need), pages=pages)
+    # a text holding a page's own headline (the headline, ``제목 - 가람일보``) needs more pages
+    owned = {t for p in distinct if p.headline for t in p.titles if p.headline in t}
+    frequent = _frequent(titles, need)
+    own_need = max(need, MIN_HEADLINE_PAGES)
+    learned = Template(
+        titles=frozenset(t for t in frequent if t not in owned or titles[t] >= own_need), pages=pages
+    )
     if pages < MIN_LINE_PAGES:  # two articles may share a paragraph (a follow-up, a series)
         return learned
     lines = Counter(t for p in distinct for t in set(p.lines))
@@ -135,9 +149,23 @@ def template_lines(template: Template, body: str) -> frozenset[str]:
     if not template.lines:
         return frozenset()
     lines = [line.strip() for line in body.splitlines() if line.strip()]
-    dropped = sum(len(line) for line in lines if line in template.lines)
+    # Convention: a board's releases share their outline (``□ 주요 내용``, ``○ 향후 계획``) and stock
+    # sentences (``…할 계획이다.``) between their own lines; template furniture frames the text or
+    # sits in it as a label (``광고``, ``관련기사``), never as a part heading or a sentence
+    own = [i for i, line in enumerate(lines) if line not in template.lines]
+    inner = lines[own[0] + 1 : own[-1]] if own else []
+    drop = template.lines - {line for line in inner if _is_text_part(line)}
+    dropped = sum(len(line) for line in lines if line in drop)
     total = sum(len(line) for line in lines) or 1
-    return template.lines if dropped <= MAX_DROPPED_SHARE * total else frozenset()
+    return drop if dropped <= MAX_DROPPED_SHARE * total else frozenset()
+
+
+_SENTENCE_END_RE = re.compile(r"(?:다|요|죠)[.!?]?[\"”’'」』)]*$")
+
+
+def _is_text_part(line: str) -> bool:
+    """A line the text itself is made of: a part's heading under a release's mark, or a sentence."""
+    return line.startswith(tuple(HEADING_BULLETS)) or bool(_SENTENCE_END_RE.search(line))
 
 
 def _frequent(counts: Counter[str], need: int) -> frozenset[str]:

@@ -72,15 +72,21 @@ _GENERIC_RE = re.compile(r"^(?:기사\s*)?(?:상세|상세보기|본문|보기|�
 MAX_STRIPS = 8  # site, slogan, section and page-type parts stripped one at a time
 
 
-def clean_title(title: str | None, site_names: Iterable[str] = ()) -> str | None:
-    """The headline with site names, sections and breadcrumbs removed; ``None`` if nothing is left."""
+def clean_title(title: str | None, site_names: Iterable[str] = (), *, printed: bool = False) -> str | None:
+    """The headline with site names, sections and breadcrumbs removed; ``None`` if nothing is left.
+
+    ``printed``: the text is a heading the page prints, not a ``<title>`` or metadata title: a
+    site's name after a mere space ends the headline itself there (``청년 축제 연 나래군``).
+    """
     if not title:
         return None
     text = fold(htmllib.unescape(title))
     sites = sorted({fold(s) for s in site_names if s and len(fold(s)) >= 2}, key=len, reverse=True)
     for _ in range(MAX_STRIPS):
         before = text
-        text = _strip_sites(text, sites)
+        # Convention: a CMS appends its name to a window title once (``제목 - 나래군``, ``제목 가온일보``);
+        # after that strip, or in a printed heading, a name after a mere space is the headline's
+        text = _strip_sites(text, sites, spaced=not printed and text == fold(htmllib.unescape(title)))
         text = _strip_outlet_marks(text, sites)
         text = _strip_breadcrumb(text)
         text = _strip_edge_segments(text, sites)
@@ -240,10 +246,11 @@ def fold(text: str) -> str:
     return " ".join(text.split())  # the same as re.sub(r"\s+", " ", …).strip(), three times faster
 
 
-def _strip_sites(text: str, sites: list[str]) -> str:
-    """Remove a known site name at either end, with its separator (after the headline, a space is one)."""
+def _strip_sites(text: str, sites: list[str], *, spaced: bool = True) -> str:
+    """Remove a known site name at either end, with its separator (after the headline, a space is
+    one when ``spaced``)."""
     for site in sites:
-        sep = rf"\s*(?:{SEPARATORS}|\s)\s*"
+        sep = rf"\s*(?:{SEPARATORS}|\s)\s*" if spaced else rf"\s*(?:{SEPARATORS})\s*"
         tail = re.compile(rf"{sep}{re.escape(site)}(?:\s*모바일)?\s*$", re.IGNORECASE)
         # before the headline only with a separator: an office's or paper's name and a space open
         # its own headlines (``가람시 청년 월세 지원 확대``, ``가온일보 창간 30주년 기념식``)

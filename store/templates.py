@@ -130,13 +130,20 @@ def _forget_counts(session: Session, transaction: SessionTransaction) -> None:
 
 def as_json(fingerprint: Fingerprint) -> dict[str, Any]:
     titles, lines = list(fingerprint.titles), list(fingerprint.lines)
-    return {"t": titles, "l": lines, "h": fingerprint.body_hash, "s": fingerprint.site}
+    return {
+        "t": titles,
+        "l": lines,
+        "h": fingerprint.body_hash,
+        "s": fingerprint.site,
+        "hl": fingerprint.headline,
+    }
 
 
 def from_json(data: dict[str, Any]) -> Fingerprint:
     return Fingerprint(
         titles=tuple(data.get("t") or ()), lines=tuple(data.get("l") or ()),
         body_hash=str(data.get("h") or ""), site=str(data.get("s") or ""),
+        headline=str(data.get("hl") or ""),
     )  # fmt: skip
 
 

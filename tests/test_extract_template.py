@@ -331,3 +331,90 @@ def test_a_series_part_the_headlines_share_is_no_name_of_the_source(titles: list
         (_series_page(title, i, og), f"https://saebyeok.example/s/{i}") for i, title in enumerate(titles)
     ]
     assert [p.title for p in extract_source_pages(pages)] == titles  # type: ignore[union-attr]
+
+
+# What the pages of a source share that is still each page's own ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("template", "name"),
+    [(_office_post, "새벽군"), (lambda _name, title, i: _series_page(title, i, True), "")],
+)
+def test_a_headline_two_pages_share_stays_their_headline(
+    template: Callable[[str, str, int], bytes], name: str
+) -> None:
+    # a correction posted again with a new first paragraph, or an article split over two pages
+    shared = "새벽군, 노인 일자리 참여자 1천200명으로 늘린다"
+    titles = [shared, shared, headline(2)]
+    pages = [(template(name, title, i), f"https://saebyeok.example/c/{i}") for i, title in enumerate(titles)]
+    assert [p.title for p in extract_source_pages(pages)] == titles  # type: ignore[union-attr]
+
+
+def test_a_headline_on_three_pages_of_a_board_is_its_label() -> None:
+    prints = [Fingerprint(titles=("보도자료",), headline="보도자료", body_hash=str(i)) for i in range(3)]
+    assert "보도자료" in learn_template(prints).titles
+    assert "보도자료" not in learn_template(prints[:2]).titles
+
+
+def _county_news(name: str, title: str, index: int) -> bytes:
+    """A county's news page: ``제목 - 새벽군`` in ``<title>``, the headline in an ``<h1>`` over the text."""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs(index))
+    return f"""<html><head><meta charset="utf-8"><title>{title} - {name}</title></head><body>
+<div id="gnb"><a href="/news">군정소식</a> <a href="/notice">고시공고</a></div>
+<h1 class="tit">{title}</h1><p>등록일 2024-05-0{index + 1}</p><div class="cont">{text}
+<p>새벽군 소식을 카카오톡 채널에서 받아 보세요</p></div></body></html>""".encode()
+
+
+def _magazine_story(name: str, title: str, index: int) -> bytes:
+    """A magazine's story: ``:: 새벽 돋보기`` closing ``<title>``, its name in ``og:site_name``."""
+    text = "<br>".join(paragraphs(index))
+    return f"""<html><head><meta charset="utf-8"><title>{title} :: {name}</title>
+<meta property="og:site_name" content="{name}"></head><body><table><tr><td>
+<b class="subject">{title}</b><br>2024.05.0{index + 1}<br>{text}</td></tr></table></body></html>""".encode()
+
+
+@pytest.mark.parametrize(("template", "name"), [(_county_news, "새벽군"), (_magazine_story, "새벽 돋보기")])
+def test_the_sources_name_ending_a_printed_headline_stays_in_it(
+    template: Callable[[str, str, int], bytes], name: str
+) -> None:
+    # the other headlines do not carry the name: it is learned from the ``<title>``s alone
+    titles = [f"청년 창업 박람회 처음 연 {name}", "가을 음악회 시민공원서 열린다", "군립 도서관 새단장 마쳐"]
+    pages = [(template(name, title, i), f"https://saebyeok.example/n/{i}") for i, title in enumerate(titles)]
+    assert [p.title for p in extract_source_pages(pages)] == titles  # type: ignore[union-attr]
+    assert extract_page(pages[0][0]).title == titles[0]
+
+
+def _release_lines(index: int) -> list[str]:
+    """A release in the outline every release of the board follows, with its stock closing sentence."""
+    topic, plan, detail = TOPICS[index]
+    return [
+        f"새벽군은 {topic} 정책의 하나로 내년부터 {plan}고 {index + 3}일 밝혔다.",
+        "□ 주요 내용",
+        f"○ {detail}. 대상은 관내에 주소를 둔 군민이다.",
+        "새벽군은 앞으로도 군민이 체감하는 정책을 꾸준히 발굴해 나갈 계획이다.",
+        "□ 향후 계획",
+        f"○ 군은 {topic} 사업의 성과를 점검해 내년에 대상을 넓힌다.",
+        f"군 관계자는 “{topic} 사업으로 주민 부담이 줄어들 것”이라고 말했다.",
+    ]
+
+
+@pytest.mark.parametrize("template", ["county-board", "archive-viewer"])
+def test_a_shared_outline_between_a_releases_lines_stays_while_furniture_goes(template: str) -> None:
+    def release(index: int) -> bytes:
+        text = TEMPLATES[template](index)
+        for old, new in zip(paragraphs(index), _release_lines(index)[:3], strict=True):
+            text = text.replace(old, new)
+        rest = _release_lines(index)[3:]
+        joined = (
+            "".join(f"<p>{line}</p>" for line in rest)
+            if template == "county-board"
+            else "<br>" + "<br>".join(rest)
+        )
+        anchor = "<p>담당 부서" if template == "county-board" else "<br>\n    함께 읽으면"
+        return text.replace(anchor, joined + anchor, 1).encode()
+
+    results = extract_source_pages([(release(i), None) for i in range(4)])
+    for index, result in enumerate(results):
+        assert isinstance(result, ExtractedPage)
+        assert all(line in result.body for line in _release_lines(index))
+        assert not any(text in result.body for text in FURNITURE[template][1:])

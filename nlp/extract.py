@@ -193,7 +193,9 @@ def extract_page(
         kind="article", title=title, body=body, lead=lead, published=published, modified=modified,
         published_date_only=is_date_only(published), authors=_authors(meta, raw_body, regions),
         images=page_images(body, meta.images, base, first_line),
-        fingerprint=fingerprint(_printed_titles(candidates), cleaned, _site(tree, meta, url), fold(title or "")),
+        fingerprint=fingerprint(
+            _printed_titles(candidates), cleaned, _site(tree, meta, url), headline=fold(title or "")
+        ),
         sections=tuple(heading_spans(body, marked_headings(tree))), **common,
     )  # fmt: skip
 

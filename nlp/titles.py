@@ -296,6 +296,10 @@ def _strip_breadcrumb(text: str) -> str:
     parts = [p.strip() for p in re.split(r"\s*[>›»]\s*", text) if p.strip()]
     if len(parts) >= 3 and all(len(p) <= 20 for p in parts[:-1]) and len(parts[-1]) > 20:
         return parts[-1]
+    # Convention: a window title puts the article's section before it as a one-step path
+    # (``사회 > 제목``); only a section's own name there, before a headline-length rest
+    if len(parts) == 2 and is_section_name(parts[0]) and len(parts[1]) >= MIN_SECTION_REST:
+        return parts[1]
     # ``제목 > 보도자료 > 알림소식 > 가온시``: the page's own name, then its menu path upwards to the
     # site. Every step after the headline is short, and most name a board, a section or the site.
     tail = parts[1:]

@@ -422,3 +422,35 @@ def test_the_title_boxs_line_leaves_the_body_and_its_date_dates_the_article(  # 
 )
 def test_a_sentence_opening_with_field_words_stays(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+# a section path before the headline in the window title ----------------------------------------------
+
+
+def _pathed_paper(section: str, headline: str, lines: list[str]) -> str:
+    """A paper whose ``<title>`` opens with the section as a path; the headline in a marked ``<strong>``."""
+    return f"""<html><head><meta charset="utf-8"><title>{section} &gt; {headline} | 가온일보</title></head>
+<body>{NAV}<div class="article_head"><strong class="title">{headline}</strong><em>등록 2024.05.03 10:20</em>
+</div><div class="article_txt">{_paragraphs(lines)}</div>{FOOT}</body></html>"""
+
+
+def _pathed_office(section: str, headline: str, lines: list[str]) -> str:
+    """An office's news page: ``<title>`` a one-step path ``섹션 › 제목``, the headline in a ``<h3>``."""
+    return f"""<html><head><meta charset="utf-8"><title>{section} › {headline}</title></head>
+<body>{NAV}<div class="view"><h3 class="view_tit">{headline}</h3><p class="date">2024-05-03</p>
+<div class="view_cont">{"<br>".join(lines)}</div></div>{FOOT}</body></html>"""
+
+
+@pytest.mark.parametrize("template", [_pathed_paper, _pathed_office])
+@pytest.mark.parametrize(("section", "story"), [("사회", MAP), ("경제", LOAN)])
+def test_a_section_path_before_the_headline_in_the_title_goes(template, section: str, story) -> None:  # type: ignore[no-untyped-def]
+    title, lines = story
+    extracted = extract_page(template(section, title, lines).encode())
+    assert extracted.title == title
+    assert _lines(extracted.body) == lines
+    assert clean_title(f"{section} > {title}") == title
+
+
+@pytest.mark.parametrize("headline", ["수도권 > 비수도권 인구 격차 더 벌어졌다", "경제 > 안보"])
+def test_a_comparison_in_a_headline_is_no_path(headline: str) -> None:
+    assert clean_title(headline) == headline

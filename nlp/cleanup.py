@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from nlp.bylines import is_byline, strip_dateline
-from nlp.dates import DATE_RE, numeric_months
+from nlp.dates import DATE_RE, is_short_stamp, numeric_months
 from nlp.listing import MIN_HEADLINE_CHARS as MIN_TEASER_CHARS  # shorter: a box's name, no article
 from nlp.marks import BULLETS, DASHES, char_class
 from nlp.titles import fold, is_cms_words, is_section_name
@@ -366,7 +366,7 @@ _TABLE_NAME_RE = re.compile(r"\s[-–—]\s|[:：]\s*")
 def _only_dates(line: str) -> bool:
     """A line that is nothing but dates with 입력/수정-style labels."""
     if not DATE_RE.search(line):  # most lines: one quick search, no substitutions
-        return False
+        return is_short_stamp(line)
     rest = DATE_RE.sub(" ", line)
     rest = _DATE_LABEL_RE.sub(" ", rest)
     rest = _ARCHIVE_PARTS_RE.sub(" ", rest)

@@ -194,6 +194,34 @@ def find_unlabelled_date(text: str, *, datelines_only: bool = False) -> dt.datet
     return None
 
 
+def find_short_stamp(text: str) -> dt.datetime | None:
+    """The first two-digit-year stamp with its time in ``text`` (``24.05.03 14:22``) that is not a
+    modified date.
+
+    Convention: compact article heads print the year in two digits with the time (``24.05.03
+    14:22``, ``24-05-03 오후 2:22``); with a time beside it, three two-digit numbers are a date, not a
+    version or a score. Used only for the short lines under a headline.
+    """
+    for match in _SHORT_STAMP_RE.finditer(text):
+        if match.group("H") is None or _MODIFIED_BEFORE_RE.search(
+            text, max(0, match.start() - 12), match.start()
+        ):
+            continue
+        value = _from_match(match, century=2000)
+        if value is not None:
+            return value
+    return None
+
+
+_SHORT_STAMP_RE = re.compile(r"(?<![\d.\-/])" + _SHORT_DATE_RE.pattern)
+
+
+def is_short_stamp(line: str) -> bool:
+    """``line`` is a two-digit-year stamp with its time and nothing else (``24.05.03 14:22``)."""
+    match = _SHORT_STAMP_RE.fullmatch(line.strip())
+    return match is not None and match.group("H") is not None
+
+
 def date_from_url(url: str | None) -> dt.datetime | None:
     """The day in a URL's path (``/2020/08/27/``, ``/20200827/``, ``/2020-08-27/``, ``/2020/0827``),
     at midnight KST; ``None`` when the parts are no real date, lie in the future, or sit in the query."""

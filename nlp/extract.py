@@ -29,6 +29,7 @@ from nlp.dates import (
     as_kst,
     date_from_url,
     find_labelled_dates,
+    find_short_stamp,
     find_unlabelled_date,
     is_date_only,
 )
@@ -543,7 +544,11 @@ def _headline_date(head: str, top: str, tail: str, before: str) -> dt.datetime |
     found = find_unlabelled_date(date_lines) or next(filter(None, strict), None)
     # a line that is a date and nothing else among the body's first lines: the header's date line,
     # printed under a deck the extractor took into the text
-    return found or find_unlabelled_date("\n".join(BARE_DATE_LINE_RE.findall(top)))
+    found = found or find_unlabelled_date("\n".join(BARE_DATE_LINE_RE.findall(top)))
+    short_lines = "\n".join(
+        line for line in (*head.splitlines(), *top.splitlines()) if len(line) <= DATE_LINE_CHARS
+    )
+    return found or find_short_stamp(short_lines)
 
 
 def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str, str, str, str]:

@@ -343,3 +343,19 @@ def test_a_two_digit_year_after_a_date_label_is_read(page: str, published: dt.da
 def test_a_two_digit_triple_without_a_label_is_no_date() -> None:
     page = news_page("홍길동 기자 | 버전 25.11.03 배포 안내", after="<p>비율은 10.5.3으로 정했다.</p>")
     assert extract(page)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("page", "published"),
+    [
+        (news_page("<span class='date'>24.05.03 14:22</span>"), kst(2024, 5, 3, 14, 22)),
+        (
+            board_page("<tr><th>작성자</th><td>홍보팀</td><td>24-05-03 오후 2:22</td><td>조회 41</td></tr>"),
+            kst(2024, 5, 3, 14, 22),
+        ),
+    ],
+    ids=["news-yy.mm.dd-time", "board-yy-mm-dd-ampm"],
+)
+def test_a_two_digit_year_with_its_time_under_the_headline_is_read(page: str, published: dt.datetime) -> None:
+    assert extract(page)[0] == published
+    assert "24" not in extract_page(page.encode()).body  # the stamp is no line of the text

@@ -178,7 +178,9 @@ def extract_page(
     page_text = functools.cache(lambda: visible_text(tree))
     # before the sub-headings go back: with the label first, the headline would head the text's
     # second line and be taken for a sub-heading
-    body = restore_headings(tree, _without_label_above(body, title, page_text))
+    body = restore_headings(
+        tree, _without_chrome_after(_without_label_above(body, title, page_text), page_text)
+    )
     if len(body) < MIN_BODY_CHARS and title:
         pictured = pictured_text(elements, title)
         body = pictured if len(pictured) > len(body) else body
@@ -503,23 +505,38 @@ def _dates(
 
 
 def _without_label_above(body: str, title: str | None, page_text: Callable[[], str]) -> str:
-    """``body`` without a first line that names an office, an outlet or a section printed above
-    the headline (``<div class="source">행정안전부</div><h1>제목</h1>``).
+    """``body`` without opening lines printed above the headline: a line naming an office, an
+    outlet or a section (``<div class="source">행정안전부</div><h1>제목</h1>``), or any short line
+    the page prints nowhere after the headline (a breaking-news ticker: ``[속보] 추경안 의결``).
 
-    Convention: a title box may print who issued the release, or the section, over the headline;
-    the extractor keeps that line as the text's first. Printed after the headline, the same name
-    would be the text's own (a release opening with its ministry) and stays.
+    Convention: a title box may print who issued the release, or the section, over the headline,
+    and a news page's header runs a ticker above it; the extractor keeps such a line as the text's
+    first. A label printed after the headline too would be the text's own (a release opening with
+    its ministry) and stays; so does any line the page prints again after the headline.
     """
-    first, _, rest = body.partition("\n")
-    if not title or not rest or len(first) > MAX_LABEL_ABOVE_CHARS:
+    if not title:
         return body
-    if not (is_outlet_name(first) or is_section_name(first) or is_cms_words(first)):
-        return body
-    text = page_text()
-    at, head = text.find(first), text.find(title)
-    return rest if 0 <= at < head else body
+    lines = body.split("\n")
+    text, squeezed_title = "", _SPACE_RE.sub("", title)
+    for index, line in enumerate(lines[: MAX_LINES_ABOVE + 1]):
+        if index == len(lines) - 1 or len(line) > MAX_CHROME_LINE_CHARS:
+            break
+        text = text or _SPACE_RE.sub("", page_text())  # a line the page sets in several elements
+        head, squeezed = text.find(squeezed_title), _SPACE_RE.sub("", line)
+        at = text.find(squeezed) if squeezed else -1
+        if not 0 <= at < head:
+            break
+        label = len(line) <= MAX_LABEL_ABOVE_CHARS and (
+            is_outlet_name(line) or is_section_name(line) or is_cms_words(line)
+        )
+        if not (label or text.find(squeezed, head + len(squeezed_title)) < 0):
+            break
+    else:
+        index = 0
+    return "\n".join(lines[index:]) if index else body
 
 
+MAX_LINES_ABOVE = 3  # a ticker, a section label, a source line over the headline
 MAX_LABEL_ABOVE_CHARS = 20
 
 
@@ -529,6 +546,34 @@ def _with_time(published: dt.datetime | None, others: Sequence[dt.datetime | Non
         return published
     same_day = (o for o in others if o is not None and not is_date_only(o) and o.date() == published.date())
     return next(same_day, published)
+
+
+def _without_chrome_after(body: str, page_text: Callable[[], str]) -> str:
+    """``body`` without closing lines that the page prints only above the text's first line.
+
+    Convention: a page reads in order, its text after its header. trafilatura, recovering what its
+    main container left out, may append a header's pieces after the text: a breaking-news ticker
+    over the headline, the tool row under it (``기사 듣기 스크랩 인쇄``). A line the page prints only
+    before the text begins is no part of it. Only short closing lines, a few at most.
+    """
+    lines = body.split("\n")
+    if len(lines) < 2:
+        return body
+    text = _SPACE_RE.sub("", page_text())
+    start = text.find(_SPACE_RE.sub("", lines[0])[:_OPENING_PROBE])
+    if start <= 0:
+        return body
+    end = len(lines)
+    while end > 1 and len(lines) - end < MAX_CHROME_LINES_AFTER:
+        line = _SPACE_RE.sub("", lines[end - 1])
+        at = text.find(line) if line and len(lines[end - 1]) <= MAX_CHROME_LINE_CHARS else -1
+        if not (0 <= at < start and text.find(line, start) < 0):
+            break
+        end -= 1
+    return "\n".join(lines[:end]) if end < len(lines) else body
+
+
+MAX_CHROME_LINES_AFTER, MAX_CHROME_LINE_CHARS, _OPENING_PROBE = 4, 80, 30
 
 
 def _headline_date(head: str, top: str, tail: str, before: str) -> dt.datetime | None:

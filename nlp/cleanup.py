@@ -26,6 +26,7 @@ STRONG_LABELS = (
     "게시자", "수정일", "최종수정일", "담당부서", "부서명", "담당자", "연락처", "전화번호",
     "팩스번호", "문의처", "이메일", "조회수", "글쓴이", "작성기관", "기관명", "첨부파일",
     "공공누리", "기사입력", "기사수정", "발행일", "게재일", "등록자", "views", "hits",
+    "관리부서", "관리담당자",
 )  # fmt: skip
 # Labels that also open ordinary sentences: only furniture when a colon follows.
 WEAK_LABELS = (
@@ -36,8 +37,11 @@ _STRONG = "|".join(sorted(STRONG_LABELS, key=len, reverse=True))
 _ANY = "|".join(sorted(STRONG_LABELS + WEAK_LABELS, key=len, reverse=True))
 _BULLET = rf"^{char_class(DASHES + BULLETS)}?\s*"
 LABEL_ONLY_RE = re.compile(rf"{_BULLET}(?:{_ANY})\s*[:：]?$", re.IGNORECASE)
+# Convention: the survey box under a public page names who keeps its content, the label led by
+# what is kept (``콘텐츠 담당부서 : 홍보담당관``, ``정보관리담당자 : …``, ``자료 관리부서 : …``)
+_KEPT = r"(?:(?:콘텐츠|컨텐츠|페이지|홈페이지|자료|정보)\s*)?"
 LABEL_LINE_RE = re.compile(
-    rf"{_BULLET}(?:(?:{_STRONG})\s*[:：|]?\s*\S|(?:{_ANY})\s*[:：|]\s*\S)", re.IGNORECASE
+    rf"{_BULLET}(?:{_KEPT}(?:{_STRONG})\s*[:：|]?\s*\S|(?:{_ANY})\s*[:：|]\s*\S)", re.IGNORECASE
 )
 TABLE_RULE_RE = re.compile(r"^:?-{2,}:?$")
 VALUE_ONLY_RE = re.compile(r"^[-•·*]?\s*[\w.,:/()\-\s@]{1,30}$")
@@ -69,6 +73,10 @@ BOILERPLATE_PATTERNS = (
     # a comment box's prompt under the text: ``댓글 0 | 로그인 후 댓글을 작성할 수 있습니다``
     r"^(?=.{0,60}$)(?!.*[.!?]\s*$)[^.!?]{0,20}로그인\s*(?:후|하시면|하셔야|하고|한\s*뒤|하여)[^.!?]{0,20}댓글",
     r"댓글은\s*자유롭게|통보\s*없이\s*삭제|운영\s*취지에\s*맞지|(?:비방|명예훼손|저속한).{0,40}(?:삭제|제한)",
+    # a portal reprinting an office's release credits it under the text: ``[자료제공 : 가온부]``,
+    # ``<저작권자 ⓒ 대한민국 정부, 출처: 가온부>``, ``이 자료는 가온부의 보도자료를 전재하여 …``
+    r"^[\[(〈<【]\s*(?:자료|사진|영상)\s*제공\s*[:：].{0,60}[\])〉>】]$|저작권자\s*(?:ⓒ|©|\(c\))"
+    r"|보도자료를\s*전재하여|^(?=.{0,80}$).{0,40}전재하여\s*제공",
     r"무단\s*전재|재배포\s*금지|all\s*rights\s*reserved|copyrights?\s*(?:ⓒ|©|\(c\))|^\s*(?:ⓒ|©)",
     r"^[^.!?]{0,25}바로\s*가기\s*$|^응답소|응답소\s*누리집",
     r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|(?:기사|본문|음성)\s*듣기|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|이전글.*|다음글.*|닫기|TOP|맨\s*위로|PC\s*버전(?:\s*보기)?|모바일\s*버전(?:\s*보기)?|광고|AD|advertisement|sponsored)$",

@@ -167,6 +167,11 @@ def _stamped_before(text: str, label: re.Match[str]) -> dt.datetime | None:
     ends_line = "\n" in text[label.end("label") : label.end()]
     after = DATE_RE.match(text, label.end())
     closes_next = after is not None and bool(_TRAILING_LABEL_RE.match(text, after.end()))
+    # a label on a line of its own with a date after it is a field's (a view table's ``게시기간 …
+    # ~ 2024-03-18`` row, then ``등록일`` over ``2024-03-04``): it opens the date after it
+    opens_line = not text[text.rfind("\n", 0, label.start("label")) + 1 : label.start("label")].strip()
+    if opens_line and after is not None and not closes_next:
+        return None
     return _from_match(before) if ends_line or closes_next else None
 
 

@@ -34,11 +34,22 @@ NAV_TEXT_RE = re.compile(
 )
 MENU_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:gnb|lnb|snb|nav|menu|footer|header|sitemap|quick)", re.I)
 SENTENCE_END_RE = re.compile(r"(?:다|요|죠|니다|까)\s*[.!?]?[\"'”’)]*\s*$|[.!?。]\s*$")
-_TEMPLATE_RE = re.compile(
-    r"function\s+([\w$]+)\s*\(\s*([\w$]+)[^)]*\)\s*\{[^}]{0,400}?[\"']([^\"'\s]+[=/])[\"']\s*\+\s*\2\b"
-)
+# ``function view(seq) { location.href = "/v.do?no=" + seq; }``: the function's parameters and the
+# body's first string put together with ``+`` (``"/v.do?bbsId=" + bbsId + "&nttId=" + nttId``)
+_FUNCTION_RE = re.compile(r"function\s+([\w$]+)\s*\(([^)]*)\)\s*\{([^}]{0,600})")
+_CONCAT_RE = re.compile(r"""["'][^"'\s]*["'](?:\s*\+\s*(?:["'][^"'\s]*["']|[\w$]+))+""")
+_TOKEN_RE = re.compile(r"""["']([^"']*)["']|([\w$]+)""")
 _JS_CALL_RE = re.compile(r"([A-Za-z_$][\w$.]*)\s*\(\s*([^)]*)\)")
 _ID_ARG_RE = re.compile(r"""^\s*["']?(\d{3,})["']?\s*$""")
+# a handler that names its URL outright: ``onclick="location.href='/bbs/view.do?idx=12'"``
+_DIRECT_URL_RE = re.compile(
+    r"""(?:location(?:\.href)?\s*=|location\.(?:replace|assign)\s*\(|window\.open\s*\()\s*["']([^"']+)["']"""
+)
+# an anchor that leaves its row's handler to open the post: ``<tr onclick="fn_view('12')"><a href="#">``
+_EMPTY_HREFS = frozenset(
+    {"", "#", "#none", "#n", "javascript:;", "javascript:void(0)", "javascript:void(0);"}
+)
+MAX_ROW_LEVELS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +71,18 @@ def page_anchors(tree: html.HtmlElement, base: str | None) -> list[Anchor]:
     places = _Places()
     resolved: dict[str, str] = {}
     anchors: list[Anchor] = []
-    pending: list[tuple[str, str, str, str]] = []
+    pending: list[tuple[str, tuple[str, ...], str, str]] = []
     for count, link in enumerate(tree.iter("a")):
         if count >= MAX_ANCHORS:
             break
         text, parent = fold(link.text_content()), link.getparent()
         menu = places.in_menu(parent)
         href = (link.get("href") or "").strip()
+        handler = link.get("onclick") or ""
+        if href.lower() in _EMPTY_HREFS and not handler:
+            handler = _row_handler(link)
+        direct = _DIRECT_URL_RE.search(handler) if href.lower() in _EMPTY_HREFS else None
+        href = direct.group(1).strip() if direct else href
         if href and not href.lower().startswith(("javascript:", "#", "mailto:", "tel:")):
             url = resolved.get(href)
             if url is None:
@@ -77,11 +93,27 @@ def page_anchors(tree: html.HtmlElement, base: str | None) -> list[Anchor]:
             anchors.append(Anchor(url, text, menu, item))
             continue
         script = href[11:] if href.lower().startswith("javascript:") else ""
-        call = _js_call(script) or _js_call(link.get("onclick") or "")
+        call = _js_call(script) or _js_call(handler)
         if call:
             pending.append((call[0], call[1], text, "" if menu else places.item_text(parent)))
             anchors.append(Anchor("", text, menu))
     return _fill_js(anchors, pending, tree, base)
+
+
+def _row_handler(link: html.HtmlElement) -> str:
+    """The ``onclick`` of the list item or table row an empty link sits in, or ``""``.
+
+    Convention: boards make the whole row clickable (``<tr onclick="fn_view('123')">``) and leave
+    the headline's own link empty (``href="#"``); the row's handler is the link's.
+    """
+    node = link.getparent()
+    for _ in range(MAX_ROW_LEVELS):
+        if node is None:
+            break
+        if node.get("onclick") and (node.tag in ITEM_TAGS or _is_row(node)):
+            return str(node.get("onclick"))
+        node = node.getparent()
+    return ""
 
 
 def article_links(anchors: list[Anchor]) -> list[Anchor]:
@@ -318,43 +350,69 @@ def _resolve(base: str | None, href: str) -> str:
     return url
 
 
-def _js_call(code: str) -> tuple[str, str] | None:
-    """``(function name, numeric id)`` for ``view('123')``-style handlers."""
+def _js_call(code: str) -> tuple[str, tuple[str, ...]] | None:
+    """``(function name, its arguments)`` for ``view('123')``-style handlers: a call with a numeric id
+    among its arguments (``goView('BBS_0000012', '10930')``), the id first."""
     for match in _JS_CALL_RE.finditer(code):
-        args = match.group(2).split(",")
-        for arg in args:
-            found = _ID_ARG_RE.match(arg)
-            if found:
-                return match.group(1).split(".")[-1], found.group(1)
+        args = tuple(arg.strip().strip("\"'") for arg in match.group(2).split(","))
+        ids = [found.group(1) for arg in match.group(2).split(",") if (found := _ID_ARG_RE.match(arg))]
+        if ids:
+            return match.group(1).split(".")[-1], (ids[0], *args)
     return None
 
 
-def _script_templates(tree: html.HtmlElement) -> dict[str, str]:
-    """URL prefixes built by inline functions: ``function view(id){location.href='/v.do?no='+id}``."""
-    templates: dict[str, str] = {}
+def _script_templates(tree: html.HtmlElement) -> dict[str, tuple[tuple[str, ...], list[tuple[str, str]]]]:
+    """URLs built by inline functions, by name: the parameters and the URL's pieces (a literal's
+    text, or a parameter's name) of ``function view(id){location.href='/v.do?no='+id}``."""
+    templates: dict[str, tuple[tuple[str, ...], list[tuple[str, str]]]] = {}
     for script in tree.iter("script"):
-        for match in _TEMPLATE_RE.finditer(script.text or ""):
-            templates.setdefault(match.group(1), match.group(3))
+        for match in _FUNCTION_RE.finditer(script.text or ""):
+            params = tuple(p.strip() for p in match.group(2).split(",") if p.strip())
+            for expression in _CONCAT_RE.finditer(match.group(3)):
+                pieces = [(lit, name) for lit, name in _TOKEN_RE.findall(expression.group(0))]
+                opening = pieces[0][0] if pieces else ""
+                if ("/" in opening or "=" in opening) and any(name in params for _, name in pieces):
+                    templates.setdefault(match.group(1), (params, pieces))
+                    break
     return templates
 
 
+def _build(template: tuple[tuple[str, ...], list[tuple[str, str]]], args: tuple[str, ...]) -> str:
+    """The URL a template builds from a call's arguments; ``""`` when it reads a name the call does
+    not give (a wrong link is worse than none)."""
+    params, pieces = template
+    url = ""
+    for literal, name in pieces:
+        if not name:
+            url += literal
+        elif name in params and params.index(name) < len(args):
+            url += args[params.index(name)]
+        else:
+            return ""
+    return url
+
+
 def _fill_js(
-    anchors: list[Anchor], pending: list[tuple[str, str, str, str]], tree: html.HtmlElement, base: str | None
+    anchors: list[Anchor],
+    pending: list[tuple[str, tuple[str, ...], str, str]],
+    tree: html.HtmlElement,
+    base: str | None,
 ) -> list[Anchor]:
     """Give ``javascript:`` anchors a URL from a script template or a sibling link pattern."""
     if not pending:
         return anchors
     templates = _script_templates(tree)
-    sibling = _sibling_template(anchors, [ident for _, ident, _, _ in pending])
+    sibling = _sibling_template(anchors, [call[0] for _, call, _, _ in pending])
     calls = iter(pending)
     filled: list[Anchor] = []
     for anchor in anchors:
         if anchor.url:
             filled.append(anchor)
             continue
-        name, ident, text, item = next(calls)
-        prefix = templates.get(name) or sibling
-        filled.append(Anchor(_resolve(base, prefix + ident) if prefix else "", text, anchor.in_menu, item))
+        name, (ident, *args), text, item = next(calls)
+        template = templates.get(name)
+        target = _build(template, tuple(args)) if template else (sibling + ident if sibling else "")
+        filled.append(Anchor(_resolve(base, target) if target else "", text, anchor.in_menu, item))
     return filled
 
 

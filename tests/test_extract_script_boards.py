@@ -150,3 +150,72 @@ def test_a_headline_box_over_a_short_text_makes_an_article(
 def test_a_boards_name_over_its_list_makes_no_article(template: Callable[[str, str], str]) -> None:
     page = template("2024년 보도자료 목록 | 가온시", "2024년 보도자료 목록").replace(f"<p>{CAPTION}</p>", "")
     assert extract_page(page.encode()).kind == "listing"
+
+
+# a row that opens its post, and scripts the page carries ------------------------------------------
+
+INLINE_VIEW = '<script>function fn_view(seq) { location.href = "/news/view.do?seq=" + seq; }</script>'
+TWO_ARGS = (
+    "<script>function goView(bbsId, nttId) {\n"
+    '  location.href = "/board/view.do?bbsId=" + bbsId + "&nttId=" + nttId;\n}</script>'
+)
+
+
+def _clickable_rows(handler: Callable[[str], str], script: str = "") -> str:
+    """A board whose whole rows open their posts; the headline's own link is empty."""
+    rows = "".join(
+        f'<tr onclick="{handler(ident)}" style="cursor:pointer"><td>{ident}</td>'
+        f'<td class="tl"><a href="#none">{title}</a></td><td>홍보담당관</td><td>2024.05.03</td></tr>'
+        for title, ident in POSTS
+    )
+    return f"""<html><head><meta charset="utf-8"><title>보도자료 | 가온시</title>{script}</head><body>{NAV}
+<table class="board_list"><thead><tr><th>번호</th><th>제목</th><th>부서</th><th>등록일</th></tr></thead>
+<tbody>{rows}</tbody></table>{FOOT}</body></html>"""
+
+
+def _clickable_items(handler: Callable[[str], str], script: str = "") -> str:
+    """A list of posts whose items open them; the headline's link is ``#``."""
+    items = "".join(
+        f'<li onclick="{handler(ident)}"><a href="#">{title}</a><span class="date">2024.05.03</span></li>'
+        for title, ident in POSTS
+    )
+    return f"""<html><head><meta charset="utf-8"><title>한빛구청 - 새소식</title>{script}</head><body>{NAV}
+<div id="content"><h2>새소식</h2><ul class="bbs_list">{items}</ul></div>{FOOT}</body></html>"""
+
+
+@pytest.mark.parametrize("template", [_clickable_rows, _clickable_items])
+def test_a_rows_script_handler_with_the_pages_own_function_gives_the_posts_urls(
+    template: Callable[..., str],
+) -> None:
+    extracted = extract_page(template(lambda i: f"fn_view('{i}')", INLINE_VIEW).encode())
+    assert extracted.kind == "listing"
+    assert list(extracted.links) == [f"/news/view.do?seq={ident}" for _, ident in POSTS]
+
+
+@pytest.mark.parametrize("template", [_clickable_rows, _clickable_items])
+def test_a_rows_handler_naming_the_url_gives_it(template: Callable[..., str]) -> None:
+    extracted = extract_page(
+        template(lambda i: f"location.href='/bbs/view.do?idx={i}&amp;menuId=33'").encode()
+    )
+    assert extracted.kind == "listing"
+    assert list(extracted.links) == [f"/bbs/view.do?idx={ident}&menuId=33" for _, ident in POSTS]
+
+
+@pytest.mark.parametrize("template", [_board_table, _post_list])
+def test_a_function_of_two_arguments_puts_each_where_it_goes(template: Callable[..., str]) -> None:
+    def link(title: str, ident: str) -> str:
+        return f"<a href=\"javascript:goView('BBS_0000012','{ident}');\">{title}</a>"
+
+    page = template(link).replace("</title>", "</title>" + TWO_ARGS, 1)
+    extracted = extract_page(page.encode())
+    assert list(extracted.links) == [f"/board/view.do?bbsId=BBS_0000012&nttId={ident}" for _, ident in POSTS]
+
+
+@pytest.mark.parametrize("template", [_board_table, _post_list])
+def test_a_function_reading_a_name_the_call_does_not_give_gives_no_url(template: Callable[..., str]) -> None:
+    body = 'location.href = "/b/view.do?bbsId=" + BBS_ID + "&seq=" + seq;'
+    script = f"<script>function fn_view(seq) {{ {body} }}</script>"
+    page = template(_href).replace("</title>", "</title>" + script, 1)
+    extracted = extract_page(page.encode())
+    assert extracted.kind == "listing"
+    assert list(extracted.links) == []

@@ -92,7 +92,7 @@ def page_elements(tree: html.HtmlElement) -> list[html.HtmlElement]:
 
 def first_line_index(elements: Sequence[html.HtmlElement], body: str) -> int | None:
     """Index in ``elements`` of the owner of the body's first line of at least ``MIN_PROBE_CHARS``."""
-    lines = (fold(line).lstrip("-•· ") for line in body.splitlines())
+    lines = (_cell_text(fold(line)).lstrip("-•· ") for line in body.splitlines())
     line = next((line for line in lines if len(line) >= MIN_PROBE_CHARS), None)
     if line is None:
         return None
@@ -116,6 +116,14 @@ def first_line_index(elements: Sequence[html.HtmlElement], body: str) -> int | N
             if index is not None:
                 found.append(index)
     return min(found, default=None)
+
+
+def _cell_text(line: str) -> str:
+    """A table row's line (``| 기간 | 2024. 7. 11. ~ 7. 13. |``) as its longest cell, the text one
+    element holds: a notice may open its text with a table of when and where."""
+    if len(line) > 1 and line.startswith("|") and line.endswith("|"):
+        return max((cell.strip() for cell in line.strip("|").split("|")), key=len)
+    return line
 
 
 def _headings_above(elements: Sequence[html.HtmlElement]) -> list[str]:

@@ -120,3 +120,42 @@ def test_a_portals_credit_for_a_reprinted_release_is_no_text(
     extracted = extract_page(template(CREDITS).encode())
     assert extracted.title == TITLE
     assert [line for line in extracted.body.split("\n") if line.strip()] == LINES
+
+
+# a notice opening its text with a table of when and where -------------------------------------------
+
+EVENT = "과학관 여름방학 특별전 ‘우주로 가는 길’ 개막"
+EVENT_LINES = [
+    "가온문화재단은 여름방학을 맞아 특별전 ‘우주로 가는 길’을 7월 1일부터 9월 1일까지 연다고 밝혔다.",
+    "이번 전시에서는 발사체 개발 과정을 담은 엔진 모형과 위성 부품 등 60여 점을 선보인다.",
+    "관람객은 무중력 체험 장치와 로켓 조립 교실에도 참여할 수 있다.",
+]
+WHEN_WHERE = "<table class='info_tbl'><tr><th>기간</th><td>2024. 07. 11.(목) ~ 07. 13.(토)</td></tr>"
+WHEN_WHERE += "<tr><th>장소</th><td>가온문화재단 대강당</td></tr></table>"
+
+
+def foundation_notice(title_tag: str) -> str:
+    text = "".join(f"<p>{line}</p>" for line in EVENT_LINES)
+    return f"""<html><head><meta charset="utf-8"><title>{title_tag}</title></head><body>
+<div id="contents"><h3>공지사항</h3><div class="view"><div class="v_head"><h4>{EVENT}</h4>
+<span class="writer">홍보팀</span> <span class="date">작성일 2024.07.01</span></div>
+<div class="v_body">{WHEN_WHERE}{text}</div></div></div></body></html>"""
+
+
+def museum_board(title_tag: str) -> str:
+    text = "".join(f"<p>{line}</p>" for line in EVENT_LINES)
+    return f"""<html><head><meta charset="utf-8"><title>{title_tag}</title></head><body>
+<div class="board_view"><h5>{EVENT}</h5><ul class="meta"><li>등록일 : 2024-07-01</li>
+<li>조회 : 88</li></ul><div class="cont">{WHEN_WHERE}{text}</div></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("template", [foundation_notice, museum_board])
+@pytest.mark.parametrize("title_tag", ["가온문화재단 - 공지사항", f"{EVENT} - 가온문화재단"])
+def test_a_table_opening_the_text_leaves_the_headline_above_it(
+    template: Callable[[str], str], title_tag: str
+) -> None:
+    extracted = extract_page(template(title_tag).encode())
+    assert extracted.title == EVENT
+    assert extracted.published is not None and extracted.published.date() == dt.date(2024, 7, 1)
+    assert all(line in extracted.body for line in EVENT_LINES)

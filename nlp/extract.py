@@ -24,6 +24,7 @@ from nlp import EmptyPageError, NlpError
 from nlp.blocks import block_text, largest_block, mark_menu_tables, unwrap_layout_tables, wrap_leading_lines
 from nlp.bylines import byline_names, clean_author, header_byline_names, merge_authors
 from nlp.cleanup import clean_body, drop_above_headline, drop_item_lines, drop_leading_teasers, drop_lines
+from nlp.comments import drop_comment_boxes
 from nlp.dates import (
     BARE_DATE_LINE_RE,
     as_kst,
@@ -138,6 +139,7 @@ def extract_page(
         + unwrap_layout_tables(tree)
         + drop_inline_labels(tree)
         + drop_hidden_headings(tree)
+        + drop_comment_boxes(tree)
     )
     changed += join_broken_headings(tree) + wrap_leading_lines(tree)
     if lead or changed:

@@ -1,0 +1,57 @@
+"""Reader comment boxes: what readers wrote under an article is no part of it.
+
+trafilatura leaves out boxes whose class says ``comment``; Korean news templates name theirs
+otherwise too (``reply``, ``cmt_area``, ``u_cbox``), or only head them ``댓글``. Left in, they close
+the text with ``닉네임 내용 날짜`` lines, and on a short article the recovery takes them for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from nlp.titles import fold
+
+# Convention: a comment box's class or id holds one of these words between ``-``/``_`` (``reply``,
+# ``cmt_area``, ``reply-list``, ``u_cbox``, ``article-comment``); ``commentary`` (a column) does not.
+COMMENT_WORDS = frozenset({"reply", "replies", "cmt", "cmts", "comment", "comments", "cbox", "댓글"})
+# …or its own first heading names it: ``<h4>댓글 <em>2</em></h4>``, ``독자의견 (3)``
+_COMMENT_HEAD_RE = re.compile(r"^(?:댓글|독자\s*(?:의견|댓글)|의견\s*(?:쓰기|남기기))\s*[\d(),\s]*$")
+_SPLIT_RE = re.compile(r"[-_\s]+")
+MAX_BOX_SHARE = 0.5  # a box holding more of the page's text than this is the page, not its comments
+HEAD_TAGS = ("h2", "h3", "h4", "h5", "strong")
+
+
+def drop_comment_boxes(tree: html.HtmlElement) -> int:
+    """Remove reader comment boxes (by their class or id, or by their heading); return how many."""
+    body = tree.find("body")
+    if body is None:
+        return 0
+    boxes = [e for e in body.iter("div", "section", "ul", "ol", "dl", "aside") if _named_comments(e)]
+    for heading in body.iter(*HEAD_TAGS):
+        parent = heading.getparent()
+        if parent is not None and parent is not body and _COMMENT_HEAD_RE.match(fold(heading.text_content())):
+            boxes.append(parent)
+    if not boxes:
+        return 0
+    total = len(fold(body.text_content())) or 1
+    dropped = 0
+    for box in boxes:
+        if box.getparent() is None or any(True for _ in box.iter("h1")):
+            continue
+        if len(fold(box.text_content())) > MAX_BOX_SHARE * total or not _outermost(box, boxes):
+            continue
+        box.drop_tree()
+        dropped += 1
+    return dropped
+
+
+def _named_comments(element: html.HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return any(part in COMMENT_WORDS for part in _SPLIT_RE.split(names))
+
+
+def _outermost(box: html.HtmlElement, boxes: list[html.HtmlElement]) -> bool:
+    """No other box holds this one (that one goes whole)."""
+    return not any(other is not box and other in box.iterancestors() for other in boxes)

@@ -196,6 +196,7 @@ def wrap_leading_lines(tree: html.HtmlElement) -> int:
     """
     wrapped = 0
     for block in tree.iter(*_LOOSE_LINE_BLOCKS):
+        wrapped += _wrap_line_after_box(block)
         if len(fold(block.text or "")) < MIN_LEADING_CHARS:
             continue
         children = list(block)
@@ -211,5 +212,34 @@ def wrap_leading_lines(tree: html.HtmlElement) -> int:
     return wrapped
 
 
+def _wrap_line_after_box(block: html.HtmlElement) -> int:
+    """Put the first loose line after a box opening the block (a photo with its caption, a table)
+    in a ``<p>``; 1 if one was wrapped.
+
+    Convention: a ``<br>``-lined article often opens with its photo box, the lead run on after it
+    as the box's tail; trafilatura drops the box with that tail, and the article its lead.
+    """
+    children = list(block)
+    if not children or fold(block.text or "") or children[0].tag not in _BOX_TAGS:
+        return 0
+    box = children[0]
+    if len(fold(box.tail or "")) < MIN_LEADING_CHARS:
+        return 0
+    rest = children[1:]
+    end = next((i for i, child in enumerate(rest) if child.tag == "br"), None)
+    if end is None or any(child.tag in _CELL_BLOCK_TAGS for child in rest[:end]):
+        return 0
+    line = etree.Element("p")
+    line.text, box.tail = box.tail, None
+    for child in rest[:end]:
+        line.append(child)
+    box.addnext(line)
+    if any(True for _ in box.iter("img")) and len(fold(box.text_content())) <= MAX_CAPTION_CHARS:
+        box.drop_tree()  # a photo and its caption: the caption says what the photo shows, not the news
+    return 1
+
+
+_BOX_TAGS = frozenset({"div", "figure", "table", "span", "p"})
+MAX_CAPTION_CHARS = 150
 _LOOSE_LINE_BLOCKS = ("section", "div", "article", "td", "main")
 MIN_LEADING_CHARS = 15

@@ -45,6 +45,10 @@ GENERIC_CMS_WORDS = frozenset(
     }
 )  # fmt: skip
 _CMS_LOWER = frozenset(w.lower() for w in GENERIC_CMS_WORDS)
+# the page types that name a release itself (``[보도자료]``, ``[설명자료]``), never a headline's words
+RELEASE_TYPES = frozenset(
+    {"보도자료", "보도참고자료", "설명자료", "해명자료", "참고자료", "보도설명", "보도해명"}
+)
 _GENERIC_LOWER = _CMS_LOWER | frozenset(w.lower() for w in SECTION_WORDS)
 _LATIN_NAME_RE = re.compile(r"[A-Za-z][A-Za-z.&'’]*(?:[ -][A-Za-z.&'’]+){0,5}")  # no digits: a name
 _HANGUL_RE = re.compile(r"[가-힣]")
@@ -272,8 +276,13 @@ def _strip_outlet_marks(text: str, sites: list[str]) -> str:
         if match and (
             is_outlet_name(_unbracketed(name))
             or any(name.replace(" ", "") == x.replace(" ", "") for x in sites)
-            # a board's page type, as ``보도자료 - 제목`` loses it: ``[보도자료] 제목``, ``제목 (보도자료)``
-            or is_cms_words(name)
+            # a board's page type, as ``보도자료 - 제목`` loses it: ``제목 (보도자료)``; before the
+            # headline only a release's own type (``[보도자료] 제목``): a paper or a wire files
+            # ``[알림] …`` and ``[게시판] …`` as such, and where only ``<title>`` carries such a tag,
+            # the printed headline agrees without it (``nlp.headline``)
+            or (
+                is_cms_words(name) and (pattern is _BRACKET_TAIL_RE or name.replace(" ", "") in RELEASE_TYPES)
+            )
         ):
             rest = (text[: match.start()] + text[match.end() :]).strip()
             if len(rest.replace(" ", "")) >= MIN_HEAD_BEFORE_NAME:

@@ -613,7 +613,7 @@ def test_a_page_type_printed_before_the_headline_is_not_part_of_it(story: tuple[
 <body>{NAV}<div class="title_area"><h2><span>[보도자료]</span> {title}</h2></div>
 {_paragraphs(lines)}</body></html>"""
     cell = f"""<html><head><meta charset="utf-8"><title>새소식</title></head><body>{NAV}
-<table><tr><td class="subject">【알림】 {title}</td></tr><tr><td>{_paragraphs(lines)}</td></tr></table>
+<table><tr><td class="subject">【설명자료】 {title}</td></tr><tr><td>{_paragraphs(lines)}</td></tr></table>
 </body></html>"""
     for page in (heading, cell):
         assert _title_and_lines(page) == (title, lines)
@@ -677,7 +677,7 @@ def test_emphasis_and_links_inside_a_headline_stay(heading: str) -> None:
         "{} | 가온시 공식 블로그",
         "{} - 가온일보 모바일 사이트",
         "[보도자료] {}",  # a board's page type in brackets, as "보도자료 - {}" loses it
-        "【알림】 {} | 가온시",
+        "【설명자료】 {} | 가온시",
         "{} (보도자료) | 가온시",
         "{} - 상세보기 | 보도자료 | 알림 | 가온시",  # page types and the menu after the headline
         "{} - 보도자료 상세",

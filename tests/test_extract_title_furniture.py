@@ -454,3 +454,17 @@ def test_a_section_path_before_the_headline_in_the_title_goes(template, section:
 @pytest.mark.parametrize("headline", ["수도권 > 비수도권 인구 격차 더 벌어졌다", "경제 > 안보"])
 def test_a_comparison_in_a_headline_is_no_path(headline: str) -> None:
     assert clean_title(headline) == headline
+
+
+# a notice tag the outlet files with the headline --------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["[게시판]", "[알림]", "[공지]"])
+@pytest.mark.parametrize("template", [_tagged_paper, _tagged_board])
+@pytest.mark.parametrize("story", [MAP, LOAN])
+def test_a_notice_tag_printed_with_the_headline_stays_in_it(template, story, tag: str) -> None:  # type: ignore[no-untyped-def]
+    # a wire files ``[게시판] …`` and a paper ``[알림] …`` as the headline; a release's own page type
+    # (``[보도자료] …``) still goes (``test_a_page_type_printed_before_the_headline_is_not_part_of_it``)
+    title, lines = story
+    headline = f"{tag} {title}"
+    assert extract_page(template(headline, lines).encode()).title == headline

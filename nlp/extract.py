@@ -40,6 +40,7 @@ from nlp.headings import (
     MIN_PROBE_CHARS,
     body_heads,
     drop_hidden_headings,
+    drop_overline,
     first_line_index,
     headed_article,
     in_menu,
@@ -162,7 +163,7 @@ def extract_page(
     teasers = teaser_texts(anchors)
     cleaned = drop_leading_teasers(cleaned, teasers)
     start = first_line_index(elements, cleaned)
-    cleaned = lift_header_lines(cleaned, elements, start)
+    cleaned = drop_overline(lift_header_lines(cleaned, elements, start), elements)
     first_line = elements[start] if start is not None else None
     if start is not None:
         cleaned = drop_headings_above(cleaned, elements[:start])

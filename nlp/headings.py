@@ -46,6 +46,32 @@ def body_heads(body: str, elements: Sequence[html.HtmlElement], start: int | Non
     return list(dict.fromkeys(heads))
 
 
+def _overline(element: html.HtmlElement) -> bool:
+    """A title-marked line printed right over an ``<h1>`` headline: its overline (어깨제목).
+
+    Convention: a news page's title box may print a kicker over the headline (``<p
+    class="top_title">``); the headline is the ``<h1>`` under it, and a deck comes after, never before.
+    """
+    after = element.getnext()
+    return (
+        element.tag not in HEADING_LEVELS
+        and after is not None
+        and after.tag == "h1"
+        and len(title_text(after)) >= MIN_DECK_CHARS
+    )
+
+
+def drop_overline(body: str, elements: Sequence[html.HtmlElement]) -> str:
+    """``body`` without a first line that is a title box's overline (``_overline``): the extractor
+    took the kicker in with the text, where it would confirm itself as the headline."""
+    first, _, rest = body.partition("\n")
+    if not rest or len(first) > MAX_HEAD_CHARS:
+        return body
+    line = fold(first)
+    overlines = (e for e in elements if (e.get("class") or e.get("id")) and title_marked(e) and _overline(e))
+    return rest if any(title_text(e) == line for e in overlines) else body
+
+
 MAX_LIFTED = 4  # a headline box's lines: label, headline, deck, info line
 
 

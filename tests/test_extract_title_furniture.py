@@ -468,3 +468,60 @@ def test_a_notice_tag_printed_with_the_headline_stays_in_it(template, story, tag
     title, lines = story
     headline = f"{tag} {title}"
     assert extract_page(template(headline, lines).encode()).title == headline
+
+
+# a kicker over the headline, and a headline shared by its first clause ------------------------------
+
+TWO_CLAUSES = '가온 전세사기 피해 300가구 넘어…"경매 중단해야"'
+KICKER = "임대인 일가 빌라 50채 보유…피해액 450억 추산"
+FRAUD = [
+    "가온시에서 발생한 전세사기 피해 가구가 300곳을 넘어섰다.",
+    "피해자 대책위원회는 경매 절차를 중단해 달라는 탄원서를 법원에 냈다. 대책위는 임대인 일가가 보유한 빌라가"
+    " 50채에 이른다고 설명했다.",
+    '대책위 위원장은 "집이 경매로 넘어가면 보증금을 돌려받을 길이 없다"며 "정부가 나서야 한다"고 말했다.',
+    "시는 피해자 긴급 주거 지원을 확대하기로 했다. 시는 이달 중 피해 가구를 대상으로 상담 창구를 연다.",
+]
+
+
+def _kicker_paper(kicker: str) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>가온한마당</title></head><body>{NAV}
+<div class="article-head"><p class="top_title">{kicker}</p><h1 class="article-title">{TWO_CLAUSES}</h1>
+<div class="byline">홍길동 기자 | 기사입력 2024/05/03 [14:22]</div></div>
+<div class="article-text">{_paragraphs(FRAUD)}</div>{FOOT}</body></html>"""
+
+
+def _kicker_magazine(kicker: str) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>가온 주간지</title></head><body>
+<header><a class="logo" href="/">가온 주간지</a></header>
+<div class="view-head"><div class="stitle">{kicker}</div>
+<h1>{TWO_CLAUSES}</h1><div class="info">입력 2024.05.03</div></div>
+<div class="view-body">{"<br><br>".join(FRAUD)}</div></body></html>"""
+
+
+@pytest.mark.parametrize("template", [_kicker_paper, _kicker_magazine])
+def test_a_kicker_over_the_h1_is_not_the_headline(template) -> None:  # type: ignore[no-untyped-def]
+    extracted = extract_page(template(KICKER).encode())
+    assert extracted.title == TWO_CLAUSES
+    assert KICKER not in extracted.body
+
+
+def _clause_paper(short: str) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>{short} - 가온한마당</title>
+<meta property="og:title" content="{short}"></head><body>
+<header><a class="logo" href="/">가온한마당</a></header>
+<div class="article-head"><h1 class="article-title">{TWO_CLAUSES}</h1>
+<div class="byline">홍길동 기자 | 기사입력 2024/05/03 [14:22]</div></div>
+<div class="article-text">{_paragraphs(FRAUD)}</div></body></html>"""
+
+
+def _clause_broadcaster(short: str) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>{short} | 가온방송</title>
+<meta property="og:title" content="{short}"></head><body>
+<header><a class="logo" href="/">가온방송</a></header>
+<div class="news_head"><h1 class="tit">{TWO_CLAUSES}</h1><span class="date">2024.05.03 14:22</span></div>
+<div id="newsBody">{_paragraphs(FRAUD)}</div></body></html>"""
+
+
+@pytest.mark.parametrize("template", [_clause_paper, _clause_broadcaster])
+def test_the_printed_headline_beats_its_first_clause_in_the_metadata(template) -> None:  # type: ignore[no-untyped-def]
+    assert extract_page(template(TWO_CLAUSES.split("…")[0]).encode()).title == TWO_CLAUSES

@@ -604,7 +604,11 @@ def _article_regions(page_text: str, body: str, title: str | None) -> tuple[str,
     body's last lines and those just after it, the lines just above the headline); empty when
     not found."""
     start = _find_title(page_text, title)
-    body_start = _body_start(page_text, body, max(start, 0))
+    # past the headline: a lead may open with the headline's words (``가온 도시철도 2호선 1단계 …``)
+    past = (
+        start + len(title) if title and start >= 0 and page_text.startswith(title, start) else max(start, 0)
+    )
+    body_start = _body_start(page_text, body, past)
     if body_start < 0 < start:  # the body opens above the headline as found
         body_start = _body_start(page_text, body, 0)
     if body_start < 0 <= start:  # a text the page does not print (pictures' words): under the headline

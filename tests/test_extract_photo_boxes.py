@@ -6,6 +6,7 @@ its caption, and a ``td`` page whose box is a small ``table``. The lead is the t
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -34,7 +35,7 @@ def div_page(caption: str) -> str:
 def table_page(caption: str) -> str:
     text = "<br>\n".join(LINES)
     return f"""<html><head><meta charset="utf-8"><title>{HEADLINE} - 가온신문</title></head><body>
-<table width="760"><tr><td class="headline"><b>{HEADLINE}</b></td></tr><tr><td>2011.07.15</td></tr>
+<table width="760"><tr><td class="headline"><b>{HEADLINE}</b></td></tr><tr><td>[2011.07.15 09:30]</td></tr>
 <tr><td class="article"><table align="left"><tr><td><img src="/p/1.jpg"></td></tr><tr><td>{caption}</td></tr>
 </table>{text}</td></tr></table></body></html>"""
 
@@ -46,3 +47,12 @@ def test_the_lead_after_a_photo_box_opens_the_text(template: Callable[[str], str
     assert extracted.title == HEADLINE
     assert extracted.body.split("\n")[0] == LINES[0]
     assert all(line in extracted.body for line in LINES)
+
+
+@pytest.mark.parametrize("template", [div_page, table_page])
+def test_a_lead_opening_with_the_headlines_words_leaves_the_date_line_between_them(
+    template: Callable[[str], str],
+) -> None:
+    # ``가온 도시철도 2호선 1단계 …`` opens both: the text starts after the headline, under its date
+    extracted = extract_page(template(CAPTION).encode())
+    assert extracted.published is not None and extracted.published.date() == dt.date(2011, 7, 15)

@@ -156,14 +156,30 @@ def _units(session: Session, article: Article, backfill: bool) -> list[Unit] | N
     kept = _kept_units(session).get(article.id)
     if kept is not None and kept[0] == article.revision:
         return kept[1]
-    row = session.get(ArticleUnits, article.id)
-    if row is not None and row.revision == article.revision:
-        return [Unit.from_json(u) for u in row.units]
+    stored = _stored_units(session, article.id)
+    if stored is not None and stored[0] == article.revision:
+        return [Unit.from_json(u) for u in stored[1]]
     if not backfill or not article.body.strip():
         return None
     analysis = analyse(article.body)
     store_units(session, article, analysis)
     return units(analysis)
+
+
+def _stored_units(session: Session, article_id: int) -> tuple[int, list[Any]] | None:
+    """The article's stored units row (revision, units) as ``session.get`` would give it: the
+    object the session holds, else the row read as the driver's SQL (a release's units are read
+    on every page joining its story, and the ORM's load costs several times the read)."""
+    held = session.identity_map.get(session.identity_key(ArticleUnits, article_id))
+    if isinstance(held, ArticleUnits) and not inspect(held).expired_attributes:
+        return held.revision, held.units
+    found = driver_rows(session, _UNITS_OF, {"article": article_id})
+    return (found[0][0], found[0][1]) if found else None
+
+
+_UNITS_OF = select(ArticleUnits.revision, ArticleUnits.units).where(
+    ArticleUnits.article_id == bindparam("article")
+)
 
 
 def _kept_units(session: Session) -> dict[int, tuple[int, list[Unit]]]:

@@ -30,6 +30,8 @@ from sqlalchemy.sql import Executable
 from store.models import Base
 from store.savepoints import on_rollback
 
+Processor = Callable[[Any], Any]
+
 
 def insert_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
     """INSERT `rows` into `model`'s table in the session's transaction (no autoflush, no objects)."""
@@ -53,24 +55,40 @@ def update_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str,
 
 
 def driver_rows(session: Session, statement: Executable, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
-    """Rows of a Core SELECT sent as the driver's SQL (compiled once per dialect), as the driver
-    returns them: for columns it returns as they are stored (integers, strings), not JSON or dates.
+    """Rows of a Core SELECT sent as the driver's SQL (compiled once per dialect), each column
+    converted by its type's result processor as Core would (JSON decoded on SQLite, aware
+    datetimes); columns the driver returns as they are stored (integers, strings) go untouched.
     The session's pending changes are flushed first, as its own ``execute`` would."""
     if session.autoflush:
         session.flush()
     connection = session.connection()
-    sql, names = _query(connection.dialect, statement)
+    sql, names, processors = _query(connection.dialect, statement)
     found = connection.exec_driver_sql(sql, tuple(params[n] for n in names) if names else dict(params))
-    return [tuple(row) for row in found]
+    if not processors:
+        return [tuple(row) for row in found]
+    rows = []
+    for row in found:
+        values = list(row)
+        for n, process in processors:
+            values[n] = process(values[n])
+        rows.append(tuple(values))
+    return rows
 
 
 @lru_cache(maxsize=64)
-def _query(dialect: Dialect, statement: Executable) -> tuple[str, tuple[str, ...] | None]:
-    """The statement's SQL for `dialect` and, for a positional parameter style, its parameters' order."""
+def _query(
+    dialect: Dialect, statement: Executable
+) -> tuple[str, tuple[str, ...] | None, tuple[tuple[int, Processor], ...]]:
+    """The statement's SQL for `dialect`, for a positional parameter style its parameters' order,
+    and the result processors of its columns (by position) that have one."""
     compiled = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
     if compiled.escaped_bind_names:
         raise ValueError("a parameter name needs escaping")
-    return str(compiled), tuple(compiled.positiontup) if compiled.positiontup is not None else None
+    columns = compiled._result_columns  # (key, name, objects, type) per column, as Core reads them
+    found = [column[3].dialect_impl(dialect).result_processor(dialect, None) for column in columns]
+    processors = tuple((n, p) for n, p in enumerate(found) if p is not None)
+    positions = tuple(compiled.positiontup) if compiled.positiontup is not None else None
+    return str(compiled), positions, processors
 
 
 def insert_object(session: Session, obj: Base) -> None:
@@ -122,9 +140,6 @@ def _related_keys(mapper: Mapper[Any], loaded: dict[str, Any]) -> Iterator[tuple
             target = loaded[relationship.key]
             for local, remote in relationship.local_remote_pairs:
                 yield str(local.key), None if target is None else getattr(target, str(remote.key))
-
-
-Processor = Callable[[Any], Any]
 
 
 class _Insert:

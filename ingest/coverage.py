@@ -21,7 +21,7 @@ from nlp.agencies import agencies, credited
 from nlp.align import Alignment, Unit, align, units
 from nlp.analyse import Analysis, analyse
 from store.models import Article, ArticleUnits, Coverage, Revision, Story, now
-from store.rows import driver_rows, insert_rows
+from store.rows import driver_rows, insert_rows, load_object
 from store.savepoints import on_rollback
 
 LATE_JOINER = dt.timedelta(hours=24)  # published this long after the first report: a late joiner
@@ -71,7 +71,8 @@ def refresh(session: Session, story: Story) -> None:
     JSON cost ~25 KB a member on every ingest, ~10 MiB a task for the bench's stories of 400, which
     is what a worker's children grew by (docs/scale.md, Memory). The stale rows load whole.
     """
-    release = session.get(Article, story.canonical_article_id) if story.canonical_article_id else None
+    canonical_id = story.canonical_article_id
+    release = load_object(session, Article, canonical_id) if canonical_id else None  # as session.get
     other = {"story": story.id, "release": release.id if release is not None else -1}  # ids are > 0
     members = dict(driver_rows(session, _MEMBERS, other))
     keys = driver_rows(session, _COVERAGE_KEYS, other)

@@ -14,7 +14,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from ingest.story_lookup import store_and_find
 from nlp.dedupe import Signature, bands, near_duplicate
 from store.models import Article, Story, StoryBand, now
-from store.rows import insert_object, update_rows
+from store.rows import insert_object, load_object, update_rows
 from store.savepoints import on_rollback
 
 # Government bodies publish the releases that papers retell: 보건복지부, 국세청, 서울특별시청, 위원회…
@@ -64,7 +64,8 @@ def _join(session: Session, article: Article, match: Article) -> Story:
         insert_object(session, story)  # its articles are read when asked for
         joining = [match, article]
     else:
-        current = session.get(Article, story.canonical_article_id) if story.canonical_article_id else None
+        canonical_id = story.canonical_article_id
+        current = load_object(session, Article, canonical_id) if canonical_id else None  # as session.get
         best = canonical([a for a in (current, article) if a is not None]).id
         if story.canonical_article_id != best:
             story.canonical_article_id = best
@@ -96,7 +97,7 @@ def _nearest(session: Session, signature: Signature, ids: list[int]) -> Article 
     if not ids:
         return None
     if len(ids) == 1:  # the usual case: the one candidate read whole at once (it is the match if any)
-        candidate = session.get(Article, ids[0])
+        candidate = load_object(session, Article, ids[0])
         if candidate is None or near_duplicate(signature, Signature.from_json(candidate.signature)) <= 0.0:
             return None
         return candidate

@@ -1,5 +1,7 @@
 """Rows written without the ORM's unit of work: a new article's own rows, which nothing in its
-session reads back as objects, and a new page and article, attached to the session as read.
+session reads back as objects, and a new page and article, attached to the session as read;
+and rows read without the ORM's loading (``driver_rows``, ``load_object``), for the reads a page
+makes every time it joins a story.
 
 The unit of work costs about half a millisecond per object on every flush (history, cascades,
 identity map); a new article's revision, units, search rows, bands and draft are known whole

@@ -21,7 +21,7 @@ from nlp.agencies import agencies, credited
 from nlp.align import Alignment, Unit, align, units
 from nlp.analyse import Analysis, analyse
 from store.models import Article, ArticleUnits, Coverage, Revision, Story, now
-from store.rows import driver_rows, insert_rows
+from store.rows import driver_rows, insert_rows, load_object
 from store.savepoints import on_rollback
 
 LATE_JOINER = dt.timedelta(hours=24)  # published this long after the first report: a late joiner
@@ -71,7 +71,8 @@ def refresh(session: Session, story: Story) -> None:
     JSON cost ~25 KB a member on every ingest, ~10 MiB a task for the bench's stories of 400, which
     is what a worker's children grew by (docs/scale.md, Memory). The stale rows load whole.
     """
-    release = session.get(Article, story.canonical_article_id) if story.canonical_article_id else None
+    canonical_id = story.canonical_article_id
+    release = load_object(session, Article, canonical_id) if canonical_id else None  # as session.get
     other = {"story": story.id, "release": release.id if release is not None else -1}  # ids are > 0
     members = dict(driver_rows(session, _MEMBERS, other))
     keys = driver_rows(session, _COVERAGE_KEYS, other)
@@ -156,14 +157,30 @@ def _units(session: Session, article: Article, backfill: bool) -> list[Unit] | N
     kept = _kept_units(session).get(article.id)
     if kept is not None and kept[0] == article.revision:
         return kept[1]
-    row = session.get(ArticleUnits, article.id)
-    if row is not None and row.revision == article.revision:
-        return [Unit.from_json(u) for u in row.units]
+    stored = _stored_units(session, article.id)
+    if stored is not None and stored[0] == article.revision:
+        return [Unit.from_json(u) for u in stored[1]]
     if not backfill or not article.body.strip():
         return None
     analysis = analyse(article.body)
     store_units(session, article, analysis)
     return units(analysis)
+
+
+def _stored_units(session: Session, article_id: int) -> tuple[int, list[Any]] | None:
+    """The article's stored units row (revision, units) as ``session.get`` would give it: the
+    object the session holds, else the row read as the driver's SQL (a release's units are read
+    on every page joining its story, and the ORM's load costs several times the read)."""
+    held = session.identity_map.get(session.identity_key(ArticleUnits, article_id))
+    if isinstance(held, ArticleUnits) and not inspect(held).expired_attributes:
+        return held.revision, held.units
+    found = driver_rows(session, _UNITS_OF, {"article": article_id})
+    return (found[0][0], found[0][1]) if found else None
+
+
+_UNITS_OF = select(ArticleUnits.revision, ArticleUnits.units).where(
+    ArticleUnits.article_id == bindparam("article")
+)
 
 
 def _kept_units(session: Session) -> dict[int, tuple[int, list[Unit]]]:

@@ -284,12 +284,10 @@ def story_outlets(session: Session, story_id: int, canonical_id: int) -> list[di
     Read as columns, the coverage JSON a row at a time: this runs on every ingest into a story,
     and loading a story of hundreds of articles whole made each task's heap grow with the corpus
     (docs/scale.md, Memory)."""
-    found = session.execute(
-        select(Article.id, Article.url, Article.title, Article.site_name, Article.source_id, Coverage.data)
-        .outerjoin(Coverage, Coverage.article_id == Article.id)
-        .where(Article.story_id == story_id, Article.id != canonical_id)
-        .order_by(Article.id)
-    )  # the members with their coverage, in one statement; each row's JSON dropped once read
+    # the members with their coverage, in one statement (the driver's SQL: it runs on every page
+    # joining a story, and an ORM statement's own work is several times the read); each row's
+    # JSON dropped once read
+    found = driver_rows(session, _OUTLETS, {"story": story_id, "canonical": canonical_id})
     members = [(member, best_added_in(data)) for *member, data in found]
     outlets = []
     for (member_id, url, title, site_name, source_id), quote in members:
@@ -304,6 +302,14 @@ def story_outlets(session: Session, story_id: int, canonical_id: int) -> list[di
             }
         )
     return outlets
+
+
+_OUTLETS = (
+    select(Article.id, Article.url, Article.title, Article.site_name, Article.source_id, Coverage.data)
+    .outerjoin(Coverage, Coverage.article_id == Article.id)
+    .where(Article.story_id == bindparam("story"), Article.id != bindparam("canonical"))
+    .order_by(Article.id)
+)
 
 
 def _sync_stories(session: Session, left: int | None, article: Article) -> None:

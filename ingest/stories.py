@@ -11,10 +11,10 @@ from sqlalchemy import delete, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from ingest.story_lookup import candidate_ids
+from ingest.story_lookup import store_and_find
 from nlp.dedupe import Signature, bands, near_duplicate
 from store.models import Article, Story, StoryBand, now
-from store.rows import insert_object, insert_rows, update_rows
+from store.rows import insert_object, load_object, update_rows
 from store.savepoints import on_rollback
 
 # Government bodies publish the releases that papers retell: 보건복지부, 국세청, 서울특별시청, 위원회…
@@ -32,9 +32,8 @@ def assign_story(
         article.signature = stored
     if not fresh:
         session.execute(delete(StoryBand).where(StoryBand.article_id == article.id))
-    keys = bands(signature)
-    insert_rows(session, StoryBand, [{"band": key, "article_id": article.id} for key in keys])
-    match = _nearest(session, article, signature, keys)
+    # the bands stored and the candidates found (one statement on PostgreSQL)
+    match = _nearest(session, signature, store_and_find(session, bands(signature), article.id))
     if match is None:
         if article.story is not None:
             _leave(session, article)
@@ -65,7 +64,8 @@ def _join(session: Session, article: Article, match: Article) -> Story:
         insert_object(session, story)  # its articles are read when asked for
         joining = [match, article]
     else:
-        current = session.get(Article, story.canonical_article_id) if story.canonical_article_id else None
+        canonical_id = story.canonical_article_id
+        current = load_object(session, Article, canonical_id) if canonical_id else None  # as session.get
         best = canonical([a for a in (current, article) if a is not None]).id
         if story.canonical_article_id != best:
             story.canonical_article_id = best
@@ -93,14 +93,11 @@ def _settled(article: Article) -> bool:
     return not (attributes.story.history.has_changes() or attributes.story_id.history.has_changes())
 
 
-def _nearest(session: Session, article: Article, signature: Signature, keys: list[int]) -> Article | None:
-    if not keys:
-        return None
-    ids = candidate_ids(session, keys, article.id)
+def _nearest(session: Session, signature: Signature, ids: list[int]) -> Article | None:
     if not ids:
         return None
     if len(ids) == 1:  # the usual case: the one candidate read whole at once (it is the match if any)
-        candidate = session.get(Article, ids[0])
+        candidate = load_object(session, Article, ids[0])
         if candidate is None or near_duplicate(signature, Signature.from_json(candidate.signature)) <= 0.0:
             return None
         return candidate

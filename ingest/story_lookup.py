@@ -12,6 +12,7 @@ retellings of one release arrive within days of each other.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -40,15 +41,41 @@ def candidate_ids(
     return [row[0] for row in session.connection().exec_driver_sql(_lookup(len(unique)), values)]
 
 
-_LATERAL = text(
-    f"""SELECT p.article_id FROM unnest(CAST(:bands AS bigint[])) AS b(band)
+def store_and_find(
+    session: Session, keys: Sequence[int], article_id: int, limit: int = CANDIDATES
+) -> list[int]:
+    """Store the article's band keys and return its candidates (``candidate_ids``). The 64 keys
+    are one INSERT reading them from one parameter, not 64 rows of an executemany; on
+    PostgreSQL the INSERT and the lookup are one statement (its lookup reads the table as it was
+    before the INSERT, which is what the lookup wants: it leaves the article's own postings out)."""
+    unique = list(dict.fromkeys(keys))
+    if not unique:
+        return []
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        found = session.execute(_STORE_AND_LOOKUP, {"bands": unique, "article": article_id, "limit": limit})
+        return [row[0] for row in found]
+    connection.exec_driver_sql(_STORE_SQLITE, (article_id, json.dumps(unique)))
+    return candidate_ids(session, unique, article_id, limit)
+
+
+# json_each yields each key as an INTEGER (the keys are below 2⁶³: the position's 6 bits, then 56)
+_STORE_SQLITE = "INSERT INTO story_bands (band, article_id) SELECT value, ? FROM json_each(?)"
+
+_LOOKUP = f"""SELECT p.article_id FROM unnest(CAST(:bands AS bigint[])) AS b(band)
     CROSS JOIN LATERAL (
         SELECT s.article_id FROM story_bands s WHERE s.band = b.band AND s.article_id != :article
         ORDER BY s.article_id DESC LIMIT {POSTINGS_PER_BAND}
     ) AS p
     GROUP BY p.article_id HAVING count(*) >= {MIN_SHARED_BANDS}
     ORDER BY count(*) DESC, p.article_id DESC LIMIT :limit"""
+
+_STORE_AND_LOOKUP = text(
+    "WITH stored AS (INSERT INTO story_bands (band, article_id)"
+    " SELECT b, :article FROM unnest(CAST(:bands AS bigint[])) AS b) " + _LOOKUP
 )
+
+_LATERAL = text(_LOOKUP)
 
 
 @lru_cache(maxsize=8)

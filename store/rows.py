@@ -1,5 +1,7 @@
 """Rows written without the ORM's unit of work: a new article's own rows, which nothing in its
-session reads back as objects, and a new page and article, attached to the session as read.
+session reads back as objects, and a new page and article, attached to the session as read;
+and rows read without the ORM's loading (``driver_rows``, ``load_object``), for the reads a page
+makes every time it joins a story.
 
 The unit of work costs about half a millisecond per object on every flush (history, cascades,
 identity map); a new article's revision, units, search rows, bands and draft are known whole
@@ -20,15 +22,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnDefault, Connection, Table, bindparam, insert, inspect, update
+from sqlalchemy import ColumnDefault, Connection, Table, bindparam, insert, inspect, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import MANYTOONE, Mapper, Session, make_transient_to_detached
 from sqlalchemy.sql import Executable
 
 from store.models import Base
 from store.savepoints import on_rollback
+
+Processor = Callable[[Any], Any]
+ModelT = TypeVar("ModelT", bound=Base)
 
 
 def insert_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> None:
@@ -53,24 +58,40 @@ def update_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str,
 
 
 def driver_rows(session: Session, statement: Executable, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
-    """Rows of a Core SELECT sent as the driver's SQL (compiled once per dialect), as the driver
-    returns them: for columns it returns as they are stored (integers, strings), not JSON or dates.
+    """Rows of a Core SELECT sent as the driver's SQL (compiled once per dialect), each column
+    converted by its type's result processor as Core would (JSON decoded on SQLite, aware
+    datetimes); columns the driver returns as they are stored (integers, strings) go untouched.
     The session's pending changes are flushed first, as its own ``execute`` would."""
     if session.autoflush:
         session.flush()
     connection = session.connection()
-    sql, names = _query(connection.dialect, statement)
+    sql, names, processors = _query(connection.dialect, statement)
     found = connection.exec_driver_sql(sql, tuple(params[n] for n in names) if names else dict(params))
-    return [tuple(row) for row in found]
+    if not processors:
+        return [tuple(row) for row in found]
+    rows = []
+    for row in found:
+        values = list(row)
+        for n, process in processors:
+            values[n] = process(values[n])
+        rows.append(tuple(values))
+    return rows
 
 
 @lru_cache(maxsize=64)
-def _query(dialect: Dialect, statement: Executable) -> tuple[str, tuple[str, ...] | None]:
-    """The statement's SQL for `dialect` and, for a positional parameter style, its parameters' order."""
+def _query(
+    dialect: Dialect, statement: Executable
+) -> tuple[str, tuple[str, ...] | None, tuple[tuple[int, Processor], ...]]:
+    """The statement's SQL for `dialect`, for a positional parameter style its parameters' order,
+    and the result processors of its columns (by position) that have one."""
     compiled = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
     if compiled.escaped_bind_names:
         raise ValueError("a parameter name needs escaping")
-    return str(compiled), tuple(compiled.positiontup) if compiled.positiontup is not None else None
+    columns = compiled._result_columns  # (key, name, objects, type) per column, as Core reads them
+    found = [column[3].dialect_impl(dialect).result_processor(dialect, None) for column in columns]
+    processors = tuple((n, p) for n, p in enumerate(found) if p is not None)
+    positions = tuple(compiled.positiontup) if compiled.positiontup is not None else None
+    return str(compiled), positions, processors
 
 
 def insert_object(session: Session, obj: Base) -> None:
@@ -115,6 +136,43 @@ def insert_object(session: Session, obj: Base) -> None:
     on_rollback(session, lambda: session.expunge(obj) if obj in session else None)
 
 
+def load_object(session: Session, model: type[ModelT], key: int) -> ModelT | None:
+    """``session.get(model, key)`` for a row the session does not hold: its columns read as the
+    driver's SQL (compiled once), converted by their types as Core converts them, and the object
+    attached to the session as a row it loaded (``insert_object``'s way: every column set, no
+    history, relationships loaded when asked for). An object the session holds goes through
+    ``session.get`` as before (it returns it, or refreshes it when expired).
+
+    The ORM's own load of an article (its identity lookup, the statement's cache key, a result
+    set up per execution, the instance's population) costs several times the read itself; a page
+    joining a story loads its match this way."""
+    mapper: Mapper[Any] = inspect(model)
+    if session.identity_map.get(mapper.identity_key_from_primary_key((key,))) is not None:
+        return session.get(model, key)
+    found = driver_rows(session, _load_statement(mapper), {"key": key})
+    if not found:
+        return None
+    obj: ModelT = mapper.class_manager.new_instance()
+    state = inspect(obj)
+    state.dict.update(zip(_column_keys(mapper), found[0], strict=True))
+    make_transient_to_detached(obj)
+    session.add(obj)
+    return obj
+
+
+@lru_cache(maxsize=16)
+def _column_keys(mapper: Mapper[Any]) -> tuple[str, ...]:
+    return tuple(prop.key for prop in mapper.column_attrs)
+
+
+@lru_cache(maxsize=16)
+def _load_statement(mapper: Mapper[Any]) -> Executable:
+    """Every column of the mapped table, in ``_column_keys``' order, of the row with one key."""
+    (key_column,) = mapper.primary_key
+    columns = [prop.columns[0] for prop in mapper.column_attrs]
+    return select(*columns).where(key_column == bindparam("key"))
+
+
 def _related_keys(mapper: Mapper[Any], loaded: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     """The foreign-key values of the many-to-one relationships set on an object."""
     for relationship in mapper.relationships:
@@ -122,9 +180,6 @@ def _related_keys(mapper: Mapper[Any], loaded: dict[str, Any]) -> Iterator[tuple
             target = loaded[relationship.key]
             for local, remote in relationship.local_remote_pairs:
                 yield str(local.key), None if target is None else getattr(target, str(remote.key))
-
-
-Processor = Callable[[Any], Any]
 
 
 class _Insert:

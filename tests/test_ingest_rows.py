@@ -400,6 +400,38 @@ def test_rows_written_by_driver_sql_read_back_as_the_orm_writes_them(db: Databas
         assert sorted(bands) == [-(2**63), 2**63 - 1]
 
 
+def test_an_article_loaded_by_driver_sql_is_the_one_the_orm_loads(db: Database) -> None:
+    """``store.rows.load_object``: every column as ``session.get`` gives it (JSON, aware datetimes,
+    NULLs), the object in the session as loaded (no history, relationships read when asked for),
+    and an object the session holds returned as it is."""
+    from store.rows import load_object
+
+    outcome = ingest(db, *_items(1)[0])
+    assert outcome.article_id is not None
+    with db.sessions() as session:
+        orm = session.get(Article, outcome.article_id)
+        assert orm is not None
+        expected = {prop.key: getattr(orm, prop.key) for prop in inspect(Article).column_attrs}
+        source_name = orm.source.name if orm.source is not None else None
+    with db.transaction() as session:
+        with _statements(db) as sent:
+            loaded = load_object(session, Article, outcome.article_id)
+        assert loaded is not None and len(sent) == 1
+        assert {key: getattr(loaded, key) for key in expected} == expected
+        assert loaded.published is not None and loaded.published.utcoffset() is not None
+        state = inspect(loaded)
+        assert state.persistent and not state.modified and not state.expired_attributes
+        assert loaded.source is not None and loaded.source.name == source_name
+        assert loaded.page.article is loaded and loaded.story is None
+        assert load_object(session, Article, outcome.article_id) is loaded  # held: no second read
+        assert session.get(Article, outcome.article_id) is loaded
+        assert load_object(session, Article, 10**9) is None
+        loaded.title = "changed"  # the unit of work sees a change to an object it did not load
+    with db.sessions() as session:
+        again = session.get(Article, outcome.article_id)
+        assert again is not None and again.title == "changed"
+
+
 def test_a_release_arriving_after_its_copies_takes_the_story_draft_from_the_first_copy(db: Database) -> None:
     papers = [
         (

@@ -168,16 +168,7 @@ def _fuller_printed(pool: list[Candidate], keys: list[str], best: int) -> int | 
         long = _words(candidate.text)
         if len(short) < len(long) <= 2 * len(short) + 2 and _inserted_inside(short, long):
             return i
-        # Convention: a headline of two clauses joined by an ellipsis (``피해 300가구 넘어…"경매
-        # 중단해야"``) may be tagged for sharing with its first clause alone
-        printed = _norm(candidate.text)
-        head = _norm(pool[best].text)
-        if printed.startswith(head) and _CLAUSE_JOIN_RE.match(printed, len(head)):
-            return i
     return None
-
-
-_CLAUSE_JOIN_RE = re.compile(r"\s*(?:…|\.{2,}|‥)\s*\S")
 
 
 def _words(text: str) -> list[str]:

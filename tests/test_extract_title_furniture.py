@@ -503,25 +503,3 @@ def test_a_kicker_over_the_h1_is_not_the_headline(template) -> None:  # type: ig
     extracted = extract_page(template(KICKER).encode())
     assert extracted.title == TWO_CLAUSES
     assert KICKER not in extracted.body
-
-
-def _clause_paper(short: str) -> str:
-    return f"""<html><head><meta charset="utf-8"><title>{short} - 가온한마당</title>
-<meta property="og:title" content="{short}"></head><body>
-<header><a class="logo" href="/">가온한마당</a></header>
-<div class="article-head"><h1 class="article-title">{TWO_CLAUSES}</h1>
-<div class="byline">홍길동 기자 | 기사입력 2024/05/03 [14:22]</div></div>
-<div class="article-text">{_paragraphs(FRAUD)}</div></body></html>"""
-
-
-def _clause_broadcaster(short: str) -> str:
-    return f"""<html><head><meta charset="utf-8"><title>{short} | 가온방송</title>
-<meta property="og:title" content="{short}"></head><body>
-<header><a class="logo" href="/">가온방송</a></header>
-<div class="news_head"><h1 class="tit">{TWO_CLAUSES}</h1><span class="date">2024.05.03 14:22</span></div>
-<div id="newsBody">{_paragraphs(FRAUD)}</div></body></html>"""
-
-
-@pytest.mark.parametrize("template", [_clause_paper, _clause_broadcaster])
-def test_the_printed_headline_beats_its_first_clause_in_the_metadata(template) -> None:  # type: ignore[no-untyped-def]
-    assert extract_page(template(TWO_CLAUSES.split("…")[0]).encode()).title == TWO_CLAUSES

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from lxml import etree, html
 
 from nlp.cleanup import BOILERPLATE_RE
+from nlp.dates import DATE_RE
 from nlp.headings import front_page, in_menu, title_marked, title_text
 from nlp.titles import clean_title, fold, is_cms_words, is_headline, is_outlet_name
 
@@ -396,8 +397,9 @@ def drop_inline_labels(tree: html.HtmlElement) -> int:
 
 
 def title_cells(tree: html.HtmlElement) -> list[str]:
-    """Texts printed in a cell labelled 제목 (board views: ``<th>제목</th><td>…</td>``)."""
-    found: list[str] = []
+    """Texts printed in a cell labelled 제목 (board views: ``<th>제목</th><td>…</td>``), and a view
+    header's term over its writer and date (``<dl><dt>제목</dt><dd>작성일 : 2024.12.03</dd></dl>``)."""
+    found = _headed_terms(tree)
     for element in tree.iter(*_CELL_TAGS):
         own = fold(element.text_content()) if len(element) == 0 else fold(element.text or "")
         if not own or len(own) > 12 or not TITLE_LABEL_RE.match(own):
@@ -408,6 +410,27 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
             if text:
                 found.append(text)
     return found
+
+
+def _headed_terms(tree: html.HtmlElement) -> list[str]:
+    """Convention: a board view prints its header as a list, the post's subject the first term and
+    its writer and date the description under it; a glossary's terms have no dates under them."""
+    found: list[str] = []
+    for term in tree.iter("dt"):
+        parent, value = term.getparent(), term.getnext()
+        if parent is None or parent.find("dt") is not term or value is None or value.tag != "dd":
+            continue
+        text, info = title_text(term), fold(value.text_content())
+        if (
+            MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS
+            and len(info) <= MAX_INFO_CHARS
+            and DATE_RE.search(info)
+        ):
+            found.append(text)
+    return found
+
+
+MAX_INFO_CHARS = 120
 
 
 def marked_titles(elements: Sequence[html.HtmlElement], stop: html.HtmlElement | None = None) -> list[str]:

@@ -12,9 +12,11 @@ import html
 from collections.abc import Callable
 
 import pytest
+from lxml.html import fromstring
 
 from nlp.cleanup import is_boilerplate
 from nlp.extract import extract_page
+from nlp.headline import title_cells
 
 TITLE = "어린이 보호구역 스마트 횡단보도 45곳 확대 설치"
 LINES = [
@@ -159,3 +161,33 @@ def test_a_table_opening_the_text_leaves_the_headline_above_it(
     assert extracted.title == EVENT
     assert extracted.published is not None and extracted.published.date() == dt.date(2024, 7, 1)
     assert all(line in extracted.body for line in EVENT_LINES)
+
+
+# a view header printed as a list: the subject the first term, the writer and date under it ----------
+
+
+def header_list() -> str:
+    text = "".join(f"<p>{line}</p>" for line in LINES)
+    return f"""<html><head><meta charset="utf-8"><title>보도자료 | 가온도교육청</title></head><body>
+<div class="board_view"><dl class="view_head"><dt>{TITLE}</dt><dd><span>작성자 : 대변인실</span>
+<span>작성일 : 2024.12.03</span></dd></dl><div class="view_content">{text}</div></div></body></html>"""
+
+
+def header_list_table() -> str:
+    text = "<br>".join(LINES)
+    return f"""<html><head><meta charset="utf-8"><title>가온시의회 - 의회소식</title></head><body>
+<table class="view"><tr><td><dl><dt>{TITLE}</dt><dd>등록일 2024-12-03 | 작성자 의정담당관 | 조회 41</dd>
+</dl></td></tr>
+<tr><td class="cont">{text}</td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize("template", [header_list, header_list_table])
+def test_a_view_headers_first_term_over_its_date_is_the_headline(template: Callable[..., str]) -> None:
+    extracted = extract_page(template().encode())
+    assert extracted.title == TITLE
+    assert [line for line in extracted.body.split("\n") if line.strip()] == LINES
+
+
+def test_a_glossarys_terms_are_no_headlines() -> None:
+    glossary = "<dl><dt>스마트 횡단보도 시설 안내</dt><dd>보행자가 다가가면 신호등이 켜지는 시설</dd></dl>"
+    assert title_cells(fromstring(f"<html><body>{glossary}</body></html>")) == []

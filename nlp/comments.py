@@ -36,11 +36,14 @@ def drop_comment_boxes(tree: html.HtmlElement) -> int:
     if not boxes:
         return 0
     total = len(fold(body.text_content())) or 1
+    marked = set(boxes)
+    # only the outermost of nested boxes: one walk up each (a hostile page may nest thousands)
+    outermost = [box for box in dict.fromkeys(boxes) if not any(a in marked for a in box.iterancestors())]
     dropped = 0
-    for box in boxes:
+    for box in outermost:
         if box.getparent() is None or any(True for _ in box.iter("h1")):
             continue
-        if len(fold(box.text_content())) > MAX_BOX_SHARE * total or not _outermost(box, boxes):
+        if len(fold(box.text_content())) > MAX_BOX_SHARE * total:
             continue
         box.drop_tree()
         dropped += 1
@@ -50,8 +53,3 @@ def drop_comment_boxes(tree: html.HtmlElement) -> int:
 def _named_comments(element: html.HtmlElement) -> bool:
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
     return any(part in COMMENT_WORDS for part in _SPLIT_RE.split(names))
-
-
-def _outermost(box: html.HtmlElement, boxes: list[html.HtmlElement]) -> bool:
-    """No other box holds this one (that one goes whole)."""
-    return not any(other is not box and other in box.iterancestors() for other in boxes)

@@ -82,3 +82,12 @@ def test_a_columns_text_in_a_commentary_box_stays(template: Callable[[list[str]]
         page = page.replace(marked, 'class="commentary"')
     extracted = extract_page(page.encode())
     assert [line for line in extracted.body.split("\n") if line.strip()] == LONG
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_nested_comment_boxes_go_as_one(template: Callable[[list[str]], str]) -> None:
+    # a reply thread nests its boxes (``<div class="reply"><div class="reply">…``): the outermost goes whole
+    nested = '<div class="reply">답글 ' * 50 + "마지막 답글입니다" + "</div>" * 50
+    page = template(LONG).replace("</body>", nested + "</body>")
+    extracted = extract_page(page.encode())
+    assert [line for line in extracted.body.split("\n") if line.strip()] == LONG

@@ -13,7 +13,7 @@ from nlp.titles import fold
 
 MIN_LINKS = 6
 MIN_LIST_LINKS = 3  # a short list counts when every link has its own list item and there is no prose
-ITEM_TAGS = frozenset({"li", "tr", "dd", "dt"})
+ITEM_TAGS = frozenset({"li", "tr", "dd", "dt", "article"})  # an HTML5 card is an <article> of its own
 MIN_HEADLINE_CHARS = 8
 MAX_ANCHORS = 20_000  # links read per page: index pages list far fewer; keeps huge pages linear
 HEADLINE_SHARE = 0.6
@@ -133,11 +133,16 @@ def article_links(anchors: list[Anchor]) -> list[Anchor]:
             groups[_pattern(anchor.url)].append(anchor)
     best: list[Anchor] = []
     for members in groups.values():
-        # a thumbnail's link beside the headline's, to the same article, has no words of its own
+        # a thumbnail's link beside the headline's, to the same article, has no words of its own;
+        # a card's ``Read more`` beside its headline's link is the same article: each counts once,
+        # by its longest words
         worded = [a for a in members if a.text]
         unique = _unique(worded)
-        headline = [a for a in worded if len(a.text) >= MIN_HEADLINE_CHARS]
-        if worded and len(headline) >= HEADLINE_SHARE * len(worded) and len(unique) > len(best):
+        longest: dict[str, int] = {}
+        for a in worded:
+            longest[a.url] = max(longest.get(a.url, 0), len(a.text))
+        headline = [n for n in longest.values() if n >= MIN_HEADLINE_CHARS]
+        if worded and len(headline) >= HEADLINE_SHARE * len(longest) and len(unique) > len(best):
             best = unique
     if len(best) >= MIN_LINKS or (len(best) >= MIN_LIST_LINKS and _one_per_item(best)):
         return best
@@ -431,13 +436,20 @@ def _sibling_template(anchors: list[Anchor], idents: list[str]) -> str | None:
 def _article_like(url: str) -> bool:
     """The URL carries an identifier: a long number in the path or a non-paging id parameter."""
     parts = urlsplit(url)
-    if re.search(r"\d{4,}", parts.path):
+    if re.search(r"\d{4,}", parts.path) or _PATH_RECORD_RE.search(parts.path):
         return True
     return any(
         k.lower() not in PAGING_KEYS
         and (re.search(r"\d{3,}", v) is not None or (v.isdigit() and _RECORD_KEY_RE.search(k) is not None))
         for k, v in parse_qsl(parts.query)
     )
+
+
+# Convention: a site with clean URLs ends a post's path with its number (``/ko/news/214``); a young
+# site's numbers are short. A page number (``/news/page/3``) is no post.
+_PATH_RECORD_RE = re.compile(
+    r"/(?!(?:page|p|pg|list|category|cate|section|tag)/)[^/\d]+/\d{1,9}/?$", re.IGNORECASE
+)
 
 
 # Convention: boards name the post's parameter for a record (``wr_id``, ``nttId``, ``idxno``,

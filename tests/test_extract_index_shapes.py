@@ -131,3 +131,46 @@ def test_a_previous_and_next_box_with_summaries_after_the_text_is_not_text(box: 
     extracted = extract_page(page)
     assert extracted.title == title
     assert extracted.body.split("\n") == lines
+
+
+# a site with clean URLs: cards of <article>, a "Read more" beside each headline ---------------------
+
+CARDS = [
+    ("214", "한국 현대 도예전 ‘흙과 불 사이’ 가온문화원서 개최"),
+    ("213", "세종학당 가을학기 수강생 모집 안내"),
+    ("212", "가온 한식 축제 성황리에 마쳐"),
+    ("211", "한국 영화의 밤 8월 상영작 안내"),
+]
+
+
+def _article_cards() -> bytes:
+    cards = "".join(
+        f'<article class="card"><a href="/ko/news/{n}"><img src="/u/{n}.jpg" alt=""><h3>{t}</h3></a>'
+        f'<time>2024-10-0{i + 1}</time><a href="/ko/news/{n}" class="more">Read more</a></article>'
+        for i, (n, t) in enumerate(CARDS)
+    )
+    return f"""<html lang="ko"><head><meta charset="utf-8"><title>News – 가온문화원</title></head><body>
+<main><h2>News &amp; Notice</h2><div class="grid">{cards}</div></main></body></html>""".encode()
+
+
+def _more_list() -> bytes:
+    items = "".join(
+        f'<li><a href="/news/{n}" class="tit">{t}</a><span>2024.10.0{i + 1}</span>'
+        f'<a href="/news/{n}" class="btn">더보기</a></li>'
+        for i, (n, t) in enumerate(CARDS)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>새소식 | 가온연구원</title></head><body>
+<div id="content"><h2>새소식</h2><ul class="news_list">{items}</ul></div></body></html>""".encode()
+
+
+@pytest.mark.parametrize("page", [_article_cards(), _more_list()], ids=["article-cards", "li-more"])
+def test_short_numbers_ending_clean_paths_with_a_more_link_each_are_an_index(page: bytes) -> None:
+    extracted = extract_page(page)
+    assert extracted.kind == "listing"
+    assert [link.rsplit("/", 1)[-1] for link in extracted.links] == [n for n, _ in CARDS]
+
+
+def test_a_page_number_ending_a_path_names_no_post() -> None:
+    from nlp.listing import _article_like
+
+    assert _article_like("/news/214") and not _article_like("/news/page/3")

@@ -179,10 +179,12 @@ def extract_page(
     lead, body = _split_lead(lead, body, meta.description)
     lead = clean_lead(lead, drop=(title or "",))
     page_text = functools.cache(lambda: visible_text(tree))
+    # without whitespace: a line the page sets in several elements still finds its place
+    squeezed = functools.cache(lambda: _SPACE_RE.sub("", page_text()))
     # before the sub-headings go back: with the label first, the headline would head the text's
     # second line and be taken for a sub-heading
     body = restore_headings(
-        tree, _without_chrome_after(_without_label_above(body, title, page_text), page_text)
+        tree, _without_chrome_after(_without_label_above(body, title, squeezed), squeezed)
     )
     if len(body) < MIN_BODY_CHARS and title:
         pictured = pictured_text(elements, title)
@@ -507,7 +509,7 @@ def _dates(
     return _with_time(published, timed) or modified, modified
 
 
-def _without_label_above(body: str, title: str | None, page_text: Callable[[], str]) -> str:
+def _without_label_above(body: str, title: str | None, squeezed_text: Callable[[], str]) -> str:
     """``body`` without opening lines printed above the headline: a line naming an office, an
     outlet or a section (``<div class="source">행정안전부</div><h1>제목</h1>``), or any short line
     the page prints nowhere after the headline (a breaking-news ticker: ``[속보] 추경안 의결``).
@@ -524,7 +526,7 @@ def _without_label_above(body: str, title: str | None, page_text: Callable[[], s
     for index, line in enumerate(lines[: MAX_LINES_ABOVE + 1]):
         if index == len(lines) - 1 or len(line) > MAX_CHROME_LINE_CHARS:
             break
-        text = text or _SPACE_RE.sub("", page_text())  # a line the page sets in several elements
+        text = text or squeezed_text()
         head, squeezed = text.find(squeezed_title), _SPACE_RE.sub("", line)
         at = text.find(squeezed) if squeezed else -1
         if not 0 <= at < head:
@@ -551,7 +553,7 @@ def _with_time(published: dt.datetime | None, others: Sequence[dt.datetime | Non
     return next(same_day, published)
 
 
-def _without_chrome_after(body: str, page_text: Callable[[], str]) -> str:
+def _without_chrome_after(body: str, squeezed_text: Callable[[], str]) -> str:
     """``body`` without closing lines that the page prints only above the text's first line.
 
     Convention: a page reads in order, its text after its header. trafilatura, recovering what its
@@ -562,7 +564,7 @@ def _without_chrome_after(body: str, page_text: Callable[[], str]) -> str:
     lines = body.split("\n")
     if len(lines) < 2:
         return body
-    text = _SPACE_RE.sub("", page_text())
+    text = squeezed_text()
     start = text.find(_SPACE_RE.sub("", lines[0])[:_OPENING_PROBE])
     if start <= 0:
         return body

@@ -84,13 +84,13 @@ def clean_title(title: str | None, site_names: Iterable[str] = (), *, printed: b
     """
     if not title:
         return None
-    text = fold(htmllib.unescape(title))
+    text = original = fold(htmllib.unescape(title))
     sites = sorted({fold(s) for s in site_names if s and len(fold(s)) >= 2}, key=len, reverse=True)
     for _ in range(MAX_STRIPS):
         before = text
         # Convention: a CMS appends its name to a window title once (``제목 - 나래군``, ``제목 가온일보``);
         # after that strip, or in a printed heading, a name after a mere space is the headline's
-        text = _strip_sites(text, sites, spaced=not printed and text == fold(htmllib.unescape(title)))
+        text = _strip_sites(text, sites, spaced=not printed and text == original)
         text = _strip_outlet_marks(text, sites)
         text = _strip_breadcrumb(text)
         text = _strip_edge_segments(text, sites)

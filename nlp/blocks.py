@@ -50,12 +50,41 @@ def block_text(element: html.HtmlElement) -> str:
     for node in list(copy.iter()):
         if node is not copy and isinstance(node.tag, str) and _skipped(node, own_only=True):
             node.drop_tree()
+    for row in list(copy.iter("tr")):
+        _as_table_row(row)
     for node in copy.iter():
         if isinstance(node.tag, str) and node.tag in LINE_TAGS:
             node.tail = "\n" + (node.tail or "")
             node.text = "\n" + (node.text or "")
     lines = (fold(line) for line in copy.text_content().splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def _as_table_row(row: html.HtmlElement) -> None:
+    """A data table's row as one ``| a | b |`` line, the way trafilatura prints tables.
+
+    Convention: a data table's cells hold a word or a figure each (a release's ``| 구분 | 2025년 |``);
+    their text run together (``구분2025년``) reads as neither. A row whose cells hold blocks is page
+    layout, and keeps its lines.
+    """
+    cells = _cells_of(row)
+    if len(cells) < 2 or any(_block_cell(cell) for cell in cells):
+        return
+    texts = [fold(cell.text_content()) for cell in cells]
+    for child in list(row):
+        row.remove(child)
+    row.text = "| " + " | ".join(texts) + " |"
+
+
+def _block_cell(cell: html.HtmlElement) -> bool:
+    """A cell holding lines, blocks or prose: a region of the page, not one datum."""
+    if any(isinstance(node.tag, str) and node.tag in _ROW_BLOCK_TAGS for node in cell.iterdescendants()):
+        return True
+    return len(cell.text_content()) > MAX_DATUM_CHARS or _layout_cell(cell)
+
+
+_ROW_BLOCK_TAGS = LINE_TAGS - {"p"}  # a cell's one <p> (HWP tables) is still one cell
+MAX_DATUM_CHARS = 100
 
 
 def _chunks(tree: html.HtmlElement) -> list[tuple[html.HtmlElement, int]]:

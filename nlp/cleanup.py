@@ -333,9 +333,31 @@ def table_row(line: str) -> str:
     if len(cells) == 1:
         return cells[0]
     first = cells[0]
-    if LABEL_ONLY_RE.match(first) or is_cms_words(first) or is_boilerplate(first):
+    if LABEL_ONLY_RE.match(first):
+        return ""
+    if (is_cms_words(first) or is_boilerplate(first)) and not _figures_row(cells[1:]):
         return ""
     return line
+
+
+def _figures_row(cells: list[str]) -> bool:
+    """The cells after a row's label are all figures (``| 전체 | 1,043 | 1,200 | 157 |``).
+
+    Convention: the data tables of a press release (HWP tables) total their figures in a row
+    labelled ``전체``/``합계``/``계``; a page-type word there is a row name, not board furniture,
+    whose values are names, dates and counters beside labels (``| 작성일 | 2025.12.16 | 조회수 | 9 |``).
+    """
+    return len(cells) >= 2 and all(is_figure(cell) for cell in cells)
+
+
+def is_figure(text: str) -> bool:
+    """A table cell's figure: ``1,043``, ``12.5%``, ``△3.1%p``, ``520억 원``."""
+    return bool(_FIGURE_RE.match(text))
+
+
+_FIGURE_RE = re.compile(
+    r"^[-+△▲▼]?\s*[\d][\d,.]*\s*(?:%|%p|배|명|개|건|원|억\s*원?|만\s*원?|천\s*원?|조\s*원?)?$"
+)
 
 
 def is_boilerplate(line: str) -> bool:

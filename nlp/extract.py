@@ -23,7 +23,14 @@ from lxml import etree, html
 from nlp import EmptyPageError, NlpError
 from nlp.blocks import block_text, largest_block, mark_menu_tables, unwrap_layout_tables, wrap_leading_lines
 from nlp.bylines import byline_names, clean_author, header_byline_names, merge_authors
-from nlp.cleanup import clean_body, drop_above_headline, drop_item_lines, drop_leading_teasers, drop_lines
+from nlp.cleanup import (
+    clean_body,
+    drop_above_headline,
+    drop_item_lines,
+    drop_leading_teasers,
+    drop_lines,
+    is_figure,
+)
 from nlp.comments import drop_comment_boxes
 from nlp.dates import (
     BARE_DATE_LINE_RE,
@@ -100,6 +107,8 @@ ORG_NAME_RE = re.compile(r"(?:일보|신문|뉴스|방송|닷컴|통신|경제|�
 HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
 SAME_TEXT_SHARE = 0.9  # of an embedded article's text found in a one-line body: the same article
 _SPACE_RE = re.compile(r"\s+")
+_BARS_RE = re.compile(r"[\s|]+")
+MIN_FLAT_FIGURES = 3
 MAX_TRAFILATURA_PARAGRAPHS = 20_000  # no article has as many; beyond it trafilatura turns quadratic
 SKELETON_NAMES = 12  # class/id names a template opens with: its header and frame, not the article
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -383,7 +392,29 @@ def _body_text(
     found = (_embedded_body(tree, embedded()), largest_block(tree))
     candidates = [(body, cleaned)] + [(c, clean_body(c)) for c in found]
     best = max(candidates, key=lambda c: len(c[1]))
-    return best if len(best[1]) >= 2 * len(cleaned) else (body, cleaned)
+    if len(best[1]) >= 2 * len(cleaned):
+        return best
+    block = candidates[2]
+    if _flattened_table(body) and _holds(block[1], cleaned):
+        return block
+    return (body, cleaned) if "\n" in cleaned else _paragraphed(body, cleaned, embedded(), tree)
+
+
+def _flattened_table(body: str) -> bool:
+    """trafilatura's text of a short page prints a table one cell per line (``400``, ``520``…).
+
+    Convention: the fallback trafilatura runs on a short page reads a table's cells as lines, and
+    the figures then read as stray numbers; the page's own text block keeps its rows (``nlp.blocks``).
+    """
+    return sum(1 for line in body.split("\n") if is_figure(line.strip())) >= MIN_FLAT_FIGURES
+
+
+def _holds(text: str, part: str) -> bool:
+    """Nearly all of ``part``'s text is in ``text`` (spaces and table bars aside): the same article."""
+    squeezed = _BARS_RE.sub("", text)
+    lines = [_BARS_RE.sub("", line) for line in part.split("\n")]
+    found = sum(len(line) for line in lines if line in squeezed)
+    return found >= SAME_TEXT_SHARE * sum(len(line) for line in lines) > 0
 
 
 def _paragraphed(
@@ -396,11 +427,11 @@ def _paragraphed(
     (headline, deck, byline) run in. The embedded article's paragraphs come first, then the page's
     largest text block (``nlp.blocks``), which keeps the ``<br>`` lines apart and the header out.
     """
-    squeezed = _SPACE_RE.sub("", cleaned)
+    squeezed = _BARS_RE.sub("", cleaned)
     structured = article.body if article is not None and len(article.paragraphs) >= 2 else ""
     for text in (structured, largest_block(tree)):
         lines = [line for line in text.split("\n") if line.strip()]
-        found = sum(len(line) for line in lines if _SPACE_RE.sub("", line) in squeezed)
+        found = sum(len(line) for line in lines if _BARS_RE.sub("", line) in squeezed)
         if len(lines) >= 2 and found >= SAME_TEXT_SHARE * len(text):
             return text, clean_body(text)
     return body, cleaned

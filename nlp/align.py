@@ -91,9 +91,9 @@ class Unit:
             int(index),
             int(start),
             int(end),
-            tuple(str(f) for f in forms),
-            tuple(Figure(str(t), float(v), str(u)) for t, v, u in figures),
-            tuple(str(f) for f in skeleton),
+            tuple(map(str, forms)),
+            tuple(Figure(str(t), float(v), str(u)) for t, v, u in figures) if figures else (),
+            tuple(map(str, skeleton)),
         )
 
 

@@ -91,9 +91,9 @@ class Unit:
             int(index),
             int(start),
             int(end),
-            tuple(str(f) for f in forms),
-            tuple(Figure(str(t), float(v), str(u)) for t, v, u in figures),
-            tuple(str(f) for f in skeleton),
+            tuple(map(str, forms)),
+            tuple(Figure(str(t), float(v), str(u)) for t, v, u in figures) if figures else (),
+            tuple(map(str, skeleton)),
         )
 
 
@@ -125,29 +125,59 @@ class Alignment:
 
 def unit_of(sentence: Sentence) -> Unit:
     """The alignment unit of an analysed sentence."""
-    return Unit(
-        sentence.index,
-        sentence.start,
-        sentence.end,
-        forms_of(sentence.morphemes),
-        figures(sentence.text),
-        skeleton_of(sentence.morphemes),
-    )
+    forms, skeleton = _forms_and_skeleton(sentence.morphemes)
+    return Unit(sentence.index, sentence.start, sentence.end, forms, figures(sentence.text), skeleton)
 
 
 def forms_of(morphemes: Iterable[Morpheme]) -> tuple[str, ...]:
     """Content morphemes in order (irregular stems too: 들었다 is 듣/VV-I); for a sentence with
     none, every morpheme but punctuation, so 듣기도 했다 is still compared by something."""
-    found = tuple(_form(m) for m in morphemes if m.tag.split("-")[0] in CONTENT_TAGS)
-    return found or tuple(_form(m) for m in morphemes if m.tag not in _PUNCTUATION)
+    return _forms_and_skeleton(morphemes)[0]
 
 
 def skeleton_of(morphemes: Iterable[Morpheme]) -> tuple[str, ...]:
     """The sentence less its particles, endings and punctuation, numbers as #: what a copy keeps
     (a copy may change a figure; that is reported, not a rewording)."""
-    return tuple(
-        _form(m) for m in morphemes if not m.tag.startswith(_FUNCTION_TAGS) and m.tag not in _PUNCTUATION
-    )
+    return _forms_and_skeleton(morphemes)[1]
+
+
+def _forms_and_skeleton(morphemes: Iterable[Morpheme]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``forms_of`` and ``skeleton_of`` in one pass, each morpheme's tag and form looked at once
+    (every ingested page computes its units: ``ingest.coverage.store_units``)."""
+    content: list[str] = []
+    other: list[str] = []
+    skeleton: list[str] = []
+    kinds, normal = _TAG_KINDS, _FORMS
+    for m in morphemes:
+        kind = kinds.get(m.tag)
+        if kind is None:
+            kind = kinds[m.tag] = _tag_kind(m.tag)
+        if not kind[0]:  # punctuation: in neither
+            continue
+        form = normal.get(m.form)
+        if form is None:
+            form = _form(m)
+            if len(normal) < _FORMS_KEPT:
+                normal[m.form] = form
+        other.append(form)
+        if kind[1]:
+            content.append(form)
+        if kind[2]:
+            skeleton.append(form)
+    return tuple(content or other), tuple(skeleton)
+
+
+def _tag_kind(tag: str) -> tuple[bool, bool, bool]:
+    """Whether a morpheme of this tag counts at all (punctuation does not, not even in a sentence
+    with no content morphemes), is content (``forms_of``), and is in the skeleton."""
+    if tag in _PUNCTUATION:
+        return (False, False, False)
+    return (True, tag.split("-")[0] in CONTENT_TAGS, not tag.startswith(_FUNCTION_TAGS))
+
+
+_TAG_KINDS: dict[str, tuple[bool, bool, bool]] = {}  # each tag's ``_tag_kind``, as tags come
+_FORMS: dict[str, str] = {}  # each form's ``_form``, as forms come (a text repeats its morphemes)
+_FORMS_KEPT = 200_000  # a bound for a long-running worker: forms past it are normalised each time
 
 
 def _form(morpheme: Morpheme) -> str:
@@ -240,7 +270,9 @@ def _pair(o: Unit, release: Sequence[Unit], shared: Counter[int], novel: int) ->
 
 
 def _ordered(a: Sequence[str], b: Sequence[str]) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() if a or b else 1.0
+    if a == b:  # a verbatim copy (most of them): what SequenceMatcher's ratio says of equal sequences
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def figure_changes(release: Iterable[Figure], outlet: Iterable[Figure]) -> tuple[tuple[Figure, Figure], ...]:

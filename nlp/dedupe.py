@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import operator
 import random
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ class Signature:
     def from_json(cls, data: Any) -> Signature:
         if not isinstance(data, dict):
             return cls(0, ())
-        return cls(int(data.get("size", 0)), tuple(int(x) for x in data.get("mins", ())))
+        return cls(int(data.get("size", 0)), tuple(map(int, data.get("mins", ()))))
 
 
 def _hash(text: str) -> int:
@@ -118,12 +119,16 @@ def jaccard(a: Signature, b: Signature) -> float:
     """Estimated Jaccard similarity of the two shingle sets."""
     if not a.mins or len(a.mins) != len(b.mins):
         return 0.0
-    return sum(x == y for x, y in zip(a.mins, b.mins, strict=True)) / len(a.mins)
+    shared: int = sum(map(operator.eq, a.mins, b.mins))
+    return shared / len(a.mins)
 
 
 def containment(a: Signature, b: Signature) -> float:
     """Estimated share of the smaller text's shingles that the other text also has."""
-    j = jaccard(a, b)
+    return _containment(a, b, jaccard(a, b))
+
+
+def _containment(a: Signature, b: Signature, j: float) -> float:
     smaller = min(a.size, b.size)
     if not smaller:
         return 0.0
@@ -132,7 +137,8 @@ def containment(a: Signature, b: Signature) -> float:
 
 def near_duplicate(a: Signature, b: Signature) -> float:
     """The containment when the pair counts as one story, else 0."""
-    if jaccard(a, b) < MIN_JACCARD:
+    j = jaccard(a, b)
+    if j < MIN_JACCARD:
         return 0.0
-    c = containment(a, b)
+    c = _containment(a, b, j)
     return c if c >= MIN_CONTAINMENT else 0.0

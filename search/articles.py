@@ -134,8 +134,8 @@ def index_document(
     Returns the title's and the body's index tokens (what saved searches are matched against).
     A `fresh` article (stored just now for the first time) has no rows to replace."""
     source_id = article.source.id if article.source is not None else article.source_id
-    tokens = [(token, t.start, t.end) for t in body for token in bm25.tokens(t.term)]
-    title_tokens = bm25.flat_tokens(t.term for t in title_terms)
+    tokens = [(token, t.start, t.end) for t in body for token in _index_tokens(t.term)]
+    title_tokens = [token for t in title_terms for token in _index_tokens(t.term)]
     body_tokens = [token for token, _, _ in tokens]
     values = document_values(
         title_tokens, body_tokens, filter_tags(source_id, article.category, article.published)
@@ -153,6 +153,20 @@ def index_document(
             setattr(doc, key, value)
     session.merge(SearchSpans(article_id=article.id, spans=spans))
     return title_tokens, body_tokens
+
+
+def _index_tokens(term: str) -> tuple[str, ...]:
+    """``bm25.tokens`` of a term, kept: a page's terms repeat, and so do the corpus's."""
+    found = _TOKENS.get(term)
+    if found is None:
+        found = tuple(bm25.tokens(term))
+        if len(_TOKENS) < _TOKENS_KEPT:
+            _TOKENS[term] = found
+    return found
+
+
+_TOKENS: dict[str, tuple[str, ...]] = {}
+_TOKENS_KEPT = 200_000  # a bound for a long-running worker: terms past it are split each time
 
 
 def document_values(title: Sequence[str], body: Sequence[str], tags: str) -> dict[str, Any]:

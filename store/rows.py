@@ -107,30 +107,26 @@ def insert_object(session: Session, obj: Base) -> None:
     """
     state = inspect(obj)
     mapper = state.mapper
-    related = dict(_related_keys(mapper, state.dict))  # the ORM's flush sets these over the columns
+    loaded = state.dict
+    plan = _insert_plan(mapper)
+    related = dict(_related_keys(plan.many_to_one, loaded))  # the ORM's flush sets these over the columns
     values: dict[str, Any] = {}
-    for prop in mapper.column_attrs:
-        column = prop.columns[0]
-        if prop.key in state.dict:
-            values[column.key] = state.dict[prop.key]
-        elif column.key not in related and isinstance(column.default, ColumnDefault):
-            default = column.default
-            value = default.arg(None) if default.is_callable else default.arg
-            state.dict[prop.key] = values[column.key] = value
-        elif column.server_default is None and not column.primary_key:  # NULL: known without a query
-            state.dict[prop.key] = None
+    for key, column_key, default in plan.columns:
+        if key in loaded:
+            values[column_key] = loaded[key]
+        elif default is not None and column_key not in related:
+            loaded[key] = values[column_key] = default()
+        elif plan.nullable[key]:  # NULL: known without a query
+            loaded[key] = None
     values.update(related)
     connection = session.connection()
-    table: Table = mapper.local_table  # type: ignore[assignment]
-    statement = _statement(connection.dialect, table, tuple(values), many=False)
-    made = statement.send(connection, [values]) or tuple(
-        values[str(column.key)] for column in mapper.primary_key
-    )
-    for key_column, value in zip(mapper.primary_key, made, strict=True):
-        state.dict[mapper.get_property_by_column(key_column).key] = value
-    for table_column in mapper.local_table.c:
-        if table_column.key in related:
-            state.dict[mapper.get_property_by_column(table_column).key] = related[table_column.key]
+    statement = _statement(connection.dialect, plan.table, tuple(values), many=False)
+    made = statement.send(connection, [values]) or tuple(values[key] for key in plan.key_columns)
+    for key, value in zip(plan.key_props, made, strict=True):
+        loaded[key] = value
+    for column_key, key in plan.related_props:
+        if column_key in related:
+            loaded[key] = related[column_key]
     make_transient_to_detached(obj)
     session.add(obj)
     on_rollback(session, lambda: session.expunge(obj) if obj in session else None)
@@ -173,13 +169,53 @@ def _load_statement(mapper: Mapper[Any]) -> Executable:
     return select(*columns).where(key_column == bindparam("key"))
 
 
-def _related_keys(mapper: Mapper[Any], loaded: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+def _related_keys(
+    many_to_one: tuple[tuple[str, tuple[tuple[str, str], ...]], ...], loaded: dict[str, Any]
+) -> Iterator[tuple[str, Any]]:
     """The foreign-key values of the many-to-one relationships set on an object."""
-    for relationship in mapper.relationships:
-        if relationship.direction is MANYTOONE and relationship.key in loaded:
-            target = loaded[relationship.key]
-            for local, remote in relationship.local_remote_pairs:
-                yield str(local.key), None if target is None else getattr(target, str(remote.key))
+    for key, pairs in many_to_one:
+        if key in loaded:
+            target = loaded[key]
+            for local, remote in pairs:
+                yield local, None if target is None else getattr(target, remote)
+
+
+class _Plan:
+    """What ``insert_object`` needs of a mapper, worked out once: each column attribute's key, its
+    column's key and its Python default (a callable; None for none), whether a column with neither
+    default nor value is NULL (no server default, not the key), the many-to-one relationships'
+    column pairs, and the primary key's and the local columns' attribute keys."""
+
+    __slots__ = ("columns", "key_columns", "key_props", "many_to_one", "nullable", "related_props", "table")
+
+    def __init__(self, mapper: Mapper[Any]) -> None:
+        self.table: Table = mapper.local_table  # type: ignore[assignment]
+        self.columns: list[tuple[str, str, Callable[[], Any] | None]] = []
+        self.nullable: dict[str, bool] = {}
+        for prop in mapper.column_attrs:
+            column = prop.columns[0]
+            default = column.default
+            made = _default(default) if isinstance(default, ColumnDefault) else None
+            self.columns.append((prop.key, str(column.key), made))
+            self.nullable[prop.key] = column.server_default is None and not column.primary_key
+        self.many_to_one = tuple(
+            (r.key, tuple((str(local.key), str(remote.key)) for local, remote in r.local_remote_pairs))
+            for r in mapper.relationships
+            if r.direction is MANYTOONE
+        )
+        self.key_columns = tuple(str(column.key) for column in mapper.primary_key)
+        self.key_props = tuple(mapper.get_property_by_column(column).key for column in mapper.primary_key)
+        local = {column for _, pairs in self.many_to_one for column, _ in pairs}
+        self.related_props = tuple(
+            (str(column.key), mapper.get_property_by_column(column).key)
+            for column in self.table.c
+            if column.key in local
+        )
+
+
+@lru_cache(maxsize=16)
+def _insert_plan(mapper: Mapper[Any]) -> _Plan:
+    return _Plan(mapper)
 
 
 class _Insert:

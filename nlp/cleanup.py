@@ -69,7 +69,8 @@ BOILERPLATE_PATTERNS = (
     r"공공누리|출처\s*표시.{0,20}(?:유형|조건)|저작물\s*이용\s*허락|이용조건",
     # the identity banner every government site carries over its pages (전자정부 누리집 표시)
     r"^(?=.{0,60}$).{0,10}대한민국\s*공식\s*전자정부\s*누리집|^(?=.{0,40}$).{0,10}공식\s*누리집\s*확인\s*방법",
-    r"만족하십니까|만족도\s*(?:조사|평가)|정보에\s*대하여\s*만족|^(?:매우\s*)?(?:만족|불만족)$|^보통$|^매우\s*불만족$",
+    # the satisfaction survey under a public page; a sentence reporting a survey's result stays
+    r"만족하(?:십|셨습)니까|만족하셨나요|^(?=.{0,40}$)(?!.*다\.?\s*$).{0,20}만족도\s*(?:조사|평가)|정보에\s*대하여\s*만족|^(?:매우\s*)?(?:만족|불만족)$|^보통$|^매우\s*불만족$",
     # a comment box's prompt under the text: ``댓글 0 | 로그인 후 댓글을 작성할 수 있습니다``
     r"^(?=.{0,60}$)(?!.*[.!?]\s*$)[^.!?]{0,20}로그인\s*(?:후|하시면|하셔야|하고|한\s*뒤|하여)[^.!?]{0,20}댓글",
     r"댓글은\s*자유롭게|통보\s*없이\s*삭제|운영\s*취지에\s*맞지|(?:비방|명예훼손|저속한).{0,40}(?:삭제|제한)",
@@ -91,7 +92,11 @@ BOILERPLATE_PATTERNS = (
     r"^[(\[]?\s*사진\s*(?:왼쪽|오른쪽|위|아래|가운데|맨)",
     r"^(?=.{0,150}$).*사진.*(?:[(\[〈<]\s*[^()\[\]〈〉<>]{1,20}\s*(?:DB|제공)\s*[)\]〉>]|[/=]\s*[가-힣A-Za-z]{2,10}(?:\s*제공)?\s*[)\]]?|ⓒ\s*\S{2,12}|연합뉴스|뉴시스|뉴스1)\s*$",
     r"^[^.!?]{0,150}(?:[/=]\s*|ⓒ\s*)(?:뉴시스|연합뉴스|뉴스1|news1|newsis|yonhap|AP|AFP|로이터|게티이미지(?:뱅크)?|EPA)\s*[)\]]?\s*$",
-    r"업무\s*담당자|☎|^[(\[<〈‹]?\s*(?:문의|담당)\s*[:：]?.{0,40}\d{2,4}[-)\s]\d{3,4}-\d{4}",
+    # a contact under a release: ``자료문의 : 급식과 김하나 (055-…)``, ``콘텐츠 담당 : 대변인실 (031-…)``
+    r"업무\s*담당자|☎|^[(\[<〈‹]?\s*(?:(?:자료|보도|취재|업무)\s*)?문의\s*[:：]?.{0,40}\d{2,4}[-)\s]\d{3,4}-\d{4}"
+    r"|^[(\[<〈‹]?\s*(?:(?:콘텐츠|컨텐츠|자료|업무)\s*)?담당\s*[:：]?.{0,40}\d{2,4}[-)\s]\d{3,4}-\d{4}",
+    # a site's footer: its road-name address with a phone number (``(35208) 가온시 청사로 189 · 상담 02-…``)
+    r"^(?=.{0,160}$)(?!.*다\.\s*$)(?=.*[가-힣](?:로|길)\s?\d{1,4}(?![\d가-힣])).*\d{2,4}-\d{3,4}-\d{4}\s*\)?$",
     # a one-question survey under a public page: ``이 정보가 도움이 되셨나요?`` and its 예/아니오 buttons
     r"^(?=.{0,40}$).{0,15}도움이\s*(?:되셨나요|되었나요|되었습니까|되셨습니까)|^(?:예|아니오|아니요)$",
     # the site's footer line an old layout table keeps: address, then 전화/TEL and FAX
@@ -99,6 +104,10 @@ BOILERPLATE_PATTERNS = (
     r"^(?:바로보기|바로듣기|미리보기|다운로드|내려받기)(?:\s+(?:바로보기|바로듣기|미리보기|다운로드|내려받기))*$",
     r"^(?:홈|home)\s*(?:[>›»]\s*[^>›»]{1,20}){1,}$|^(?:홈|home)\s*(?:[·/]\s*[^·/>›»]{1,20}){2,}$|^(?:[^>›»]{1,15}\s*[>›»]\s*){2,}[^>›»]{1,20}$",
     r"^\s*[\d,]+\s*$|^[-–—]\s*$|^<?\s*끝\s*>?\s*$",
+    # a board skin heads each part of a post for screen readers: ``페이지 정보``, ``게시물 정보``
+    r"^(?:페이지|게시물|게시글|글)\s*정보$",
+    # …and names its writer, a board's admin account, alone on its line: ``관리자``, ``최고관리자``
+    r"^(?:최고\s*)?(?:관리자|운영자)$",
 )  # fmt: skip
 # Convention: a caption under a photo opens with ▲ (or △) and says what the photo shows — "…하고
 # 있다", a credit, 사진. The same marks open list items in releases (▲청년 ▲신혼부부), which say none.
@@ -113,8 +122,10 @@ BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), 
 TRAILING_RE = re.compile(
     r"(?:\s+(?:바로보기|바로듣기|미리보기|다운로드|내려받기))+\s*$|\s*[<〈]\s*끝\s*[>〉]\s*$|\s*/끝/\s*$"
 )
+# a release's header prints when it is sent and when it may run: ``배포일시``, ``보도일시``, ``보도시점``
+_RELEASE_TIME = r"(?:보도|배포)\s?(?:일시|일자|시점)"
 _DATE_LABEL_RE = re.compile(
-    r"(?:기사|최초|최종)?\s?(?:입력|수정|등록|작성|게재|승인|발행|송고|업데이트)(?:일시|일자|일)?"
+    rf"{_RELEASE_TIME}|(?:기사|최초|최종)?\s?(?:입력|수정|등록|작성|게재|승인|발행|송고|업데이트)(?:일시|일자|일)?"
 )
 # An archive viewer's dateline: ``[한빛일보] 2019-03-04 12면`` (source in brackets, printed page).
 _ARCHIVE_PARTS_RE = re.compile(r"^\s*[\[【〔][^\]】〕]{1,20}[\]】〕]|(?<![\d가-힣])\d{1,3}\s*면(?![가-힣])")
@@ -123,7 +134,7 @@ _PLACEHOLDER_RE = re.compile(r"\$\$[A-Z_]+\$\$")
 # A header's info line is fields between bars or spaced dots: ``입력 2026.12.02 09:30 | 홍길동 기자``.
 _FIELD_SPLIT_RE = re.compile(r"\s*[|｜ㅣ]\s*|\s+[·/]\s+")
 _FIELD_LABEL_RE = re.compile(
-    rf"\bby\b|(?<![가-힣])(?:{_ANY}|기자명|작성|등록|게시|배포|(?:기사|최초|최종)?\s?(?:입력|수정|등록|작성|게재|승인|발행|송고|업데이트)"
+    rf"\bby\b|(?<![가-힣])(?:{_ANY}|{_RELEASE_TIME}|기자명|작성|등록|게시|배포|(?:기사|최초|최종)?\s?(?:입력|수정|등록|작성|게재|승인|발행|송고|업데이트)"
     r"(?:일시|일자|일)?)(?![가-힣])",
     re.IGNORECASE,
 )
@@ -133,6 +144,8 @@ _FIELD_NOISE_RE = re.compile(  # phone numbers, e-mails, counts, colons, bracket
 )
 _COUNTER_RE = re.compile(r"^[가-힣A-Za-z]{1,4}\s*[:：]?\s*[\d,]+$")  # 댓글 0, 조회 35, 추천 3
 # what an event notice's line says after its date (일시, 장소, 기간): the article's own facts
+_HANGUL_NAME_RE = re.compile(r"[가-힣·]+")
+_RELEASE_TIME_RE = re.compile(_RELEASE_TIME)  # a release's 보도일시 is its header's, not an event's 일시
 _EVENT_WORDS_RE = re.compile(r"일시|장소|기간|대상|까지|부터|예정|개최|마감|접수|신청")
 MAX_META_LINE = 100
 MAX_META_WORDS = 2  # what a field holds besides its date and label: a name (홍길동 기자, 청년정책과)
@@ -423,10 +436,22 @@ def _info_line(line: str) -> bool:
     name of at most two words. A date with an event's words after it (``일시 12. 2. 10:00``,
     ``1월 15일부터 접수``) is the article's own fact and stays.
     """
-    if len(line) > MAX_META_LINE or _sentence(line) or _EVENT_WORDS_RE.search(line):
+    if (
+        len(line) > MAX_META_LINE
+        or _sentence(line)
+        or _EVENT_WORDS_RE.search(_RELEASE_TIME_RE.sub(" ", line))
+    ):
         return False
     fields = [f for f in _FIELD_SPLIT_RE.split(line) if f.strip()]
-    return bool(fields) and all(_info_field(f) for f in fields)
+    unmarked = [f for f in fields if not _info_field(f)]
+    # the writer's office unlabelled among them (``소방본부 대변인 | 2025년 6월 26일 | 조회 81``):
+    # one short name, beside at least two fields that are marked
+    if len(unmarked) == 1 and len(fields) >= 3:
+        words = unmarked[0].split()
+        return len(words) <= MAX_META_WORDS and all(
+            len(w) <= MAX_NAME_CHARS and _HANGUL_NAME_RE.fullmatch(w) for w in words
+        )
+    return bool(fields) and not unmarked
 
 
 def _info_field(field: str) -> bool:

@@ -17,7 +17,10 @@ from nlp.titles import fold
 # ``cmt_area``, ``reply-list``, ``u_cbox``, ``article-comment``); ``commentary`` (a column) does not.
 COMMENT_WORDS = frozenset({"reply", "replies", "cmt", "cmts", "comment", "comments", "cbox", "댓글"})
 # …or its own first heading names it: ``<h4>댓글 <em>2</em></h4>``, ``독자의견 (3)``
-_COMMENT_HEAD_RE = re.compile(r"^(?:댓글|독자\s*(?:의견|댓글)|의견\s*(?:쓰기|남기기))\s*[\d(),\s]*$")
+# (a board's ``댓글목록`` / ``전체 댓글``: GNU board and XE head their comment lists so)
+_COMMENT_HEAD_RE = re.compile(
+    r"^(?:(?:전체\s*)?댓글(?:\s*목록)?|독자\s*(?:의견|댓글)|의견\s*(?:쓰기|남기기))\s*[\d(),\s]*$"
+)
 _SPLIT_RE = re.compile(r"[-_\s]+")
 MAX_BOX_SHARE = 0.5  # a box holding more of the page's text than this is the page, not its comments
 HEAD_TAGS = ("h2", "h3", "h4", "h5", "strong")

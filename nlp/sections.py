@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lxml import html
 
+from nlp.cleanup import is_boilerplate
 from nlp.headings import HEADING_LEVELS, MIN_PROBE_CHARS, in_menu, title_marked
 from nlp.marks import HEADING_BULLETS, char_class
 from nlp.titles import fold, is_outlet_name, is_section_name
@@ -146,8 +147,8 @@ def restore_headings(tree: html.HtmlElement, body: str) -> str:
     have = set(folded)
     before: dict[int, list[str]] = {}
     for element, text in _heading_elements(tree):
-        if text in have or _PROSE_END.search(text):
-            continue
+        if text in have or _PROSE_END.search(text) or is_boilerplate(text):
+            continue  # (a board's screen-reader heading ``본문`` heads the text, not a part of it)
         after = _text_after(element)
         index = next((i for i, line in enumerate(folded) if line and after.startswith(line[:_OPENING])), None)
         if index and text not in before.get(index, []):

@@ -309,6 +309,11 @@ def _strip_breadcrumb(text: str) -> str:
     # (``사회 > 제목``); only a section's own name there, before a headline-length rest
     if len(parts) == 2 and is_section_name(parts[0]) and len(parts[1]) >= MIN_SECTION_REST:
         return parts[1]
+    # Convention: a board CMS titles a post "subject > board" (GNU board's ``wr_subject > bo_subject``,
+    # the site's name after it once stripped): a short name of one or two words after a spaced
+    # ``>`` behind a headline-length subject is the board's
+    if len(parts) == 2 and text.count(" > ") == 1 and _board_after(parts[0], parts[1]):
+        return parts[0]
     # ``제목 > 보도자료 > 알림소식 > 가온시``: the page's own name, then its menu path upwards to the
     # site. Every step after the headline is short, and most name a board, a section or the site.
     tail = parts[1:]
@@ -317,6 +322,21 @@ def _strip_breadcrumb(text: str) -> str:
         if 2 * named >= len(tail):
             return parts[0]
     return text
+
+
+def _board_after(head: str, name: str) -> bool:
+    """``name`` reads as a board's name after the headline ``head`` (``지역소식``, ``재단 소식``)."""
+    squeezed = name.replace(" ", "")
+    if (
+        len(head.replace(" ", "")) < MIN_HEAD_BEFORE_NAME
+        or not MIN_BOARD_CHARS <= len(squeezed) <= MAX_SITE_CHARS
+    ):
+        return False
+    return len(name.split()) <= 2 and bool(_BOARD_NAME_RE.fullmatch(squeezed)) and _quotes_closed(head)
+
+
+MIN_BOARD_CHARS = 2
+_BOARD_NAME_RE = re.compile(r"[가-힣A-Za-z·&]+")  # no figure, quote or sentence ending: a name
 
 
 def _quotes_closed(text: str) -> bool:

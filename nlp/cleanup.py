@@ -143,9 +143,9 @@ _FIELD_NOISE_RE = re.compile(  # phone numbers, e-mails, counts, colons, bracket
     r"|(?<![가-힣])(?:기자|특파원|통신원|에디터)(?![가-힣])"
 )
 _COUNTER_RE = re.compile(r"^[가-힣A-Za-z]{1,4}\s*[:：]?\s*[\d,]+$")  # 댓글 0, 조회 35, 추천 3
-# what an event notice's line says after its date (일시, 장소, 기간): the article's own facts
 _HANGUL_NAME_RE = re.compile(r"[가-힣·]+")
 _RELEASE_TIME_RE = re.compile(_RELEASE_TIME)  # a release's 보도일시 is its header's, not an event's 일시
+# what an event notice's line says after its date (일시, 장소, 기간): the article's own facts
 _EVENT_WORDS_RE = re.compile(r"일시|장소|기간|대상|까지|부터|예정|개최|마감|접수|신청")
 MAX_META_LINE = 100
 MAX_META_WORDS = 2  # what a field holds besides its date and label: a name (홍길동 기자, 청년정책과)
@@ -340,17 +340,33 @@ def table_row(line: str) -> str:
     """
     if len(line) < 2 or not (line.startswith("|") and line.endswith("|")):
         return line
-    cells = [c for c in (fold(c) for c in line[1:-1].split("|")) if c]
+    cells = [c for c in (fold(c.replace("\\|", "|")) for c in _CELL_SPLIT_RE.split(line[1:-1])) if c]
     if not cells or all(TABLE_RULE_RE.match(c) for c in cells):
         return ""
     if len(cells) == 1:
-        return cells[0]
+        return "" if _menu_cell(cells[0]) else cells[0]
     first = cells[0]
     if LABEL_ONLY_RE.match(first):
         return ""
     if (is_cms_words(first) or is_boilerplate(first)) and not _figures_row(cells[1:]):
         return ""
     return line
+
+
+def _menu_cell(cell: str) -> bool:
+    """A layout cell holding the site's menu: three or more short names between bars
+    (``지역뉴스 | 의회 | 교육 | 사람들``).
+
+    Convention: table-era sites draw their menu as one cell of links set apart by ``|``; an article's
+    cell holds sentences, and a data table's names sit in cells of their own.
+    """
+    items = [fold(item) for item in cell.split("|")]
+    return len(items) >= MIN_MENU_ITEMS and all(_MENU_ITEM_RE.fullmatch(item) for item in items)
+
+
+MIN_MENU_ITEMS = 3
+_MENU_ITEM_RE = re.compile(r"[가-힣A-Za-z·&/]{1,8}(?: [가-힣A-Za-z·&/]{1,8})?")
+_CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")  # trafilatura writes a bar inside a cell as ``\|``
 
 
 def _figures_row(cells: list[str]) -> bool:

@@ -23,7 +23,7 @@ from lxml import etree, html
 from nlp.cleanup import BOILERPLATE_RE
 from nlp.dates import DATE_RE
 from nlp.headings import front_page, in_menu, title_marked, title_text
-from nlp.titles import clean_title, fold, is_cms_words, is_headline, is_outlet_name
+from nlp.titles import clean_title, fold, is_board_after, is_cms_words, is_headline, is_outlet_name
 
 # Groups of sources that a CMS fills independently of each other.
 META, TAG, PAGE, BODY = "meta", "tag", "page", "body"
@@ -111,7 +111,7 @@ def choose_headline(
 
     def clean(repeated: frozenset[str]) -> list[Candidate]:
         found = _clean_candidates([*candidates, *opening], site_names, keywords, repeated, inner)
-        found = [_without_brand_tail(c, brands) for c in found]
+        found = [_without_brand_head(_without_brand_tail(c, brands), brands, site_names) for c in found]
         return [c for c in found if c.group == BODY or not _brand_named(c.text, brand_keys, brands)]
 
     pool = clean(template)
@@ -135,10 +135,12 @@ def choose_headline(
         }
         for i in range(len(pool))
     ]
-    # Body lines only confirm: the body alone never names the headline.
+    # Body lines only confirm: the body alone never names the headline, and the page's own head
+    # (metadata, <title>, headings) agreeing outweighs a heading the text opens with (a sub-heading
+    # a block editor sets first, ``<h2>`` inside the post)
     ranked = sorted(
         (i for i in range(len(pool)) if pool[i].group != BODY),
-        key=lambda i: (-len(support[i]), _priority(pool[i]), pool[i].rank),
+        key=lambda i: (-len(support[i] - {BODY}), -len(support[i]), _priority(pool[i]), pool[i].rank),
     )
     if not ranked:
         return None
@@ -201,6 +203,39 @@ def _without_brand_tail(candidate: Candidate, brands: Sequence[str]) -> Candidat
         if candidate.text.endswith(brand) and head.endswith(" ") and len(_key(head)) >= MIN_AGREE_CHARS:
             return Candidate(head.strip(), candidate.group, candidate.rank, candidate.in_body)
     return candidate
+
+
+def _without_brand_head(candidate: Candidate, brands: Sequence[str], site_names: Sequence[str]) -> Candidate:
+    """A window title opening with the site's brand and a spaced separator, without it (and the
+    board's name after it): ``가람마을소식 - 마을뉴스 - 제목`` → ``제목``.
+
+    Convention: some board CMSs (XE's default) title a post "site - board - subject". Only before a
+    spaced separator: a city's name opens its own headlines with a comma (``가람군, …``).
+    """
+    if candidate.group not in (TAG, META):
+        return candidate
+    for brand in brands:
+        rest = candidate.text[len(brand) :] if candidate.text.startswith(brand) else ""
+        if not _SPACED_SEPARATOR_RE.match(rest):
+            continue
+        rest = _SPACED_SEPARATOR_RE.sub("", rest, count=1)
+        board, separator, subject = rest.partition(_board_separator(rest))
+        if separator and is_board_after(subject, board):
+            rest = subject  # the board's name between the site's and the subject
+        text = clean_title(rest, site_names)
+        if text and is_headline(text, site_names) and not _brand_named(text, frozenset(), brands):
+            return Candidate(text, candidate.group, candidate.rank, candidate.in_body)
+    return candidate
+
+
+_SPACED_SEPARATOR_RE = re.compile(r"^\s+(?:[-–—|｜>:]|::)\s+")
+_BOARD_SEPARATOR_RE = re.compile(r"\s(?:[-–—|｜>:]|::)\s")
+
+
+def _board_separator(text: str) -> str:
+    """The first spaced separator in ``text``, or a string it does not hold."""
+    match = _BOARD_SEPARATOR_RE.search(text)
+    return match.group(0) if match else "\0"
 
 
 def _brand_named(text: str, brand_keys: frozenset[str], brands: Sequence[str]) -> bool:

@@ -84,7 +84,7 @@ def clean_title(title: str | None, site_names: Iterable[str] = (), *, printed: b
     """
     if not title:
         return None
-    text = original = fold(htmllib.unescape(title))
+    text = original = _undecorated(fold(htmllib.unescape(title)))
     sites = sorted({fold(s) for s in site_names if s and len(fold(s)) >= 2}, key=len, reverse=True)
     for _ in range(MAX_STRIPS):
         before = text
@@ -97,6 +97,20 @@ def clean_title(title: str | None, site_names: Iterable[str] = (), *, printed: b
         if text == before:
             break
     return text or None
+
+
+def _undecorated(text: str) -> str:
+    """``::가람뉴스::``, ``◆ 가람일보 ◆``, ``[가람뉴스]`` → the name inside.
+
+    Convention: old sites set their window title between ornaments; a headline is never printed
+    wrapped in matching ornaments as a whole (its bracket tag is followed by words: ``[포토] …``).
+    """
+    match = _DECORATED_RE.fullmatch(text)
+    return fold(match.group(1) or match.group(2)) if match else text
+
+
+_ORNAMENT = r"(?:::+|[◆◇■□★☆♣♠●○◎※~=]+)"
+_DECORATED_RE = re.compile(rf"{_ORNAMENT}\s*([^\[\]]+?)\s*{_ORNAMENT}|\[\s*([^\[\]]+?)\s*\]")
 
 
 def is_headline(title: str | None, site_names: Iterable[str] = ()) -> bool:
@@ -287,10 +301,17 @@ def _strip_outlet_marks(text: str, sites: list[str]) -> str:
             rest = (text[: match.start()] + text[match.end() :]).strip()
             if len(rest.replace(" ", "")) >= MIN_HEAD_BEFORE_NAME:
                 return rest
+    # a ministry files its releases' kinds in parentheses too: ``(참고자료) 제목``, ``(설명자료) 제목``
+    match = _PAREN_HEAD_RE.match(text)
+    if match and match.group("name").replace(" ", "") in RELEASE_TYPES:
+        rest = text[match.end() :].strip()
+        if len(rest.replace(" ", "")) >= MIN_HEAD_BEFORE_NAME:
+            return rest
     return text
 
 
 _BRACKET_HEAD_RE = re.compile(r"^\s*[\[【〔《〈<]\s*(?P<name>[^\]】〕》〉>]{1,20}?)\s*[\]】〕》〉>]\s*")
+_PAREN_HEAD_RE = re.compile(r"^\s*\(\s*(?P<name>[^()]{1,10}?)\s*\)\s*")
 # the tail also in parentheses (``제목 (가온일보)``), never a head: ``(사진)제목``, ``(종합)`` are no outlets
 _BRACKET_TAIL_RE = re.compile(r"\s*[\[【〔《〈<(]\s*(?P<name>[^\]】〕》〉>()]{1,20}?)\s*[\]】〕》〉>)]\s*$")
 
@@ -312,7 +333,7 @@ def _strip_breadcrumb(text: str) -> str:
     # Convention: a board CMS titles a post "subject > board" (GNU board's ``wr_subject > bo_subject``,
     # the site's name after it once stripped): a short name of one or two words after a spaced
     # ``>`` behind a headline-length subject is the board's
-    if len(parts) == 2 and text.count(" > ") == 1 and _board_after(parts[0], parts[1]):
+    if len(parts) == 2 and text.count(" > ") == 1 and is_board_after(parts[0], parts[1]):
         return parts[0]
     # ``제목 > 보도자료 > 알림소식 > 가온시``: the page's own name, then its menu path upwards to the
     # site. Every step after the headline is short, and most name a board, a section or the site.
@@ -324,7 +345,7 @@ def _strip_breadcrumb(text: str) -> str:
     return text
 
 
-def _board_after(head: str, name: str) -> bool:
+def is_board_after(head: str, name: str) -> bool:
     """``name`` reads as a board's name after the headline ``head`` (``지역소식``, ``재단 소식``)."""
     squeezed = name.replace(" ", "")
     if (

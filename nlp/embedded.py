@@ -107,6 +107,21 @@ PUBLISHED_KEYS = (
     "publishedtime", "publishdate", "pubdate", "datecreated", "createdat", "createddate", "regdate",
     "inputdate", "writedate", "date",
 )  # fmt: skip
+# Convention: Korean Spring/eGovFrame back ends name date columns `REG_DT`, `INPUT_DT`, `WRT_DT`,
+# `FRST_REGIST_PNTTM` (a registration, input or write time) and their JSON camelCases them (`regDt`,
+# `registDate`, `insDt`); publication-like names (registration, insert/input, write, create, publish,
+# article/news/service/send date) in either form are the published time. Modification columns
+# (`UPD_DT`, `MOD_DT`, `LAST_UPDT_PNTTM`) never are; they are the modified time. Keys as `_keys`
+# normalises them; read after the names above, and only when the value parses as a date.
+_PUBLISHED_KEY_RE = re.compile(
+    r"(?:first|frst)?(?:reg|regist|register|registered|registration|ins|insert|inserted|inp|input|wrt|"
+    r"write|writ|written|cre|crt|create|created|creation|pub|publish|published|article|news|service|svc|"
+    r"send|sent|snd)(?:dt|dttm|date|datetime|time|ymd|pnttm|at)"
+)
+_MODIFIED_KEY_RE = re.compile(
+    r"(?:last)?(?:upd|updt|update|updated|mod|modi|modify|modified|edit|edited|chg|change|changed)"
+    r"(?:dt|dttm|date|datetime|time|ymd|pnttm|at)"
+)
 # ANS `last_updated_date`; schema.org `dateModified`; JS `updatedAt`/`modifiedAt`; WordPress `modified`.
 MODIFIED_KEYS = (
     "lastupdateddate", "datemodified", "updatedat", "modifiedat", "updateddate", "modifieddate",
@@ -283,7 +298,8 @@ def _article_of(obj: dict[str, Any]) -> EmbeddedArticle | None:
         return None
     return EmbeddedArticle(
         title=title, paragraphs=paragraphs,
-        published=_first_date(obj, keys, PUBLISHED_KEYS), modified=_first_date(obj, keys, MODIFIED_KEYS),
+        published=_first_date(obj, keys, PUBLISHED_KEYS, _PUBLISHED_KEY_RE),
+        modified=_first_date(obj, keys, MODIFIED_KEYS, _MODIFIED_KEY_RE),
         authors=_authors(obj, keys), lead=_first_line(obj, keys, LEAD_KEYS),
     )  # fmt: skip
 
@@ -418,13 +434,16 @@ def _long_enough(paragraphs: tuple[str, ...]) -> bool:
     return _size(paragraphs) >= MIN_ARTICLE_CHARS
 
 
-def _first_date(obj: dict[str, Any], keys: dict[str, str], names: tuple[str, ...]) -> dt.datetime | None:
-    """The first of ``names`` whose value is a date: a date string (naive means KST) or epoch time."""
-    for name in names:
-        if name in keys:
-            value = _date_value(obj[keys[name]])
-            if value is not None:
-                return value
+def _first_date(
+    obj: dict[str, Any], keys: dict[str, str], names: tuple[str, ...], pattern: re.Pattern[str]
+) -> dt.datetime | None:
+    """The first of ``names`` whose value is a date: a date string (naive means KST) or epoch time;
+    then the first key (in the object's order) whose normalised name ``pattern`` matches in full."""
+    matching = (k for k in keys if k not in names and pattern.fullmatch(k))
+    for name in (*(n for n in names if n in keys), *matching):
+        value = _date_value(obj[keys[name]])
+        if value is not None:
+            return value
     return None
 
 

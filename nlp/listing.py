@@ -33,6 +33,10 @@ NAV_TEXT_RE = re.compile(
     r"^(?:\d+|처음|이전|다음|마지막|맨\s*앞|맨\s*뒤|더\s*보기|more|next|prev|[<>«»‹›]+)$", re.I
 )
 MENU_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:gnb|lnb|snb|nav|menu|footer|header|sitemap|quick)", re.I)
+# Convention (HTML sectioning; HTML-AAM maps <header>/<footer> to the page's banner/contentinfo only
+# outside <article>): a header or footer inside an <article> is that post's own (its headline link,
+# date, ``Read more``), as a CMS loop prints each post of an index: not site chrome.
+CHROME_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:gnb|lnb|snb|nav|menu|sitemap|quick)", re.I)
 SENTENCE_END_RE = re.compile(r"(?:다|요|죠|니다|까)\s*[.!?]?[\"'”’)]*\s*$|[.!?。]\s*$")
 # ``function view(seq) { location.href = "/v.do?no=" + seq; }``: the function's parameters and the
 # body's first string put together with ``+`` (``"/v.do?bbsId=" + bbsId + "&nttId=" + nttId``)
@@ -213,20 +217,22 @@ class _Places:
     """Where elements sit: inside a menu, inside a list item; one walk up per element at most."""
 
     def __init__(self) -> None:
-        self._menu: dict[html.HtmlElement, bool] = {}
+        self._menu: dict[html.HtmlElement, tuple[bool, bool]] = {}  # (in a menu, inside an <article>)
         self._item: dict[html.HtmlElement, html.HtmlElement | None] = {}
         self._texts: dict[html.HtmlElement, str] = {}
 
     def in_menu(self, node: html.HtmlElement | None) -> bool:
-        """True when ``node`` or an ancestor is ``<nav>``, ``<header>``, ``<footer>`` or a menu block."""
+        """True when ``node`` or an ancestor is ``<nav>``, a menu block, or the page's ``<header>`` or
+        ``<footer>`` (not an ``<article>``'s own)."""
         path: list[html.HtmlElement] = []
         while node is not None and node not in self._menu:
             path.append(node)
             node = node.getparent()
-        flag = self._menu[node] if node is not None else False
+        flag, in_article = self._menu[node] if node is not None else (False, False)
         for element in reversed(path):
-            flag = flag or _menu_mark(element)
-            self._menu[element] = flag
+            flag = flag or _menu_mark(element, in_article)
+            in_article = in_article or element.tag == "article"
+            self._menu[element] = (flag, in_article)
         return flag
 
     def item_text(self, node: html.HtmlElement | None) -> str:
@@ -262,12 +268,13 @@ def _is_row(element: html.HtmlElement) -> bool:
 ROW_CLASSES = frozenset({"tr", "row", "list-row", "list_row", "board-row", "board_row"})
 
 
-def _menu_mark(element: html.HtmlElement) -> bool:
-    """``<nav>``, ``<header>``, ``<footer>``, or a class/id naming a menu block."""
-    if element.tag in ("nav", "header", "footer"):
+def _menu_mark(element: html.HtmlElement, in_article: bool = False) -> bool:
+    """``<nav>``, ``<header>``, ``<footer>``, or a class/id naming a menu block; inside an
+    ``<article>``, a header or footer (by tag or class) is the post's own (``CHROME_MARKS_RE``)."""
+    if element.tag == "nav" or (element.tag in ("header", "footer") and not in_article):
         return True
     marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return marks != " " and bool(MENU_MARKS_RE.search(marks))
+    return marks != " " and bool((CHROME_MARKS_RE if in_article else MENU_MARKS_RE).search(marks))
 
 
 def _unique(anchors: list[Anchor]) -> list[Anchor]:

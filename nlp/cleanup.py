@@ -426,7 +426,22 @@ def _column_name(item: str) -> bool:
 
 
 MAX_COLUMNS_LINE = 150
-COLUMN_WORDS = frozenset({"내용", "본문", "번호", "글번호", "이름", "구분", "작성", "등록", "파일명"})
+COLUMN_WORDS = frozenset(
+    {
+        "내용",
+        "본문",
+        "번호",
+        "글번호",
+        "이름",
+        "구분",
+        "작성",
+        "등록",
+        "파일명",
+        "배포일시",
+        "보도일시",
+        "보도시점",
+    }
+)
 _COLUMN_SPLIT_RE = re.compile(r"\s*[,·/、]\s*")
 _TABLE_WORDS_RE = re.compile(r"^\S{1,6}(?:으로|로)\s*(?:구성|이루어)|표(?:입니다)?$|정보(?:를|입니다)?")
 _TABLE_NAME_RE = re.compile(r"\s[-–—]\s|[:：]\s*")

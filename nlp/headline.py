@@ -441,7 +441,7 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
             continue
         value = element.getnext()
         if value is not None and isinstance(value.tag, str):
-            text = fold(value.text_content())
+            text = title_text(value)  # a deck the cell sets under its headline (``<p>- 부제</p>``) goes
             if text:
                 found.append(text)
     return found

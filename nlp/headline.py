@@ -499,7 +499,7 @@ def bold_lines_above(first_line: html.HtmlElement | None) -> list[str]:
     """
     if first_line is None:
         return []
-    found: list[str] = []
+    found: list[tuple[html.HtmlElement, str]] = []
     for element in [*reversed(_bold_inside(first_line)), *reversed(_BOLD_ABOVE(first_line))]:
         text = fold(element.text_content())
         if (
@@ -507,8 +507,34 @@ def bold_lines_above(first_line: html.HtmlElement | None) -> list[str]:
             and MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS
             and not in_menu(element)
         ):
-            found.append(text)
-    return found
+            found.append((element, text))
+    # Convention: an old layout sets the headline in the largest font, its deck under it smaller
+    # (``<font size=4><b>제목</b></font><br><font size=3>부제</font>``): the largest goes first
+    found.sort(key=lambda pair: -_font_weight(pair[0]))
+    return list(dict.fromkeys(text for _, text in found))
+
+
+def _font_size(value: str) -> int:
+    """HTML's ``<font size>``: 1–7, or relative to the default 3 (``+2`` is 5)."""
+    return 3 + int(value) if value[0] in "+-" else int(value)
+
+
+_FONT_SIZE_RE = re.compile(r"[+-]?[1-7]")
+
+
+def _font_weight(element: html.HtmlElement) -> int:
+    """How large a line is set: its ``<font size>`` (3 without one), one more when it is bold."""
+    sizes = [
+        (e.get("size") or "").strip()
+        for e in (element, *element.iterancestors("font"), *element.iter("font"))
+    ]
+    size = next((_font_size(v) for v in sizes if _FONT_SIZE_RE.fullmatch(v)), 3)
+    bold = (
+        element.tag in ("b", "strong")
+        or any(True for _ in element.iter("b", "strong"))
+        or any(True for _ in element.iterancestors("b", "strong"))
+    )
+    return 2 * size + bold
 
 
 def own_line(element: html.HtmlElement, text: str) -> bool:

@@ -347,12 +347,23 @@ def table_row(line: str) -> str:
         return ""
     if len(cells) == 1:
         return "" if _menu_cell(cells[0]) else cells[0]
-    first = cells[0]
+    first = _unspaced(cells[0])
     if LABEL_ONLY_RE.match(first):
         return ""
     if (is_cms_words(first) or is_boilerplate(first)) and not _figures_row(cells[1:]):
         return ""
     return line
+
+
+def _unspaced(text: str) -> str:
+    """A word set with a space between its letters, whole: ``보 도 자 료`` → ``보도자료``.
+
+    Convention: an HWP release's header table letter-spaces its kind (``보 도 자 료``) across the cell.
+    """
+    return text.replace(" ", "") if _LETTER_SPACED_RE.fullmatch(text) else text
+
+
+_LETTER_SPACED_RE = re.compile(r"[가-힣](?: [가-힣]){2,}")
 
 
 def _menu_cell(cell: str) -> bool:

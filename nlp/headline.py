@@ -99,13 +99,20 @@ def choose_headline(
     candidates = list(candidates)
     # short lines over the opening (a site's or section's name run in above the headline) are not
     # the body's first line: the line after them is, and only lines after it can be sub-headings
-    first = next((i for i, line in enumerate(body) if len(line) >= MIN_AGREE_CHARS), 0)
+    # (a table's row is no opening line: a release's header table can open the text; nor is a
+    # release's dashed deck, ``- 부제``, which HWP can set before the headline it repeats)
+    first = next(
+        (i for i, line in enumerate(body) if len(line) >= MIN_AGREE_CHARS and line[0] not in "|-"), 0
+    )
     printed = {_key(c.text) for c in candidates if c.in_body}
     # the heading found among the opening lines opens the text, not a slogan kept above it
     first = next((i for i, line in enumerate(body[:MAX_OPENING_LINES]) if _key(line) in printed), first)
     inner = frozenset(
         _key(line) for line in body[first + 1 : MAX_INNER_LINES] if len(line) <= MAX_TITLE_CHARS
     )
+    if body:
+        # a release printing its headline again under its decks repeats the opening, the headline
+        inner -= {_key(clean_title(body[first]) or body[first])}
     opening = [Candidate(body[first], BODY)] if body else []
     brand_keys = frozenset(_key(b) for b in brands)
 
@@ -441,10 +448,25 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
             continue
         value = element.getnext()
         if value is not None and isinstance(value.tag, str):
-            text = title_text(value)  # a deck the cell sets under its headline (``<p>- 부제</p>``) goes
+            # a deck the cell sets under its headline (``<p>- 부제</p>``, one or more) goes
+            text = _before_blocks(value) or title_text(value)
             if text:
                 found.append(text)
     return found
+
+
+def _before_blocks(cell: html.HtmlElement) -> str:
+    """The text a cell holds before its first block child (``제목<p>- 부제</p><p>- 부제</p>``), or ``""``."""
+    parts = [cell.text or ""]
+    for child in cell:
+        if isinstance(child.tag, str) and child.tag in _DECK_BLOCKS:
+            head = fold("".join(parts))
+            return head if len(head) >= MIN_MARKED_CHARS else ""
+        parts.append((child.text_content() if isinstance(child.tag, str) else "") + (child.tail or ""))
+    return ""
+
+
+_DECK_BLOCKS = frozenset({"p", "div", "ul", "ol", "dl", "br"})
 
 
 def _headed_terms(tree: html.HtmlElement) -> list[str]:

@@ -51,3 +51,38 @@ def test_the_header_table_gives_the_headline_alone(template: Callable[[], str]) 
     lines = [line for line in extracted.body.split("\n") if line.strip()]
     assert lines[-2:] == LINES
     assert CAPTION not in lines
+
+
+HWP_HEAD = (
+    "<table class='hwp-head'><tr><td>보 도 자 료</td><td>보도시점</td><td>즉시 보도 가능</td><td>배포</td>"
+    "<td>2025. 5. 15.(목) 11:00</td></tr></table>"
+)
+DECKS = [DECK, "- 「자원순환기본법 시행령」 개정안 16일부터 40일간 입법예고"]
+
+
+def hwp_board() -> str:
+    decks = "".join(f"<p>{deck}</p>" for deck in DECKS)
+    text = "".join(f"<p>{line}</p>" for line in LINES)
+    return f"""<html><head><meta charset="utf-8"><title>보도자료 | 알림·소식 | 가온환경부</title></head><body>
+<table class="board_view"><tr><th>제목</th><td class="subject">[보도자료] {TITLE}{decks}</td></tr>
+<tr><th>등록일</th><td>2025-05-15</td></tr></table>
+<div class="view_cont">{HWP_HEAD}{decks}<p style="text-align:center"><b>{TITLE}</b></p>{text}</div>
+</body></html>"""
+
+
+def hwp_view() -> str:
+    decks = "<br>".join(DECKS)
+    text = "".join(f"<div>{line}</div>" for line in LINES)
+    return f"""<html><head><meta charset="utf-8"><title>가온환경부 보도자료</title></head><body>
+<table><tr><td class="label">제목</td><td class="value">{TITLE}<div class="sub">{decks}</div></td></tr>
+<tr><td class="label">등록일</td><td class="value">2025.05.15</td></tr></table>
+<div id="hwpContent">{HWP_HEAD}<div>{decks}</div><div><b>{TITLE}</b></div>{text}</div></body></html>"""
+
+
+@pytest.mark.parametrize("template", [hwp_board, hwp_view])
+def test_an_hwp_header_and_decks_before_the_repeated_headline(template: Callable[[], str]) -> None:
+    extracted = extract_page(template().encode())
+    assert extracted.title == TITLE
+    lines = [line for line in extracted.body.split("\n") if line.strip()]
+    assert lines[-2:] == LINES
+    assert not any("보도시점" in line for line in lines)

@@ -101,9 +101,7 @@ def choose_headline(
     # the body's first line: the line after them is, and only lines after it can be sub-headings
     # (a table's row is no opening line: a release's header table can open the text; nor is a
     # release's dashed deck, ``- 부제``, which HWP can set before the headline it repeats)
-    first = next(
-        (i for i, line in enumerate(body) if len(line) >= MIN_AGREE_CHARS and line[0] not in "|-"), 0
-    )
+    first = next((i for i, line in enumerate(body) if _opening_line(line)), 0)
     printed = {_key(c.text) for c in candidates if c.in_body}
     # the heading found among the opening lines opens the text, not a slogan kept above it
     first = next((i for i, line in enumerate(body[:MAX_OPENING_LINES]) if _key(line) in printed), first)
@@ -455,6 +453,17 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
     return found
 
 
+def _opening_line(line: str) -> bool:
+    """A body line that can open the text: long enough, and no table row, dashed deck or dated
+    banner (an old masthead's ``2025년 06월 10일 화요일 | 로그인`` the extractor kept)."""
+    if len(line) < MIN_AGREE_CHARS or line[0] in "|-":
+        return False
+    return not (len(line) <= DATE_BANNER_CHARS and DATE_RE.search(line))
+
+
+DATE_BANNER_CHARS = 40
+
+
 def _before_blocks(cell: html.HtmlElement) -> str:
     """The text a cell holds before its first block child (``제목<p>- 부제</p><p>- 부제</p>``), or ``""``."""
     parts = [cell.text or ""]
@@ -528,12 +537,23 @@ def bold_lines_above(first_line: html.HtmlElement | None) -> list[str]:
             own_line(element, text)
             and MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS
             and not in_menu(element)
+            and not _links_only(element, text)
+            and not DATE_RE.search(text)  # a masthead's issue line: ``제850호 | 발행일 2025.06.05``
         ):
             found.append((element, text))
     # Convention: an old layout sets the headline in the largest font, its deck under it smaller
     # (``<font size=4><b>제목</b></font><br><font size=3>부제</font>``): the largest goes first
     found.sort(key=lambda pair: -_font_weight(pair[0]))
     return list(dict.fromkeys(text for _, text in found))
+
+
+def _links_only(element: html.HtmlElement, text: str) -> bool:
+    """The line is a run of links (an old layout's menu set in one ``<font>``: ``지역소식<br>교육…``)."""
+    links = [fold(a.text_content()) for a in element.iter("a")]
+    return len(links) >= 2 and sum(len(t) for t in links) >= MENU_LINK_SHARE * len(text)
+
+
+MENU_LINK_SHARE = 0.8
 
 
 def _font_size(value: str) -> int:

@@ -26,9 +26,11 @@ PROMPT = "<p>이 기사에 대한 의견 (0) | 의견쓰기는 로그인 후 가
 
 def weekly_cell() -> str:
     text = "".join(f"<p>{line}</p>" for line in LINES)
-    return f"""<html><head><meta charset="utf-8"><title>가온주간신문</title></head><body><table><tr>
-<td valign=top><font size=2><a href="/l?p=1">지역소식</a><br><a href="/l?p=2">교육</a><br>
-<a href="/l?p=3">오피니언</a></font></td><td valign=top><font size=4><b>{TITLE}</b></font><br>
+    return f"""<html><head><meta charset="utf-8"><title>가온주간신문</title></head><body><table>
+<tr><td colspan=2><img src="/top.gif" alt="가온주간신문"> <font size=2>제850호 | 발행일 2025.06.05</font>
+</td></tr><tr><td valign=top><font size=2><a href="/l?p=1">지역소식</a><br><a href="/l?p=2">교육</a><br>
+<a href="/l?p=3">오피니언</a><br><a href="/l?p=4">독자마당</a></font></td>
+<td valign=top><font size=4><b>{TITLE}</b></font><br>
 <font size=3 color="#555555">{DECK}</font><br><hr size=1><font size=2>2025년 05월 15일 (목) 10:30:00</font>
 <div class="article">{text}</div>{PROMPT}</td></tr></table></body></html>"""
 

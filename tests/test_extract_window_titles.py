@@ -46,7 +46,8 @@ def portal_board() -> str:
 
 def ornament_table() -> str:
     return f"""<html><head><meta charset="utf-8"><title>::가온뉴스::</title></head><body>
-<table width="980"><tr><td class="menu"><a href="/l?c=1">지역뉴스</a> | <a href="/l?c=2">의회</a> |
+<table width="980"><tr><td class="top_date">2025년 04월 28일 월요일 | <a href="/login">로그인</a></td></tr>
+<tr><td class="menu"><a href="/l?c=1">지역뉴스</a> | <a href="/l?c=2">의회</a> |
 <a href="/l?c=3">교육</a> | <a href="/l?c=4">사람들</a></td></tr>
 <table width="100%"><tr><td class="view_title">{TITLE}</td></tr>
 <tr><td class="view_text">{"<br><br>".join(LINES)}</td></tr></table></table></body></html>"""

@@ -90,7 +90,16 @@ from nlp.listing import (
 from nlp.meta import PageMeta, collect_meta
 from nlp.page import ExtractedPage
 from nlp.sections import drop_headings_above, heading_spans, marked_headings, restore_headings
-from nlp.template import EMPTY, Template, fingerprint, learn_template, learned_names, site_key, template_lines
+from nlp.template import (
+    EMPTY,
+    Template,
+    fingerprint,
+    learn_template,
+    learned_names,
+    page_template,
+    site_key,
+    template_lines,
+)
 from nlp.titles import fold, is_cms_words, is_outlet_name, is_section_name, listing_title, title_parts
 from nlp.urls import is_http_url
 
@@ -177,6 +186,7 @@ def extract_page(
     if start is not None:
         cleaned = drop_headings_above(cleaned, elements[:start])
     candidates = _title_candidates(tree, meta, cleaned, elements, start)
+    template = page_template(template, candidates)  # the headline the page declares stays its own
     sites = (*meta.site_names, *learned_names(template))
     title = choose_headline(
         candidates, sites, meta.keywords, template.titles, body_lines(cleaned), brands=brand_names(tree)

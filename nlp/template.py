@@ -15,10 +15,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
+from nlp.headline import META, PAGE, Candidate
 from nlp.marks import HEADING_BULLETS
+from nlp.titles import fold, split_segments
 
 MAX_LINE_CHARS = 200  # longer lines are article prose: never template, not worth counting
 MAX_LINES = 300  # per page and role, so a huge page costs the memory no more than a normal one
@@ -143,6 +145,30 @@ def learned_names(template: Template) -> tuple[str, ...]:
 MIN_NAME_CHARS, MAX_NAME_CHARS = 3, 30
 
 
+def page_template(template: Template, candidates: Iterable[Candidate]) -> Template:
+    """The source's template as it applies to one page: without the texts holding the headline
+    the page declares (its metadata names a heading it prints).
+
+    Convention: a CMS fills ``og:title`` and the JSON-LD ``headline`` per article. When they name
+    a heading the page prints, that is the page's headline however many of the source's pages
+    carry it: a recurring headline (``[오늘의 날씨] …``, ``[인사] 기획재정부``, a 1보 and its 2보)
+    is each page's own. A label taken for the headline (a board's name, a viewer's window header)
+    is printed and in ``<title>``, but not in the metadata the CMS writes for the article.
+    """
+    if not template.titles:
+        return template
+    candidates = list(candidates)
+    printed = {fold(c.text) for c in candidates if c.group == PAGE}
+    # the headline is the long part of a metadata title with separators (``제목 - 가람일보``)
+    declared = {
+        max(split_segments(c.text) or [fold(c.text)], key=len) for c in candidates if c.group == META
+    } & printed
+    if not declared:
+        return template
+    titles = frozenset(t for t in template.titles if not any(head in t for head in declared))
+    return replace(template, titles=titles) if titles != template.titles else template
+
+
 def template_lines(template: Template, body: str) -> frozenset[str]:
     """The template's lines to drop from this body: none when they would take more than
     ``MAX_DROPPED_SHARE`` of it (then the source's pages share its article, not a template)."""
@@ -161,11 +187,20 @@ def template_lines(template: Template, body: str) -> frozenset[str]:
 
 
 _SENTENCE_END_RE = re.compile(r"(?:다|요|죠)[.!?]?[\"”’'」』)]*$")
+# Convention: an interview's 일문일답 asks in the written style, a question mark or a full stop
+# after a question ending (``- 가장 시급한 과제는 무엇인가.``, ``어떻게 보나.``) or a topic alone
+# (``- 앞으로의 계획은.``); an outlet asks its stock questions in each of its interviews
+_QUESTION_END_RE = re.compile(r"(?:[?？]|[은는가까나냐니지]\.)[\"”’'」』)]*$")
 
 
 def _is_text_part(line: str) -> bool:
-    """A line the text itself is made of: a part's heading under a release's mark, or a sentence."""
-    return line.startswith(tuple(HEADING_BULLETS)) or bool(_SENTENCE_END_RE.search(line))
+    """A line the text itself is made of: a part's heading under a release's mark, a sentence or
+    an interview's question."""
+    return (
+        line.startswith(tuple(HEADING_BULLETS))
+        or bool(_SENTENCE_END_RE.search(line))
+        or bool(_QUESTION_END_RE.search(line))
+    )
 
 
 def _frequent(counts: Counter[str], need: int) -> frozenset[str]:

@@ -267,6 +267,10 @@ def title_text(element: html.HtmlElement) -> str:
     info line a board prints under the title in the same box (``제목<br>2026-12-02``, or the
     title in a heading and the info in spans after it: ``<h4>제목</h4><span>2026.12.02</span>``).
     """
+    if element.tag == "dl" and element.find("dt") is not None:
+        # Convention: a title box set as a definition list puts the headline in its term and the
+        # decks in its descriptions (``<dl class="view_tit"><dt>제목</dt><dd>부제</dd>…</dl>``)
+        return title_text(element.find("dt"))
     element = _without_hidden(element)
     text = fold(element.text_content())
     if any(e.tag == "br" or e.tag in _BLOCK_TAGS for e in element.iterdescendants()):

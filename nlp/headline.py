@@ -224,23 +224,16 @@ def _without_brand_head(candidate: Candidate, brands: Sequence[str], site_names:
         if not _SPACED_SEPARATOR_RE.match(rest):
             continue
         rest = _SPACED_SEPARATOR_RE.sub("", rest, count=1)
-        board, separator, subject = rest.partition(_board_separator(rest))
-        if separator and is_board_after(subject, board):
-            rest = subject  # the board's name between the site's and the subject
+        parts = _SPACED_SEPARATOR_RE.split(rest, maxsplit=1)
+        if len(parts) == 2 and is_board_after(parts[1], parts[0].strip()):
+            rest = parts[1]  # the board's name between the site's and the subject
         text = clean_title(rest, site_names)
         if text and is_headline(text, site_names) and not _brand_named(text, frozenset(), brands):
             return Candidate(text, candidate.group, candidate.rank, candidate.in_body)
     return candidate
 
 
-_SPACED_SEPARATOR_RE = re.compile(r"^\s+(?:[-–—|｜>:]|::)\s+")
-_BOARD_SEPARATOR_RE = re.compile(r"\s(?:[-–—|｜>:]|::)\s")
-
-
-def _board_separator(text: str) -> str:
-    """The first spaced separator in ``text``, or a string it does not hold."""
-    match = _BOARD_SEPARATOR_RE.search(text)
-    return match.group(0) if match else "\0"
+_SPACED_SEPARATOR_RE = re.compile(r"\s+(?:[-–—|｜>:]|::)\s+")  # ``match`` anchors it at the start
 
 
 def _brand_named(text: str, brand_keys: frozenset[str], brands: Sequence[str]) -> bool:

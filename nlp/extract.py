@@ -398,7 +398,9 @@ def _body_text(
     body = str(doc.text or "") if doc is not None else ""
     cleaned = clean_body(body)
     if len(cleaned) >= SHORT_BODY_CHARS:
-        return (body, cleaned) if "\n" in cleaned else _paragraphed(body, cleaned, embedded(), tree)
+        if "\n" in cleaned:
+            return body, cleaned
+        return _paragraphed(body, cleaned, embedded(), largest_block(tree))
     found = (_embedded_body(tree, embedded()), largest_block(tree))
     candidates = [(body, cleaned)] + [(c, clean_body(c)) for c in found]
     best = max(candidates, key=lambda c: len(c[1]))
@@ -407,7 +409,7 @@ def _body_text(
     block = candidates[2]
     if _flattened_table(body) and _holds(block[1], cleaned):
         return block
-    return (body, cleaned) if "\n" in cleaned else _paragraphed(body, cleaned, embedded(), tree)
+    return (body, cleaned) if "\n" in cleaned else _paragraphed(body, cleaned, embedded(), block[0])
 
 
 def _flattened_table(body: str) -> bool:
@@ -427,9 +429,7 @@ def _holds(text: str, part: str) -> bool:
     return found >= SAME_TEXT_SHARE * sum(len(line) for line in lines) > 0
 
 
-def _paragraphed(
-    body: str, cleaned: str, article: EmbeddedArticle | None, tree: html.HtmlElement
-) -> tuple[str, str]:
+def _paragraphed(body: str, cleaned: str, article: EmbeddedArticle | None, block: str) -> tuple[str, str]:
     """A one-line body as lines, from where the page keeps them apart, when they hold the same text.
 
     trafilatura reads JSON-LD ``articleBody`` as one block; and an ``<article>`` whose text is loose
@@ -437,12 +437,9 @@ def _paragraphed(
     (headline, deck, byline) run in. The embedded article's paragraphs come first, then the page's
     largest text block (``nlp.blocks``), which keeps the ``<br>`` lines apart and the header out.
     """
-    squeezed = _BARS_RE.sub("", cleaned)
     structured = article.body if article is not None and len(article.paragraphs) >= 2 else ""
-    for text in (structured, largest_block(tree)):
-        lines = [line for line in text.split("\n") if line.strip()]
-        found = sum(len(line) for line in lines if _BARS_RE.sub("", line) in squeezed)
-        if len(lines) >= 2 and found >= SAME_TEXT_SHARE * len(text):
+    for text in (structured, block):
+        if sum(1 for line in text.split("\n") if line.strip()) >= 2 and _holds(cleaned, text):
             return text, clean_body(text)
     return body, cleaned
 

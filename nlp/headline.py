@@ -233,7 +233,9 @@ def _without_brand_head(candidate: Candidate, brands: Sequence[str], site_names:
     return candidate
 
 
-_SPACED_SEPARATOR_RE = re.compile(r"\s+(?:[-–—|｜>:]|::)\s+")  # ``match`` anchors it at the start
+# Narrower than ``titles.SEPARATORS``: a spaced ``·`` or ``/`` after a brand joins words of the headline
+# itself (``가온시 · 나래군 협약``) more often than it ends a brand. ``match`` anchors it at the start.
+_SPACED_SEPARATOR_RE = re.compile(r"\s+(?:[-–—|｜>:]|::)\s+")
 
 
 def _brand_named(text: str, brand_keys: frozenset[str], brands: Sequence[str]) -> bool:

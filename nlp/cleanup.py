@@ -66,7 +66,9 @@ BOILERPLATE_PATTERNS = (
     r"^(?=.{0,40}$)[^.!?]{0,10}(?:기사\s*제보|제보\s*하기|보도자료\s*접수)",
     # a pointer to another article in the body's flow: ``▶ 관련기사: 제목``, ``☞ 관련 기사 - 제목``
     r"^[☞▷►→▶]?\s*(?:관련|연관|추천|함께\s*(?:보면|읽으면)\s*좋은)\s*(?:기사|뉴스)\s*[:：\-–—]\s*\S",
-    r"공공누리|출처\s*표시.{0,20}(?:유형|조건)|저작물\s*이용\s*허락|이용조건",
+    # the open-licence mark under a public page speaks to the reader (``…이용할 수 있습니다``); a
+    # news sentence that reports a licence is plain-styled (``…개방했다.``) and stays
+    r"^(?!.*[^니]다\.\s*$).*(?:공공누리|출처\s*표시.{0,20}(?:유형|조건)|저작물\s*이용\s*허락|이용조건)",
     # the identity banner every government site carries over its pages (전자정부 누리집 표시)
     r"^(?=.{0,60}$).{0,10}대한민국\s*공식\s*전자정부\s*누리집|^(?=.{0,40}$).{0,10}공식\s*누리집\s*확인\s*방법",
     # the satisfaction survey under a public page; a sentence reporting a survey's result stays
@@ -83,6 +85,10 @@ BOILERPLATE_PATTERNS = (
     r"무단\s*전재|재배포\s*금지|all\s*rights\s*reserved|copyrights?\s*(?:ⓒ|©|\(c\))|^\s*(?:ⓒ|©)",
     r"^[^.!?]{0,25}바로\s*가기\s*$|^응답소|응답소\s*누리집",
     r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|(?:기사|본문|음성)\s*듣기|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|이전글.*|다음글.*|닫기|TOP|맨\s*위로|PC\s*버전(?:\s*보기)?|모바일\s*버전(?:\s*보기)?|광고|AD|advertisement|sponsored)$",
+    # an ad slot's label inside the text, set off by dashes (``- Advertisement -``, ``― 광고 ―``)
+    r"^[-–—―\s]*(?:광고|AD|advertisement|sponsored)[-–—―\s]*$",
+    # the heading of a box of more items after the text: ``카드뉴스 더보기``, ``포토 더보기 +``
+    r"^(?=.{0,20}$)[^.!?]{0,15}\s*더\s*보기\s*[>›+]?$",
     # a row of page tools, their words run together or apart (``기사 듣기스크랩인쇄공유하기``, ``가 가``)
     r"^(?:(?:기사\s*듣기|본문\s*듣기|음성\s*듣기|스크랩|인쇄(?:하기)?|프린트|공유(?:하기)?|URL\s*복사|링크\s*복사"
     r"|글자\s*(?:크기|확대|축소)|글씨\s*크기|북마크|기사\s*저장|번역|확대|축소|가|페이스북|트위터|카카오톡|카카오스토리"

@@ -2,7 +2,8 @@
 
 ``embedded_html``: article HTML in a JSON string (Next.js flight data, hydration state).
 ``embedded_article``: an article given as data (JSON-LD ``articleBody``, Arc XP
-``Fusion.globalContent``, Next.js ``__NEXT_DATA__``): headline, paragraphs, dates, authors.
+``Fusion.globalContent``, Next.js ``__NEXT_DATA__``, Nuxt 3 ``__NUXT_DATA__``): headline,
+paragraphs, dates, authors.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from lxml import etree, html
 
 from nlp.blocks import block_text
 from nlp.dates import KST, MIN_YEAR, parse_date
+from nlp.devalue import is_devalue, unflatten
 from nlp.titles import fold
 
 MIN_RAW_CHARS = 400
@@ -189,9 +191,10 @@ def embedded_article(
 
     Reads JSON-LD articles' ``articleBody`` (``ld_articles``: the JSON-LD article objects
     ``nlp.meta`` already parsed; their headline and dates are meta's), JSON data blocks
-    (``<script type="application/json">``, Next.js ``__NEXT_DATA__``) and state assigned in
-    inline scripts (Arc XP ``Fusion.globalContent``, ``__INITIAL_STATE__``). Malformed JSON is
-    skipped. One pass over each script's text and one walk over each decoded tree.
+    (``<script type="application/json">``, Next.js ``__NEXT_DATA__``, Nuxt 3's flat
+    ``__NUXT_DATA__``) and state assigned in inline scripts (Arc XP ``Fusion.globalContent``,
+    ``__INITIAL_STATE__``). Malformed JSON is skipped. One pass over each script's text and one
+    walk over each decoded tree.
     """
     own = [a for a in (_json_ld_article(obj) for obj in ld_articles) if a]
     candidates = list(own)
@@ -245,9 +248,12 @@ def _script_data(script: html.HtmlElement) -> list[tuple[Any, bool]]:
     if kind.endswith("json"):
         # HTML data blocks: <script type="application/json"> (Next.js `__NEXT_DATA__`, others).
         try:
-            return [(json.loads(code, strict=False), False)]
+            data = json.loads(code, strict=False)
+            if is_devalue(data, script.get("id") or ""):
+                data = unflatten(data)  # Nuxt 3's flat payload
         except (ValueError, RecursionError):  # malformed, or nested deeper than Python's stack
             return []
+        return [(data, False)]
     found: list[tuple[Any, bool]] = []
     end = tries = 0
     for match in _ASSIGNMENT_RE.finditer(code):

@@ -94,6 +94,8 @@ def collect_meta(tree: html.HtmlElement) -> PageMeta:
                 time_in_article = value
             elif place == "page" and time_element is None:
                 time_element = value
+    if time_in_article is None and time_element is None:
+        time_element = _relative_time_title(tree)
     articles = [obj for obj in objects if _is_article(obj)]
     data_dates, data_authors = _data_attributes(tree)
     found = PageMeta(
@@ -156,6 +158,27 @@ def _flatten(data: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(data, dict):
         yield data
         yield from _flatten(data.get("@graph"))
+
+
+def _relative_time_title(tree: html.HtmlElement) -> dt.datetime | None:
+    """The absolute time behind the first relative one the page prints (``3시간 전``), outside asides.
+
+    Convention: a page that shows readers a relative time keeps the absolute one in the element's
+    ``title`` tooltip (``<span title="2025-06-26 14:03">3시간 전</span>``); the text alone says no day.
+    """
+    for element in _TITLED_XPATH(tree):
+        if not _RELATIVE_TIME_RE.match(element.text_content() or ""):
+            continue
+        value = parse_date(element.get("title") or "")
+        if value is not None and _time_place(element) != "aside":
+            return value
+    return None
+
+
+_TITLED_XPATH = etree.XPath("//body//*[@title and string-length(normalize-space(@title)) <= 40]")
+_RELATIVE_TIME_RE = re.compile(
+    r"^\s*(?:(?:입력|등록|수정|작성|게시)\s*[:：]?\s*)?(?:\d{1,3}\s*(?:초|분|시간|일|주|개월|달)\s*전|방금(?:\s*전)?|어제)\s*$"
+)
 
 
 def _is_article(obj: dict[str, Any]) -> bool:

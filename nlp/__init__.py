@@ -29,5 +29,9 @@ class EmptyPageError(NlpError):
     """The page holds no article body and no article links."""
 
 
+class ExtractionFailedError(NlpError):
+    """The extractor itself failed on one page (a defect, logged with its traceback)."""
+
+
 class EmptyTextError(NlpError):
     """There is no text to analyse."""

@@ -6,10 +6,10 @@ an article body nor article links.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import functools
+import logging
 import re
 import threading
 from collections import defaultdict
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml import etree, html
 
-from nlp import EmptyPageError, NlpError
+from nlp import EmptyPageError, ExtractionFailedError, NlpError
 from nlp.blocks import block_text, largest_block, mark_menu_tables, unwrap_layout_tables, wrap_leading_lines
 from nlp.bylines import byline_names, clean_author, header_byline_names, merge_authors
 from nlp.cleanup import (
@@ -102,6 +102,8 @@ from nlp.template import (
 )
 from nlp.titles import fold, is_cms_words, is_outlet_name, is_section_name, listing_title, title_parts
 from nlp.urls import is_http_url
+
+logger = logging.getLogger(__name__)
 
 MIN_BODY_CHARS = 40
 MIN_BRIEF_CHARS = 15  # one sentence: a notice's 5월 6일 민원실 휴무 안내, under its headline and date
@@ -277,12 +279,7 @@ def extract_source_pages(pages: Sequence[tuple[bytes, str | None]]) -> list[Extr
     their template (``nlp.template``); a second pass extracts each page of such a group with it.
     A page that fails gives its ``NlpError`` in its place.
     """
-    first: list[ExtractedPage | NlpError] = []
-    for raw, url in pages:
-        try:
-            first.append(extract_page(raw, url=url))
-        except NlpError as error:
-            first.append(error)
+    first = [_extract_one(raw, url, EMPTY) for raw, url in pages]
     groups: dict[str, list[int]] = defaultdict(list)
     for index, page in enumerate(first):
         if isinstance(page, ExtractedPage) and page.kind == "article" and page.fingerprint.site:
@@ -297,9 +294,21 @@ def extract_source_pages(pages: Sequence[tuple[bytes, str | None]]) -> list[Extr
             if template.titles.isdisjoint(printed.titles) and template.lines.isdisjoint(printed.lines):
                 continue  # nothing of the template on this page: the first pass stands
             raw, url = pages[i]
-            with contextlib.suppress(NlpError):
-                result[i] = extract_page(raw, url=url, template=template)
+            again = _extract_one(raw, url, template)
+            if isinstance(again, ExtractedPage):
+                result[i] = again  # else the first pass stands
     return result
+
+
+def _extract_one(raw: bytes, url: str | None, template: Template) -> ExtractedPage | NlpError:
+    """One page of a batch, or why it failed: a defect on one page must not lose the others."""
+    try:
+        return extract_page(raw, url=url, template=template)
+    except NlpError as error:
+        return error
+    except Exception as error:
+        logger.exception("extraction failed on a page (%s)", url or "no url")
+        return ExtractionFailedError(f"extraction failed: {type(error).__name__}: {error}")
 
 
 def _site(tree: html.HtmlElement, meta: PageMeta, url: str | None) -> str:

@@ -319,6 +319,8 @@ _BRACKET_TAIL_RE = re.compile(r"\s*[\[【〔《〈<(]\s*(?P<name>[^\]】〕》�
 def _strip_breadcrumb(text: str) -> str:
     """``제목 < 정치 < 기사본문`` → ``제목``; ``알림 > 뉴스 > 제목`` → ``제목``."""
     parts = [p.strip() for p in re.split(r"\s+<\s+", text) if p.strip()]
+    if not parts:
+        return text
     # a ``<`` inside a quotation compares (``‘국민 < 정당’ 논란``): the headline before a path is whole
     whole = len(parts[0].replace(" ", "")) >= MIN_HEAD_BEFORE_NAME and _quotes_closed(parts[0])
     if len(parts) >= 2 and all(len(p) <= 20 for p in parts[1:]) and whole:

@@ -100,18 +100,28 @@ def resume_alert(session: Session, alert_id: int) -> Alert:
 
 def alerts_version(session: Session) -> tuple[str, int]:
     """Changes whenever an alert is added, removed, paused or resumed (and with the database
-    itself): the matcher's cache key."""
+    itself): the matcher's cache key. Read once a transaction (a batch of pages shares one,
+    ``ingest.batch``): on SQLite the batch holds the write lock, so no alert can change under it;
+    on PostgreSQL an alert changed while a batch runs counts from the next one, a second later."""
+    transaction = session.get_transaction()
+    kept: tuple[object, tuple[str, int]] | None = session.info.get(_VERSION_KEY)
+    if kept is not None and transaction is not None and kept[0] is transaction:
+        return kept[1]
     # through the connection: an ORM statement costs several times the read itself
     row = session.connection().execute(_VERSION).one_or_none()
-    return ("", 0) if row is None else (str(row[0]), int(row[1]))
+    version = ("", 0) if row is None else (str(row[0]), int(row[1]))
+    session.info[_VERSION_KEY] = (session.get_transaction(), version)
+    return version
 
 
 _VERSION = select(AlertState.epoch, AlertState.version).where(AlertState.id == 1)
+_VERSION_KEY = "alerts_version"  # session.info key: (the transaction it was read in, the version)
 
 
 def _changed(session: Session) -> None:
     """Bump the version in the caller's transaction, with the change it stands for."""
     session.execute(update(AlertState).where(AlertState.id == 1).values(version=AlertState.version + 1))
+    session.info.pop(_VERSION_KEY, None)
 
 
 class ActiveAlert(NamedTuple):

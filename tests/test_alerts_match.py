@@ -126,6 +126,41 @@ def test_a_paused_alert_makes_no_deliveries_until_resumed(db: Database) -> None:
     assert matched(db, alert) == [(first, 1), (last, 1)]
 
 
+def test_a_batch_reads_the_alerts_version_once_and_again_after_an_alert_changes_in_it(db: Database) -> None:
+    from sqlalchemy import event
+
+    from ingest.pipeline import ingest_within
+
+    alert = make_alert(db, "청년 지원")
+    reads: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        reads.extend([statement] if "FROM alert_state" in statement else [])
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    session = db.open_transaction()  # one batch: pages in savepoints of one transaction (ingest.batch)
+    try:
+        first, second = (
+            ingest_within(
+                session, youth_page(n, YOUTH), Origin(f"https://news.example.com/a/{n}", "고용신문")
+            )
+            for n in (1, 2)
+        )
+        assert len(reads) == 1  # the second page matched against the version the first one read
+        plan, key = plan_query(session, "청년")
+        added = create_alert(session, NewAlert("둘째", "청년", {}, "http://127.0.0.1:9/hook", plan, key))
+        third = ingest_within(
+            session, youth_page(3, YOUTH), Origin("https://news.example.com/a/3", "고용신문")
+        )
+        session.commit()
+    finally:
+        session.close()
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(reads) == 2  # read again after the alert added in the same transaction
+    assert matched(db, alert) == [(first.article_id, 1), (second.article_id, 1), (third.article_id, 1)]
+    assert matched(db, added.id) == [(third.article_id, 1)]
+
+
 QUERIES = ["협력", "청년", "지원 확대", '"광역 버스"', "급식 -친환경", "청년 -기업", "지방자치단체 부담"]
 
 

@@ -32,6 +32,7 @@ from ingest.pipeline import process_stored
 from nlp.dates import KST
 from nlp.digest import DigestOptions
 from search.generic_terms import refresh
+from search.maintenance import merge_index
 from store import PageNotFound
 from store.alerts import overdue_deliveries
 from store.db import Database
@@ -152,8 +153,18 @@ def reconcile(stuck_after_seconds: float | None = None) -> dict[str, Any]:
         process.delay(page_id)
     for delivery_id in deliveries:
         deliver.delay(delivery_id)
+    _merge_search_index()
     # pages requeued; alert deliveries named only when there were any
     return {"requeued": len(ids), **({"deliveries": len(deliveries)} if deliveries else {})}
+
+
+def _merge_search_index() -> None:
+    """The search index's segments merged off the ingest path (``search.maintenance``); a database
+    too busy to merge now is merged at the next reconcile."""
+    try:
+        merge_index(database())
+    except OperationalError as error:
+        log.warning("search index not merged this time: %s", error)
 
 
 def _policy() -> Policy:

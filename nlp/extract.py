@@ -45,11 +45,13 @@ from nlp.decode import decode_html
 from nlp.embedded import EmbeddedArticle, embedded_article, embedded_html
 from nlp.headings import (
     MIN_PROBE_CHARS,
+    after_opening,
     body_heads,
     drop_hidden_headings,
     drop_overline,
     first_line_index,
     headed_article,
+    heading_after_opening,
     in_menu,
     join_broken_headings,
     lift_header_lines,
@@ -68,6 +70,7 @@ from nlp.headline import (
     brand_names,
     choose_headline,
     drop_inline_labels,
+    headed_tables,
     is_home_link,
     marked_titles,
     opening_headings,
@@ -154,6 +157,7 @@ def extract_page(
     base = url or _absolute(_base_href(tree)) or _absolute(meta.canonical)
     anchors = page_anchors(tree, base)
     lead = take_lead(tree)
+    table_heads = headed_tables(tree)  # before layout tables turn into blocks
     changed = (
         drop_pull_quotes(tree)
         + mark_menu_tables(tree)
@@ -187,7 +191,13 @@ def extract_page(
     first_line = elements[start] if start is not None else None
     if start is not None:
         cleaned = drop_headings_above(cleaned, elements[:start])
-    candidates = _title_candidates(tree, meta, cleaned, elements, start)
+    band_head = heading_after_opening(cleaned, elements, start)
+    if band_head is not None:  # the board band's sentence over the post's heading is no text
+        cleaned = after_opening(cleaned)
+        start = first_line_index(elements, cleaned)
+        first_line = elements[start] if start is not None else None
+    near = [*table_heads, *([band_head] if band_head else [])]
+    candidates = _title_candidates(tree, meta, cleaned, elements, start, near)
     template = page_template(template, candidates)  # the headline the page declares stays its own
     sites = (*meta.site_names, *learned_names(template))
     title = choose_headline(
@@ -255,12 +265,18 @@ def declared_url(raw: bytes, declared_charset: str | None = None) -> str | None:
 
 
 def _title_candidates(
-    tree: html.HtmlElement, meta: PageMeta, cleaned: str, elements: list[html.HtmlElement], start: int | None
+    tree: html.HtmlElement,
+    meta: PageMeta,
+    cleaned: str,
+    elements: list[html.HtmlElement],
+    start: int | None,
+    table_heads: Sequence[str] = (),
 ) -> list[Candidate]:
     """Headline candidates: metadata, ``<title>``, title cells and headings by the body, title-marked
     elements, and page ``<h1>``s outside the page chrome (``nlp.headline`` votes)."""
     first_line = elements[start] if start is not None else None
-    near = [*title_cells(tree), *body_heads(cleaned, elements, start), *bold_lines_above(first_line)]
+    cells = [*title_cells(tree), *table_heads]
+    near = [*cells, *body_heads(cleaned, elements, start), *bold_lines_above(first_line)]
     h1s = [title_text(h) for h in tree.iter("h1") if not in_menu(h) and not is_home_link(h)]
     return [
         *(Candidate(t, META, i) for i, t in enumerate(meta.titles)),

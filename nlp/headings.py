@@ -46,6 +46,49 @@ def body_heads(body: str, elements: Sequence[html.HtmlElement], start: int | Non
     return list(dict.fromkeys(heads))
 
 
+def heading_after_opening(body: str, elements: Sequence[html.HtmlElement], start: int | None) -> str | None:
+    """A heading the page prints after the body's first line, outside that line's box: the post's
+    heading under a board band, whose sentence the extractor took for the text's first line.
+
+    Convention: a board page opens with a band naming the board (``<h2>대변인 논평</h2>``) and a
+    sentence about it (``…을 전해드립니다``), in a box of its own; the post's heading comes after the
+    band, then the text. An extractor keeps the band's sentence as the first line, and the post's
+    heading as the second or not at all. A lede's box holds the sub-heading after it; a band's does
+    not. ``start`` is the first line's index in ``elements``.
+    """
+    if start is None:
+        return None
+    lines = [fold(line) for line in body.split("\n") if len(fold(line)) >= MIN_PROBE_CHARS]
+    box = elements[start].getparent()
+    if len(lines) < 2 or len(lines[0]) > MAX_BAND_CHARS or box is None:
+        return None
+    rest = first_line_index(elements, "\n".join(lines[2:] if len(lines) > 2 else lines[1:]))
+    if rest is None or rest <= start + 1:
+        return None
+    inside = set(box.iter())
+    if not any(e.tag in HEADING_LEVELS for e in inside):
+        return None  # no band: a band names its board in a heading of its own
+    for element in elements[start + 1 : rest]:
+        if element in inside or not (element.tag in HEADING_LEVELS or title_marked(element)):
+            continue
+        text = title_text(element)
+        if len(text) < MIN_DECK_CHARS or len(text) > MAX_HEAD_CHARS or in_menu(element):
+            continue
+        if text == lines[1] or text not in body:
+            return text
+    return None
+
+
+MAX_BAND_CHARS = 100
+
+
+def after_opening(body: str) -> str:
+    """``body`` after its first line of ``MIN_PROBE_CHARS`` (the line ``first_line_index`` finds)."""
+    lines = body.split("\n")
+    at = next((i for i, line in enumerate(lines) if len(fold(line)) >= MIN_PROBE_CHARS), len(lines))
+    return "\n".join(lines[at + 1 :])
+
+
 def _overline(element: html.HtmlElement) -> bool:
     """A title-marked line printed right over an ``<h1>`` headline: its overline (어깨제목).
 

@@ -128,6 +128,7 @@ def choose_headline(
         if unmarked is not None:
             return unmarked
         pool = clean(frozenset())
+    pool = _without_bare_names(pool)
     if not pool:
         return None
     keys = [_key(c.text) for c in pool]
@@ -152,6 +153,24 @@ def choose_headline(
     best = ranked[0]
     fuller = _fuller_printed(pool, keys, best)
     return pool[fuller].text if fuller is not None else _cleanest_form(pool, keys, best)
+
+
+def _without_bare_names(pool: list[Candidate]) -> list[Candidate]:
+    """The pool without a one-word ``<title>`` or ``og:title`` when a heading of words is printed by
+    the text.
+
+    Convention: a public body's site often titles every page with its own name alone
+    (``<title>가온지방법원</title>``, the same ``og:title``); its releases open with that name
+    (``가온지방법원, 전자소송 …``), so the name also reads as their shortened form. A headline is
+    words; one word of letters in the window title, beside a printed heading, names the site.
+    """
+    printed = any(c.group == PAGE and c.rank < NEAR_RANKS and len(c.text.split()) >= 2 for c in pool)
+    if not printed:
+        return pool
+    return [c for c in pool if c.group not in (META, TAG) or not _BARE_NAME_RE.fullmatch(c.text)]
+
+
+_BARE_NAME_RE = re.compile(r"[가-힣A-Za-z]{2,20}")
 
 
 def _fuller_printed(pool: list[Candidate], keys: list[str], best: int) -> int | None:
@@ -492,6 +511,34 @@ def _headed_terms(tree: html.HtmlElement) -> list[str]:
 
 
 MAX_INFO_CHARS = 120
+
+
+def headed_tables(tree: html.HtmlElement) -> list[str]:
+    """Subjects of board views set as tables; read before layout tables are unwrapped into blocks.
+
+    Convention: a board view set as a table heads it with the post's subject alone in one header
+    cell (``<thead><tr><th>제목</th></tr></thead>``) over a row of its writer and date; a data
+    table's header row names several columns, and a caption names the table, not a post."""
+    found: list[str] = []
+    for table in tree.iter("table"):
+        rows = _ROWS(table)
+        if len(rows) < 2:
+            continue
+        cells = [c for c in rows[0] if isinstance(c.tag, str) and c.tag in ("th", "td")]
+        if len(cells) != 1 or cells[0].tag != "th":
+            continue
+        text, info = title_text(cells[0]), fold(rows[1].text_content())
+        if (
+            MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS
+            and len(info) <= MAX_INFO_CHARS
+            and DATE_RE.search(info)
+            and not DATE_RE.search(text)
+        ):
+            found.append(text)
+    return found
+
+
+_ROWS = etree.XPath("./tr | ./thead/tr | ./tbody/tr")
 
 
 def marked_titles(elements: Sequence[html.HtmlElement], stop: html.HtmlElement | None = None) -> list[str]:

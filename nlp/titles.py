@@ -42,6 +42,8 @@ GENERIC_CMS_WORDS = frozenset(
         "소통", "국민소통", "시민소통", "정보", "정보공개", "자료실", "본문", "기사", "기사본문", "기사보기",
         "전체", "전체기사", "최신", "최신뉴스", "홈", "메인", "home", "main", "news", "view", "detail",
         "list", "board", "article", "press", "release", "notice",
+        # a party's or a council's boards: ``브리핑·논평 | 가온당``, ``의정소식 - 가온시의회``
+        "논평", "성명", "성명서", "대변인", "의정소식", "의정활동",
     }
 )  # fmt: skip
 _CMS_LOWER = frozenset(w.lower() for w in GENERIC_CMS_WORDS)
@@ -119,10 +121,27 @@ def is_headline(title: str | None, site_names: Iterable[str] = ()) -> bool:
         return False
     if _BREADCRUMB_RE.search(title) or _GENERIC_RE.match(title) or is_generic_title(title, site_names):
         return False
-    if _WELCOME_RE.search(title):
+    if _WELCOME_RE.search(title) or _menu_path(title):
         return False
     squeezed = title.replace(" ", "")
     return all(squeezed != s.replace(" ", "") for s in site_names)
+
+
+def _menu_path(title: str) -> bool:
+    """``홍보센터 < 가온토지공사``: a menu path of names (one or two words each), not a headline.
+
+    Convention: a CMS builds ``<title>`` from the menu path, from the page up to the site (``<``)
+    or down (``>``); a headline before such a path is stripped first (``_strip_breadcrumb``), so what
+    is left with the separator holds names only. Quotes keep a comparison (``‘국민 < 정당’``).
+    """
+    parts = _PATH_SPLIT_RE.split(title)
+    if len(parts) < 2 or _QUOTES_RE.search(title):
+        return False
+    return all(0 < len(p.split()) <= 2 and len(p.replace(" ", "")) <= MAX_SITE_CHARS for p in parts)
+
+
+_PATH_SPLIT_RE = re.compile(r"\s+[<>›»]\s+")
+_QUOTES_RE = re.compile(r"[\"'“”‘’「」『』]")
 
 
 def is_generic_title(title: str, site_names: Iterable[str] = ()) -> bool:
@@ -394,8 +413,10 @@ def _strip_edge_segments(text: str, sites: list[str]) -> str:
     leading_site = _is_site_or_section(first, sites) and (not section_first or len(rest) >= MIN_SECTION_REST)
     if leading_site and segments[1].strip() in ("::", "|", "ㅣ", "｜", ":"):
         return "".join(segments[2:]).strip()
-    # ``가온일보 - 제목``, ``보도자료 - 제목``: a paper's name or a page type before any separator
-    if len(rest) >= MIN_SECTION_REST and (is_outlet_name(_unbracketed(first)) or is_cms_words(first)):
+    # ``가온일보 - 제목``, ``보도자료 - 제목``: a paper's name or a page type before any separator;
+    # ``학교소식 - 제목``: XE and Rhymix put the board's (module's) name before the post's subject
+    named_first = is_outlet_name(_unbracketed(first)) or is_cms_words(first) or is_board_label(first)
+    if len(rest) >= MIN_SECTION_REST and named_first:
         return rest
     return text
 

@@ -32,6 +32,8 @@ STRONG_LABELS = (
 WEAK_LABELS = (
     "담당", "부서", "전화", "팩스", "문의", "조회", "날짜", "일자", "출처", "첨부", "파일", "저작권", "분류",
     "카테고리", "입력", "수정", "승인", "제공", "제목", "hit", "태그", "키워드", "tags", "tag",
+    # an old board's English labels (``Subject :``, ``Name :``, ``File #1 :``)
+    "subject", "name", "date", "file", "writer",
 )  # fmt: skip
 _STRONG = "|".join(sorted(STRONG_LABELS, key=len, reverse=True))
 _ANY = "|".join(sorted(STRONG_LABELS + WEAK_LABELS, key=len, reverse=True))
@@ -85,6 +87,9 @@ BOILERPLATE_PATTERNS = (
     r"무단\s*전재|재배포\s*금지|all\s*rights\s*reserved|copyrights?\s*(?:ⓒ|©|\(c\))|^\s*(?:ⓒ|©)",
     r"^[^.!?]{0,25}바로\s*가기\s*$|^응답소|응답소\s*누리집",
     r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|(?:기사|본문|음성)\s*듣기|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|이전글.*|다음글.*|닫기|TOP|맨\s*위로|PC\s*버전(?:\s*보기)?|모바일\s*버전(?:\s*보기)?|광고|AD|advertisement|sponsored)$",
+    # a notice to browsers without scripts (``<noscript>``): ``자바스크립트를 지원하지 않는 브라우저에서는…``
+    r"^(?=.{0,120}$)(?!.*[^니]다\.\s*$).*(?:자바\s*스크립트|javascript|스크립트).{0,30}"
+    r"(?:지원하지|사용할\s*수\s*없|사용하실\s*수\s*없|활성화|꺼져|차단)",
     # an ad slot's label inside the text, set off by dashes (``- Advertisement -``, ``― 광고 ―``)
     r"^[-–—―\s]*(?:광고|AD|advertisement|sponsored)[-–—―\s]*$",
     # the heading of a box of more items after the text: ``카드뉴스 더보기``, ``포토 더보기 +``

@@ -555,8 +555,11 @@ _PERIOD_RE = re.compile(r"(?:19|20)\d{2}년?|\d{1,2}월|[\d.~\-]+")  # the year 
 
 
 def title_marked(element: html.HtmlElement) -> bool:
-    """The element's class or id names it a title."""
-    return bool(TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
+    """The element's class or id names it a title (never inside ``<noscript>``: a notice to browsers
+    without scripts, ``<noscript class="noScriptTitle">``, an e-government frame's stock)."""
+    if not TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        return False
+    return element.tag != "noscript" and next(element.iterancestors("noscript"), None) is None
 
 
 def in_menu(element: html.HtmlElement) -> bool:

@@ -304,8 +304,8 @@ def _clean_candidates(
         if candidate.group != BODY:
             boxed = _strip_meta_tail(_strip_label_head(raw)) if candidate.group == PAGE else raw
             text = clean_title(_strip_keywords(boxed, keywords), sites, printed=candidate.group == PAGE) or ""
-            if not is_headline(text, sites) or BOILERPLATE_RE.search(text):
-                continue
+            if not is_headline(text, sites) or BOILERPLATE_RE.search(text) or TITLE_LABEL_RE.match(text):
+                continue  # …or the 제목 label itself, printed in a cell of its own
         if not text:
             continue
         if _key(text) in templated or _key(raw) in templated:
@@ -441,7 +441,7 @@ def drop_inline_labels(tree: html.HtmlElement) -> int:
         for element in tree.iter(*_CELL_TAGS)
         if len(element) == 0
         and TITLE_LABEL_RE.match(fold(element.text or ""))
-        and fold(element.tail or "")
+        and _WORD_RE.search(element.tail or "")  # a value, not the label's own colon (``<b>Subject</b> :``)
         and element.getparent() is not None
         and not fold(element.getparent().text or "")
     ]
@@ -455,7 +455,10 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
     header's term over its writer and date (``<dl><dt>제목</dt><dd>작성일 : 2024.12.03</dd></dl>``)."""
     found = _headed_terms(tree)
     for element in tree.iter(*_CELL_TAGS):
-        own = fold(element.text_content()) if len(element) == 0 else fold(element.text or "")
+        # the label's own text, or all of it when short: a cell may wrap its label (``<td><font>Subject
+        # :</font></td>``, an old board's English labels)
+        whole = fold(element.text_content())
+        own = whole if len(element) == 0 or len(whole) <= 12 else fold(element.text or "")
         if not own or len(own) > 12 or not TITLE_LABEL_RE.match(own):
             continue
         value = element.getnext()

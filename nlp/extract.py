@@ -270,12 +270,13 @@ def _title_candidates(
     cleaned: str,
     elements: list[html.HtmlElement],
     start: int | None,
-    table_heads: Sequence[str] = (),
+    found_heads: Sequence[str] = (),
 ) -> list[Candidate]:
-    """Headline candidates: metadata, ``<title>``, title cells and headings by the body, title-marked
-    elements, and page ``<h1>``s outside the page chrome (``nlp.headline`` votes)."""
+    """Headline candidates: metadata, ``<title>``, title cells and headings by the body (``found_heads``:
+    those found before the tree changed or the body was cut), title-marked elements, and page
+    ``<h1>``s outside the page chrome (``nlp.headline`` votes)."""
     first_line = elements[start] if start is not None else None
-    cells = [*title_cells(tree), *table_heads]
+    cells = [*title_cells(tree), *found_heads]
     near = [*cells, *body_heads(cleaned, elements, start), *bold_lines_above(first_line)]
     h1s = [title_text(h) for h in tree.iter("h1") if not in_menu(h) and not is_home_link(h)]
     return [

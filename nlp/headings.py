@@ -58,7 +58,7 @@ def heading_after_opening(body: str, elements: Sequence[html.HtmlElement], start
     """
     if start is None:
         return None
-    lines = [fold(line) for line in body.split("\n") if len(fold(line)) >= MIN_PROBE_CHARS]
+    lines = [fold(line) for line in body.split("\n") if _probing(line)]
     box = elements[start].getparent()
     if len(lines) < 2 or len(lines[0]) > MAX_BAND_CHARS or box is None:
         return None
@@ -83,10 +83,19 @@ MAX_BAND_CHARS = 100
 
 
 def after_opening(body: str) -> str:
-    """``body`` after its first line of ``MIN_PROBE_CHARS`` (the line ``first_line_index`` finds)."""
+    """``body`` after its opening line (``opening_index``)."""
     lines = body.split("\n")
-    at = next((i for i, line in enumerate(lines) if len(fold(line)) >= MIN_PROBE_CHARS), len(lines))
-    return "\n".join(lines[at + 1 :])
+    return "\n".join(lines[opening_index(lines) + 1 :])
+
+
+def opening_index(lines: Sequence[str]) -> int:
+    """Index of the first of ``lines`` long enough to be the text's opening (``MIN_PROBE_CHARS``:
+    the line ``first_line_index`` looks for), or ``len(lines)``."""
+    return next((i for i, line in enumerate(lines) if _probing(line)), len(lines))
+
+
+def _probing(line: str) -> bool:
+    return len(fold(line)) >= MIN_PROBE_CHARS
 
 
 def _overline(element: html.HtmlElement) -> bool:

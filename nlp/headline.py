@@ -458,8 +458,8 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
         # the label's own text, or all of it when short: a cell may wrap its label (``<td><font>Subject
         # :</font></td>``, an old board's English labels)
         whole = fold(element.text_content())
-        own = whole if len(element) == 0 or len(whole) <= 12 else fold(element.text or "")
-        if not own or len(own) > 12 or not TITLE_LABEL_RE.match(own):
+        own = whole if len(element) == 0 or len(whole) <= MAX_LABEL_CHARS else fold(element.text or "")
+        if not own or len(own) > MAX_LABEL_CHARS or not TITLE_LABEL_RE.match(own):
             continue
         value = element.getnext()
         if value is not None and isinstance(value.tag, str):
@@ -468,6 +468,9 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
             if text:
                 found.append(text)
     return found
+
+
+MAX_LABEL_CHARS = 12  # ``글 제목 :``, ``Subject :``
 
 
 def _opening_line(line: str) -> bool:
@@ -503,14 +506,19 @@ def _headed_terms(tree: html.HtmlElement) -> list[str]:
         parent, value = term.getparent(), term.getnext()
         if parent is None or parent.find("dt") is not term or value is None or value.tag != "dd":
             continue
-        text, info = title_text(term), fold(value.text_content())
-        if (
-            MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS
-            and len(info) <= MAX_INFO_CHARS
-            and DATE_RE.search(info)
-        ):
+        text = title_text(term)
+        if _subject_over_info(text, fold(value.text_content())):
             found.append(text)
     return found
+
+
+def _subject_over_info(text: str, info: str) -> bool:
+    """A headline-length subject over a short info line with a date (the writer's and date's)."""
+    return (
+        MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS
+        and len(info) <= MAX_INFO_CHARS
+        and bool(DATE_RE.search(info))
+    )
 
 
 MAX_INFO_CHARS = 120
@@ -530,13 +538,8 @@ def headed_tables(tree: html.HtmlElement) -> list[str]:
         cells = [c for c in rows[0] if isinstance(c.tag, str) and c.tag in ("th", "td")]
         if len(cells) != 1 or cells[0].tag != "th":
             continue
-        text, info = title_text(cells[0]), fold(rows[1].text_content())
-        if (
-            MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS
-            and len(info) <= MAX_INFO_CHARS
-            and DATE_RE.search(info)
-            and not DATE_RE.search(text)
-        ):
+        text = title_text(cells[0])
+        if _subject_over_info(text, fold(rows[1].text_content())) and not DATE_RE.search(text):
             found.append(text)
     return found
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml import html
 
 from nlp.cleanup import is_boilerplate
-from nlp.headings import HEADING_LEVELS, MIN_PROBE_CHARS, in_menu, title_marked
+from nlp.headings import HEADING_LEVELS, in_menu, opening_index, title_marked
 from nlp.marks import HEADING_BULLETS, char_class
 from nlp.titles import fold, is_outlet_name, is_section_name
 
@@ -118,7 +118,7 @@ def drop_headings_above(body: str, above: Sequence[html.HtmlElement]) -> str:
     if not texts:
         return body
     lines = body.split("\n")
-    first = next((i for i, line in enumerate(lines) if len(fold(line)) >= MIN_PROBE_CHARS), len(lines))
+    first = opening_index(lines)
     kept = lines[: first + 1] + [line for line in lines[first + 1 :] if fold(line) not in texts]
     return "\n".join(kept)
 

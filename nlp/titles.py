@@ -141,7 +141,6 @@ def _menu_path(title: str) -> bool:
 
 
 _PATH_SPLIT_RE = re.compile(r"\s+[<>›»]\s+")
-_QUOTES_RE = re.compile(r"[\"'“”‘’「」『』]")
 
 
 def is_generic_title(title: str, site_names: Iterable[str] = ()) -> bool:
@@ -387,6 +386,7 @@ def _quotes_closed(text: str) -> bool:
 
 
 _QUOTE_PAIRS = (("‘", "’"), ("“", "”"), ("「", "」"), ("『", "』"))
+_QUOTES_RE = re.compile("[\"'" + "".join(a + b for a, b in _QUOTE_PAIRS) + "]")
 
 
 def _strip_edge_segments(text: str, sites: list[str]) -> str:

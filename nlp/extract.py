@@ -78,6 +78,7 @@ from nlp.headline import (
     title_cells,
 )
 from nlp.images import page_images, pictured_text
+from nlp.kicker import kicker_date
 from nlp.lead import clean_lead, drop_pull_quotes, leading_short_lines, take_lead
 from nlp.listing import (
     Anchor,
@@ -225,7 +226,8 @@ def extract_page(
     if len(body) < MIN_BODY_CHARS and not brief:
         raise EmptyPageError(f"no article body and no article links on the page ({len(body)} chars of text)")
     regions = functools.cache(lambda: _article_regions(page_text(), body, title))
-    published, modified = _dates(meta, page_text, body, regions, url, feed_published)
+    kicker = functools.partial(kicker_date, elements, title)
+    published, modified = _dates(meta, page_text, body, regions, kicker, url, feed_published)
     if len(body) < MIN_BODY_CHARS and published is None:
         raise EmptyPageError(f"no article body: {len(body)} chars of text under a headline and no date")
     return ExtractedPage(
@@ -548,21 +550,22 @@ def _dates(
     visible: Callable[[], str],
     body: str,
     regions: Callable[[], tuple[str, str, str, str]],
+    kicker: Callable[[], dt.datetime | None],
     url: str | None = None,
     feed_published: dt.datetime | None = None,
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
     """Published/modified, most trusted first: meta and JSON-LD; visible 입력/수정 labels near the
-    headline and byline; ``<time datetime>``; an unlabelled date near the headline or byline;
-    labels anywhere up to just after the body (a sidebar's 등록일 comes only this late); the URL
-    path's day; the feed item's date. Published and modified stay apart: a 수정/업데이트 date is
-    taken as published only when nothing else dates the page."""
+    headline and byline; ``<time datetime>``; an unlabelled date near the headline or byline; the
+    kicker row's date over the headline; labels anywhere up to just after the body (a sidebar's
+    등록일 comes only this late); the URL path's day; the feed item's date. Published and modified
+    stay apart: a 수정/업데이트 date is taken as published only when nothing else dates the page."""
     if meta.published and meta.modified and not is_date_only(meta.published):
         return meta.published, meta.modified
     page_text = visible()
     near = regions()
     near_published, near_modified = find_labelled_dates("\n".join(near))
     far_published, far_modified = find_labelled_dates(_until_body_end(page_text, body))
-    published = meta.published or near_published or meta.time_element or _headline_date(*near)
+    published = meta.published or near_published or meta.time_element or _headline_date(*near) or kicker()
     # a date inside a longer line under the headline ("3월 1일부터") only after every labelled one
     published = published or far_published or find_unlabelled_date(near[0])
     published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)

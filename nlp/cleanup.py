@@ -48,6 +48,12 @@ LABEL_LINE_RE = re.compile(
 TABLE_RULE_RE = re.compile(r"^:?-{2,}:?$")
 VALUE_ONLY_RE = re.compile(r"^[-•·*]?\s*[\w.,:/()\-\s@]{1,30}$")
 
+# the words of an article's tool row: listen, scrap, print, share, font size, the networks' names
+_TOOL_WORDS = (
+    r"기사\s*듣기|본문\s*듣기|음성\s*듣기|스크랩|인쇄(?:하기)?|프린트|공유(?:하기)?|URL\s*복사|링크\s*복사"
+    r"|글자\s*(?:크기|확대|축소)|글씨\s*크기|북마크|기사\s*저장|번역|확대|축소|가|페이스북|트위터|카카오톡|카카오스토리"
+    r"|밴드|이메일|메일|닫기"
+)
 BOILERPLATE_PATTERNS = (
     r"^[-•·*]?\s*(?:조회수?|조회\s*수|hits?|views?)\s*[:：]?\s*[\d,]+\s*(?:회)?$",
     r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|hwt|odt|jpe?g|png|gif)\s*(?:[(\[]\s*[\d.,]+\s*[kmg]?i?b(?:ytes?)?\s*[)\]])?\s*$",
@@ -101,9 +107,7 @@ BOILERPLATE_PATTERNS = (
     # the heading of a box of more items after the text: ``카드뉴스 더보기``, ``포토 더보기 +``
     r"^(?=.{0,20}$)[^.!?]{0,15}\s*더\s*보기\s*[>›+]?$",
     # a row of page tools, their words run together or apart (``기사 듣기스크랩인쇄공유하기``, ``가 가``)
-    r"^(?:(?:기사\s*듣기|본문\s*듣기|음성\s*듣기|스크랩|인쇄(?:하기)?|프린트|공유(?:하기)?|URL\s*복사|링크\s*복사"
-    r"|글자\s*(?:크기|확대|축소)|글씨\s*크기|북마크|기사\s*저장|번역|확대|축소|가|페이스북|트위터|카카오톡|카카오스토리"
-    r"|밴드|이메일|메일|닫기)\s*[|·/]?\s*){2,}$",
+    rf"^(?:(?:{_TOOL_WORDS})\s*[|·/]?\s*){{2,}}$",
     r"URL이\s*복사되었습니다|주소가\s*복사되었습니다|(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인)(?:\s*[,/|]?\s*(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인|X|URL\s*복사)){2,}",
     r"^[\[(]?\s*사진\s*=|^\*?\s*사진\s*설명\s*[:：]|^[\[(]?\s*사진\s*(?:제공|출처)\s*[=:：]|^※\s*(?:사진\s*있음|별첨)",
     # a photo caption printed as a paragraph: it points at the photo (사진 왼쪽부터) or ends in
@@ -193,7 +197,31 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
             continue
         if not lines or lines[-1] != line:
             lines.append(line)
-    return "\n".join(_without_machine_summary(lines))
+    return "\n".join(_without_tool_runs(_without_machine_summary(lines)))
+
+
+def _without_tool_runs(lines: list[str]) -> list[str]:
+    """``lines`` without runs of two or more lines that each hold one tool word (``페이스북`` /
+    ``트위터`` / ``카카오톡``).
+
+    Convention: a share row sets each button in an element of its own, so a short text that takes
+    the row in gets its words one per line. One such word alone may be the text's (a heading
+    ``공유``); two in a row are the buttons.
+    """
+    tools = [bool(_TOOL_LINE_RE.fullmatch(line)) for line in lines]
+    if sum(tools) < 2:
+        return lines
+    kept = []
+    for index, line in enumerate(lines):
+        run = tools[index] and (
+            (index > 0 and tools[index - 1]) or (index + 1 < len(lines) and tools[index + 1])
+        )
+        if not run:
+            kept.append(line)
+    return kept
+
+
+_TOOL_LINE_RE = re.compile(rf"(?:{_TOOL_WORDS})\s*[|·/]?", re.IGNORECASE)
 
 
 def _without_machine_summary(lines: list[str]) -> list[str]:

@@ -51,8 +51,9 @@ _LABEL_RE = re.compile(
 _SHORT_DATE_RE = re.compile(
     r"(?P<y>\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)\.?(?:\s*\([월화수목금토일]\))?" + _TIME
 )
-# a line holding one date and its time, nothing else: ``2024.05.03 10:20``, ``2024년 5월 3일 (금)``
-BARE_DATE_LINE_RE = re.compile(r"^[ \t]*(?:19|20)\d{2}[-./년][-./년월일\d \t:()화수목금토]*$", re.MULTILINE)
+# a line holding one date and its time, nothing else: ``2024.05.03 10:20``, ``2024년 5월 3일 (금)``,
+# ``2025.10.02 | 16:45`` (an info line's date and time set in two fields)
+BARE_DATE_LINE_RE = re.compile(r"^[ \t]*(?:19|20)\d{2}[-./년][-./년월일\d \t:()화수목금토|·]*$", re.MULTILINE)
 # A modified label just before a date: that date is never the publication time.
 _MODIFIED_BEFORE_RE = re.compile(
     r"(?:" + "|".join(MODIFIED_LABELS) + "|(?i:" + "|".join(ENGLISH_MODIFIED_LABELS) + r"))[^\d가-힣]{0,4}$"

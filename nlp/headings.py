@@ -339,8 +339,11 @@ def title_text(element: html.HtmlElement) -> str:
         return text
     first = element[0]
     label = fold(first.text_content()) if isinstance(first.tag, str) else ""
-    badge = bool(_BADGE_RE.fullmatch(label)) or bool(_ICON_MARKS_RE.search(f"{first.get('class') or ''}"))
-    if label and (is_cms_words(label) or is_section_name(label) or badge) and text.startswith(label):
+    marks = f"{first.get('class') or ''}" if isinstance(first.tag, str) else ""
+    badge = bool(_BADGE_RE.fullmatch(label)) or bool(_ICON_MARKS_RE.search(marks))
+    # a label its class names a category or a program (``<span class="cate">뉴스데스크</span>``)
+    named = len(label) <= MAX_CATEGORY_CHARS and bool(_CATEGORY_MARKS_RE.search(marks))
+    if label and (is_cms_words(label) or is_section_name(label) or badge or named) and text.startswith(label):
         return fold(text[len(label) :]) or text
     return text
 
@@ -350,6 +353,10 @@ def title_text(element: html.HtmlElement) -> str:
 # ``badge`` is a desk's tag (``단독``), which the headline keeps
 _BADGE_RE = re.compile(r"new|hot|n|best|up|top|신규|새글|(?:No\.?|번호|글번호)?\s*[\d,]+", re.IGNORECASE)
 _ICON_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:ico|icon)(?:$|[\s_-])", re.IGNORECASE)
+# a category's or a broadcast program's label before the headline: the class says so; ``label``,
+# ``badge`` and ``tag`` can mark a desk's tag (``단독``), which the headline keeps
+_CATEGORY_MARKS_RE = re.compile(r"cat|sec|kind|program|corner", re.IGNORECASE)
+MAX_CATEGORY_CHARS = 12
 
 
 def _without_hidden(element: html.HtmlElement) -> html.HtmlElement:

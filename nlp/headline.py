@@ -23,7 +23,15 @@ from lxml import etree, html
 from nlp.cleanup import BOILERPLATE_RE
 from nlp.dates import DATE_RE
 from nlp.headings import front_page, in_menu, title_marked, title_text
-from nlp.titles import clean_title, fold, is_board_after, is_cms_words, is_headline, is_outlet_name
+from nlp.titles import (
+    clean_title,
+    fold,
+    is_board_after,
+    is_cms_words,
+    is_headline,
+    is_menu_path,
+    is_outlet_name,
+)
 
 # Groups of sources that a CMS fills independently of each other.
 META, TAG, PAGE, BODY = "meta", "tag", "page", "body"
@@ -474,9 +482,10 @@ MAX_LABEL_CHARS = 12  # ``글 제목 :``, ``Subject :``
 
 
 def _opening_line(line: str) -> bool:
-    """A body line that can open the text: long enough, and no table row, dashed deck or dated
-    banner (an old masthead's ``2025년 06월 10일 화요일 | 로그인`` the extractor kept)."""
-    if len(line) < MIN_AGREE_CHARS or line[0] in "|-":
+    """A body line that can open the text: long enough, and no table row, dashed deck, dated
+    banner (an old masthead's ``2025년 06월 10일 화요일 | 로그인`` the extractor kept) or menu path
+    (the view's ``농민신보 > 농업`` over the headline)."""
+    if len(line) < MIN_AGREE_CHARS or line[0] in "|-" or is_menu_path(line):
         return False
     return not (len(line) <= DATE_BANNER_CHARS and DATE_RE.search(line))
 

@@ -17,7 +17,9 @@ MAX_LEAD_LINE_CHARS = 70
 MAX_PULL_QUOTE_CHARS = 200
 LEAD_CLASS_RE = re.compile(
     r"(?:^|[\s_-])(?:sub[-_]?tit\w*|sub[-_]?title|subtitle|sub[-_]?head\w*|mid[-_]?title|midtitle\w*|"
-    r"sub[-_]?headline|article[-_]?(?:lead|summary|sub)|summary|lead|deck|standfirst|sub[-_]?tl)(?:$|[\s_-])",
+    # Drupal's body field is of the type ``text-with-summary``: the whole text, not a summary
+    r"sub[-_]?headline|article[-_]?(?:lead|summary|sub)|(?<!with-)(?<!with_)summary|lead|deck|standfirst|sub[-_]?tl)"
+    r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
 PULL_QUOTE_RE = re.compile(
@@ -39,7 +41,9 @@ def take_lead(tree: html.HtmlElement) -> str | None:
         if not LEAD_CLASS_RE.search(marks) or _inside_link_or_list(element) or _interactive(element):
             continue
         text = element_lines(element)
-        if MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS and not _paragraph(text):
+        # a box of more lines than a deck has is the text (or the page) the class names wrongly
+        lines = text.count("\n") + 1
+        if MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS and lines <= MAX_LEAD_LINES and not _paragraph(text):
             element.drop_tree()
             return text
     return None

@@ -121,13 +121,13 @@ def is_headline(title: str | None, site_names: Iterable[str] = ()) -> bool:
         return False
     if _BREADCRUMB_RE.search(title) or _GENERIC_RE.match(title) or is_generic_title(title, site_names):
         return False
-    if _WELCOME_RE.search(title) or _menu_path(title):
+    if _WELCOME_RE.search(title) or is_menu_path(title):
         return False
     squeezed = title.replace(" ", "")
     return all(squeezed != s.replace(" ", "") for s in site_names)
 
 
-def _menu_path(title: str) -> bool:
+def is_menu_path(title: str) -> bool:
     """``홍보센터 < 가온토지공사``: a menu path of names (one or two words each), not a headline.
 
     Convention: a CMS builds ``<title>`` from the menu path, from the page up to the site (``<``)

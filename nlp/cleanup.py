@@ -460,7 +460,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if _column_list(bare):
         return True
-    return len(bare) <= MAX_LABEL_LINE and bool(LABEL_LINE_RE.match(bare)) and not _sentence(bare)
+    return len(bare) <= MAX_LABEL_LINE and bool(LABEL_LINE_RE.match(bare)) and not is_sentence(bare)
 
 
 def _column_list(line: str) -> bool:
@@ -527,7 +527,7 @@ def _info_line(line: str) -> bool:
     """
     if (
         len(line) > MAX_META_LINE
-        or _sentence(line)
+        or is_sentence(line)
         or _EVENT_WORDS_RE.search(_RELEASE_TIME_RE.sub(" ", line))
     ):
         return False
@@ -556,6 +556,6 @@ def _info_field(field: str) -> bool:
     return marked and len(words) <= MAX_META_WORDS and all(len(w) <= MAX_NAME_CHARS for w in words)
 
 
-def _sentence(line: str) -> bool:
+def is_sentence(line: str) -> bool:
     """Looks like a prose sentence: ends like one (…했다.) and is not a bare label."""
     return len(line) >= 8 and bool(re.search(r"(?:다|요|죠|까)[.!?。]?[\"'”’)]*$", line))

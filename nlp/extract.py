@@ -30,6 +30,7 @@ from nlp.cleanup import (
     drop_leading_teasers,
     drop_lines,
     is_figure,
+    is_sentence,
 )
 from nlp.comments import drop_comment_boxes
 from nlp.dates import (
@@ -626,7 +627,9 @@ def _without_chrome_after(body: str, squeezed_text: Callable[[], str]) -> str:
     Convention: a page reads in order, its text after its header. trafilatura, recovering what its
     main container left out, may append a header's pieces after the text: a breaking-news ticker
     over the headline, the tool row under it (``기사 듣기 스크랩 인쇄``). A line the page prints only
-    before the text begins is no part of it. Only short closing lines, a few at most.
+    before the text begins is no part of it. Only short closing lines, a few at most, and never a
+    sentence: a body whose first line is chrome printed after the text (a post's neighbours taken
+    in from an old layout table) would otherwise lose its own text.
     """
     lines = body.split("\n")
     if len(lines) < 2:
@@ -638,7 +641,8 @@ def _without_chrome_after(body: str, squeezed_text: Callable[[], str]) -> str:
     end = len(lines)
     while end > 1 and len(lines) - end < MAX_CHROME_LINES_AFTER:
         line = _SPACE_RE.sub("", lines[end - 1])
-        at = text.find(line) if line and len(lines[end - 1]) <= MAX_CHROME_LINE_CHARS else -1
+        short = len(lines[end - 1]) <= MAX_CHROME_LINE_CHARS and not is_sentence(lines[end - 1])
+        at = text.find(line) if line and short else -1
         if not (0 <= at < start and text.find(line, start) < 0):
             break
         end -= 1

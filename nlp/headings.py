@@ -146,6 +146,10 @@ def lift_header_lines(body: str, elements: Sequence[html.HtmlElement], start: in
         return body
     places = [first_line_index(elements, line) for line in lines[-run:]]
     known = [place for place in places if place is not None]
+    # a line long enough to be found but not found is no element's alone (two links run together):
+    # where the page prints it is unknown, so nothing is lifted over it
+    if any(p is None and len(fold(x)) >= MIN_PROBE_CHARS for p, x in zip(places, lines[-run:], strict=True)):
+        return body
     # an ancestor of the first line's element comes before it in document order but prints
     # around it (loose lines after a wrapped first one): only an element apart is above
     around = set(elements[start].iterancestors())

@@ -114,7 +114,9 @@ def choose_headline(
     # the heading found among the opening lines opens the text, not a slogan kept above it
     first = next((i for i, line in enumerate(body[:MAX_OPENING_LINES]) if _key(line) in printed), first)
     inner = frozenset(
-        _key(line) for line in body[first + 1 : MAX_INNER_LINES] if len(line) <= MAX_TITLE_CHARS
+        _key(line)
+        for index, line in enumerate(body[first + 1 : MAX_INNER_LINES], start=first + 1)
+        if len(line) <= MAX_TITLE_CHARS and not _subject_row(line, body[index - 1])
     )
     if body:
         # a release printing its headline again under its decks repeats the opening, the headline
@@ -161,6 +163,16 @@ def choose_headline(
     best = ranked[0]
     fuller = _fuller_printed(pool, keys, best)
     return pool[fuller].text if fuller is not None else _cleanest_form(pool, keys, best)
+
+
+def _subject_row(line: str, above: str) -> bool:
+    """``line`` is a view's subject the text took in, not a sub-heading: it sits under a 제목 label
+    (an old layout's ``제 목`` cell read as a line) or repeats the header row above it (``제목 …
+    등록일 …`` over the post's own copy of its headline)."""
+    if TITLE_LABEL_RE.match(above):
+        return True
+    key = _key(line)
+    return len(key) >= MIN_AGREE_CHARS and len(_key(above)) > len(key) and key in _key(above)
 
 
 def _without_bare_names(pool: list[Candidate]) -> list[Candidate]:

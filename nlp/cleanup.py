@@ -306,7 +306,10 @@ def drop_leading_teasers(cleaned: str, teasers: Sequence[str]) -> str:
             found.append(index)
         elif len(text) >= MIN_TEASER_CHARS:
             break
-    if len(found) < MIN_LEADING_TEASERS or len(found) == len(lines):
+    # one teaser is enough when it is a list's bulleted item (``· 시의회, 예산안 심사 돌입``): a text
+    # never opens with a bulleted link to another article
+    listed = len(found) == 1 and lines[found[0]][:1] in LIST_BULLETS.strip()
+    if (len(found) < MIN_LEADING_TEASERS and not listed) or len(found) == len(lines):
         return cleaned
     gone = set(found)
     return "\n".join(line for index, line in enumerate(lines) if index not in gone)

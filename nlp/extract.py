@@ -35,6 +35,7 @@ from nlp.cleanup import (
 from nlp.comments import drop_comment_boxes
 from nlp.dates import (
     BARE_DATE_LINE_RE,
+    KST,
     as_kst,
     date_from_url,
     find_labelled_dates,
@@ -560,18 +561,20 @@ def _dates(
     kicker row's date over the headline; labels anywhere up to just after the body (a sidebar's
     등록일 comes only this late); the URL path's day; the feed item's date. Published and modified
     stay apart: a 수정/업데이트 date is taken as published only when nothing else dates the page."""
-    if meta.published and meta.modified and not is_date_only(meta.published):
-        return meta.published, meta.modified
     page_text = visible()
     near = regions()
     near_published, near_modified = find_labelled_dates("\n".join(near))
     far_published, far_modified = find_labelled_dates(_until_body_end(page_text, body))
-    published = meta.published or near_published or meta.time_element or _headline_date(*near) or kicker()
+    declared = _wall_clock(meta.published, near_published)
+    published = declared or near_published or meta.time_element or _headline_date(*near) or kicker()
     # a date inside a longer line under the headline ("3월 1일부터") only after every labelled one
     published = published or far_published or find_unlabelled_date(near[0])
     published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)
     timed = (meta.published, near_published, meta.time_element, far_published, as_kst(feed_published))
-    modified = meta.modified or near_modified or far_modified
+    declared_modified = meta.modified
+    if declared is not meta.published and declared_modified is not None:  # mislabelled as published is
+        declared_modified = declared_modified.astimezone(dt.UTC).replace(tzinfo=KST)
+    modified = declared_modified or near_modified or far_modified
     # a page that says only when it was last changed (``수정일 2026-01-05``) was published no
     # later: that day, rather than none, when nothing else dates it
     return _with_time(published, timed) or modified, modified
@@ -611,6 +614,19 @@ def _without_label_above(body: str, title: str | None, squeezed_text: Callable[[
 
 MAX_LINES_ABOVE = 3  # a ticker, a section label, a source line over the headline
 MAX_LABEL_ABOVE_CHARS = 20
+
+
+def _wall_clock(declared: dt.datetime | None, printed: dt.datetime | None) -> dt.datetime | None:
+    """The declared time, or the printed one when the declared one, read in UTC, has its digits.
+
+    Convention: many Korean CMSes write the local wall-clock time into JSON-LD and meta with a UTC
+    offset (``2025-07-01T23:50:00+00:00`` for a page that prints ``입력 2025.07.01 23:50``): the
+    same digits in UTC are the KST time mislabelled, not a time nine hours later.
+    """
+    if declared is None or printed is None or is_date_only(printed) or is_date_only(declared):
+        return declared
+    in_utc = declared.astimezone(dt.UTC).replace(tzinfo=None)
+    return printed if in_utc == printed.replace(tzinfo=None) and declared != printed else declared
 
 
 def _with_time(published: dt.datetime | None, others: Sequence[dt.datetime | None]) -> dt.datetime | None:

@@ -346,7 +346,12 @@ def title_text(element: html.HtmlElement) -> str:
     marks = f"{first.get('class') or ''}" if isinstance(first.tag, str) else ""
     badge = bool(_BADGE_RE.fullmatch(label)) or bool(_ICON_MARKS_RE.search(marks))
     # a label its class names a category or a program (``<span class="cate">뉴스데스크</span>``)
-    named = len(label) <= MAX_CATEGORY_CHARS and bool(_CATEGORY_MARKS_RE.search(marks))
+    # or any short label over a heading of its own (``<span class="part">교통</span><h4>제목</h4>``)
+    following = first.getnext() if isinstance(first.tag, str) else None
+    over_heading = (
+        following is not None and following.tag in HEADING_LEVELS and first.tag not in HEADING_LEVELS
+    )
+    named = len(label) <= MAX_CATEGORY_CHARS and (bool(_CATEGORY_MARKS_RE.search(marks)) or over_heading)
     if label and (is_cms_words(label) or is_section_name(label) or badge or named) and text.startswith(label):
         return fold(text[len(label) :]) or text
     return text

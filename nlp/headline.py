@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree, html
 
-from nlp.cleanup import BOILERPLATE_RE
+from nlp.cleanup import BOILERPLATE_RE, is_sentence
 from nlp.dates import DATE_RE
 from nlp.headings import front_page, in_menu, title_marked, title_text
 from nlp.titles import (
@@ -41,6 +41,7 @@ GROUP_ORDER = {PAGE: 0, META: 1, TAG: 2, BODY: 4}
 NEAR_RANKS = 2  # page headings ranked below this count as printed next to the article
 MAX_INNER_LINES = 500  # sub-headings are looked for this far into the body
 MARKED_RANK = 20  # title-marked elements come after the headings by the body and the page's h1s
+FIRST_RANKS = frozenset({NEAR_RANKS, MARKED_RANK})  # the page's first <h1>, its first title-marked box
 MIN_AGREE_CHARS = 8  # a shorter text agrees with a longer one only from this length on
 MAX_TITLE_CHARS = 300
 # Board views print the headline in a cell labelled 제목 (a th/dt/label before a td/dd/span).
@@ -113,10 +114,13 @@ def choose_headline(
     printed = {_key(c.text) for c in candidates if c.in_body}
     # the heading found among the opening lines opens the text, not a slogan kept above it
     first = next((i for i, line in enumerate(body[:MAX_OPENING_LINES]) if _key(line) in printed), first)
+    # a sub-heading divides the text, so it follows prose: a heading among the short lines the
+    # text opens with (a link row or a most-read item kept above the headline) is no sub-heading
+    prose = next((i for i in range(first, len(body)) if is_sentence(body[i])), len(body))
     inner = frozenset(
         _key(line)
         for index, line in enumerate(body[first + 1 : MAX_INNER_LINES], start=first + 1)
-        if len(line) <= MAX_TITLE_CHARS and not _subject_row(line, body[index - 1])
+        if len(line) <= MAX_TITLE_CHARS and index > prose and not _subject_row(line, body[index - 1])
     )
     if body:
         # a release printing its headline again under its decks repeats the opening, the headline
@@ -184,7 +188,12 @@ def _without_bare_names(pool: list[Candidate]) -> list[Candidate]:
     (``가온지방법원, 전자소송 …``), so the name also reads as their shortened form. A headline is
     words; one word of letters in the window title, beside a printed heading, names the site.
     """
-    printed = any(c.group == PAGE and c.rank < NEAR_RANKS and len(c.text.split()) >= 2 for c in pool)
+    # printed: a heading by the text, the page's first <h1>, or its first title-marked box
+    # (``<div class="subject"><span class="num">No. 412</span> 제목</div>``)
+    printed = any(
+        c.group == PAGE and (c.rank < NEAR_RANKS or c.rank in FIRST_RANKS) and len(c.text.split()) >= 2
+        for c in pool
+    )
     if not printed:
         return pool
     return [c for c in pool if c.group not in (META, TAG) or not _BARE_NAME_RE.fullmatch(c.text)]
@@ -585,10 +594,24 @@ def marked_titles(elements: Sequence[html.HtmlElement], stop: html.HtmlElement |
             continue
         if element.tag == "a" or in_menu(element) or is_home_link(element):
             continue
-        text = title_text(element)
+        text = title_text(element) or _pictured_title(element)
         if MIN_MARKED_CHARS <= len(text) <= MAX_TITLE_CHARS:
             found.append(text)
     return found
+
+
+def _pictured_title(element: html.HtmlElement) -> str:
+    """The ``alt`` of the one picture a text-less title box holds, when it reads as words.
+
+    Convention: photo and card-news boards set a headline as an image of lettering (``<div
+    class="photo_tit"><img src="…_tit.png" alt="[포토] 장맛비에 젖은 출근길"></div>``); its
+    ``alt`` carries the words for screen readers (KWCAG).
+    """
+    pictures = list(element.iter("img"))
+    if len(pictures) != 1:
+        return ""
+    alt = fold(pictures[0].get("alt") or "")
+    return alt if len(alt.split()) >= 2 else ""
 
 
 def bold_lines_above(first_line: html.HtmlElement | None) -> list[str]:
@@ -740,8 +763,11 @@ def opening_title(body: str, template: frozenset[str] = frozenset()) -> str | No
     """
     repeated = {_key(t) for t in template}
     lines = body_lines(body)
-    # a slogan the source prints above every article, a menu word or a site name run in above it
-    while lines and (_key(lines[0]) in repeated or len(lines[0]) < MIN_AGREE_CHARS):
+    # a slogan the source prints above every article, a menu word, a site name or a row of links
+    # (``로그인 | 신문구독``) run in above it
+    while lines and (
+        _key(lines[0]) in repeated or len(lines[0]) < MIN_AGREE_CHARS or _LINK_ROW_RE.match(lines[0])
+    ):
         lines = lines[1:]
     if len(lines) < 2:
         return None
@@ -756,6 +782,8 @@ def opening_title(body: str, template: frozenset[str] = frozenset()) -> str | No
 
 
 MIN_OPENING_CHARS, MAX_OPENING_CHARS = 10, 120
+# a row of one- or two-word links set apart by bars: a header's tools, never a headline
+_LINK_ROW_RE = re.compile(r"[^|\s]{1,8}(?: [^|\s]{1,8})?(?:\s*\|\s*[^|\s]{1,8}(?: [^|\s]{1,8})?)+$")
 MAX_OPENING_LINES = 3  # body lines a headline taken into the text may sit under (labels, a slogan)
 OPENING_MARKS = "-–—•·*□■○●◇◆▶▷►※☞<([【〔#0123456789"
 

@@ -15,7 +15,8 @@ DRIFTS = ("titles", "dates", "body")
 def article(layout: str, k: int) -> bytes:
     """An article of a city's news board; `layout` is ``v1`` or the template change it went through.
 
-    titles: the headline became an image (its text only in ``alt``) and ``<title>`` the board's name;
+    titles: the headline became an image with no words for it (an empty ``alt``) and ``<title>`` the
+    board's name;
     dates: the 등록일 line is gone; body: the body container was renamed and its text moved into an
     iframe, leaving only the lead on the page.
     """
@@ -28,7 +29,7 @@ def article(layout: str, k: int) -> bytes:
     body = f'<div id="view_body">{paragraphs}</div>'
     if layout == "titles":
         head = "<title>새벽시 소식</title>"
-        top = f'<div class="subject_v2"><img src="/img/title-{k}.png" alt="{html.escape(title)}"></div>'
+        top = f'<div class="subject_v2"><img src="/img/title-{k}.png" alt=""></div>'
     elif layout == "dates":
         date = ""
     elif layout == "body":

@@ -24,9 +24,11 @@ from nlp.cleanup import BOILERPLATE_RE, is_sentence
 from nlp.dates import DATE_RE
 from nlp.headings import front_page, in_menu, title_marked, title_text
 from nlp.titles import (
+    MIN_TITLE_CHARS,
     clean_title,
     fold,
     is_board_after,
+    is_box_heading,
     is_cms_words,
     is_headline,
     is_menu_path,
@@ -326,15 +328,22 @@ def _clean_candidates(
     """
     sites = list(site_names)
     templated = {_key(t) for t in template} - {""}
+    candidates = list(candidates)
+    cleaned = [
+        fold(c.text or "")[:MAX_TITLE_CHARS]
+        if c.group == BODY
+        else clean_title(_strip_keywords(_boxed(c), keywords), sites, printed=c.group == PAGE) or ""
+        for c in candidates
+    ]
+    confirmed = _confirmed_short(candidates, cleaned, sites)
     pool: list[Candidate] = []
-    for candidate in candidates:
+    for candidate, text in zip(candidates, cleaned, strict=True):
         raw = fold(candidate.text or "")[:MAX_TITLE_CHARS]
-        text = raw
         if candidate.group != BODY:
-            boxed = _strip_meta_tail(_strip_label_head(raw)) if candidate.group == PAGE else raw
-            text = clean_title(_strip_keywords(boxed, keywords), sites, printed=candidate.group == PAGE) or ""
-            if not is_headline(text, sites) or BOILERPLATE_RE.search(text) or TITLE_LABEL_RE.match(text):
-                continue  # …or the 제목 label itself, printed in a cell of its own
+            headline = is_headline(text, sites) or (_key(text) in confirmed and is_headline(text, sites, 1))
+            refused = BOILERPLATE_RE.search(text) or TITLE_LABEL_RE.match(text) or is_box_heading(text)
+            if not headline or refused:
+                continue  # …or the 제목 label itself, printed in a cell of its own; or a box's heading
         if not text:
             continue
         if _key(text) in templated or _key(raw) in templated:
@@ -343,6 +352,31 @@ def _clean_candidates(
             continue
         pool.append(Candidate(text, candidate.group, candidate.rank, candidate.in_body))
     return pool
+
+
+def _boxed(candidate: Candidate) -> str:
+    """The candidate's text without a printed box's field label and info tail."""
+    raw = fold(candidate.text or "")[:MAX_TITLE_CHARS]
+    return _strip_meta_tail(_strip_label_head(raw)) if candidate.group == PAGE else raw
+
+
+def _confirmed_short(candidates: list[Candidate], cleaned: list[str], sites: list[str]) -> frozenset[str]:
+    """Keys of headlines too short to stand alone (``장마 시작``, ``물가 비상``) that the page's heading
+    and its metadata or ``<title>`` both give.
+
+    Convention: a weekly's or a column's headline can be two short words; one source saying so
+    could be a menu's or a box's words, but the printed heading and the window title agreeing name
+    the article.
+    """
+    printed, declared = set(), set()
+    for candidate, text in zip(candidates, cleaned, strict=True):
+        if len(text.split()) < 2 or len(text.replace(" ", "")) >= MIN_TITLE_CHARS or is_cms_words(text):
+            continue
+        if candidate.group == PAGE and (candidate.rank < NEAR_RANKS or candidate.rank in FIRST_RANKS):
+            printed.add(_key(text))
+        elif candidate.group in (META, TAG):
+            declared.add(_key(text))
+    return frozenset(printed & declared)
 
 
 def _cleanest_form(pool: list[Candidate], keys: list[str], best: int) -> str:
@@ -405,12 +439,28 @@ def _agree(a: str, b: str, a_text: str, b_text: str) -> bool:
     tag = _TAG_HEAD_RE.match(long_text)
     if tag and len(short) >= MIN_AGREE_CHARS and _key(long_text[tag.end() :]) == short:
         return True  # ``[가온] 제목`` in metadata, ``제목`` printed: a region or desk tag put before it
+    if len(short) >= MIN_AGREE_CHARS and long.endswith(short) and _site_first(long_text, short_text):
+        return True  # ``가온프레스 | 제목`` in metadata, ``제목`` printed: the site's name put first
     if len(short) < MIN_AGREE_CHARS or not long.startswith(short):
         return False
     if _ELLIPSIS_RE.search(short_text):
         return True
     head, tail = _norm(short_text), _norm(long_text)
     return tail.startswith(head) and bool(_APPENDED_RE.match(tail, len(head)))
+
+
+def _site_first(long_text: str, short_text: str) -> bool:
+    """``long_text`` is ``short_text`` after a short name and a separator (``가온프레스 | 제목``,
+    ``가온프레스｜제목``): a window title that names the site first."""
+    head, tail = _norm(long_text), _norm(short_text)
+    if not head.endswith(tail):
+        return False
+    match = _SITE_HEAD_RE.fullmatch(head[: -len(tail)])
+    return match is not None
+
+
+# a name of at most three words, then a bar, a colon or a dash: the site before the headline
+_SITE_HEAD_RE = re.compile(r"\s*[^\s|｜:：\-–—]+(?: [^\s|｜:：\-–—]+){0,2}\s*[|｜:：\-–—]\s*")
 
 
 def _norm(text: str) -> str:

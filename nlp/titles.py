@@ -116,9 +116,9 @@ _ORNAMENT = r"(?:::+|[◆◇■□★☆♣♠●○◎※~=]+)"
 _DECORATED_RE = re.compile(rf"{_ORNAMENT}\s*([^\[\]]+?)\s*{_ORNAMENT}|\[\s*([^\[\]]+?)\s*\]")
 
 
-def is_headline(title: str | None, site_names: Iterable[str] = ()) -> bool:
+def is_headline(title: str | None, site_names: Iterable[str] = (), min_chars: int = MIN_TITLE_CHARS) -> bool:
     """True when a cleaned title reads like an article headline, not a menu or a site name."""
-    if not title or len(title.replace(" ", "")) < MIN_TITLE_CHARS:
+    if not title or len(title.replace(" ", "")) < min_chars:
         return False
     if _BREADCRUMB_RE.search(title) or _GENERIC_RE.match(title) or is_generic_title(title, site_names):
         return False
@@ -126,6 +126,20 @@ def is_headline(title: str | None, site_names: Iterable[str] = ()) -> bool:
         return False
     squeezed = title.replace(" ", "")
     return all(squeezed != s.replace(" ", "") for s in site_names)
+
+
+def is_box_heading(text: str) -> bool:
+    """The heading of a box of other articles: ``이 기사와 관련된 기사``, ``많이 본 뉴스``, ``기자의 다른
+    기사``, ``이 시각 주요뉴스``; never a headline, however near the text it sits."""
+    return bool(_BOX_HEADING_RE.fullmatch(fold(text)))
+
+
+# Convention: news pages head their related, most-read and latest boxes with these stock phrases
+_BOX_HEADING_RE = re.compile(
+    r"(?:이\s*기사와\s*)?(?:관련(?:된)?|연관|함께\s*(?:보면\s*좋은|읽으면\s*좋은|볼\s*만한)|추천|최신|인기|주요|포토|"
+    r"많이\s*(?:본|읽은|찾은)|오늘의(?:\s*(?:주요|인기))?|이\s*시각(?:\s*(?:주요|많이\s*본))?|[가-힣]{2,4}\s*기자의\s*다른|"
+    r"기자의\s*다른|다른|지난|실시간(?:\s*인기)?)\s*(?:기사|뉴스|글|소식|포스트)(?:\s*(?:보기|더보기|목록))?\s*[>+›]?",
+)
 
 
 def is_menu_path(title: str) -> bool:

@@ -38,10 +38,10 @@ WEAK_LABELS = (
 _STRONG = "|".join(sorted(STRONG_LABELS, key=len, reverse=True))
 _ANY = "|".join(sorted(STRONG_LABELS + WEAK_LABELS, key=len, reverse=True))
 _BULLET = rf"^{char_class(DASHES + BULLETS)}?\s*"
-LABEL_ONLY_RE = re.compile(rf"{_BULLET}(?:{_ANY})\s*[:：]?$", re.IGNORECASE)
 # Convention: the survey box under a public page names who keeps its content, the label led by
-# what is kept (``콘텐츠 담당부서 : 홍보담당관``, ``정보관리담당자 : …``, ``자료 관리부서 : …``)
-_KEPT = r"(?:(?:콘텐츠|컨텐츠|페이지|홈페이지|자료|정보)\s*)?"
+# what is kept (``콘텐츠 담당부서 : 홍보담당관``, ``정보관리담당자 : …``, ``자료관리 담당부서 : …``)
+_KEPT = r"(?:(?:콘텐츠|컨텐츠|페이지|홈페이지|자료|정보)(?:\s*관리)?\s*)?"
+LABEL_ONLY_RE = re.compile(rf"{_BULLET}{_KEPT}(?:{_ANY})\s*[:：]?$", re.IGNORECASE)
 LABEL_LINE_RE = re.compile(
     rf"{_BULLET}(?:{_KEPT}(?:{_STRONG})\s*[:：|]?\s*\S|(?:{_ANY})\s*[:：|]\s*\S)", re.IGNORECASE
 )
@@ -118,6 +118,17 @@ BOILERPLATE_PATTERNS = (
     # a contact under a release: ``자료문의 : 급식과 김하나 (055-…)``, ``콘텐츠 담당 : 대변인실 (031-…)``
     r"업무\s*담당자|☎|^[(\[<〈‹]?\s*(?:(?:자료|보도|취재|업무)\s*)?문의\s*[:：]?.{0,40}\d{2,4}[-)\s]\d{3,4}-\d{4}"
     r"|^[(\[<〈‹]?\s*(?:(?:콘텐츠|컨텐츠|자료|업무)\s*)?담당\s*[:：]?.{0,40}\d{2,4}[-)\s]\d{3,4}-\d{4}",
+    # a release's contact table read as a row: office, then people by rank with their phones
+    # (``생활안전정책과 | 과장 정태민 (044-205-3100) | 김도윤 사무관 (044-205-3121)``, ``<총괄> 담당자
+    # 강민서 사무관 (044-202-6201)``), or the page-manager box (``담당부서 : 홍보전산과 전화번호 : 02-…``)
+    r"^(?=.{0,240}$)(?!.*다\.\s*$)(?:.*\d{2,4}[-)]\s?\d{3,4}-\d{4}){2}"
+    r"|^(?=.{0,160}$)(?!.*다\.\s*$).*(?:과장|국장|팀장|사무관|주무관|서기관|연구관|연구사|담당자|책임자|실장)"
+    r"\s*[가-힣]{0,4}\s*[(:：]?\s*\d{2,4}[-)]\s?\d{3,4}-\d{4}"
+    r"|^(?=.{0,160}$)(?!.*다\.\s*$).*(?:담당\s*부서|담당자|전화\s*번호|연락처)\s*[:：].*\d{2,4}[-)]\s?\d{3,4}-\d{4}",
+    # an info row's office, its label glued on by the markup (``<strong>부서</strong>교육지원과``)
+    r"^[-•·]?\s*(?:부서|담당|소관)\s*[:：]?\s*[가-힣]{1,12}(?:과|팀|실|국|센터|담당관|사업소|본부)$",
+    # a release's list of attachments closing its text: ``붙임 1. 관련 계획 1부. 끝.``, ``첨부 : 사업 개요``
+    r"^(?=.{0,100}$)(?!.*다\.\s*$)[\[<(]?\s*(?:붙\s*임|첨\s*부)\s*(?:\d+|[①-⑩])?\s*[.):：\]>]?\s+\S",
     # a site's footer: its road-name address with a phone number (``(35208) 가온시 청사로 189 · 상담 02-…``)
     r"^(?=.{0,160}$)(?!.*다\.\s*$)(?=.*[가-힣](?:로|길)\s?\d{1,4}(?![\d가-힣])).*\d{2,4}-\d{3,4}-\d{4}\s*\)?$",
     # a one-question survey under a public page: ``이 정보가 도움이 되셨나요?`` and its 예/아니오 buttons

@@ -6,7 +6,12 @@ import re
 from collections.abc import Iterable
 
 MAX_AUTHORS = 5
-ROLES = r"(?:선임|수석|전문|객원|인턴|편집|논설|사진|영상)?(?:기자|특파원|위원|논설위원|에디터|통신원|PD)"
+# the kind of reporter before the role word (``객원기자``, ``시민 기자``): never a name
+ROLE_KINDS = (
+    "선임", "수석", "전문", "객원", "인턴", "편집", "논설", "사진", "영상",
+    "시민", "명예", "학생", "청소년", "대학생",
+)  # fmt: skip
+ROLES = rf"(?:(?:{'|'.join(ROLE_KINDS)})\s?)?(?:기자|특파원|위원|논설위원|에디터|통신원|PD)"
 NAME = r"[가-힣]{2,4}"
 # ``(서울=연합뉴스) 홍길동 김철수 기자 =`` at the start of the first paragraph.
 DATELINE_RE = re.compile(
@@ -34,7 +39,7 @@ _ROLE_WORD_RE = re.compile(rf"\s*{ROLES}\b.*$")
 _SPLIT_RE = re.compile(r"\s*(?:[,·/&;]|\s및\s|\s그리고\s|\band\b)\s*")
 _NAME_RE = re.compile(r"^(?:[가-힣]{2,4}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})$")
 _NOT_NAMES = frozenset(
-    {"연합뉴스", "뉴시스", "뉴스1", "기자", "편집국", "온라인", "디지털", "관리자", "운영자"}
+    {"연합뉴스", "뉴시스", "뉴스1", "기자", "편집국", "온라인", "디지털", "관리자", "운영자", *ROLE_KINDS}
 )
 
 
@@ -43,7 +48,11 @@ def byline_names(line: str) -> list[str]:
     match = BYLINE_LINE_RE.match(line) or DATELINE_RE.match(line)
     if not match or not match.group("names"):
         return []
-    return [n for n in re.split(r"[\s·,]+", match.group("names")) if _NAME_RE.match(n)]
+    return _names(match.group("names"))
+
+
+def _names(found: str) -> list[str]:
+    return [n for n in re.split(r"[\s·,]+", found) if _NAME_RE.match(n) and n not in _NOT_NAMES]
 
 
 def header_byline_names(line: str) -> list[str]:
@@ -54,7 +63,7 @@ def header_byline_names(line: str) -> list[str]:
             BYLINE_LINE_RE.match(field) or BRACKET_BYLINE_RE.match(field) or LABELLED_REPORTER_RE.match(field)
         )
         if match and match.group("names"):
-            return [n for n in re.split(r"[\s·,]+", match.group("names")) if _NAME_RE.match(n)]
+            return _names(match.group("names"))
     return []
 
 

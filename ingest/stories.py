@@ -11,7 +11,7 @@ from sqlalchemy import delete, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from ingest.story_lookup import store_and_find
+from ingest.story_lookup import forget, store_and_find
 from nlp.dedupe import Signature, bands, near_duplicate
 from store.models import Article, Story, StoryBand, now
 from store.rows import insert_object, load_object, update_rows
@@ -32,8 +32,10 @@ def assign_story(
         article.signature = stored
     if not fresh:
         session.execute(delete(StoryBand).where(StoryBand.article_id == article.id))
-    # the bands stored and the candidates found (one statement on PostgreSQL)
-    match = _nearest(session, signature, store_and_find(session, bands(signature), article.id))
+        forget(session, article.id)  # stored earlier in this transaction, still waiting for its commit
+    # the candidates found and the bands stored (on SQLite a fresh article's at the commit;
+    # on PostgreSQL one statement)
+    match = _nearest(session, signature, store_and_find(session, bands(signature), article.id, fresh=fresh))
     if match is None:
         if article.story is not None:
             _leave(session, article)

@@ -203,3 +203,58 @@ def test_a_loopback_crawl_stores_every_page_and_reports_it_after_the_commit(
         assert session.scalar(select(func.count()).select_from(Article)) == count
     # each page's line came when its page was committed, as another connection sees it
     assert seen == {f"{base}{p}": "processed" for p in paths}
+
+
+# A batch's story bands: written at its commit, found by its later pages, taken out with a savepoint
+
+
+def _story_and_bands(db: Database) -> dict[str, tuple[int | None, int]]:
+    """Every stored article as another connection sees it: url → (story_id, its stored bands)."""
+    with db.sessions() as session:
+        rows = session.execute(
+            text(
+                "SELECT a.url, a.story_id, (SELECT count(*) FROM story_bands b WHERE b.article_id = a.id)"
+                " FROM articles a"
+            )
+        )
+        return {u: (s, n) for u, s, n in rows}
+
+
+def test_a_page_joins_the_story_of_a_near_duplicate_stored_earlier_in_its_batch(db: Database) -> None:
+    batch = _batch(db)
+    outcomes: list[Outcome] = []
+    items = [(topic_article(t), Origin(f"{BASE}/{t}.html", "부처", "행정")) for t in TOPICS[:2]]
+    items.append((topic_article("care"), Origin(f"{BASE}/care-copy.html", "신문", "행정")))
+    for item in items:
+        batch.add(item, outcomes.append)
+    batch.commit()
+    assert [o.status for o in outcomes] == ["new", "new", "new"]
+    stored = _story_and_bands(db)
+    care, bus, copy = (stored[f"{BASE}/{name}.html"] for name in ("care", "bus", "care-copy"))
+    assert care[0] is not None and care[0] == copy[0] and bus[0] is None
+    assert care[1] == bus[1] == copy[1] > 0  # every article's bands written at the commit
+
+
+def test_a_rolled_back_page_takes_its_bands_back_out_of_the_batch(db: Database) -> None:
+    """A page whose savepoint is rolled back after its bands were stored: a later near-duplicate
+    in the same batch finds nothing of it, and the commit writes none of its bands."""
+
+    def within(session: Session, item: Item) -> Outcome:
+        if not item[1].url.endswith("/care.html"):
+            return ingest_within(session, *item)
+        with pytest.raises(RuntimeError), session.begin_nested():
+            ingest_within(session, *item)
+            raise RuntimeError("fails after its work")
+        return Outcome(item[1].url, "failed")
+
+    outcomes: list[Outcome] = []
+    batch: Batch[Item] = Batch(db, within, lambda item: ingest(db, *item), 50, 60)
+    batch.add((topic_article("care"), Origin(f"{BASE}/care.html", "부처", "행정")), outcomes.append)
+    batch.add((topic_article("care"), Origin(f"{BASE}/care-copy.html", "신문", "행정")), outcomes.append)
+    batch.commit()
+    assert [o.status for o in outcomes] == ["failed", "new"]  # one commit: nothing done again alone
+    stored = _story_and_bands(db)
+    assert list(stored) == [f"{BASE}/care-copy.html"]
+    assert stored[f"{BASE}/care-copy.html"][0] is None and stored[f"{BASE}/care-copy.html"][1] > 0
+    with db.sessions() as session:
+        assert session.scalar(text("SELECT count(DISTINCT article_id) FROM story_bands")) == 1

@@ -6,9 +6,11 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.orm import Session
 
-from ingest.story_lookup import POSTINGS_PER_BAND, candidate_ids
+from ingest.story_lookup import POSTINGS_PER_BAND, candidate_ids, store_and_find
 from nlp.dedupe import BAND_POSITION_BITS, MIN_SHARED_BANDS, Signature, bands
 from store.db import Database
 from tests.support.api import alembic_to
@@ -182,3 +184,60 @@ def test_migration_0017_converts_band_keys_on_postgres() -> None:
     require_postgres()
     with temporary_postgres() as url:
         _converts_and_back(url)
+
+
+def test_a_transactions_new_bands_wait_for_its_commit_and_count_beside_the_tables(db: Database) -> None:
+    """SQLite: a fresh article's bands wait in the session until the commit; the lookup counts them
+    as a band's most recent postings (so the table's oldest lose their vote past the hundred), and
+    a rolled-back savepoint takes them out."""
+    rare = _keys(MIN_SHARED_BANDS - 1, salt=7)
+    common = 63 << BAND_POSITION_BITS | 424242
+    crowd = {i: [common] for i in range(2, POSTINGS_PER_BAND + 1)}  # 99 newer postings than 1's
+    _articles(db, {1: [*rare, common], **crowd, 1000: [], 1001: []})
+    with db.transaction() as session:
+        assert candidate_ids(session, [*rare, common], 5000) == [1]  # 1's is among the latest hundred
+        with session.begin_nested():
+            assert store_and_find(session, [common], 1000, fresh=True) == []
+            # 1000's posting is the band's newest: 1's falls out of the hundred
+            assert candidate_ids(session, [*rare, common], 5000) == []
+            assert _stored_for(session, 1000) == 0  # waiting for the commit
+        assert store_and_find(session, [*rare, common], 1001, fresh=True) == []
+        other = _keys(MIN_SHARED_BANDS + 1, salt=9)
+        with pytest.raises(RuntimeError), session.begin_nested():
+            store_and_find(session, other, 1000, fresh=False)  # stored at once, not waiting
+            raise RuntimeError
+        assert candidate_ids(session, [*rare, common], 5000) == [1001]  # a candidate as a stored one
+    assert {row for row in _stored(db.url) if row[1] >= 1000} == {
+        (common, 1000),
+        (common, 1001),
+        *((key, 1001) for key in rare),
+    }
+    with db.transaction() as session:  # the same answer from the table alone
+        assert candidate_ids(session, [*rare, common], 5000) == [1001]
+
+
+def test_waiting_and_stored_candidates_are_ordered_together_by_bands_shared(db: Database) -> None:
+    keys = _keys(10)
+    _articles(db, {1: keys[: MIN_SHARED_BANDS + 1], 2: keys[: MIN_SHARED_BANDS + 3], 3: [], 4: []})
+    with db.transaction() as session:
+        store_and_find(session, keys[: MIN_SHARED_BANDS + 2], 3, fresh=True)
+        store_and_find(session, keys[:MIN_SHARED_BANDS], 4, fresh=True)
+        assert candidate_ids(session, keys, 9) == [2, 3, 1, 4]
+        assert candidate_ids(session, keys, 9, limit=2) == [2, 3]
+
+
+def test_a_rolled_back_savepoint_takes_its_waiting_bands_out(db: Database) -> None:
+    keys = _keys(MIN_SHARED_BANDS + 2)
+    _articles(db, {1: [], 2: []})
+    with db.transaction() as session:
+        with pytest.raises(RuntimeError), session.begin_nested():
+            store_and_find(session, keys, 1, fresh=True)
+            assert candidate_ids(session, keys, 2) == [1]
+            raise RuntimeError
+        assert candidate_ids(session, keys, 2) == []
+        assert store_and_find(session, keys, 2, fresh=True) == []
+    assert _stored(db.url) == {(key, 2) for key in keys}
+
+
+def _stored_for(session: Session, article_id: int) -> int:
+    return int(session.scalar(text(f"SELECT count(*) FROM story_bands WHERE article_id = {article_id}")) or 0)

@@ -85,6 +85,10 @@ BOILERPLATE_PATTERNS = (
     r"^(?=.{0,60}$)(?!.*[.!?]\s*$)[^.!?]{0,20}로그인\s*(?:후|하시면|하셔야|하고|한\s*뒤|하여)[^.!?]{0,20}댓글",
     # …an old layout's: ``이 기사에 대한 의견 (0) | 의견쓰기는 로그인 후 가능합니다.``
     r"^(?=.{0,80}$)이\s*기사에\s*대한\s*(?:의견|댓글)|^(?=.{0,60}$)(?:의견|댓글)\s*(?:쓰기|작성)[은는]?\s*로그인",
+    # an empty comment box: its head with the count, its notice and its button (``독자의견 (0)``,
+    # ``등록된 의견이 없습니다. 의견쓰기``)
+    r"^(?=.{0,60}$)(?:독자\s*)?(?:의견|댓글)\s*[(\[]\s*\d+\s*[)\]]$"
+    r"|^(?=.{0,80}$)(?:등록된|작성된)\s*(?:의견|댓글)이\s*없습니다",
     r"댓글은\s*자유롭게|통보\s*없이\s*삭제|운영\s*취지에\s*맞지|(?:비방|명예훼손|저속한).{0,40}(?:삭제|제한)",
     # a portal reprinting an office's release credits it under the text: ``[자료제공 : 가온부]``,
     # ``<저작권자 ⓒ 대한민국 정부, 출처: 가온부>``, ``이 자료는 가온부의 보도자료를 전재하여 …``
@@ -118,6 +122,9 @@ BOILERPLATE_PATTERNS = (
     # a contact under a release: ``자료문의 : 급식과 김하나 (055-…)``, ``콘텐츠 담당 : 대변인실 (031-…)``
     r"업무\s*담당자|☎|^[(\[<〈‹]?\s*(?:(?:자료|보도|취재|업무)\s*)?문의\s*[:：]?.{0,40}\d{2,4}[-)\s]\d{3,4}-\d{4}"
     r"|^[(\[<〈‹]?\s*(?:(?:콘텐츠|컨텐츠|자료|업무)\s*)?담당\s*[:：]?.{0,40}\d{2,4}[-)\s]\d{3,4}-\d{4}",
+    # a reporter box's link to their other stories (``편집부 desk@… 다른기사 보기``, ``서지훈 기자의
+    # 다른 기사 보기 | 이메일 …``)
+    r"^(?=.{0,120}$)(?!.*다\.\s*$).*다른\s*기사\s*(?:보기|더\s*보기|목록)",
     # a release's contact table read as a row: office, then people by rank with their phones
     # (``생활안전정책과 | 과장 정태민 (044-205-3100) | 김도윤 사무관 (044-205-3121)``, ``<총괄> 담당자
     # 강민서 사무관 (044-202-6201)``), or the page-manager box (``담당부서 : 홍보전산과 전화번호 : 02-…``)
@@ -129,6 +136,10 @@ BOILERPLATE_PATTERNS = (
     r"^[-•·]?\s*(?:부서|담당|소관)\s*[:：]?\s*[가-힣]{1,12}(?:과|팀|실|국|센터|담당관|사업소|본부)$",
     # a release's list of attachments closing its text: ``붙임 1. 관련 계획 1부. 끝.``, ``첨부 : 사업 개요``
     r"^(?=.{0,100}$)(?!.*다\.\s*$)[\[<(]?\s*(?:붙\s*임|첨\s*부)\s*(?:\d+|[①-⑩])?\s*[.):：\]>]?\s+\S",
+    # a site's footer of fields set apart by bars, a phone among them and its copyright or its
+    # address (``마을소식 | 대표 … | 홍성군 홍성읍 조양로 3 | 전화 041-000-0000 | Copyright 마을소식``)
+    r"^(?=.{0,300}$)(?!.*다\.\s*$)(?=(?:[^|]*\|){2})(?=.*\d{2,4}[-)]\s?\d{3,4}-\d{4})"
+    r"(?=.*(?:copyright|ⓒ|©|all\s*rights|[가-힣](?:로|길)\s?\d{1,4}(?![\d가-힣])))",
     # a site's footer: its road-name address with a phone number (``(35208) 가온시 청사로 189 · 상담 02-…``)
     r"^(?=.{0,160}$)(?!.*다\.\s*$)(?=.*[가-힣](?:로|길)\s?\d{1,4}(?![\d가-힣])).*\d{2,4}-\d{3,4}-\d{4}\s*\)?$",
     # a one-question survey under a public page: ``이 정보가 도움이 되셨나요?`` and its 예/아니오 buttons

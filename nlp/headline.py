@@ -335,7 +335,7 @@ def _clean_candidates(
         else clean_title(_strip_keywords(_boxed(c), keywords), sites, printed=c.group == PAGE) or ""
         for c in candidates
     ]
-    confirmed = _confirmed_short(candidates, cleaned, sites)
+    confirmed = _confirmed_short(candidates, cleaned)
     pool: list[Candidate] = []
     for candidate, text in zip(candidates, cleaned, strict=True):
         raw = fold(candidate.text or "")[:MAX_TITLE_CHARS]
@@ -360,7 +360,7 @@ def _boxed(candidate: Candidate) -> str:
     return _strip_meta_tail(_strip_label_head(raw)) if candidate.group == PAGE else raw
 
 
-def _confirmed_short(candidates: list[Candidate], cleaned: list[str], sites: list[str]) -> frozenset[str]:
+def _confirmed_short(candidates: list[Candidate], cleaned: list[str]) -> frozenset[str]:
     """Keys of headlines too short to stand alone (``장마 시작``, ``물가 비상``) that the page's heading
     and its metadata or ``<title>`` both give.
 

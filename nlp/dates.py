@@ -187,7 +187,7 @@ def find_unlabelled_date(text: str, *, datelines_only: bool = False) -> dt.datet
     With ``datelines_only`` a date counts only on a byline or archive dateline (``홍길동 기자 |
     2024.05.03``, ``[한빛일보] 2019-03-04 12면``): used for text around, not inside, the article head.
     """
-    text = numeric_months(text)
+    text = _FIELD_TIME_RE.sub(r"\1 \2", numeric_months(text))
     for line in text.splitlines() if datelines_only else (text,):
         if datelines_only and not _DATELINE_MARK_RE.search(line):
             continue
@@ -198,6 +198,10 @@ def find_unlabelled_date(text: str, *, datelines_only: bool = False) -> dt.datet
             if value is not None:
                 return value
     return None
+
+
+# an info line's date and time set in two fields (``2025.10.02 | 16:45``): one stamp
+_FIELD_TIME_RE = re.compile(r"((?:19|20)\d{2}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?)\s*[|·]\s*(\d{1,2}:\d{2})")
 
 
 def find_short_stamp(text: str) -> dt.datetime | None:

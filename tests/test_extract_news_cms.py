@@ -70,8 +70,7 @@ def test_a_menu_path_over_the_headline_leaves_the_printed_headline(
 def test_a_date_and_time_in_two_fields_date_the_page(template: Callable[[str, str], str]) -> None:
     info = '<span class="name">석재민 기자</span></li><li><span class="date">2025.10.02 | 16:45</span>'
     extracted = extract_page(template(PLAIN_BOX, info).encode())
-    assert extracted.published is not None
-    assert extracted.published.astimezone(KST).date() == dt.date(2025, 10, 2)
+    assert extracted.published == dt.datetime(2025, 10, 2, 16, 45, tzinfo=KST)
 
 
 @pytest.mark.parametrize("template", TEMPLATES)

@@ -48,6 +48,8 @@ LABEL_LINE_RE = re.compile(
 TABLE_RULE_RE = re.compile(r"^:?-{2,}:?$")
 VALUE_ONLY_RE = re.compile(r"^[-•·*]?\s*[\w.,:/()\-\s@]{1,30}$")
 
+# a phone number as contact lines print it: ``044-205-3121``, ``063)123-4567``, ``02) 345-6789``
+_PHONE = r"\d{2,4}[-)]\s?\d{3,4}-\d{4}"
 # the words of an article's tool row: listen, scrap, print, share, font size, the networks' names
 _TOOL_WORDS = (
     r"기사\s*듣기|본문\s*듣기|음성\s*듣기|스크랩|인쇄(?:하기)?|프린트|공유(?:하기)?|URL\s*복사|링크\s*복사"
@@ -128,17 +130,17 @@ BOILERPLATE_PATTERNS = (
     # a release's contact table read as a row: office, then people by rank with their phones
     # (``생활안전정책과 | 과장 정태민 (044-205-3100) | 김도윤 사무관 (044-205-3121)``, ``<총괄> 담당자
     # 강민서 사무관 (044-202-6201)``), or the page-manager box (``담당부서 : 홍보전산과 전화번호 : 02-…``)
-    r"^(?=.{0,240}$)(?!.*다\.\s*$)(?:.*\d{2,4}[-)]\s?\d{3,4}-\d{4}){2}"
+    r"^(?=.{0,240}$)(?!.*다\.\s*$)(?:.*" + _PHONE + r"){2}"
     r"|^(?=.{0,160}$)(?!.*다\.\s*$).*(?:과장|국장|팀장|사무관|주무관|서기관|연구관|연구사|담당자|책임자|실장)"
-    r"\s*[가-힣]{0,4}\s*[(:：]?\s*\d{2,4}[-)]\s?\d{3,4}-\d{4}"
-    r"|^(?=.{0,160}$)(?!.*다\.\s*$).*(?:담당\s*부서|담당자|전화\s*번호|연락처)\s*[:：].*\d{2,4}[-)]\s?\d{3,4}-\d{4}",
+    r"\s*[가-힣]{0,4}\s*[(:：]?\s*" + _PHONE + r"|^(?=.{0,160}$)(?!.*다\.\s*$).*"
+    r"(?:담당\s*부서|담당자|전화\s*번호|연락처)\s*[:：].*" + _PHONE,
     # an info row's office, its label glued on by the markup (``<strong>부서</strong>교육지원과``)
     r"^[-•·]?\s*(?:부서|담당|소관)\s*[:：]?\s*[가-힣]{1,12}(?:과|팀|실|국|센터|담당관|사업소|본부)$",
     # a release's list of attachments closing its text: ``붙임 1. 관련 계획 1부. 끝.``, ``첨부 : 사업 개요``
     r"^(?=.{0,100}$)(?!.*다\.\s*$)[\[<(]?\s*(?:붙\s*임|첨\s*부)\s*(?:\d+|[①-⑩])?\s*[.):：\]>]?\s+\S",
     # a site's footer of fields set apart by bars, a phone among them and its copyright or its
     # address (``마을소식 | 대표 … | 홍성군 홍성읍 조양로 3 | 전화 041-000-0000 | Copyright 마을소식``)
-    r"^(?=.{0,300}$)(?!.*다\.\s*$)(?=(?:[^|]*\|){2})(?=.*\d{2,4}[-)]\s?\d{3,4}-\d{4})"
+    r"^(?=.{0,300}$)(?!.*다\.\s*$)(?=(?:[^|]*\|){2})(?=.*" + _PHONE + r")"
     r"(?=.*(?:copyright|ⓒ|©|all\s*rights|[가-힣](?:로|길)\s?\d{1,4}(?![\d가-힣])))",
     # a site's footer: its road-name address with a phone number (``(35208) 가온시 청사로 189 · 상담 02-…``)
     r"^(?=.{0,160}$)(?!.*다\.\s*$)(?=.*[가-힣](?:로|길)\s?\d{1,4}(?![\d가-힣])).*\d{2,4}-\d{3,4}-\d{4}\s*\)?$",
@@ -184,7 +186,7 @@ _FIELD_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _FIELD_NOISE_RE = re.compile(  # phone numbers, e-mails, counts, colons, brackets, a reporter's role
-    r"\d{2,4}[-)]\s?\d{3,4}-\d{4}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\d,]+\s*회?|[:：()\[\]=]"
+    _PHONE + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\d,]+\s*회?|[:：()\[\]=]"
     r"|(?<![가-힣])(?:기자|특파원|통신원|에디터)(?![가-힣])"
 )
 _COUNTER_RE = re.compile(r"^[가-힣A-Za-z]{1,4}\s*[:：]?\s*[\d,]+$")  # 댓글 0, 조회 35, 추천 3

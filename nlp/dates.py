@@ -53,7 +53,8 @@ _SHORT_DATE_RE = re.compile(
 )
 # a line holding one date and its time, nothing else: ``2024.05.03 10:20``, ``2024년 5월 3일 (금)``,
 # ``2025.10.02 | 16:45`` (an info line's date and time set in two fields)
-BARE_DATE_LINE_RE = re.compile(r"^[ \t]*(?:19|20)\d{2}[-./년][-./년월일\d \t:()화수목금토|·]*$", re.MULTILINE)
+BARE_DATE = r"(?:19|20)\d{2}[-./년][-./년월일\d \t:()화수목금토|·]*"
+BARE_DATE_LINE_RE = re.compile(rf"^[ \t]*{BARE_DATE}$", re.MULTILINE)
 # A modified label just before a date: that date is never the publication time.
 _MODIFIED_BEFORE_RE = re.compile(
     r"(?:" + "|".join(MODIFIED_LABELS) + "|(?i:" + "|".join(ENGLISH_MODIFIED_LABELS) + r"))[^\d가-힣]{0,4}$"

@@ -106,7 +106,7 @@ from nlp.template import (
     site_key,
     template_lines,
 )
-from nlp.titles import fold, is_cms_words, is_outlet_name, is_section_name, listing_title, title_parts
+from nlp.titles import fold, is_page_label, listing_title, title_parts
 from nlp.urls import is_http_url
 
 logger = logging.getLogger(__name__)
@@ -602,9 +602,7 @@ def _without_label_above(body: str, title: str | None, squeezed_text: Callable[[
         at = text.find(squeezed) if squeezed else -1
         if not 0 <= at < head:
             break
-        label = len(line) <= MAX_LABEL_ABOVE_CHARS and (
-            is_outlet_name(line) or is_section_name(line) or is_cms_words(line)
-        )
+        label = len(line) <= MAX_LABEL_ABOVE_CHARS and is_page_label(line)
         if not (label or text.find(squeezed, head + len(squeezed_title)) < 0):
             break
     else:

@@ -364,7 +364,8 @@ _BADGE_RE = re.compile(r"new|hot|n|best|up|top|신규|새글|(?:No\.?|번호|글
 _ICON_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:ico|icon)(?:$|[\s_-])", re.IGNORECASE)
 # a category's or a broadcast program's label before the headline: the class says so; ``label``,
 # ``badge`` and ``tag`` can mark a desk's tag (``단독``), which the headline keeps
-_CATEGORY_MARKS_RE = re.compile(r"cat|sec|kind|program|corner", re.IGNORECASE)
+_KIND_MARKS = r"sec|cat|kind"  # a class naming a section's or category's label
+_CATEGORY_MARKS_RE = re.compile(_KIND_MARKS + r"|program|corner", re.IGNORECASE)
 MAX_CATEGORY_CHARS = 12
 
 
@@ -496,7 +497,7 @@ def _label_piece(child: html.HtmlElement) -> bool:
     return not ahead[-1:].isspace() or bool(_LABEL_MARKS_RE.search(marks))
 
 
-_LABEL_MARKS_RE = re.compile(r"sec|cat|label|badge|tag|kind", re.IGNORECASE)
+_LABEL_MARKS_RE = re.compile(_KIND_MARKS + r"|label|badge|tag", re.IGNORECASE)
 MAX_FURNITURE_CHARS = 40
 _INFO_PIECE_RE = re.compile(
     r"(?:19|20)\d{2}\s?[.\-/년]\s?\d{1,2}"  # a date

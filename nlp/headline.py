@@ -181,6 +181,11 @@ def _subject_row(line: str, above: str) -> bool:
     return len(key) >= MIN_AGREE_CHARS and len(_key(above)) > len(key) and key in _key(above)
 
 
+def _printed_first(candidate: Candidate) -> bool:
+    """A heading printed by the text, or the page's first ``<h1>`` or first title-marked box."""
+    return candidate.group == PAGE and (candidate.rank < NEAR_RANKS or candidate.rank in FIRST_RANKS)
+
+
 def _without_bare_names(pool: list[Candidate]) -> list[Candidate]:
     """The pool without a one-word ``<title>`` or ``og:title`` when a heading of words is printed by
     the text.
@@ -192,10 +197,7 @@ def _without_bare_names(pool: list[Candidate]) -> list[Candidate]:
     """
     # printed: a heading by the text, the page's first <h1>, or its first title-marked box
     # (``<div class="subject"><span class="num">No. 412</span> 제목</div>``)
-    printed = any(
-        c.group == PAGE and (c.rank < NEAR_RANKS or c.rank in FIRST_RANKS) and len(c.text.split()) >= 2
-        for c in pool
-    )
+    printed = any(_printed_first(c) and len(c.text.split()) >= 2 for c in pool)
     if not printed:
         return pool
     return [c for c in pool if c.group not in (META, TAG) or not _BARE_NAME_RE.fullmatch(c.text)]
@@ -372,7 +374,7 @@ def _confirmed_short(candidates: list[Candidate], cleaned: list[str]) -> frozens
     for candidate, text in zip(candidates, cleaned, strict=True):
         if len(text.split()) < 2 or len(text.replace(" ", "")) >= MIN_TITLE_CHARS or is_cms_words(text):
             continue
-        if candidate.group == PAGE and (candidate.rank < NEAR_RANKS or candidate.rank in FIRST_RANKS):
+        if _printed_first(candidate):
             printed.add(_key(text))
         elif candidate.group in (META, TAG):
             declared.add(_key(text))

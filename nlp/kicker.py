@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from lxml import html
 
-from nlp.dates import BARE_DATE_LINE_RE, find_unlabelled_date
-from nlp.titles import fold, is_cms_words, is_outlet_name, is_section_name
+from nlp.dates import BARE_DATE, find_unlabelled_date
+from nlp.titles import fold, is_page_label
 
 # the headline's own element is found by its text among these (a title box, a table cell, a bold run)
 _HEADLINE_TAGS = frozenset(
@@ -22,9 +22,7 @@ _FURNITURE_TAGS = frozenset(
 MAX_CLIMB = 2  # the headline in a cell of a table's row, or in a title box: the row above is one or two up
 MAX_KICKER_WORD_CHARS = 8  # a one-word section label (``정책``, ``지역경제``), never a list item's headline
 # a label, a separator or spaces, then a date alone to the end: ``사회 | 2025.06.26 14:03``
-_LABELLED_DATE_RE = re.compile(
-    r"(?P<label>[^\d|·/]{0,20}?)\s*[|·/]?\s*(?P<date>(?:19|20)\d{2}[-./년][-./년월일\d \t:()화수목금토]*)"
-)
+_LABELLED_DATE_RE = re.compile(rf"(?P<label>[^\d|·/]{{0,20}}?)\s*[|·/]?\s*(?P<date>{BARE_DATE})")
 
 
 def kicker_date(elements: Sequence[html.HtmlElement], title: str | None) -> dt.datetime | None:
@@ -72,14 +70,9 @@ def _row_date(row: html.HtmlElement) -> dt.datetime | None:
         return None
     text = fold(row.text_content())
     match = _LABELLED_DATE_RE.fullmatch(text)
-    if match is None or not BARE_DATE_LINE_RE.fullmatch(match.group("date")):
+    if match is None:
         return None
     label = match.group("label").strip()
-    if label and not (
-        (len(label) <= MAX_KICKER_WORD_CHARS and " " not in label)
-        or is_section_name(label)
-        or is_outlet_name(label)
-        or is_cms_words(label)
-    ):
+    if label and not ((len(label) <= MAX_KICKER_WORD_CHARS and " " not in label) or is_page_label(label)):
         return None
     return find_unlabelled_date(match.group("date"))

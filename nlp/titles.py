@@ -280,6 +280,12 @@ _FORMAT_TAG_RE = re.compile(
 )
 
 
+def is_page_label(text: str) -> bool:
+    """An outlet's or office's name, a section's name or page-type words: what a page prints as a
+    label over or beside an article, never its text."""
+    return is_outlet_name(text) or is_section_name(text) or is_cms_words(text)
+
+
 def is_cms_words(text: str) -> bool:
     """A short text made only of page-type words: ``보도자료``, ``보도자료 상세``, ``뉴스·소식``."""
     return 0 < len(text) <= MAX_CMS_LINE_CHARS and _generic_words(text, _CMS_LOWER)

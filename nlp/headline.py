@@ -25,6 +25,7 @@ from nlp.dates import DATE_RE
 from nlp.headings import front_page, in_menu, title_marked, title_text
 from nlp.titles import (
     MIN_TITLE_CHARS,
+    SEPARATORS,
     clean_title,
     fold,
     is_board_after,
@@ -461,8 +462,8 @@ def _site_first(long_text: str, short_text: str) -> bool:
     return match is not None
 
 
-# a name of at most three words, then a bar, a colon or a dash: the site before the headline
-_SITE_HEAD_RE = re.compile(r"\s*[^\s|｜:：\-–—]+(?: [^\s|｜:：\-–—]+){0,2}\s*[|｜:：\-–—]\s*")
+# a name of at most three words, then a title separator: the site before the headline
+_SITE_HEAD_RE = re.compile(rf"\s*[^\s|｜ㅣ‖]+(?: [^\s|｜ㅣ‖]+){{0,2}}?(?:{SEPARATORS})\s*")
 
 
 def _norm(text: str) -> str:

@@ -85,16 +85,28 @@ def test_a_short_heading_alone_is_no_headline(template: Callable[[str, str], str
     assert extracted.title != SHORT
 
 
-@pytest.mark.parametrize("template", [section_page, ndsoft_page])
-@pytest.mark.parametrize("box", ["이 기사와 관련된 기사", "많이 본 뉴스", "기자의 다른 기사 보기"])
-def test_a_box_heading_over_the_article_is_no_headline(template: Callable[[str, str], str], box: str) -> None:
-    item = '<li><a href="/n/1">다른 기사 제목입니다</a></li>'
-    related = f'<div class="relation_news"><h5>{box}</h5><ul>{item}</ul></div>'
-    heading = f'<div class="view_title"><strong>{HEADLINE}</strong></div>'
-    page = template("바다누리신문", related + heading if template is ndsoft_page else HEADLINE)
-    if template is section_page:
-        page = page.replace('<section class="view">', f'{related}<section class="view">')
-    assert extract_page(page.encode()).title == HEADLINE
+def window_titled_page(box: str) -> str:
+    """The headline only in ``<title>`` (the page prints it as a picture); a box's heading over the text."""
+    items = (
+        '<li><a href="/n/1">항만 물동량 석 달째 늘어</a></li><li><a href="/n/2">어촌마을 10곳 선정</a></li>'
+    )
+    return f"""<html><head><meta charset="utf-8"><title>{HEADLINE} : 바다누리신문</title></head><body>
+<div class="view"><img src="/title/2025071101.gif" alt=""><h2>{box}</h2><ul>{items}</ul>{TEXT}</div>
+</body></html>"""
+
+
+def og_titled_page(box: str) -> str:
+    """The headline only in ``og:title``, ``<title>`` the site's name; the box's heading an ``<h1>``."""
+    items = '<li><a href="/a/11">도청 신청사 설계 공모</a></li><li><a href="/a/12">관광객 1천만 명</a></li>'
+    return f"""<html><head><meta charset="utf-8"><meta property="og:title" content="{HEADLINE}">
+<title>동해일보</title></head><body><h1>{box}</h1><ul>{items}</ul>
+<div class="article_body">{TEXT}</div></body></html>"""
+
+
+@pytest.mark.parametrize("template", [window_titled_page, og_titled_page])
+@pytest.mark.parametrize("box", ["이 기사와 관련된 기사", "이 시각 주요뉴스", "오늘의 주요 뉴스"])
+def test_a_box_heading_printed_over_the_text_is_no_headline(template: Callable[[str], str], box: str) -> None:
+    assert extract_page(template(box).encode()).title == HEADLINE
 
 
 def test_stock_box_headings_are_known_and_headlines_are_not() -> None:

@@ -19,7 +19,8 @@ LINES = [
 ]
 REPORTER = '<div class="view-editors"><strong>서지훈 기자</strong> seo@maeul.example 다른기사 보기</div>'
 COMMENTS = (
-    '<div class="reply"><p class="reply_title"><b>독자의견</b> (0)</p>'
+    # a box its class does not name, so only its words tell it
+    '<div class="box_b"><p class="tit"><b>독자의견</b> (0)</p>'
     '<p>등록된 의견이 없습니다. <a href="/reply?no=5503">의견쓰기</a></p></div>'
 )
 FOOTER = (

@@ -101,7 +101,7 @@ def nested_ledger(label: str) -> str:
 <td bgcolor="#FFFFFF" colspan="3"><font size="2"><b>{TITLE}</b></font></td></tr>
 <tr><td bgcolor="#EEEEEE"><font size="2">글쓴이</font></td><td><font size="2">의사담당관</font></td>
 <td bgcolor="#EEEEEE"><font size="2">날짜</font></td><td><font size="2">2026.06.09</font></td></tr>
-<tr><td colspan="4" bgcolor="#FFFFFF"><font size="2">{text}</font></td></tr></table>
+<tr><td colspan="4" bgcolor="#FFFFFF" class="text"><font size="2">{text}</font></td></tr></table>
 <table width="100%"><tr><td>
 <img src="/i/prev.gif" alt="윗글"> <a href="/c/view.php?no=55">군의회 예결특위, 추경 예산안 심사 마쳐</a><br>
 <img src="/i/next.gif" alt="아랫글"> <a href="/c/view.php?no=57">의원 연구단체, 농촌 돌봄 정책 토론회</a>

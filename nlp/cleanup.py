@@ -14,7 +14,7 @@ from nlp.bylines import is_byline, strip_dateline
 from nlp.dates import DATE_RE, is_short_stamp, numeric_months
 from nlp.listing import MIN_HEADLINE_CHARS as MIN_TEASER_CHARS  # shorter: a box's name, no article
 from nlp.marks import BULLETS, DASHES, char_class
-from nlp.titles import fold, is_cms_words, is_section_name
+from nlp.titles import fold, is_box_heading, is_cms_words, is_section_name
 
 MAX_LABEL_LINE = 60
 LIST_BULLETS = "-" + BULLETS + " "  # marks a list line starts with; not part of what it says
@@ -478,6 +478,10 @@ def is_boilerplate(line: str) -> bool:
     """True for one line of CMS or newspaper furniture rather than article text."""
     bare = line.lstrip(LIST_BULLETS).strip()
     if not bare or is_cms_words(bare):
+        return True
+    if is_box_heading(bare):
+        # Convention: a related, most-read or latest box under its stock heading (``이 기사와 관련된
+        # 기사``); its linked items go as links, and the heading alone is no line of the text
         return True
     if len(bare) <= MAX_NOTICE_LINE and BOILERPLATE_RE.search(bare):
         return True

@@ -56,7 +56,11 @@ _TOOL_WORDS = (
     r"|글자\s*(?:크기|확대|축소)|글씨\s*크기|북마크|기사\s*저장|번역|확대|축소|가|페이스북|트위터|카카오톡|카카오스토리"
     r"|밴드|이메일|메일|닫기"
 )
+# a release's header prints when it is sent and when it may run: ``배포일시``, ``보도일시``, ``보도시점``
+_RELEASE_TIME = r"(?:보도|배포)\s?(?:일시|일자|시점)"
 BOILERPLATE_PATTERNS = (
+    # …on a line of its own with how it may run: ``보도일시 : 2025. 3. 10. 배포 즉시 보도 가능``
+    rf"^(?=.{{0,80}}$){_RELEASE_TIME}\s*[:：]?\s*(?:19|20)\d{{2}}(?!.*[^니]다\.\s*$)",
     r"^[-•·*]?\s*(?:조회수?|조회\s*수|hits?|views?)\s*[:：]?\s*[\d,]+\s*(?:회)?$",
     r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|hwt|odt|jpe?g|png|gif)\s*(?:[(\[]\s*[\d.,]+\s*[kmg]?i?b(?:ytes?)?\s*[)\]])?\s*$",
     r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|hwt|odt)\s*\(",
@@ -169,8 +173,6 @@ BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), 
 TRAILING_RE = re.compile(
     r"(?:\s+(?:바로보기|바로듣기|미리보기|다운로드|내려받기))+\s*$|\s*[<〈]\s*끝\s*[>〉]\s*$|\s*/끝/\s*$"
 )
-# a release's header prints when it is sent and when it may run: ``배포일시``, ``보도일시``, ``보도시점``
-_RELEASE_TIME = r"(?:보도|배포)\s?(?:일시|일자|시점)"
 _DATE_LABEL_RE = re.compile(
     rf"{_RELEASE_TIME}|(?:기사|최초|최종)?\s?(?:입력|수정|등록|작성|게재|승인|발행|송고|업데이트)(?:일시|일자|일)?"
 )

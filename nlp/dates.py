@@ -82,7 +82,8 @@ _URL_DATE_RES = (
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _ENGLISH_DATE_RE = re.compile(
-    rf"\b(?:{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    # ``Apr 13. 2025``: a blog platform's stamp, a full stop after the day
+    rf"\b(?:{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[,.]?\s+"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('mon', 'mon2')},?\s+)"
     r"(?P<y>(?:19|20)\d{2})\b,?",
     re.IGNORECASE,

@@ -547,6 +547,25 @@ def _body_end(page_text: str, body: str) -> int:
     return end + len(last) if end >= 0 else -1
 
 
+def _closing_date(page_text: str, body: str) -> dt.datetime | None:
+    """A date on a line of its own among the text's last lines or right after them (``2025년 7월 11일``).
+
+    Convention: a statement, a 논평 or a letter signs off with its date and then who issued it
+    (``2025년 7월 11일`` / ``가온당 수석대변인 홍길동``); the cleaned body has dropped the date line.
+    """
+    end = _body_end(page_text, body)
+    if end < 0:
+        return None
+    before = [line for line in page_text[:end].splitlines()[-CLOSING_LINES - 1 :] if line.strip()]
+    after = [line for line in page_text[end : end + AFTER_BODY_CHARS].splitlines()[1:] if line.strip()]
+    lines = [*before, *after[:CLOSING_LINES]]
+    dated = next((line for line in lines if BARE_DATE_LINE_RE.fullmatch(line)), None)
+    return find_unlabelled_date(dated) if dated else None
+
+
+CLOSING_LINES = 2  # lines at the text's end (or after it) a statement's date and signature take
+
+
 def _dates(
     meta: PageMeta,
     visible: Callable[[], str],
@@ -568,7 +587,7 @@ def _dates(
     declared = _wall_clock(meta.published, near_published)
     published = declared or near_published or meta.time_element or _headline_date(*near) or kicker()
     # a date inside a longer line under the headline ("3월 1일부터") only after every labelled one
-    published = published or far_published or find_unlabelled_date(near[0])
+    published = published or far_published or _closing_date(page_text, body) or find_unlabelled_date(near[0])
     published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)
     timed = (meta.published, near_published, meta.time_element, far_published, as_kst(feed_published))
     declared_modified = meta.modified

@@ -621,17 +621,27 @@ MAX_ARTICLE_HEADER_LINKS = 6
 
 
 def _holds_headline(header: html.HtmlElement) -> bool:
-    """A heading of a headline's length, not a link, inside ``header`` (a site's header holds a
-    logo or a short list title: ``가람일보``, ``많이 본 뉴스``)."""
+    """A heading of a headline's length inside ``header``, not linked to the front page (a site's
+    header holds a logo or a short list title: ``가람일보``, ``많이 본 뉴스``).
+
+    Convention: a board's read view links the post's title to its own permalink (XE's ``<h3
+    class="title"><a href="…document_srl=…">``, WordPress's ``rel="bookmark"``); a site's header
+    links its name home.
+    """
     for heading in header.iter(*HEADING_TAGS):
         text = fold(heading.text_content())
-        linked = next(heading.iter("a"), None) is not None
-        if len(text) >= MIN_HEADLINE_CHARS and len(text.split()) >= 3 and not linked:
+        home = any(front_page(a.get("href")) for a in heading.iter("a"))
+        if headline_words(text) and not home:
             return True
     return False
 
 
-MIN_HEADLINE_CHARS = 12
+def headline_words(text: str) -> bool:
+    """A heading's text reads as a headline's words, not a logo's, a board's or a box's name."""
+    return len(text) >= MIN_HEADLINE_CHARS and len(text.split()) >= MIN_HEADLINE_WORDS
+
+
+MIN_HEADLINE_CHARS, MIN_HEADLINE_WORDS = 12, 3
 
 
 def _navigates(link: html.HtmlElement) -> bool:

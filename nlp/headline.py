@@ -22,7 +22,7 @@ from lxml import etree, html
 
 from nlp.cleanup import BOILERPLATE_RE, is_sentence
 from nlp.dates import DATE_RE
-from nlp.headings import front_page, in_menu, title_marked, title_text
+from nlp.headings import HEADING_TAGS, front_page, headline_words, in_menu, title_marked, title_text
 from nlp.titles import (
     MIN_TITLE_CHARS,
     SEPARATORS,
@@ -117,6 +117,12 @@ def choose_headline(
     printed = {_key(c.text) for c in candidates if c.in_body}
     # the heading found among the opening lines opens the text, not a slogan kept above it
     first = next((i for i, line in enumerate(body[:MAX_OPENING_LINES]) if _key(line) in printed), first)
+    # …and so does a line the page prints as a heading or a title box further down the opening
+    # lines: what the text took in above it (a sub-page banner's slogan) is above the headline
+    heads = {_key(c.text) for c in candidates if c.group == PAGE and len(_key(c.text)) >= MIN_AGREE_CHARS}
+    first = next(
+        (i for i in range(first, min(len(body), first + MAX_OPENING_LINES)) if _key(body[i]) in heads), first
+    )
     # a sub-heading divides the text, so it follows prose: a heading among the short lines the
     # text opens with (a link row or a most-read item kept above the headline) is no sub-heading
     prose = next((i for i in range(first, len(body)) if is_sentence(body[i])), len(body))
@@ -676,7 +682,21 @@ def bold_lines_above(first_line: html.HtmlElement | None) -> list[str]:
     if first_line is None:
         return []
     found: list[tuple[html.HtmlElement, str]] = []
-    for element in [*reversed(_bold_inside(first_line)), *reversed(_BOLD_ABOVE(first_line))]:
+    above = _BOLD_ABOVE(first_line)
+    # a heading of a headline's words between a bold line and the text is the headline; the bold
+    # line above it is a banner's slogan or a box's name (``<strong>교육이 희망입니다</strong>``)
+    heads = (
+        [first_line, *_HEADINGS_ABOVE(first_line)]
+        if first_line.tag in HEADING_TAGS
+        else _HEADINGS_ABOVE(first_line)
+    )
+    heading = next(
+        (h for h in heads if h.tag in HEADING_TAGS and headline_words(fold(h.text_content()))), None
+    )
+    if heading is not None:
+        start = _ORDER(heading)
+        above = [e for e in above if _ORDER(e) > start]
+    for element in [*reversed(_bold_inside(first_line)), *reversed(above)]:
         text = fold(element.text_content())
         if (
             own_line(element, text)
@@ -690,6 +710,12 @@ def bold_lines_above(first_line: html.HtmlElement | None) -> list[str]:
     # (``<font size=4><b>제목</b></font><br><font size=3>부제</font>``): the largest goes first
     found.sort(key=lambda pair: -_font_weight(pair[0]))
     return list(dict.fromkeys(text for _, text in found))
+
+
+_HEADINGS_ABOVE = etree.XPath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4][position() <= 2]")
+
+
+_ORDER = etree.XPath("count(preceding::*) + count(ancestor::*)")  # an element's place in page order
 
 
 def _links_only(element: html.HtmlElement, text: str) -> bool:

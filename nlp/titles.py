@@ -267,7 +267,8 @@ def is_outlet_name(text: str) -> bool:
     return (
         MIN_NAME_CHARS <= len(squeezed) <= MAX_SITE_CHARS
         and len(text.split()) <= 3
-        and bool(SITE_SUFFIX_RE.search(squeezed))
+        # from the second letter: a kind word alone (``[브리핑]``, ``[위원회]``) names no one
+        and bool(SITE_SUFFIX_RE.search(squeezed, 1))
         and not _FORMAT_TAG_RE.match(squeezed)
     )
 

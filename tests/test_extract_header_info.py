@@ -218,6 +218,7 @@ def test_a_section_label_printed_above_the_headline_leaves_the_body(story: tuple
         ("December 2, 2026 10:30", dt.datetime(2026, 12, 2, 10, 30, tzinfo=KST)),
         ("2 December 2026", dt.datetime(2026, 12, 2, tzinfo=KST)),
         ("Sept. 3rd, 2025", dt.datetime(2025, 9, 3, tzinfo=KST)),
+        ("Apr 13. 2025", dt.datetime(2025, 4, 13, tzinfo=KST)),  # a blog platform's stamp
         ("Tue, 02 Dec 2025 09:30:00 +0000", dt.datetime(2025, 12, 2, 18, 30, tzinfo=KST)),
     ],
 )
@@ -239,7 +240,11 @@ def test_an_english_byline_date_dates_the_article(story: tuple[str, list[str]]) 
     byline = f"""<html><head><meta charset="utf-8"><title>{title} | Hanbit Post</title></head><body>{NAV}
 <h1>{title}</h1><p class="byline">By Hong Gildong · December 2, 2026</p>
 <div class="story">{_paragraphs(lines)}</div>{FOOT}</body></html>"""
-    for page in (meta, byline):
+    cover = f"""<html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<div class="cover"><h1 class="cover_title">{title}</h1><p class="cover_byline"><span>by</span>
+<a href="/@gildong">홍길동</a> <span class="date">Dec 02. 2026</span></p></div>
+<div class="wrap_body">{_paragraphs(lines)}</div></body></html>"""
+    for page in (meta, byline, cover):
         extracted = extract_page(page.encode())
         assert extracted.published is not None and extracted.published.date() == dt.date(2026, 12, 2)
         assert [line for line in extracted.body.split("\n") if line.strip()] == lines

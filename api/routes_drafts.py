@@ -40,9 +40,10 @@ from ingest.drafts import (
     regenerate,
     rights_of,
 )
-from ingest.export import MEDIA_TYPES, attribution_text, filename, render_jekyll, render_json, render_markdown
+from ingest.export import attribution_text, filename, render_jekyll, render_json, render_markdown
 from ingest.fetch_guard import AddressGuard, Declined, FetchError, UnsafeURL
 from ingest.fetch_url import FetchLimits, submit
+from ingest.formats import MEDIA_TYPES
 from ingest.options import digest_options
 from newsdesk.settings import Settings
 from nlp.dates import kst_day_bounds

@@ -27,6 +27,34 @@ _DIGITS = re.compile(r"\d+")
 _PAST_ENDING = re.compile(r"(었|았|였|했|겠)다(?=[.\s]*$)")
 
 
+class Background:
+    """Sentences from articles outside the set, each drawn once in a shuffled order; a set too
+    small for the run is shuffled again and drawn anew (`rounds` counts the passes), since an
+    added sentence needs only to be absent from the release it is added against."""
+
+    def __init__(self, sentences: Sequence[str], rng: random.Random) -> None:
+        if not sentences:
+            raise ValueError("no background sentences: the set needs articles outside it")
+        self.sentences = list(sentences)
+        self.rng = rng
+        self.left: list[str] = []
+        self.rounds = 0
+        self.drawn = 0
+        self._refill()
+
+    def pop(self) -> str:
+        """The next sentence (a fresh shuffle when every one has been drawn)."""
+        if not self.left:
+            self._refill()
+        self.drawn += 1
+        return self.left.pop()
+
+    def _refill(self) -> None:
+        self.left = self.sentences[:]
+        self.rng.shuffle(self.left)
+        self.rounds += 1
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """A rewritten sentence and its truth: the class, the release sentence, a changed figure."""
@@ -64,7 +92,7 @@ def change_figure(sentence: str, rng: random.Random) -> str | None:
     return sentence[: digits.start()] + changed + sentence[digits.end() :]
 
 
-def rewrite(sentences: Sequence[str], background: list[str], rng: random.Random) -> list[Line]:
+def rewrite(sentences: Sequence[str], background: Background, rng: random.Random) -> list[Line]:
     """One outlet's version of the release, every line labelled with its provenance."""
     chosen = [i for i in range(len(sentences)) if rng.random() < rng.uniform(0.5, 0.8)] or [0, 1, 2]
     lines = [_retell(i, sentences[i], rng) for i in chosen]

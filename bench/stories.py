@@ -4,7 +4,9 @@ usage: python bench/stories.py [--articles N] [--seed S] [--quick]
 
 Builds a set from real Korean articles (../shared/eval/summaries/articles.jsonl): for each base
 article, 2 outlet-style rewrites (sentences dropped, half the kept ones edited, the middle
-reordered, background sentences from an article outside the set added).
+reordered, background sentences from an article outside the set added). Half the articles read
+are the set, half give the background; a file with fewer than 2 × N articles gives fewer stories,
+and the bench says so (the shipped 90 give 45 stories).
 Pairs are then scored with the same signature, LSH bands and threshold the ingest path uses.
 
 Alignment: every rewritten sentence carries its true provenance (copied, edited or added, and
@@ -12,6 +14,9 @@ which release sentence); some copied sentences get one figure changed. The bench
 and recall per class (a copied or edited sentence counts only when aligned to its own release
 sentence), copied_share error, the changed-figure flag rate, and alignment cost per outlet and per
 story of 20 outlets against the one Kiwi pass over the same outlet article (the floor ingest pays).
+When the outlets need more background sentences than the set's outside articles hold, alignment
+draws them again in a new order (an added sentence only has to be absent from its release), and
+the bench says how many it drew from how many.
 """
 
 from __future__ import annotations
@@ -65,18 +70,28 @@ def rewrite(sentences: list[str], other: list[str], rng: random.Random) -> list[
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--articles", type=_positive, default=60)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="12 articles, 4 outlets each")
-    parser.add_argument("--outlets", type=int, default=8, help="outlet rewrites per release for alignment")
+    parser.add_argument(
+        "--outlets", type=_positive, default=8, help="outlet rewrites per release for alignment"
+    )
     args = parser.parse_args()
     if args.quick:
         args.articles, args.outlets = 12, 4
     rng = random.Random(args.seed)
     pool = base_articles(2 * args.articles)
+    if len(pool) < 2:
+        raise SystemExit(f"{EVAL} holds {len(pool)} articles of 6+ sentences: a story and a donor need 2")
     bases, donors = pool[: len(pool) // 2], pool[len(pool) // 2 :]  # donors are never in the set
-    background = [s for d in donors for s in d]
-    rng.shuffle(background)  # each background sentence is used once, so rewrites share none
+    if len(bases) < args.articles:
+        print(
+            f"note: {EVAL.name} holds {len(pool)} articles of 6+ sentences: {len(bases)} stories "
+            f"and {len(donors)} donors, not the {args.articles} stories asked"
+        )
+    # each background sentence is used once here, so rewrites share none: the grouping draws 4 per
+    # story, and the donors (as many as the stories, 6+ sentences each) hold more than that
+    background = alignment.Background([s for d in donors for s in d], rng)
     docs: list[tuple[int, list[str]]] = []
     for i, sentences in enumerate(bases):
         docs.append((i, sentences))
@@ -98,8 +113,15 @@ def main() -> None:
     measure_alignment(bases, background, args.outlets, rng)
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {number}")
+    return number
+
+
 def measure_alignment(
-    bases: list[list[str]], background: list[str], outlets: int, rng: random.Random
+    bases: list[list[str]], background: alignment.Background, outlets: int, rng: random.Random
 ) -> None:
     """Per-class alignment precision/recall, copied_share error, figure flags, and cost."""
     stories = [
@@ -108,6 +130,11 @@ def measure_alignment(
     alignment.report(alignment.score(stories))
     release = max(bases, key=len)
     alignment.cost(release, [alignment.rewrite(release, background, rng) for _ in range(20)])
+    if background.rounds > 1:
+        print(
+            f"background: {background.drawn} sentences drawn from {len(background.sentences)} "
+            f"({background.rounds} shuffles), so some outlets add the same background sentence"
+        )
 
 
 if __name__ == "__main__":

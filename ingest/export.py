@@ -12,7 +12,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -23,9 +23,6 @@ from nlp.sections import split_sections
 from nlp.urls import is_public_http_url
 from store.models import Article, Draft
 
-Format = Literal["jekyll", "markdown", "json"]
-FORMATS: tuple[Format, ...] = ("jekyll", "markdown", "json")
-MEDIA_TYPES = {"jekyll": "text/markdown; charset=utf-8", "markdown": "text/markdown; charset=utf-8"}
 DEFAULT_CATEGORY = "기타"
 UNNAMED = "출처"  # an outlet with no name and no public URL to take a host from
 SPACER = '<p data-ke-size="size16"></p>'

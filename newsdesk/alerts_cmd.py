@@ -41,37 +41,6 @@ SAMPLE_ARTICLE = {
 }
 
 
-def add_alerts_parser(sub: Any) -> argparse.ArgumentParser:
-    """Add `alerts` with its add, list, rm and test actions to the CLI's subparsers."""
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "alerts", help="saved searches whose new matches are posted to a webhook, signed"
-    )
-    actions = parser.add_subparsers(dest="alerts_command", required=True, metavar="ACTION")
-    p = actions.add_parser("add", help="save a search; prints its id and signing secret (shown once)")
-    p.add_argument("name")
-    # required even when empty: an optional positional would swallow what follows `--`
-    p.add_argument(
-        "query",
-        help='as /search takes it: words, "phrases", -exclusions; "" with --source-health: health only',
-    )
-    p.add_argument(
-        "--source-health",
-        action="store_true",
-        help="also post when a source (the --source one, else any) goes failing or recovers",
-    )
-    p.add_argument("--webhook", required=True, help="http(s) URL on a public address")
-    p.add_argument("--source", help="only articles of this source")
-    p.add_argument("--category", help="only articles of this category")
-    p.add_argument("--json", action="store_true")
-    p = actions.add_parser("list", help="every alert with its state and delivery counts")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p = actions.add_parser("rm", help="remove an alert and its delivery log")
-    p.add_argument("id", type=int, metavar="ID")
-    p = actions.add_parser("test", help="post a sample signed delivery to the alert's webhook now")
-    p.add_argument("id", type=int, metavar="ID")
-    return parser
-
-
 def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
     db = Database(settings.database_url)
     try:

@@ -1,5 +1,10 @@
 """The `newsdesk` command: one line on stderr and a non-zero exit for expected failures."""
 
+# (The docstring above is `newsdesk --help`'s description.) The whole parser, each command group's
+# too, is built here from modules that load nothing heavy (choices from `store.states` and
+# `ingest.formats`), so `--help` and bad usage answer at once; `commands` imports what a command
+# needs only when it runs.
+
 from __future__ import annotations
 
 import argparse
@@ -7,14 +12,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from ingest.formats import FORMATS
 from newsdesk import commands
-from newsdesk.alerts_cmd import add_alerts_parser
-from newsdesk.drafts_cmd import add_drafts_parser
 from newsdesk.errors import NewsdeskError, UsageError
 from newsdesk.output import JSON_LINES
 from newsdesk.settings import Settings
-from newsdesk.stories_cmd import add_stories_parser
+from store.states import DRAFT_STATES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,6 +99,73 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="ingest the shipped sample pages, print a draft and a search")
     p.add_argument("--query", action="append", help="search to run (repeatable; default: 협력했다, 청년)")
+    return parser
+
+
+def add_drafts_parser(sub: Any) -> argparse.ArgumentParser:
+    """Add `drafts` with its `list` and `export` actions to the CLI's subparsers."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "drafts", help="list and export the editors' summary drafts"
+    )
+    actions = parser.add_subparsers(dest="drafts_command", required=True, metavar="ACTION")
+    p = actions.add_parser(
+        "list",
+        help="list drafts, newest change first",
+        description="Drafts, newest change first (an edit, a status, a regenerated summary, a new "
+        "outlet of its story); the time shown is that change, in KST.",
+    )
+    p.add_argument("--status", choices=DRAFT_STATES)
+    p.add_argument("--json", action="store_true", help=f"{JSON_LINES}, each a row of GET /drafts' results")
+    p = actions.add_parser("export", help="export one draft to stdout, or many (--status) into --out DIR")
+    p.add_argument("id", nargs="?", type=int, metavar="ID")
+    p.add_argument("--format", choices=FORMATS, default="jekyll")
+    p.add_argument("--status", choices=DRAFT_STATES, help="without ID: which drafts (default approved)")
+    p.add_argument("--out", type=Path, metavar="DIR", help="write YYYY-MM-DD-slug.md files here")
+    return parser
+
+
+def add_alerts_parser(sub: Any) -> argparse.ArgumentParser:
+    """Add `alerts` with its add, list, rm and test actions to the CLI's subparsers."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "alerts", help="saved searches whose new matches are posted to a webhook, signed"
+    )
+    actions = parser.add_subparsers(dest="alerts_command", required=True, metavar="ACTION")
+    p = actions.add_parser("add", help="save a search; prints its id and signing secret (shown once)")
+    p.add_argument("name")
+    # required even when empty: an optional positional would swallow what follows `--`
+    p.add_argument(
+        "query",
+        help='as /search takes it: words, "phrases", -exclusions; "" with --source-health: health only',
+    )
+    p.add_argument(
+        "--source-health",
+        action="store_true",
+        help="also post when a source (the --source one, else any) goes failing or recovers",
+    )
+    p.add_argument("--webhook", required=True, help="http(s) URL on a public address")
+    p.add_argument("--source", help="only articles of this source")
+    p.add_argument("--category", help="only articles of this category")
+    p.add_argument("--json", action="store_true")
+    p = actions.add_parser("list", help="every alert with its state and delivery counts")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p = actions.add_parser("rm", help="remove an alert and its delivery log")
+    p.add_argument("id", type=int, metavar="ID")
+    p = actions.add_parser("test", help="post a sample signed delivery to the alert's webhook now")
+    p.add_argument("id", type=int, metavar="ID")
+    return parser
+
+
+def add_stories_parser(sub: Any) -> argparse.ArgumentParser:
+    """Add `stories show` to the CLI's subparsers."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "stories", help="a story across outlets: what each copied, added, left out, and when"
+    )
+    actions = parser.add_subparsers(dest="stories_command", required=True, metavar="ACTION")
+    p = actions.add_parser(
+        "show", help="the release sentence by sentence, each outlet's coverage, the timeline"
+    )
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true", help="the same object GET /stories/ID returns")
     return parser
 
 

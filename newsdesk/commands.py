@@ -1,4 +1,9 @@
-"""What each `newsdesk` subcommand does; the parser lives in cli.py."""
+"""What each `newsdesk` subcommand does; the parser lives in cli.py.
+
+A command imports what it needs when it runs (the store, the search engines, Kiwi, Scrapy,
+Celery, the API), not when this module loads: `newsdesk --help` and `newsdesk extract` start
+without the rest of the house. `tests/test_cli_imports.py` holds them to that.
+"""
 
 from __future__ import annotations
 
@@ -8,30 +13,19 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ingest.options import digest_options
-from ingest.pipeline import Origin, Outcome, ingest
-from newsdesk.alerts_cmd import cmd_alerts
-from newsdesk.crawl_cmd import cmd_crawl, cmd_sources
-from newsdesk.demo import run_demo
-from newsdesk.drafts_cmd import cmd_drafts
 from newsdesk.errors import CommandError, UsageError
 from newsdesk.output import emit, format_hit
 from newsdesk.progress import Progress, loading_model
 from newsdesk.settings import Settings
-from newsdesk.stories_cmd import cmd_stories
 from nlp import NlpError
-from nlp.analyse import analyse, warm
-from nlp.digest import DigestOptions
-from nlp.excerpt import excerpt
-from nlp.extract import extract_page, extract_source_pages
-from nlp.keywords import keywords
-from nlp.page import ExtractedPage
-from nlp.summarize import summarise
 from nlp.urls import is_http_url
-from search.articles import search
-from store.db import Database, current_revision, database_exists, upgrade
+
+if TYPE_CHECKING:
+    from ingest.pipeline import Outcome
+    from nlp.digest import DigestOptions
+    from nlp.page import ExtractedPage
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -42,11 +36,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         "search": cmd_search,
         "db": cmd_db,
         "serve": cmd_serve,
-        "crawl": cmd_crawl,
-        "drafts": cmd_drafts,
-        "alerts": cmd_alerts,
-        "stories": cmd_stories,
-        "sources": cmd_sources,
+        "crawl": _crawl,
+        "drafts": _drafts,
+        "alerts": _alerts,
+        "stories": _stories,
+        "sources": _sources,
         "worker": cmd_worker,
         "beat": cmd_beat,
         "up": cmd_up,
@@ -55,7 +49,42 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return handlers[args.command](args, settings)
 
 
+# the commands of their own modules, each imported when it runs -------------------------------
+
+
+def _crawl(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.crawl_cmd import cmd_crawl
+
+    return cmd_crawl(args, settings)
+
+
+def _sources(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.crawl_cmd import cmd_sources
+
+    return cmd_sources(args, settings)
+
+
+def _drafts(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.drafts_cmd import cmd_drafts
+
+    return cmd_drafts(args, settings)
+
+
+def _alerts(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.alerts_cmd import cmd_alerts
+
+    return cmd_alerts(args, settings)
+
+
+def _stories(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.stories_cmd import cmd_stories
+
+    return cmd_stories(args, settings)
+
+
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from newsdesk.demo import run_demo
+
     return run_demo(settings, args.query or ["협력했다", "청년"])
 
 
@@ -76,6 +105,8 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 
 def _extract_records(paths: list[Path], url: str | None) -> list[dict[str, Any]]:
     """One record per file; pages of one site given together share what their template repeats."""
+    from nlp.extract import extract_source_pages
+
     raws: dict[int, bytes] = {}
     records: list[dict[str, Any]] = []
     for index, path in enumerate(paths):
@@ -135,6 +166,8 @@ def _print_extract(record: dict[str, Any]) -> None:
 
 
 def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.options import digest_options
+
     opts = digest_options(settings, args.sentences, args.max_chars)
     with _open_text(args.file) as stream:
         if args.jsonl:
@@ -162,6 +195,11 @@ _HTML_START = re.compile(
 
 def summarize_text(text: str, opts: DigestOptions) -> dict[str, Any]:
     """Summary sentences with offsets, an excerpt and keywords, from one analysis of `text`."""
+    from nlp.analyse import analyse
+    from nlp.excerpt import excerpt
+    from nlp.keywords import keywords
+    from nlp.summarize import summarise
+
     analysis = analyse(text)
     return {
         "sentences": [s.as_dict() for s in summarise(analysis, opts.sentences, opts.max_chars)],
@@ -177,6 +215,8 @@ def _looks_like_html(text: str) -> bool:
 
 def _article_text(markup: str) -> str:
     """The article body of an HTML page (as nlp.extract finds it), or a one-line refusal."""
+    from nlp.extract import extract_page
+
     page = extract_page(markup.encode("utf-8"), declared_charset="utf-8")
     body = page.body.strip()
     if page.kind != "article" or not body:
@@ -228,6 +268,11 @@ def _check_url(url: str | None) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.options import digest_options
+    from ingest.pipeline import Origin, ingest
+    from nlp.analyse import warm
+    from store.db import Database
+
     _check_url(args.url)
     files, missing = _page_files(args.paths)
     for path in missing:  # reported, and the others still go in (exit 1 at the end)
@@ -291,6 +336,9 @@ def _outcome_line(path: Path, outcome: Outcome) -> str:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from search.articles import search
+    from store.db import Database
+
     query = " ".join(args.query)  # `search 청년 -심야` is one query, as `search "청년 -심야"` is
     db = Database(settings.database_url)
     with db.transaction() as session:
@@ -309,6 +357,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from api.serve import serve
+    from nlp.analyse import warm
 
     def load_model() -> None:  # one process: Kiwi loads here, before uvicorn's start lines
         with loading_model():
@@ -339,6 +388,8 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    from store.db import Database, current_revision, database_exists, upgrade
+
     if args.action == "current" and not database_exists(settings.database_url):
         print(f"no database yet: {settings.database_url} (`newsdesk db upgrade` creates it)")
         return 1  # read only: `current` never creates the database it reports on

@@ -7,41 +7,19 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ingest.drafts import NEWEST_CHANGE_FIRST
-from ingest.export import FORMATS, filename, render_jekyll, render_json, render_markdown
+from ingest.export import filename, render_jekyll, render_json, render_markdown
 from newsdesk.errors import CommandError
-from newsdesk.output import JSON_LINES, emit
+from newsdesk.output import emit
 from newsdesk.settings import Settings
 from nlp.dates import KST
 from store.db import Database
-from store.models import DRAFT_STATES, Draft
-
-
-def add_drafts_parser(sub: Any) -> argparse.ArgumentParser:
-    """Add `drafts` with its `list` and `export` actions to the CLI's subparsers."""
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "drafts", help="list and export the editors' summary drafts"
-    )
-    actions = parser.add_subparsers(dest="drafts_command", required=True, metavar="ACTION")
-    p = actions.add_parser(
-        "list",
-        help="list drafts, newest change first",
-        description="Drafts, newest change first (an edit, a status, a regenerated summary, a new "
-        "outlet of its story); the time shown is that change, in KST.",
-    )
-    p.add_argument("--status", choices=DRAFT_STATES)
-    p.add_argument("--json", action="store_true", help=f"{JSON_LINES}, each a row of GET /drafts' results")
-    p = actions.add_parser("export", help="export one draft to stdout, or many (--status) into --out DIR")
-    p.add_argument("id", nargs="?", type=int, metavar="ID")
-    p.add_argument("--format", choices=FORMATS, default="jekyll")
-    p.add_argument("--status", choices=DRAFT_STATES, help="without ID: which drafts (default approved)")
-    p.add_argument("--out", type=Path, metavar="DIR", help="write YYYY-MM-DD-slug.md files here")
-    return parser
+from store.models import Draft
 
 
 def cmd_drafts(args: argparse.Namespace, settings: Settings) -> int:

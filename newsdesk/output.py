@@ -6,9 +6,10 @@ import datetime as dt
 import html
 import json
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from search.articles import Hit
+if TYPE_CHECKING:  # the CLI prints JSON without loading the search engines
+    from search.articles import Hit
 
 JSON_LINES = "JSON Lines: one JSON object per line"
 

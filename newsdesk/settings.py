@@ -11,8 +11,6 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _distribution_version
 from pathlib import Path
 
 from newsdesk.defaults import EXCERPT_CHARS, ROBOTS_AGENT, SUMMARY_SENTENCES
@@ -35,6 +33,10 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 @cache
 def version() -> str:
     """The installed release of newsdesk ("dev" when run from a tree that is not installed)."""
+    # ~20 ms to import: paid on the first call (a User-Agent, the API), not by every CLI start
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as _distribution_version
+
     try:
         return _distribution_version("newsdesk")
     except PackageNotFoundError:

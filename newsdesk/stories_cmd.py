@@ -14,20 +14,6 @@ from store.db import Database
 from store.models import Story
 
 
-def add_stories_parser(sub: Any) -> argparse.ArgumentParser:
-    """Add `stories show` to the CLI's subparsers."""
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "stories", help="a story across outlets: what each copied, added, left out, and when"
-    )
-    actions = parser.add_subparsers(dest="stories_command", required=True, metavar="ACTION")
-    p = actions.add_parser(
-        "show", help="the release sentence by sentence, each outlet's coverage, the timeline"
-    )
-    p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("--json", action="store_true", help="the same object GET /stories/ID returns")
-    return parser
-
-
 def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
     """Print one story's coverage as text or JSON; an unknown id is a one-line error."""
     db = Database(settings.database_url)

@@ -28,8 +28,6 @@ from nlp.dates import KST
 
 UTC = dt.UTC
 
-PAGE_STATES = ("fetched", "processed", "failed")
-DRAFT_STATES = ("draft", "approved", "published", "rejected")
 SUMMARY_MODES = ("full", "excerpt", "none")
 
 

@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from ingest.drafts import TRANSITIONS, upsert_draft
 from store.db import Database
-from store.models import DRAFT_STATES, Article, Draft, Source
+from store.models import Article, Draft, Source
+from store.states import DRAFT_STATES
 from tests.support.drafts import EDITOR_HEADERS, READER, READER_HEADERS, Seeded, api_client
 
 Client = tuple[TestClient, Database, Seeded]

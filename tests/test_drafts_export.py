@@ -16,8 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.export import filename, front_matter, one_line, render_jekyll, render_json, render_markdown, slug
+from newsdesk.cli import add_drafts_parser
 from newsdesk.commands import CommandError
-from newsdesk.drafts_cmd import add_drafts_parser, cmd_drafts
+from newsdesk.drafts_cmd import cmd_drafts
 from nlp.dates import KST
 from nlp.urls import is_public_http_url
 from store.db import Database

@@ -23,7 +23,11 @@ LAYOUT_CELL_BREAKS = 4  # …or this many line breaks
 LAYOUT_CELL_SENTENCES = 2  # …or this many sentences (…했다.)
 _SENTENCE_RE = re.compile(r"(?:다|요|음|함)[.。](?![\d.])")  # text_content runs <br> lines together
 _CELL_BLOCK_TAGS = ("p", "div", "ul", "ol", "table", "h2", "h3", "h4", "blockquote")
-LINE_TAGS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "table"})
+LINE_TAGS = frozenset(
+    {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "table"}
+    # a picture's caption is a line of its own: photo stories set several around a short text
+    | {"figure", "figcaption"}
+)
 
 
 def largest_block(tree: html.HtmlElement) -> str:
@@ -123,6 +127,19 @@ def _skipped(element: html.HtmlElement, own_only: bool = False) -> bool:
         if node.tag in SKIP_TAGS or SKIP_MARKS_RE.search(marks):
             return True
     return False
+
+
+def drop_empty_links(tree: html.HtmlElement) -> int:
+    """Drop links that hold nothing (no text, no picture), keeping the text after them; how many.
+
+    Convention: boards leave empty anchors in a post's cell (gnuboard's ``<a href=""></a>`` after
+    the text, a ``<a name="top"></a>`` bookmark). A reader sees nothing of them, but trafilatura
+    reads a short block whose links have no words as navigation and drops the block, text and all.
+    """
+    empty = [a for a in tree.iter("a") if len(a) == 0 and not (a.text or "").strip()]
+    for link in empty:
+        link.drop_tag()
+    return len(empty)
 
 
 def unwrap_layout_tables(tree: html.HtmlElement) -> int:

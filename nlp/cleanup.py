@@ -58,9 +58,53 @@ _TOOL_WORDS = (
 )
 # a release's header prints when it is sent and when it may run: ``배포일시``, ``보도일시``, ``보도시점``
 _RELEASE_TIME = r"(?:보도|배포)\s?(?:일시|일자|시점)"
+# Convention: a broadcast report's transcript credits its crew on a line of its own, roles and names
+# set apart by commas or slashes: ``(영상취재 : 김승태, 영상편집 : 박지인)``,
+# ``촬영기자:김민혁/그래픽:이하나``
+# (a card story credits its makers the same way: ``기획·제작 : 정책노트 디지털뉴스팀 / 이미지 출처 : …``)
+_CREW_ROLE = (
+    r"(?:영상\s*)?(?:취재|촬영|편집|디자인|그래픽)(?:\s*기자)?|CG|카메라|구성|연출|작가|자막"
+    r"|기획\s*[·/]?\s*제작|기획|제작|일러스트|(?:이미지|사진)\s*출처"
+)
+_CREW = rf"(?:{_CREW_ROLE})\s*[:：]\s*[^:：/|()\[\]]{{2,30}}?"
 BOILERPLATE_PATTERNS = (
     # …on a line of its own with how it may run: ``보도일시 : 2025. 3. 10. 배포 즉시 보도 가능``
     rf"^(?=.{{0,80}}$){_RELEASE_TIME}\s*[:：]?\s*(?:19|20)\d{{2}}(?!.*[^니]다\.\s*$)",
+    rf"^(?=.{{0,120}}$)(?!.*[^니]다\.\s*$)[(\[]?\s*{_CREW}(?:\s*[,/·|]\s*{_CREW})*\s*[)\]]?$",
+    # …its cue marks, alone on their lines: ``[앵커]``, ``<기자>``, ``◀ 리포트 ▶``
+    r"^[\[<‹◀【]\s*(?:앵\s*커|리\s*포\s*트|기\s*자|인\s*터\s*뷰|녹\s*취|현장음|스탠드업|클로징)\s*[\]>›▶】]$",
+    # …the player's words for screen readers and its clock: ``동영상 영역 시작``, ``00:00 / 02:14``
+    r"^(?:동영상|영상|비디오)\s*(?:영역|플레이어)(?:\s*(?:시작|끝))?$|^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$"
+    r"|^(?=.{0,80}$)※?\s*(?:동영상|영상)이\s*재생되지\s*않",
+    # …and its sign-off and contact line: ``한빛뉴스 정다은입니다.``, ``YTV 권나래 (nr@ytv.example)``
+    r"^(?:[A-Z][A-Za-z0-9]{1,6}(?:\s?뉴스)?|[가-힣A-Za-z]{1,8}(?:뉴스|방송|TV))\s?[가-힣]{2,4}입니다\.?$",
+    r"^(?:[A-Z][A-Za-z0-9]{1,6}|[가-힣A-Za-z]{1,8}(?:뉴스|방송|TV))\s[가-힣]{2,4}\s*[(\[]?[\w.+-]+@[\w.-]+\.[a-z]{2,}[)\]]?$",
+    # a wire's photo caption set in the text (``정부세종청사 전경. 2025.06.26. kms@… *재판매 및 DB 금지``)
+    # and its house line closing the text (``◎공감언론 뉴스온이 제공하는 뉴스입니다.``)
+    r"재판매\s*(?:및|·|,)\s*DB\s*금지|^(?=.{0,60}$)[◎○●]?.{0,30}[이가]\s*제공하는\s*(?:뉴스|기사)입니다\.?$",
+    # a recommendation box's notice: ``이 기사의 관련 기사는 AI 알고리즘이 자동 추천한 것입니다.``
+    r"^(?=.{0,100}$).{0,40}(?:AI|인공지능)\s*(?:알고리즘|시스템)?\s*[이가]?\s*(?:자동\s*)?추천한\s*것입니다",
+    # a release wire's tail: its site, a bare phone, its notice (``…를 통해 배포한 보도자료입니다``)
+    r"^(?:웹\s*사이트|홈페이지|website)\s*[:：]\s*(?:https?://|www\.)\S+$"
+    rf"|^(?:tel|전화|☎)?\s*[:.]?\s*{_PHONE}$|통해\s*배포한\s*보도자료입니다",
+    # a radio interview's programme card and its quoting notice: ``■ 방송 : … FM 98.1``, ``■ 진행 : …``,
+    # ``※ 인터뷰를 인용보도할 때는 프로그램명 …을 밝혀주시기 바랍니다``
+    r"^(?!.*[^니]다\.\s*$)[■□◆]?\s*(?:방송|진행|대담|출연)\s*[:：]\s*.{1,80}$|인용\s*보도\s*(?:할|하실)\s*때"
+    r"|^\[[^\]]{0,60}바로\s*가기\]$",
+    # a release's attachment list continued on its own lines: ``2. 자주 묻는 질문 1부. 끝.``
+    r"^\d{1,2}\.\s*[^.]{1,60}\s\d+\s*부\.?\s*(?:<?\s*끝\s*>?\.?)?$",
+    # a portal's or a board's notice under the text, in the polite style a sentence of news never
+    # takes: a reuse licence (``…출처를 표기하여야 하며, 위반 시 저작권법 제37조와 제138조에 따라 …``),
+    # a pointer to the attachment (``자세한 내용은 첨부파일을 확인하시기 바랍니다``), a transcript's caveat
+    # (``이 브리핑 자료는 속기록으로 실제 발언과 다를 수 있습니다``)
+    r"^(?=.{0,200}$)(?!.*[^니]다\.\s*$).{0,120}(?:저작권법\s*제\s*\d+\s*조|자세한\s*내용은\s*첨부\s*(?:파일|문서|자료)"
+    r"|속기록으로.{0,20}(?:다를|차이))",
+    # a letter's sign-off: ``- 정책레터 편집팀 드림``
+    r"^(?=.{0,30}$)[^.!?]{1,25}\s드림\.?$",
+    # a tip line's appeal: ``※ '당신의 제보가 뉴스가 됩니다' … [카카오톡] … [전화] …``,
+    # ``제보는 카카오톡 okjebo``
+    r"^(?=.{0,300}$)(?!.*[^니]다\.\s*$).{0,60}제보.{0,200}(?:카카오톡|전화|메일).{0,100}(?:카카오톡|전화|메일)"
+    r"|^제보는\s*카카오톡",
     r"^[-•·*]?\s*(?:조회수?|조회\s*수|hits?|views?)\s*[:：]?\s*[\d,]+\s*(?:회)?$",
     r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|hwt|odt|jpe?g|png|gif)\s*(?:[(\[]\s*[\d.,]+\s*[kmg]?i?b(?:ytes?)?\s*[)\]])?\s*$",
     r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|hwt|odt)\s*\(",
@@ -119,7 +163,7 @@ BOILERPLATE_PATTERNS = (
     # a row of page tools, their words run together or apart (``기사 듣기스크랩인쇄공유하기``, ``가 가``)
     rf"^(?:(?:{_TOOL_WORDS})\s*[|·/]?\s*){{2,}}$",
     r"URL이\s*복사되었습니다|주소가\s*복사되었습니다|(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인)(?:\s*[,/|]?\s*(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인|X|URL\s*복사)){2,}",
-    r"^[\[(]?\s*사진\s*=|^\*?\s*사진\s*설명\s*[:：]|^[\[(]?\s*사진\s*(?:제공|출처)\s*[=:：]|^※\s*(?:사진\s*있음|별첨)",
+    r"^[\[(]?\s*사진\s*=|^\*?\s*사진\s*설명\s*[:：]|^[\[(]?\s*사진\s*(?:제공|출처)\s*[=:：]|^※?\s*(?:사진\s*있음|별첨)(?![가-힣])",
     # a photo caption printed as a paragraph: it points at the photo (사진 왼쪽부터) or ends in
     # the photo's credit (사진=가온시 제공, 〈가온일보 DB〉, ⓒ가온일보)
     r"^[(\[]?\s*사진\s*(?:왼쪽|오른쪽|위|아래|가운데|맨)",
@@ -356,7 +400,8 @@ def drop_item_lines(cleaned: str, items: Sequence[str]) -> str:
     lines = cleaned.split("\n")
     first_item = None
     for index in range(len(lines) - 1, -1, -1):
-        text = fold(lines[index].lstrip(LIST_BULLETS))
+        # a list of posts set as a table prints each row ``| 제목 | 2025.03.21 |``
+        text = fold(lines[index].lstrip(LIST_BULLETS).replace("|", " "))
         if len(text) >= MIN_TEASER_CHARS and any("".join(text.split()) in item for item in texts):
             first_item = index
         elif len(text) >= MIN_TEASER_CHARS:

@@ -21,7 +21,14 @@ import trafilatura
 from lxml import etree, html
 
 from nlp import EmptyPageError, ExtractionFailedError, NlpError
-from nlp.blocks import block_text, largest_block, mark_menu_tables, unwrap_layout_tables, wrap_leading_lines
+from nlp.blocks import (
+    block_text,
+    drop_empty_links,
+    largest_block,
+    mark_menu_tables,
+    unwrap_layout_tables,
+    wrap_leading_lines,
+)
 from nlp.bylines import byline_names, clean_author, header_byline_names, merge_authors
 from nlp.cleanup import (
     clean_body,
@@ -163,11 +170,12 @@ def extract_page(
     table_heads = headed_tables(tree)  # before layout tables turn into blocks
     changed = (
         drop_pull_quotes(tree)
+        + drop_empty_links(tree)
+        + drop_comment_boxes(tree)  # before layout tables turn into blocks: a table can be the box
         + mark_menu_tables(tree)
         + unwrap_layout_tables(tree)
         + drop_inline_labels(tree)
         + drop_hidden_headings(tree)
-        + drop_comment_boxes(tree)
     )
     changed += join_broken_headings(tree) + wrap_leading_lines(tree)
     if lead or changed:

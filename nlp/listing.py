@@ -453,9 +453,10 @@ def _article_like(url: str) -> bool:
 
 
 # Convention: a site with clean URLs ends a post's path with its number (``/ko/news/214``); a young
-# site's numbers are short. A page number (``/news/page/3``) is no post.
+# site's numbers are short. A page number (``/news/page/3``) is no post. A blog host numbers its
+# posts at the root (Tistory's ``/412``).
 _PATH_RECORD_RE = re.compile(
-    r"/(?!(?:page|p|pg|list|category|cate|section|tag)/)[^/\d]+/\d{1,9}/?$", re.IGNORECASE
+    r"/(?!(?:page|p|pg|list|category|cate|section|tag)/)[^/\d]+/\d{1,9}/?$|^/\d{1,9}/?$", re.IGNORECASE
 )
 
 

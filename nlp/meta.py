@@ -87,7 +87,7 @@ def collect_meta(tree: html.HtmlElement) -> PageMeta:
             seen_title, title_tag = True, _clean(element.text)
         elif tag == "link" and canonical is None:
             canonical = _canonical_link(element)
-        elif tag == "time" and time_in_article is None:
+        elif tag == "time" and time_in_article is None and not _modified_time(element):
             value = parse_date(element.get("datetime") or "")
             place = _time_place(element) if value is not None else "aside"
             if place == "article":
@@ -186,6 +186,20 @@ def _is_article(obj: dict[str, Any]) -> bool:
     kinds = obj.get("@type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     return any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds)
+
+
+def _modified_time(element: html.HtmlElement) -> bool:
+    """A ``<time>`` its class or ``itemprop`` marks as the last change, not the publication.
+
+    Convention: WordPress themes print both stamps as ``<time>`` (``<time class="updated">`` and
+    ``<time class="entry-date published">``), some the updated one first; schema.org's microdata
+    names them ``dateModified`` and ``datePublished``.
+    """
+    marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}".lower()
+    return bool(_MODIFIED_MARKS_RE.search(marks)) and "published" not in marks
+
+
+_MODIFIED_MARKS_RE = re.compile(r"(?:^|[\s_-])(?:updated|modified|datemodified)(?:$|[\s_-])")
 
 
 def _time_place(element: html.HtmlElement) -> str:

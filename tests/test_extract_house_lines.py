@@ -1,0 +1,94 @@
+"""A distributor's house lines around a text, each on two made-up templates (a news view of
+paragraphs and an old board cell of ``<br>`` lines in EUC-KR):
+
+- a wire's photo caption in the text (``… *재판매 및 DB 금지``) and its closing house line
+  (``◎공감언론 뉴스온이 제공하는 뉴스입니다.``), a recommendation box's AI notice;
+- a release wire's tail: ``웹사이트: https://…``, a bare phone, ``…를 통해 배포한 보도자료입니다``;
+- a card story's credits (``기획·제작 : … / 이미지 출처 : …``);
+- a radio interview's programme card (``■ 방송 : …``, ``■ 진행 : …``), its quoting notice and its
+  ``[… 공식 홈페이지 바로가기]`` link;
+- a portal's notices in the polite style no news sentence takes (a reuse licence citing 저작권법,
+  a pointer to the attachment, a transcript's caveat) and a letter's ``… 드림``;
+- an HWP release's ``※ 사진 있음`` and its attachment list's continued line (its decks between
+  dashes stay: drafts show them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from nlp.extract import extract_page
+
+TITLE = "정부, 청년 월세 지원 대상 만 34세까지 확대"
+LINES = [
+    "정부는 다음 달부터 청년 월세 지원 대상을 넓힌다고 26일 밝혔다.",
+    "지원 대상은 만 19세부터 34세까지 무주택 청년이다.",
+    "지원 금액은 월 최대 20만 원이며 12개월 동안 지급된다.",
+    "신청은 복지로 누리집이나 행정복지센터에서 할 수 있다.",
+]
+FURNITURE = {
+    "wire": (
+        ["정부세종청사 전경. 2025.06.26. kms@newson.example *재판매 및 DB 금지"],
+        [
+            "◎공감언론 뉴스온이 제공하는 뉴스입니다.",
+            "AI 추천 기사",
+            "이 기사의 관련 기사는 AI 알고리즘이 자동 추천한 것입니다.",
+        ],
+    ),
+    "release wire": (
+        [],
+        [
+            "웹사이트: https://www.krei.example.kr",
+            "02-6000-1200",
+            "이 뉴스는 기업·기관·단체가 뉴스와이드를 통해 배포한 보도자료입니다.",
+        ],
+    ),
+    "card story": ([], ["기획·제작 : 정책노트 디지털뉴스팀 / 이미지 출처 : 게티이미지뱅크"]),
+    "radio": (
+        ["■ 방송 : CBR 라디오 &lt;아침뉴스&gt; FM 98.1 (07:20~09:00)", "■ 진행 : 김지현 앵커"],
+        [
+            "[CBR 아침뉴스 공식 홈페이지 바로가기]",
+            "※ 인터뷰를 인용보도할 때는 프로그램명 'CBR 아침뉴스'를 정확히 밝혀주시기 바랍니다.",
+        ],
+    ),
+    "notices": (
+        [],
+        [
+            "자료를 쓰실 경우 출처를 표기하여야 하며, 위반 시 저작권법 제37조에 따라 처벌될 수 있습니다.",
+            "※ 이 보도자료는 관련 부처에서 제공한 것으로 자세한 내용은 첨부파일을 확인하시기 바랍니다.",
+            "※ 이 브리핑 자료는 속기록으로 실제 발언과 다를 수 있습니다.",
+            "- 정책레터 편집팀 드림",
+        ],
+    ),
+    "hwp release": (
+        ["※ 사진 있음"],
+        ["붙임 1. 모바일 신분증 발급 안내 1부.", "2. 자주 묻는 질문 1부. 끝."],
+    ),
+}
+
+
+def news_view(above: list[str], after: list[str]) -> str:
+    text = "".join(f"<p>{line}</p>" for line in [*above, *LINES, *after])
+    return f"""<html><head><meta charset="euc-kr"><title>{TITLE} | 한빛통신</title></head><body>
+<div class="gnb"><a href="/">한빛통신</a> <a href="/politics">정치</a> <a href="/economy">경제</a></div>
+<div class="article"><h1 class="headline">{TITLE}</h1><p class="date">송고 2025-06-26 11:47</p>
+<div class="article_body">{text}</div></div></body></html>"""
+
+
+def board_cell(above: list[str], after: list[str]) -> str:
+    text = "<br>\n".join([*above, *LINES, *after])
+    return f"""<html><head><meta charset="euc-kr"><title>::: 한빛군 :::</title></head><body>
+<table width="900"><tr><td><img src="/img/logo.gif" alt="한빛군"></td></tr>
+<tr><td class="subject"><b>{TITLE}</b></td></tr><tr><td>등록일 : 2025-06-26 &nbsp; 조회 : 52</td></tr>
+<tr><td class="view_text">{text}</td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize("template", [news_view, board_cell])
+@pytest.mark.parametrize("kind", list(FURNITURE))
+def test_house_lines_are_no_text(template: Callable[[list[str], list[str]], str], kind: str) -> None:
+    above, after = FURNITURE[kind]
+    extracted = extract_page(template(above, after).encode("cp949"))
+    assert extracted.title == TITLE
+    assert extracted.body.split("\n") == LINES

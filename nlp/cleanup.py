@@ -89,7 +89,9 @@ BOILERPLATE_PATTERNS = (
     rf"|^(?:tel|전화|☎)?\s*[:.]?\s*{_PHONE}$|통해\s*배포한\s*보도자료입니다",
     # a radio interview's programme card and its quoting notice: ``■ 방송 : … FM 98.1``, ``■ 진행 : …``,
     # ``※ 인터뷰를 인용보도할 때는 프로그램명 …을 밝혀주시기 바랍니다``
-    r"^(?!.*[^니]다\.\s*$)[■□◆]?\s*(?:방송|진행|대담|출연)\s*[:：]\s*.{1,80}$|인용\s*보도\s*(?:할|하실)\s*때"
+    # (an event's ``진행 : 사회복지과`` stays: the card names a station, a time or a presenter)
+    r"^(?!.*[^니]다\.\s*$)[■□◆]?\s*(?:방송\s*[:：].{0,60}(?:FM|AM|라디오|TV|\d{1,2}:\d{2}\s*[~-])"
+    r"|진행\s*[:：].{0,30}(?:앵커|아나운서|기자|PD|MC))|인용\s*보도\s*(?:할|하실)\s*때"
     r"|^\[[^\]]{0,60}바로\s*가기\]$",
     # a release's attachment list continued on its own lines: ``2. 자주 묻는 질문 1부. 끝.``
     r"^\d{1,2}\.\s*[^.]{1,60}\s\d+\s*부\.?\s*(?:<?\s*끝\s*>?\.?)?$",
@@ -146,10 +148,12 @@ BOILERPLATE_PATTERNS = (
     r"|보도자료를\s*전재하여|^(?=.{0,80}$).{0,40}전재하여\s*제공",
     r"무단\s*전재|재배포\s*금지|all\s*rights\s*reserved|copyrights?\s*(?:ⓒ|©|\(c\))|^\s*(?:ⓒ|©)",
     r"^[^.!?]{0,25}바로\s*가기\s*$|^응답소|응답소\s*누리집",
-    r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|(?:기사|본문|음성)\s*듣기|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|닫기|TOP|맨\s*위로|PC\s*버전(?:\s*보기)?|모바일\s*버전(?:\s*보기)?|광고|AD|advertisement|sponsored)$",
+    r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|(?:기사|본문|음성)\s*듣기|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|닫기|TOP|맨\s*위로|라이킷|게시글\s*관리|PC\s*버전(?:\s*보기)?|모바일\s*버전(?:\s*보기)?|광고|AD|advertisement|sponsored)$",
     # a post's neighbours under it, by any name and arrow: ``▲ 윗글 | 제목``, ``▼ 다음글 제목``, ``Prev 제목``
     r"^(?=.{0,150}$)(?!.*[^니]다\.\s*$)[▲▼△▽↑↓◀▶◁▷<>«»\s]*"
-    r"(?:이전\s?글|다음\s?글|윗\s?글|아랫\s?글|(?:prev(?:ious)?|next)(?:\s|[:：|]|$))",
+    r"(?:이전\s?글|다음\s?글|윗\s?글|아랫\s?글|(?:prev(?:ious)?|next)(?:\s|[:：|]|$)"
+    # …or a news page's ``이전기사``/``다음기사`` (run together: ``이전다음기사``)
+    r"|이전\s?(?:다음\s?)?(?:기사|뉴스)|다음\s?기사)",
     # a credit under the text without brackets: ``자료제공 : 해양정책과 (044-…)``, ``자료 : 해양수산부``
     # (a photo's, ``사진 제공 =``, is a caption's pattern below)
     r"^(?=.{0,80}$)(?:자료\s*제공|자료)\s*[:：=]\s*[^.!?]{1,60}$",
@@ -209,7 +213,7 @@ BOILERPLATE_PATTERNS = (
 CAPTION_RE = re.compile(r"^[▲△]\s*[^▲△]{0,150}(?:하고\s*있다|사진|ⓒ|제공\)?|DB[)\]〉>]?)[^▲△]{0,40}$")
 # ``<사진> 김 시장이 …``: a caption labelled as one. A line of the body only: a photo story's
 # headline is labelled the same way (``[사진] 폭염 속 쉼터 점검``)
-LABELLED_CAPTION_RE = re.compile(r"^(?=.{0,150}$)[<〈\[(【]\s*사진\s*[>〉\])】]\s*\S")
+LABELLED_CAPTION_RE = re.compile(r"^(?=.{0,150}$)[<〈\[(【]\s*사진(?:\s*설명)?\s*[>〉\])】]\s*\S")
 # a pointer mark (kept on the line: bullets are stripped before BOILERPLATE_RE) needs no colon:
 # ``▶ 관련기사 제목``
 POINTER_RE = re.compile(r"^(?=.{0,80}$)[☞▷►→▶]\s*(?:관련|연관|추천)\s*(?:기사|뉴스)\s+\S")
@@ -221,7 +225,11 @@ _DATE_LABEL_RE = re.compile(
     rf"{_RELEASE_TIME}|(?:기사|최초|최종)?\s?(?:입력|수정|등록|작성|게재|승인|발행|송고|업데이트)(?:일시|일자|일)?"
 )
 # An archive viewer's dateline: ``[한빛일보] 2019-03-04 12면`` (source in brackets, printed page).
-_ARCHIVE_PARTS_RE = re.compile(r"^\s*[\[【〔][^\]】〕]{1,20}[\]】〕]|(?<![\d가-힣])\d{1,3}\s*면(?![가-힣])")
+# a print edition's issue and page (``12면``, ``1244호 4면``), and an archive's paper before them
+# (``[한빛일보] 12면``)
+_PRINT_PARTS = r"(?<![\d가-힣])\d{1,3}\s*면(?![가-힣])|(?<![\d가-힣])\d{1,5}\s*호(?![가-힣])"
+_PRINT_PARTS_RE = re.compile(_PRINT_PARTS)
+_ARCHIVE_PARTS_RE = re.compile(rf"^\s*[\[【〔][^\]】〕]{{1,20}}[\]】〕]|{_PRINT_PARTS}")
 _TRAILING_ENDS = ("바로보기", "바로듣기", "미리보기", "다운로드", "내려받기", ">", "〉", "/")
 _PLACEHOLDER_RE = re.compile(r"\$\$[A-Z_]+\$\$")
 # A header's info line is fields between bars or spaced dots: ``입력 2026.12.02 09:30 | 홍길동 기자``.
@@ -267,7 +275,7 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
             continue
         if not lines or lines[-1] != line:
             lines.append(line)
-    return "\n".join(_without_tool_runs(_without_machine_summary(lines)))
+    return "\n".join(_without_people_boxes(_without_tool_runs(_without_machine_summary(lines))))
 
 
 def _without_tool_runs(lines: list[str]) -> list[str]:
@@ -292,6 +300,29 @@ def _without_tool_runs(lines: list[str]) -> list[str]:
 
 
 _TOOL_LINE_RE = re.compile(rf"(?:{_TOOL_WORDS})\s*[|·/]?", re.IGNORECASE)
+
+
+def _without_people_boxes(lines: list[str]) -> list[str]:
+    """``lines`` without the people boxes a regional paper's text ran into at its end.
+
+    Convention: a regional paper sets its 인사, 부고 and 동정 boxes beside the article, each under its
+    one-word name with its entries marked ``▲``/``◇`` (``인사`` / ``◇전남도 ▲자치행정국장 박정수``); a
+    text that takes them in ends with such names, each over marked lines only.
+    """
+    cut = len(lines)
+    index = len(lines) - 1
+    while index > 0:
+        entries = index
+        while entries > 0 and lines[entries].lstrip()[:1] in _ENTRY_MARKS:
+            entries -= 1
+        if entries == index or not _PEOPLE_BOX_RE.fullmatch(lines[entries].strip()):
+            break
+        cut, index = entries, entries - 1
+    return lines[:cut] if cut > 0 else lines
+
+
+_PEOPLE_BOX_RE = re.compile(r"[\[【<]?\s*(?:인사|부고|부음|동정|결혼|화촉|알림|게시판)\s*[\]】>]?")
+_ENTRY_MARKS = "▲◇◆△■□"
 
 
 def _without_machine_summary(lines: list[str]) -> list[str]:
@@ -627,9 +658,10 @@ def _info_field(field: str) -> bool:
         return True
     field = numeric_months(field)
     rest = DATE_RE.sub(" ", field)
-    marked = rest != field
-    unlabelled = _FIELD_LABEL_RE.sub(" ", rest)
-    marked = marked or unlabelled != rest
+    printed = _PRINT_PARTS_RE.sub(" ", rest)  # a print edition's ``1244호 4면``
+    marked = printed != field
+    unlabelled = _FIELD_LABEL_RE.sub(" ", printed)
+    marked = marked or unlabelled != printed
     words = _FIELD_NOISE_RE.sub(" ", unlabelled).split()
     return marked and len(words) <= MAX_META_WORDS and all(len(w) <= MAX_NAME_CHARS for w in words)
 

@@ -9,6 +9,9 @@ paragraphs and an old board cell of ``<br>`` lines in EUC-KR):
   ``[… 공식 홈페이지 바로가기]`` link;
 - a portal's notices in the polite style no news sentence takes (a reuse licence citing 저작권법,
   a pointer to the attachment, a transcript's caveat) and a letter's ``… 드림``;
+- a weekly's print line (``승인 … | 1244호 4면 | 홍수빈 기자``), its reporter box's heading
+  (``… 기자의 기사 모음``) and its ``이전다음기사`` label;
+- a caption labelled ``<사진 설명>`` and a blog host's buttons (``라이킷``, ``게시글 관리``);
 - an HWP release's ``※ 사진 있음`` and its attachment list's continued line (its decks between
   dashes stay: drafts show them).
 """
@@ -61,6 +64,14 @@ FURNITURE = {
             "※ 이 브리핑 자료는 속기록으로 실제 발언과 다를 수 있습니다.",
             "- 정책레터 편집팀 드림",
         ],
+    ),
+    "weekly": (
+        ["승인 2025.06.18 15:30 | 1244호 4면 | 홍수빈 기자"],
+        ["홍수빈 기자의 기사 모음", "이전다음기사"],
+    ),
+    "blog": (
+        [],
+        ["&lt;사진 설명&gt; 김하늘 의원이 교육위원회에서 질의하고 있다.", "라이킷", "게시글 관리"],
     ),
     "hwp release": (
         ["※ 사진 있음"],

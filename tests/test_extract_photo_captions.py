@@ -50,3 +50,36 @@ def test_a_photo_storys_captions_are_no_text(template: Callable[[], str]) -> Non
     extracted = extract_page(template().encode())
     assert extracted.title == TITLE
     assert extracted.body == TEXT
+
+
+def snb_column_page() -> str:
+    """A news CMS whose content column is named like a sub-menu (``user-snb``) around ``<article>``."""
+    figures = "".join(
+        f"<figure><img src='/p/{n}.jpg'><figcaption>{c}</figcaption></figure>" for n, c in enumerate(CAPTIONS)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE} - 중부타임즈</title></head><body>
+<div id="user-wrap"><div id="user-container"><section class="user-snb">
+<header class="article-view-header"><h1 class="heading">{TITLE}</h1>
+<ul class="infomation"><li>입력 2025.06.26 14:03</li></ul></header>
+<article id="article-view-content-div">{figures}<p>{TEXT}</p></article>
+<aside class="user-snb-wrapper"><h2>많이 본 뉴스</h2>
+<ul><li><a href="/news/articleView.html?idxno=1">다른 기사</a></li></ul></aside>
+</section></div></div></body></html>"""
+
+
+def snb_body_page() -> str:
+    """A magazine skin whose content column is ``snb_wrap`` around its microdata article body."""
+    figures = "".join(
+        f'<div class="photo"><figure><img src="/i/{n}.png"><figcaption>{c}</figcaption></figure></div>'
+        for n, c in enumerate(CAPTIONS)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div class="snb_wrap"><h2 class="view_tit">{TITLE}</h2><span class="date">2025.06.26 14:03</span>
+<div itemprop="articleBody">{figures}<p>{TEXT}</p></div></div></body></html>"""
+
+
+@pytest.mark.parametrize("template", [snb_column_page, snb_body_page])
+def test_a_content_column_named_like_a_menu_still_holds_the_text(template: Callable[[], str]) -> None:
+    extracted = extract_page(template().encode())
+    assert extracted.title == TITLE
+    assert extracted.body == TEXT

@@ -14,7 +14,7 @@ from nlp.bylines import is_byline, strip_dateline
 from nlp.dates import DATE_RE, is_short_stamp, numeric_months
 from nlp.listing import MIN_HEADLINE_CHARS as MIN_TEASER_CHARS  # shorter: a box's name, no article
 from nlp.marks import BULLETS, DASHES, char_class
-from nlp.titles import fold, is_box_heading, is_cms_words, is_section_name
+from nlp.titles import box_heading_end, fold, is_box_heading, is_cms_words, is_section_name
 
 MAX_LABEL_LINE = 60
 LIST_BULLETS = "-" + BULLETS + " "  # marks a list line starts with; not part of what it says
@@ -557,9 +557,10 @@ def is_boilerplate(line: str) -> bool:
     bare = line.lstrip(LIST_BULLETS).strip()
     if not bare or is_cms_words(bare):
         return True
-    if is_box_heading(bare):
+    if is_box_heading(bare) or _box_led(bare):
         # Convention: a related, most-read or latest box under its stock heading (``이 기사와 관련된
-        # 기사``); its linked items go as links, and the heading alone is no line of the text
+        # 기사``); its linked items go as links, and the heading alone is no line of the text, nor
+        # the heading run together with the one title an inline box holds (``함께 읽으면 좋은 기사제목``)
         return True
     if len(bare) <= MAX_NOTICE_LINE and BOILERPLATE_RE.search(bare):
         return True
@@ -570,6 +571,21 @@ def is_boilerplate(line: str) -> bool:
     if _column_list(bare):
         return True
     return len(bare) <= MAX_LABEL_LINE and bool(LABEL_LINE_RE.match(bare)) and not is_sentence(bare)
+
+
+def _box_led(line: str) -> bool:
+    """A box's stock heading with one headline after it, not a sentence going on from its words."""
+    end = box_heading_end(line)
+    rest = line[end:].strip()
+    return (
+        bool(end)
+        and MIN_TEASER_CHARS <= len(rest) <= MAX_LABEL_LINE
+        and rest[0] not in _PARTICLES
+        and not (is_sentence(rest))
+    )
+
+
+_PARTICLES = "을를이가은는에의로와과도만"
 
 
 def _column_list(line: str) -> bool:

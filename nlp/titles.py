@@ -128,6 +128,12 @@ def is_headline(title: str | None, site_names: Iterable[str] = (), min_chars: in
     return all(squeezed != s.replace(" ", "") for s in site_names)
 
 
+def box_heading_end(text: str) -> int:
+    """Where a box's stock heading that opens ``text`` ends (0 when none does); ``text`` folded."""
+    match = _BOX_HEADING_RE.match(text)
+    return match.end() if match else 0
+
+
 def is_box_heading(text: str) -> bool:
     """The heading of a box of other articles: ``이 기사와 관련된 기사``, ``많이 본 뉴스``, ``기자의 다른
     기사``, ``이 시각 주요뉴스``; never a headline, however near the text it sits."""

@@ -47,3 +47,34 @@ def test_a_box_heading_after_the_text_is_no_text(template: Callable[[str], str],
     extracted = extract_page(template(box).encode("cp949"))
     assert extracted.title == TITLE
     assert extracted.body.split("\n") == LINES
+
+
+def wordpress_inline(box: str) -> str:
+    first, *rest = LINES
+    link = '<a href="/2025/06/10/port/">부산항 신항 물동량 역대 최대</a>'
+    inline = f'<div class="jp-relatedposts-i2"><strong>{box}</strong>{link}</div>'
+    text = f"<p>{first}</p>{inline}" + "".join(f"<p>{line}</p>" for line in rest)
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE} &#8211; 경남경제</title></head><body>
+<article class="post"><h1 class="entry-title">{TITLE}</h1>
+<time datetime="2025-06-26T14:03:00+09:00">6월 26일</time>
+<div class="td-post-content">{text}</div></article></body></html>"""
+
+
+def paper_inline(box: str) -> str:
+    first, *rest = LINES
+    link = '<a href="/news/articleView.html?idxno=52311">시의회, 예산안 심사 돌입</a>'
+    inline = f'<div class="box_relation"><b>{box}</b>{link}</div>'
+    text = f"{first}<br><br>{inline}" + "<br><br>".join(rest)
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE} - 한강일보</title></head><body>
+<div class="view_head"><h2 class="tit">{TITLE}</h2><span class="date">입력 2025.06.26 14:03</span></div>
+<div class="view_body">{text}</div></body></html>"""
+
+
+@pytest.mark.parametrize("template", [wordpress_inline, paper_inline])
+@pytest.mark.parametrize("box", ["함께 읽으면 좋은 기사", "관련 뉴스"])
+def test_an_inline_box_of_one_title_inside_the_text_is_no_text(
+    template: Callable[[str], str], box: str
+) -> None:
+    extracted = extract_page(template(box).encode())
+    assert extracted.title == TITLE
+    assert extracted.body.split("\n") == LINES

@@ -151,6 +151,55 @@ def drop_empty_links(tree: html.HtmlElement) -> int:
     return len(empty)
 
 
+def drop_picture_captions(tree: html.HtmlElement) -> int:
+    """Drop the one short line a picture's own wrapper holds beside it: its caption; how many.
+
+    Convention: a picture is set in a box of its own with its caption under it (``<div><img>
+    <p>국회 본회의장 전경.</p></div>``, a lazy image with its ``<noscript>`` copy and a ``<span>``);
+    script-era templates name neither box nor line (hashed or utility classes), and a caption
+    without a ▲ or a credit reads like a sentence of the text. Only beside the text: a photo story's
+    one line with nothing after its picture is its text; a box with two lines or text of its own
+    is no picture's box.
+    """
+    captions = []
+    for picture in tree.iter("img"):
+        holder = picture.getparent()
+        while holder is not None and holder.tag in _PICTURE_WRAPPERS:
+            holder = holder.getparent()
+        if holder is None or holder.tag not in _CAPTION_BOXES or (holder.text or "").strip():
+            continue
+        lines = [child for child in holder if isinstance(child.tag, str) and child.tag not in _PICTURE_PARTS]
+        if len(lines) != 1 or any((child.tail or "").strip() for child in holder):
+            continue
+        line = lines[0]
+        text = fold(line.text_content())
+        if (
+            line.tag in _CAPTION_LINES
+            and MIN_CAPTION_CHARS <= len(text) <= MAX_CAPTION_CHARS
+            and _beside_text(holder)
+        ):
+            captions.append(line)
+    for line in dict.fromkeys(captions):
+        if line.getparent() is not None:
+            line.drop_tree()
+    return len(captions)
+
+
+def _beside_text(box: html.HtmlElement) -> bool:
+    """The text runs beside the picture's box (a block before or after it): the box's line is a
+    caption; alone, it is a photo story's text."""
+    neighbours = (box.getprevious(), box.getnext())
+    return any(n is not None and len(fold(n.text_content())) >= MIN_TEXT_BESIDE for n in neighbours)
+
+
+MIN_TEXT_BESIDE = 100
+_PICTURE_WRAPPERS = frozenset({"a", "picture", "noscript"})  # an image's own link or sources
+_PICTURE_PARTS = frozenset({"img", "picture", "noscript", "source", "a", "br"})
+_CAPTION_BOXES = frozenset({"div", "span", "figure", "p"})
+_CAPTION_LINES = frozenset({"p", "span", "div", "em", "small"})
+MIN_CAPTION_CHARS, MAX_CAPTION_CHARS = 5, 90
+
+
 def unwrap_layout_tables(tree: html.HtmlElement) -> int:
     """Turn tables used as page layout into ``div`` blocks; return how many were unwrapped.
 

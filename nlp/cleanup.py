@@ -136,7 +136,7 @@ BOILERPLATE_PATTERNS = (
     # a comment box's prompt under the text: ``댓글 0 | 로그인 후 댓글을 작성할 수 있습니다``
     r"^(?=.{0,60}$)(?!.*[.!?]\s*$)[^.!?]{0,20}로그인\s*(?:후|하시면|하셔야|하고|한\s*뒤|하여)[^.!?]{0,20}댓글",
     # …an old layout's: ``이 기사에 대한 의견 (0) | 의견쓰기는 로그인 후 가능합니다.``
-    r"^(?=.{0,80}$)이\s*기사에\s*대한\s*(?:의견|댓글)|^(?=.{0,60}$)(?:의견|댓글)\s*(?:쓰기|작성)[은는]?\s*로그인",
+    r"^(?=.{0,80}$)이\s*기사에\s*대한\s*(?:당신의\s*)?(?:의견|댓글|생각|감정|반응)|^(?=.{0,60}$)(?:의견|댓글)\s*(?:쓰기|작성)[은는]?\s*로그인",
     # an empty comment box: its head with the count, its notice and its button (``독자의견 (0)``,
     # ``등록된 의견이 없습니다. 의견쓰기``)
     r"^(?=.{0,60}$)(?:독자\s*)?(?:의견|댓글)\s*[(\[]\s*\d+\s*[)\]]$"
@@ -146,11 +146,15 @@ BOILERPLATE_PATTERNS = (
     # ``<저작권자 ⓒ 대한민국 정부, 출처: 가온부>``, ``이 자료는 가온부의 보도자료를 전재하여 …``
     r"^[\[(〈<【]\s*(?:자료|사진|영상)\s*제공\s*[:：].{0,60}[\])〉>】]$|저작권자\s*(?:ⓒ|©|\(c\))"
     r"|보도자료를\s*전재하여|^(?=.{0,80}$).{0,40}전재하여\s*제공",
-    r"무단\s*전재|재배포\s*금지|all\s*rights\s*reserved|copyrights?\s*(?:ⓒ|©|\(c\))|^\s*(?:ⓒ|©)",
+    # a paper's imprint among bar-set footer fields: ``경인나우 | 인천광역시 … | 발행·편집인 홍길동``
+    r"^(?=.{0,200}$)(?=.*[|｜]).*(?:발행\s*[·/]?\s*편집인|발행인|편집인|등록번호|청소년\s*보호\s*책임자)",
+    # a portal's credit line for the outlet it reframes: ``기사제공 한국정책신문``
+    r"^기사\s*제공\s*[:：]?\s*[^\s.!?]{2,15}(?:\s[^\s.!?]{1,10})?$|^copyright\s+[\w .&'-]{2,40}$|"
+    r"무단\s*(?:전재|복제)|재배포\s*금지|all\s*rights\s*reserved|copyrights?\s*(?:ⓒ|©|\(c\))|^\s*(?:ⓒ|©)",
     r"^[^.!?]{0,25}바로\s*가기\s*$|^응답소|응답소\s*누리집",
-    r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|(?:기사|본문|음성)\s*듣기|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|닫기|TOP|맨\s*위로|라이킷|게시글\s*관리|PC\s*버전(?:\s*보기)?|모바일\s*버전(?:\s*보기)?|광고|AD|advertisement|sponsored)$",
+    r"^(?:공유하기|기사\s*공유|공유|스크랩|인쇄|(?:기사|본문|음성)\s*듣기|인쇄하기|프린트|글자\s*크기.*|URL\s*복사|링크\s*복사|목록|닫기|TOP|맨\s*위로|라이킷|게시글\s*관리|권리\s*침해\s*신고|PC\s*버전(?:\s*보기)?|모바일\s*버전(?:\s*보기)?|광고|AD|advertisement|sponsored)$",
     # a post's neighbours under it, by any name and arrow: ``▲ 윗글 | 제목``, ``▼ 다음글 제목``, ``Prev 제목``
-    r"^(?=.{0,150}$)(?!.*[^니]다\.\s*$)[▲▼△▽↑↓◀▶◁▷<>«»\s]*"
+    r"^(?=.{0,150}$)(?!.*[^니]다\.\s*$)[▲▼△▽↑↓◀▶◁▷<>«»\[【\s]*"
     r"(?:이전\s?글|다음\s?글|윗\s?글|아랫\s?글|(?:prev(?:ious)?|next)(?:\s|[:：|]|$)"
     # …or a news page's ``이전기사``/``다음기사`` (run together: ``이전다음기사``)
     r"|이전\s?(?:다음\s?)?(?:기사|뉴스)|다음\s?기사)",
@@ -165,7 +169,8 @@ BOILERPLATE_PATTERNS = (
     # the heading of a box of more items after the text: ``카드뉴스 더보기``, ``포토 더보기 +``
     r"^(?=.{0,20}$)[^.!?]{0,15}\s*더\s*보기\s*[>›+]?$",
     # a row of page tools, their words run together or apart (``기사 듣기스크랩인쇄공유하기``, ``가 가``)
-    rf"^(?:(?:{_TOOL_WORDS})\s*[|·/]?\s*){{2,}}$",
+    # (each in brackets too, a board's buttons: ``[목록] [인쇄]``)
+    rf"^(?:[\[【]?\s*(?:{_TOOL_WORDS}|목록|수정|삭제|답변|글쓰기)\s*[\]】]?\s*[|·/]?\s*){{2,}}$",
     r"URL이\s*복사되었습니다|주소가\s*복사되었습니다|(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인)(?:\s*[,/|]?\s*(?:페이스북|트위터|카카오(?:톡|스토리)?|네이버\s*블로그|밴드|라인|X|URL\s*복사)){2,}",
     r"^[\[(]?\s*사진\s*=|^\*?\s*사진\s*설명\s*[:：]|^[\[(]?\s*사진\s*(?:제공|출처)\s*[=:：]|^※?\s*(?:사진\s*있음|별첨)(?![가-힣])",
     # a photo caption printed as a paragraph: it points at the photo (사진 왼쪽부터) or ends in
@@ -557,6 +562,8 @@ def is_boilerplate(line: str) -> bool:
     bare = line.lstrip(LIST_BULLETS).strip()
     if not bare or is_cms_words(bare):
         return True
+    if _LETTER_SPACED_RE.fullmatch(bare) and is_cms_words(bare.replace(" ", "")):
+        return True  # an HWP release's banner set letter by letter: ``보 도 자 료``
     if is_box_heading(bare) or _box_led(bare):
         # Convention: a related, most-read or latest box under its stock heading (``이 기사와 관련된
         # 기사``); its linked items go as links, and the heading alone is no line of the text, nor

@@ -135,6 +135,12 @@ def parse_date(text: str) -> dt.datetime | None:
     return _from_match(match) if match else None
 
 
+def from_epoch(digits: str) -> dt.datetime | None:
+    """Unix time in seconds (10 digits) or milliseconds (13) as KST; ``None`` when implausible."""
+    seconds = int(digits) / (1000 if len(digits) == 13 else 1)
+    return as_kst(dt.datetime.fromtimestamp(seconds, dt.UTC))
+
+
 def find_labelled_dates(text: str) -> tuple[dt.datetime | None, dt.datetime | None]:
     """Find visible 입력/등록/작성 (published) and 수정/업데이트 (modified) dates in page text."""
     found: dict[str, dt.datetime] = {}

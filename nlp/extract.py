@@ -24,6 +24,7 @@ from nlp import EmptyPageError, ExtractionFailedError, NlpError
 from nlp.blocks import (
     block_text,
     drop_empty_links,
+    drop_picture_captions,
     largest_block,
     mark_menu_tables,
     unwrap_layout_tables,
@@ -171,6 +172,7 @@ def extract_page(
     changed = (
         drop_pull_quotes(tree)
         + drop_empty_links(tree)
+        + drop_picture_captions(tree)
         + drop_comment_boxes(tree)  # before layout tables turn into blocks: a table can be the box
         + mark_menu_tables(tree)
         + unwrap_layout_tables(tree)
@@ -593,11 +595,20 @@ def _dates(
     near_published, near_modified = find_labelled_dates("\n".join(near))
     far_published, far_modified = find_labelled_dates(_until_body_end(page_text, body))
     declared = _wall_clock(meta.published, near_published)
-    published = declared or near_published or meta.time_element or _headline_date(*near) or kicker()
+    published = (
+        declared or near_published or meta.stamped or meta.time_element or _headline_date(*near) or kicker()
+    )
     # a date inside a longer line under the headline ("3월 1일부터") only after every labelled one
     published = published or far_published or _closing_date(page_text, body) or find_unlabelled_date(near[0])
     published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)
-    timed = (meta.published, near_published, meta.time_element, far_published, as_kst(feed_published))
+    timed = (
+        meta.published,
+        near_published,
+        meta.stamped,
+        meta.time_element,
+        far_published,
+        as_kst(feed_published),
+    )
     declared_modified = meta.modified
     if declared is not meta.published and declared_modified is not None:  # mislabelled as published is
         declared_modified = declared_modified.astimezone(dt.UTC).replace(tzinfo=KST)

@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml import etree, html
 
-from nlp.dates import parse_date
+from nlp.dates import from_epoch, parse_date
 
 ARTICLE_TYPES = frozenset(
     {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -21,9 +21,13 @@ PUBLISHED_KEYS = (
     "article:published_time", "og:article:published_time", "article:published", "og:published_time",
     "og:regdate", "og:pubdate", "pubdate", "publishdate", "publish-date", "publish_date",
     "datepublished", "article.published", "sailthru.date", "parsely-pub-date", "dc.date.issued",
-    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "date", "news_date", "regdate",
-    "article:created_time", "created", "nv:news:date",
+    "dcterms.issued", "dc.date.created", "dcterms.created", "news_date", "regdate",
+    "article:created_time", "nv:news:date",
 )  # fmt: skip
+# Convention: a site's layout can carry one generic stamp on every page (``<meta name="date"
+# content="2023-01-02">``, the template's own); it dates a page only after a labelled date printed
+# by its headline (``게시일 2025-11-20``)
+GENERIC_DATE_KEYS = ("dc.date", "date", "created")
 MODIFIED_KEYS = (
     "article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
     "datemodified", "dc.date.modified", "dcterms.modified", "lastmod", "last-modified", "moddate",
@@ -33,11 +37,14 @@ SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "
 IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "image")
 AUTHOR_KEYS = ("author", "article:author", "byl", "dable:author", "dc.creator", "sailthru.author")
 
-_DATA_DATE_RE = re.compile(r"^data-[\w-]*(?:date|[-_]dt|time|stamp)[\w-]*$")
+_DATA_DATE_RE = re.compile(r"^data-[\w-]*(?:date|[-_]dt|time|stamp)[\w-]*$|^data-(?:[\w-]*[-_])?ts$")
 _DATA_SKIP_RE = re.compile(r"promotion|start|end|expire|server|now|current|event|birth|width|height")
 _DATA_MODIFIED_RE = re.compile(r"modif|update|re-?deploy|edit|last|revis")
 _DATA_AUTHOR_RE = re.compile(r"^data-[\w-]*(?:writer|author|byline|reporter)[\w-]*name[\w-]*$")
 _DATA_XPATH = etree.XPath("//@*[starts-with(name(), 'data-')]")
+# Convention: script-era templates keep the stamp a relative time is printed from as Unix time,
+# in seconds or milliseconds (``<span data-ts="1747710000000">6시간 전</span>``)
+_EPOCH_RE = re.compile(r"\d{10}(?:\d{3})?")
 
 
 @dataclass(slots=True)
@@ -51,6 +58,7 @@ class PageMeta:
     description: str | None = None
     published: dt.datetime | None = None
     modified: dt.datetime | None = None
+    stamped: dt.datetime | None = None  # a generic meta date (``GENERIC_DATE_KEYS``)
     time_element: dt.datetime | None = None
     authors: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
@@ -113,6 +121,7 @@ def collect_meta(tree: html.HtmlElement) -> PageMeta:
         ld_articles=articles,
     )
     found.published, found.modified = _dates(metas, articles, data_dates)
+    found.stamped = _parse_first(_first_values(metas, GENERIC_DATE_KEYS))
     return found
 
 
@@ -248,7 +257,7 @@ def _attribute_dates(data_dates: list[tuple[str, str]]) -> tuple[dt.datetime | N
     published: dt.datetime | None = None
     modified: dt.datetime | None = None
     for name, value in data_dates:
-        parsed = parse_date(value)
+        parsed = parse_date(value) if not _EPOCH_RE.fullmatch(value.strip()) else from_epoch(value.strip())
         if parsed is None:
             continue
         if _DATA_MODIFIED_RE.search(name):

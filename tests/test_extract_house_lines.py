@@ -12,6 +12,11 @@ paragraphs and an old board cell of ``<br>`` lines in EUC-KR):
 - a weekly's print line (``승인 … | 1244호 4면 | 홍수빈 기자``), its reporter box's heading
   (``… 기자의 기사 모음``) and its ``이전다음기사`` label;
 - a caption labelled ``<사진 설명>`` and a blog host's buttons (``라이킷``, ``게시글 관리``);
+- a public board's letter-spaced banner (``보 도 자 료``), its bracketed neighbours (``[이전글] …``)
+  and buttons (``[목록] [인쇄]``);
+- a portal's credit for the outlet (``기사제공 …``), its reaction prompts and report button, and
+  copyright lines without a ⓒ (``무단 복제 및 배포를 금합니다``, ``Copyright THE POLICY``), an
+  imprint among bar-set footer fields (``… | 발행·편집인 홍길동``);
 - an HWP release's ``※ 사진 있음`` and its attachment list's continued line (its decks between
   dashes stay: drafts show them).
 """
@@ -72,6 +77,25 @@ FURNITURE = {
     "blog": (
         [],
         ["&lt;사진 설명&gt; 김하늘 의원이 교육위원회에서 질의하고 있다.", "라이킷", "게시글 관리"],
+    ),
+    "public board": (
+        ["보 도 자 료"],
+        [
+            "[이전글] 진산교육지원청, 교직원 청렴 연수 실시",
+            "[다음글] 2학기 방과후학교 운영 안내",
+            "[목록] [인쇄]",
+        ],
+    ),
+    "portal": (
+        ["기사제공 한국정책신문"],
+        [
+            "이 기사에 대한 당신의 생각은?",
+            "이 기사에 대한 감정",
+            "권리침해신고",
+            "본 기사는 정책위클리의 저작물로 무단 복제 및 배포를 금합니다.",
+            "Copyright THE POLICY",
+            "경인나우 | 인천광역시 남동구 예술로 000 | 발행·편집인 홍길동",
+        ],
     ),
     "hwp release": (
         ["※ 사진 있음"],

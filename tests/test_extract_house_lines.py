@@ -9,14 +9,15 @@ paragraphs and an old board cell of ``<br>`` lines in EUC-KR):
   ``[… 공식 홈페이지 바로가기]`` link;
 - a portal's notices in the polite style no news sentence takes (a reuse licence citing 저작권법,
   a pointer to the attachment, a transcript's caveat) and a letter's ``… 드림``;
-- a weekly's print line (``승인 … | 1244호 4면 | 홍수빈 기자``), its reporter box's heading
+- a weekly's print line (``승인 … | 1244호 4면 | 홍수빈 기자``) and a byline run
+  together (``홍수빈12분 전조회수 3001``), its reporter box's heading
   (``… 기자의 기사 모음``) and its ``이전다음기사`` label;
 - a caption labelled ``<사진 설명>`` and a blog host's buttons (``라이킷``, ``게시글 관리``);
 - a public board's letter-spaced banner (``보 도 자 료``), its bracketed neighbours (``[이전글] …``)
   and buttons (``[목록] [인쇄]``);
 - a portal's credit for the outlet (``기사제공 …``), its reaction prompts and report button, and
   copyright lines without a ⓒ (``무단 복제 및 배포를 금합니다``, ``Copyright THE POLICY``), an
-  imprint among bar-set footer fields (``… | 발행·편집인 홍길동``);
+  imprint among bar-set footer fields (``… | 발행·편집인 홍길동``), a single tag chip (``#에너지정책``);
 - an HWP release's ``※ 사진 있음`` and its attachment list's continued line (its decks between
   dashes stay: drafts show them).
 """
@@ -71,7 +72,7 @@ FURNITURE = {
         ],
     ),
     "weekly": (
-        ["승인 2025.06.18 15:30 | 1244호 4면 | 홍수빈 기자"],
+        ["승인 2025.06.18 15:30 | 1244호 4면 | 홍수빈 기자", "홍수빈12분 전조회수 3001"],
         ["홍수빈 기자의 기사 모음", "이전다음기사"],
     ),
     "blog": (
@@ -95,6 +96,7 @@ FURNITURE = {
             "본 기사는 정책위클리의 저작물로 무단 복제 및 배포를 금합니다.",
             "Copyright THE POLICY",
             "경인나우 | 인천광역시 남동구 예술로 000 | 발행·편집인 홍길동",
+            "#에너지정책",
         ],
     ),
     "hwp release": (

@@ -135,10 +135,21 @@ def parse_date(text: str) -> dt.datetime | None:
     return _from_match(match) if match else None
 
 
-def from_epoch(digits: str) -> dt.datetime | None:
-    """Unix time in seconds (10 digits) or milliseconds (13) as KST; ``None`` when implausible."""
+def from_epoch(text: str) -> dt.datetime | None:
+    """Unix time in seconds (10 digits) or milliseconds (13) as KST; ``None`` for any other text or
+    an implausible year.
+
+    Convention: script-era templates keep the stamp a relative time is printed from as Unix time
+    (``<span data-ts="1747710000000">6시간 전</span>``).
+    """
+    digits = text.strip()
+    if not _EPOCH_RE.fullmatch(digits):
+        return None
     seconds = int(digits) / (1000 if len(digits) == 13 else 1)
     return as_kst(dt.datetime.fromtimestamp(seconds, dt.UTC))
+
+
+_EPOCH_RE = re.compile(r"\d{10}(?:\d{3})?")
 
 
 def find_labelled_dates(text: str) -> tuple[dt.datetime | None, dt.datetime | None]:

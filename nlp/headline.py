@@ -685,13 +685,9 @@ def bold_lines_above(first_line: html.HtmlElement | None) -> list[str]:
     above = _BOLD_ABOVE(first_line)
     # a heading of a headline's words between a bold line and the text is the headline; the bold
     # line above it is a banner's slogan or a box's name (``<strong>교육이 희망입니다</strong>``)
-    heads = (
-        [first_line, *_HEADINGS_ABOVE(first_line)]
-        if first_line.tag in HEADING_TAGS
-        else _HEADINGS_ABOVE(first_line)
-    )
+    heads = [first_line] if first_line.tag in HEADING_TAGS else []
     heading = next(
-        (h for h in heads if h.tag in HEADING_TAGS and headline_words(fold(h.text_content()))), None
+        (h for h in [*heads, *_HEADINGS_ABOVE(first_line)] if headline_words(fold(h.text_content()))), None
     )
     if heading is not None:
         start = _ORDER(heading)

@@ -42,9 +42,6 @@ _DATA_SKIP_RE = re.compile(r"promotion|start|end|expire|server|now|current|event
 _DATA_MODIFIED_RE = re.compile(r"modif|update|re-?deploy|edit|last|revis")
 _DATA_AUTHOR_RE = re.compile(r"^data-[\w-]*(?:writer|author|byline|reporter)[\w-]*name[\w-]*$")
 _DATA_XPATH = etree.XPath("//@*[starts-with(name(), 'data-')]")
-# Convention: script-era templates keep the stamp a relative time is printed from as Unix time,
-# in seconds or milliseconds (``<span data-ts="1747710000000">6시간 전</span>``)
-_EPOCH_RE = re.compile(r"\d{10}(?:\d{3})?")
 
 
 @dataclass(slots=True)
@@ -257,7 +254,7 @@ def _attribute_dates(data_dates: list[tuple[str, str]]) -> tuple[dt.datetime | N
     published: dt.datetime | None = None
     modified: dt.datetime | None = None
     for name, value in data_dates:
-        parsed = parse_date(value) if not _EPOCH_RE.fullmatch(value.strip()) else from_epoch(value.strip())
+        parsed = from_epoch(value) or parse_date(value)
         if parsed is None:
             continue
         if _DATA_MODIFIED_RE.search(name):

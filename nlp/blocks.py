@@ -124,12 +124,12 @@ def _skipped(element: html.HtmlElement, own_only: bool = False) -> bool:
     chain = [element] if own_only else [element, *element.iterancestors()]
     for node in chain:
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if node.tag in SKIP_TAGS or (SKIP_MARKS_RE.search(marks) and not _holds_article(node)):
+        if node.tag in SKIP_TAGS or (SKIP_MARKS_RE.search(marks) and not holds_article(node)):
             return True
     return False
 
 
-def _holds_article(element: html.HtmlElement) -> bool:
+def holds_article(element: html.HtmlElement) -> bool:
     """A block named like a menu that wraps the article itself (a news CMS's ``<section
     class="user-snb">`` around ``<article>`` and its sidebar): it is the page's content column."""
     return next(element.iterdescendants("article"), None) is not None or bool(_ARTICLE_BODY(element))

@@ -219,6 +219,26 @@ def find_unlabelled_date(text: str, *, datelines_only: bool = False) -> dt.datet
     return None
 
 
+def find_release_date(text: str) -> dt.datetime | None:
+    """The day a release is for, printed after ``보도일``/``보도일시``/``보도일자``, or ``None``.
+
+    Convention: a press release's head names the day it may run (``보도일 : 2013년 2월 21일``). It
+    is the page's date only when the page prints no posting date of its own: a board's 등록일 or a
+    writer line's stamp is when the page went up, and an embargo (``보도시점``, ``조간``) may be a
+    day later.
+    """
+    text = numeric_months(text)
+    for label in _RELEASE_LABEL_RE.finditer(text):
+        match = DATE_RE.match(text, label.end())
+        value = _from_match(match) if match else None
+        if value is not None:
+            return value
+    return None
+
+
+_RELEASE_LABEL_RE = re.compile(r"(?<![가-힣])보도\s?(?:일시|일자|일)\s*[\])】]?\s*[:：|]?\s*")
+
+
 # an info line's date and time set in two fields (``2025.10.02 | 16:45``): one stamp
 _FIELD_TIME_RE = re.compile(r"((?:19|20)\d{2}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?)\s*[|·]\s*(\d{1,2}:\d{2})")
 

@@ -47,6 +47,7 @@ from nlp.dates import (
     as_kst,
     date_from_url,
     find_labelled_dates,
+    find_release_date,
     find_short_stamp,
     find_unlabelled_date,
     is_date_only,
@@ -594,12 +595,13 @@ def _dates(
     near = regions()
     near_published, near_modified = find_labelled_dates("\n".join(near))
     far_published, far_modified = find_labelled_dates(_until_body_end(page_text, body))
-    declared = _wall_clock(meta.published, near_published)
+    declared = _printed_day(_wall_clock(meta.published, near_published), near_published)
     published = (
         declared or near_published or meta.stamped or meta.time_element or _headline_date(*near) or kicker()
     )
     # a date inside a longer line under the headline ("3월 1일부터") only after every labelled one
-    published = published or far_published or _closing_date(page_text, body) or find_unlabelled_date(near[0])
+    published = published or far_published or find_release_date(_until_body_end(page_text, body))
+    published = published or _closing_date(page_text, body) or find_unlabelled_date(near[0])
     published = published or date_from_url(url or meta.canonical) or as_kst(feed_published)
     timed = (
         meta.published,
@@ -663,6 +665,19 @@ def _wall_clock(declared: dt.datetime | None, printed: dt.datetime | None) -> dt
         return declared
     in_utc = declared.astimezone(dt.UTC).replace(tzinfo=None)
     return printed if in_utc == printed.replace(tzinfo=None) and declared != printed else declared
+
+
+def _printed_day(declared: dt.datetime | None, printed: dt.datetime | None) -> dt.datetime | None:
+    """The declared time, or the printed one when the page prints its own labelled date (``입력``,
+    ``등록일``, ``작성일``) by the headline on another day.
+
+    Convention: what a reader sees by the headline is the date the newsroom or board stands by;
+    a CMS may fill ``article:published_time`` or JSON-LD from a record's last change, or leave the
+    template's stock date in it (the same ``2021-03-15`` on every page), and nobody sees those.
+    """
+    if declared is None or printed is None or as_kst(declared).date() == as_kst(printed).date():
+        return declared
+    return printed
 
 
 def _with_time(published: dt.datetime | None, others: Sequence[dt.datetime | None]) -> dt.datetime | None:

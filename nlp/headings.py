@@ -8,6 +8,7 @@ from copy import deepcopy
 
 from lxml import etree, html
 
+from nlp.blocks import holds_article
 from nlp.dates import BARE_DATE_LINE_RE, MODIFIED_LABELS, PUBLISHED_LABELS, find_labelled_dates
 from nlp.titles import (
     fold,
@@ -65,12 +66,17 @@ def heading_after_opening(body: str, elements: Sequence[html.HtmlElement], start
     rest = first_line_index(elements, "\n".join(lines[2:] if len(lines) > 2 else lines[1:]))
     if rest is None or rest <= start + 1:
         return None
+    opening = elements[start]
+    if opening.tag in HEADING_LEVELS or title_marked(opening):
+        return None  # the first line is a heading itself: the headline, over its deck and text
     inside = set(box.iter())
     if not any(e.tag in HEADING_LEVELS for e in inside):
         return None  # no band: a band names its board in a heading of its own
     for element in elements[start + 1 : rest]:
         if element in inside or not (element.tag in HEADING_LEVELS or title_marked(element)):
             continue
+        if deck_marked(element):
+            continue  # a deck under the headline is no post's heading
         text = title_text(element)
         if len(text) < MIN_DECK_CHARS or len(text) > MAX_HEAD_CHARS or in_menu(element):
             continue
@@ -232,13 +238,22 @@ def _decks_last(found: list[tuple[html.HtmlElement, str]]) -> list[tuple[html.Ht
     out = list(found)
     for i in range(len(out) - 1):
         (near, near_text), (far, far_text) = out[i], out[i + 1]
-        if (
+        if min(len(near_text), len(far_text)) < MIN_DECK_CHARS:
+            continue
+        levelled = (
             near.tag in HEADING_LEVELS and far.tag in HEADING_LEVELS
             and HEADING_LEVELS[far.tag] < HEADING_LEVELS[near.tag] and near.getprevious() is far
-            and min(len(near_text), len(far_text)) >= MIN_DECK_CHARS
-        ):  # fmt: skip
+        )  # fmt: skip
+        # Convention: a template names the deck's box for its stylesheet (``td.view_subtitle``,
+        # ``div.view-sub-tit``, ``p.deck``) under the headline's (``td.view_title``, ``h3.tit``)
+        if levelled or (deck_marked(near) and not deck_marked(far)):
             out[i], out[i + 1] = out[i + 1], out[i]
     return out
+
+
+def deck_marked(element: html.HtmlElement) -> bool:
+    """The element's class or id names it a sub-headline (``sub_title``, ``deck``, ``summary``)."""
+    return bool(_DECK_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"))
 
 
 HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}  # every heading element, by its level
@@ -447,9 +462,7 @@ def _trailing_deck(element: html.HtmlElement) -> str:
     before = last.getprevious()
     ahead = (before.tail if before is not None else element.text) or ""
     glued = not ahead[-1:].isspace() and bool(ahead.strip() or before is not None)
-    marked = last.tag == "small" or bool(
-        _DECK_MARKS_RE.search(f"{last.get('class') or ''} {last.get('id') or ''}")
-    )
+    marked = last.tag == "small" or deck_marked(last)
     broken = before is not None and before.tag == "br" and not ahead.strip()
     return deck if marked or broken or glued else ""
 
@@ -589,16 +602,41 @@ def title_marked(element: html.HtmlElement) -> bool:
 
 
 def in_menu(element: html.HtmlElement) -> bool:
-    """Inside a link, navigation, the page header or footer, or a breadcrumb."""
+    """Inside a link, navigation, the page header or footer, a breadcrumb, or a list of links."""
+    if _listed_link(element):
+        return True
     chain = [element, *element.iterancestors()]
     in_article = any(node.tag in ("article", "main") for node in chain)
     for node in chain:
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if node.tag in ("a", "nav", "footer") or MENU_MARKS_RE.search(marks):
+        if node.tag in ("a", "nav", "footer"):
+            return True
+        # a block named like a menu that wraps the article is the page's content column (an XE
+        # skin's ``<div class="rd rd_nav_style2">`` around the post, a CMS's ``section.user-snb``)
+        if MENU_MARKS_RE.search(marks) and not holds_article(node):
             return True
         if not in_article and (node.tag == "header" or "header" in marks.lower()) and _site_header(node):
             return True
     return False
+
+
+def _listed_link(element: html.HtmlElement) -> bool:
+    """``element`` holds a link and is an item of a list of links.
+
+    Convention: a most-read strip or a related list sets each item as a linked heading
+    (``<li><h3 class="title"><a href="/news/12">제목</a></h3></li>``); other pages' headlines, never
+    this page's, which stands alone (a permalink heading is one link, not a list's item).
+    """
+    if element.tag != "a" and next(element.iter("a"), None) is None:
+        return False
+    item = next(element.iterancestors("li"), None)
+    if item is None or (parent := item.getparent()) is None:
+        return False
+    linked = sum(1 for li in parent if li.tag == "li" and next(li.iter("a"), None) is not None)
+    return linked >= MIN_LISTED_LINKS
+
+
+MIN_LISTED_LINKS = 2
 
 
 def _site_header(header: html.HtmlElement) -> bool:

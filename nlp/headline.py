@@ -844,16 +844,23 @@ def opening_title(body: str, template: frozenset[str] = frozenset()) -> str | No
         _key(lines[0]) in repeated or len(lines[0]) < MIN_AGREE_CHARS or _LINK_ROW_RE.match(lines[0])
     ):
         lines = lines[1:]
-    if len(lines) < 2:
+    # a release's issuer printed over its headline (``남부권 산학협력단``): a short label, then a line
+    # that reads as a headline, then the text
+    if len(lines) > 2 and len(lines[0]) < MIN_OPENING_CHARS * 2 and not _reads_as_opening(lines[0]):
+        lines = lines[1:] if _reads_as_opening(lines[1]) else lines
+    if len(lines) < 2 or not _reads_as_opening(lines[0]):
         return None
     first = lines[0]
-    if not MIN_OPENING_CHARS <= len(first) <= MAX_OPENING_CHARS or first[0] in OPENING_MARKS:
-        return None
-    if _SENTENCE_END_RE.search(first) or first.endswith((".", ":", "：")) or BOILERPLATE_RE.search(first):
-        return None
-    if not is_headline(first):
-        return None
     return first if len(lines[1]) > len(first) or len(lines) > 2 else None
+
+
+def _reads_as_opening(line: str) -> bool:
+    """A line of headline length and shape: no sentence, no list mark, no label or date line."""
+    if not MIN_OPENING_CHARS <= len(line) <= MAX_OPENING_CHARS or line[0] in OPENING_MARKS:
+        return False
+    if _SENTENCE_END_RE.search(line) or line.endswith((".", ":", "：")) or BOILERPLATE_RE.search(line):
+        return False
+    return is_headline(line)
 
 
 MIN_OPENING_CHARS, MAX_OPENING_CHARS = 10, 120

@@ -8,6 +8,7 @@ only date is in their URL or feed item are variations of those two.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -215,9 +216,34 @@ def test_feed_date_is_the_last_fallback(page: str) -> None:
     assert extract(dated, feed_published=feed)[0] == kst(2023, 1, 2)
 
 
-def test_meta_date_comes_first() -> None:
-    head = "<meta property='article:published_time' content='2022-02-02T10:00:00+09:00'>"
-    assert extract(news_page("입력 2024.05.03 15:12", head=head))[0] == kst(2022, 2, 2, 10)
+def test_meta_date_comes_first_on_the_printed_day() -> None:
+    head = "<meta property='article:published_time' content='2024-05-03T15:12:40+09:00'>"
+    assert extract(news_page("입력 2024.05.03", head=head))[0] == kst(2024, 5, 3, 15, 12, 40)
+    assert extract(news_page("홍길동 기자", head=head))[0] == kst(2024, 5, 3, 15, 12, 40)
+
+
+STOCK_META = "<meta property='article:published_time' content='2021-03-15T00:00:00+09:00'>"
+LAST_CHANGE_LD = (
+    "<script type='application/ld+json'>"
+    '{"@type": "NewsArticle", "datePublished": "2024-05-09T11:00:00"}</script>'
+)
+
+
+@pytest.mark.parametrize("head", [STOCK_META, LAST_CHANGE_LD])
+@pytest.mark.parametrize(
+    "template",
+    [
+        lambda head: news_page("입력 2024.05.03 15:12 | 수정 2024.05.09 11:00", head=head),
+        lambda head: board_page(
+            "<tr><th>작성일</th><td>2024. 5. 3.(금) 15:12</td><th>수정일</th><td>2024-05-09</td></tr>"
+        ).replace("</head>", f"{head}</head>"),
+    ],
+)
+def test_a_printed_date_by_the_headline_beats_a_declared_one_on_another_day(
+    head: str, template: Callable[[str], str]
+) -> None:
+    """A template's stock date, or the record's last change, in metadata nobody sees."""
+    assert extract(template(head))[0] == kst(2024, 5, 3, 15, 12)
 
 
 def test_time_element_comes_after_labels_and_before_unlabelled_dates() -> None:

@@ -18,6 +18,9 @@ paragraphs and an old board cell of ``<br>`` lines in EUC-KR):
 - a portal's credit for the outlet (``기사제공 …``), its reaction prompts and report button, and
   copyright lines without a ⓒ (``무단 복제 및 배포를 금합니다``, ``Copyright THE POLICY``), an
   imprint among bar-set footer fields (``… | 발행·편집인 홍길동``), a single tag chip (``#에너지정책``);
+- a print view's source line and notice (``출처 : … (https://…)``, ``…인쇄한 것으로, 최신 정보와 다를
+  수 있습니다``), a wire's disclaimer (``…편집 방향과 무관합니다``), an old board's comment count and
+  its engine's credit (``총 0개의 코멘트가 있습니다``, ``Copyright 1999-2008 Zeroboard / …``);
 - an HWP release's ``※ 사진 있음`` and its attachment list's continued line (its decks between
   dashes stay: drafts show them).
 """
@@ -99,6 +102,18 @@ FURNITURE = {
             "#에너지정책",
         ],
     ),
+    "print view": (
+        [],
+        [
+            "출처 : 한빛군청 누리집 (https://www.hanbit.example.kr/news/view.do?idx=1204)",
+            "이 자료는 한빛군청 누리집에서 인쇄한 것으로, 최신 정보와 다를 수 있습니다.",
+        ],
+    ),
+    "wire disclaimer": (
+        [],
+        ["이 보도자료는 한빛과학기술원이(가) 작성해 배포한 것으로, 한빛와이어의 편집 방향과 무관합니다."],
+    ),
+    "old board": ([], ["총 0개의 코멘트가 있습니다", "Copyright 1999-2008 Zeroboard / skin by hanbit"]),
     "hwp release": (
         ["※ 사진 있음"],
         ["붙임 1. 모바일 신분증 발급 안내 1부.", "2. 자주 묻는 질문 1부. 끝."],

@@ -675,9 +675,14 @@ def _printed_day(declared: dt.datetime | None, printed: dt.datetime | None) -> d
     a CMS may fill ``article:published_time`` or JSON-LD from a record's last change, or leave the
     template's stock date in it (the same ``2021-03-15`` on every page), and nobody sees those.
     """
-    if declared is None or printed is None or as_kst(declared).date() == as_kst(printed).date():
+    if declared is None or printed is None:
         return declared
-    return printed
+    same_day = _kst_day(declared) == _kst_day(printed)
+    return declared if same_day else printed
+
+
+def _kst_day(value: dt.datetime) -> dt.date:
+    return (value if value.tzinfo else value.replace(tzinfo=KST)).astimezone(KST).date()
 
 
 def _with_time(published: dt.datetime | None, others: Sequence[dt.datetime | None]) -> dt.datetime | None:

@@ -54,7 +54,8 @@ def krds_view() -> str:
 <ul class="info-list"><li><span class="label">배포일시</span><span class="value">2025-11-03 14:22</span></li>
 <li><span class="label">담당부서</span><span class="value">농촌정책과</span></li>
 <li><span class="label">조회수</span><span class="value">1502</span></li></ul></div>
-<div class="view-sub-tit"><ul class="dash-list"><li>{DECK}</li><li>빈집 실태조사 612채, 5년 새 40% 늘어</li></ul></div>
+<div class="view-sub-tit"><ul class="dash-list"><li>{DECK}</li>
+<li>빈집 실태조사 612채, 5년 새 40% 늘어</li></ul></div>
 <div class="view-cont">{PROSE}</div></div></main>
 <footer>(30112) 세종특별자치시 도움6로 42</footer></body></html>"""
 
@@ -74,7 +75,8 @@ def xe_sketchbook() -> str:
 <div class="header"><h1><a href="/"><img src="/logo.png" alt="가람산악회"></a></h1>
 <ul class="gnb"><li><a href="/notice">공지사항</a></li><li><a href="/free">자유게시판</a></li></ul></div>
 <div class="board"><div class="bd_hd"><h2><a href="/notice">공지사항</a></h2></div>
-<div class="rd rd_nav_style2 clear"><div class="rd_hd clear"><div class="board clear"><div class="top_area ngeb">
+<div class="rd rd_nav_style2 clear"><div class="rd_hd clear"><div class="board clear">
+<div class="top_area ngeb">
 <div class="fr"><span class="date m_no">2025.02.20 21:14</span></div>
 <h1 class="np_18px"><a href="/notice/5120">{TITLE}</a></h1></div></div></div>
 <div class="rd_body clear"><article><div class="document_5120_4 xe_content">{PROSE}</div></article></div>
@@ -203,7 +205,8 @@ def wire_pre() -> str:
 def board_cell() -> str:
     """An old board: the issuer, the headline and the text as ``<br>`` lines of one cell."""
     return f"""<html><head><meta charset="utf-8"><title>보도자료</title></head><body>
-<table><tr><td>남부권 산학협력단<br>{TITLE}<br><br>{RELEASE}<br><br>{TEXT[1]}<br>보도일 : 2013년 6월 25일</td></tr>
+<table><tr><td>남부권 산학협력단<br>{TITLE}<br><br>{RELEASE}<br><br>{TEXT[1]}
+<br>보도일 : 2013년 6월 25일</td></tr>
 </table></body></html>"""
 
 

@@ -8,7 +8,7 @@ from copy import deepcopy
 
 from lxml import etree, html
 
-from nlp.titles import fold
+from nlp.titles import fold, is_box_heading
 
 MIN_CHUNK_CHARS = 25
 MAX_LINK_DENSITY = 0.3
@@ -149,6 +149,39 @@ def drop_empty_links(tree: html.HtmlElement) -> int:
     for link in empty:
         link.drop_tag()
     return len(empty)
+
+
+def drop_link_boxes(tree: html.HtmlElement) -> int:
+    """Drop boxes of links under a box's stock heading (``함께 보면 좋은 기사``, ``관련 기사``); how many.
+
+    Convention: a CMS sets a related-posts block inside or after the text (WordPress themes'
+    inline related posts, a news CMS's ``관련기사`` box): a heading of its own, then nothing but
+    linked headlines. Once the extractor drops the heading the headlines read as lines of the text.
+    A heading whose block also holds unlinked text (the article around it) leaves the block alone.
+    """
+    boxes: list[html.HtmlElement] = []
+    for heading in tree.iter(*BOX_HEAD_TAGS):
+        text = fold(heading.text_content())
+        if len(text) > MAX_BOX_HEAD_CHARS or not is_box_heading(text):
+            continue
+        box = heading.getparent()
+        while box is not None and fold(box.text_content()) == text:  # the heading's own wrappers
+            box = box.getparent()
+        if box is None or box.tag in ("body", "html", "article", "main") or box in boxes:
+            continue  # (a box with two headings is dropped once)
+        rest = len(fold(box.text_content()).replace(" ", "")) - len(text.replace(" ", ""))
+        linked = sum(len(fold(a.text_content()).replace(" ", "")) for a in box.iter("a"))
+        if rest > 0 and linked >= LINKED_BOX_SHARE * rest:
+            boxes.append(box)
+    for box in boxes:
+        if box.getparent() is not None:  # (a box inside one dropped before goes with it)
+            box.drop_tree()  # its tail, text after the box, stays
+    return len(boxes)
+
+
+BOX_HEAD_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "dt", "span", "p")
+MAX_BOX_HEAD_CHARS = 30
+LINKED_BOX_SHARE = 0.8
 
 
 def drop_picture_captions(tree: html.HtmlElement) -> int:

@@ -44,7 +44,9 @@ _LABEL_RE = re.compile(
     r"(?<![가-힣A-Za-z])(?:기사|최초|최종|뉴스)?\s?"
     r"(?P<label>" + "|".join(PUBLISHED_LABELS + MODIFIED_LABELS + WEAK_LABELS) + "|" + _ENGLISH + r")"
     # ``[입력]``, ``(수정)``, ``입력 :``, ``등록일 | 2024…``: a closing bracket or bar may sit between.
-    r"(?:일시|일자|시간|시각|일|날짜)?\s*[\]\)】〕>]?\s*[:：|]?\s*(?=(?:19|20)\d{2}|\d{2}[-./]\d{1,2}[-./]\d{1,2}(?!\d))"
+    # …or a label closing its stamp at the line's end (``2025.08.28 발행``: ``_stamped_before``)
+    r"(?:일시|일자|시간|시각|일|날짜)?\s*[\]\)】〕>]?\s*[:：|]?\s*(?=(?:19|20)\d{2}|\d{2}[-./]\d{1,2}[-./]\d{1,2}(?!\d)|$)",
+    re.MULTILINE,
 )
 # Convention: some boards print a two-digit year after their date label (``작성일 25.11.03``,
 # ``등록 25-11-03 14:30``); read only right after a label, where it cannot be a version or a ratio.
@@ -157,6 +159,9 @@ def find_labelled_dates(text: str) -> tuple[dt.datetime | None, dt.datetime | No
     found: dict[str, dt.datetime] = {}
     text = numeric_months(text)
     for label in _LABEL_RE.finditer(text):
+        closes_line = text[label.end() : label.end() + 1] in ("\n", "")
+        if closes_line and _label_kind(label.group("label")) != "published":
+            continue  # a bare ``수정`` closing a line dates no publication (``_stamped_before``'s own case)
         stamped = _stamped_before(text, label)
         if stamped is not None:
             found.setdefault(_label_kind(label.group("label")), stamped)
@@ -184,7 +189,8 @@ def _stamped_before(text: str, label: re.Match[str]) -> dt.datetime | None:
             before = match
     if before is None:
         return None
-    ends_line = "\n" in text[label.end("label") : label.end()]
+    after_label = text[label.end() :].lstrip(" \t")[:1]
+    ends_line = "\n" in text[label.end("label") : label.end()] or after_label in ("\n", "")
     after = DATE_RE.match(text, label.end())
     closes_next = after is not None and bool(_TRAILING_LABEL_RE.match(text, after.end()))
     # a label on a line of its own with a date after it is a field's (a view table's ``게시기간 …

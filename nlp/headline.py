@@ -65,7 +65,13 @@ MIN_MARKED_CHARS, MAX_MARKED = 6, 8
 SKIP_MARK_TAGS = frozenset(
     {"html", "head", "body", "script", "style", "meta", "title", "img", "input", "form"}
 )
-_BOLD_ABOVE = etree.XPath("preceding::*[self::b or self::strong or self::font][position() <= 3]")
+# …or styled bold inline, as e-mail newsletters and editors' pasted text set everything
+# (``<td style="font-size:26px;font-weight:bold">제목</td>``)
+_BOLD_ABOVE = etree.XPath(
+    "preceding::*[self::b or self::strong or self::font"
+    " or re:test(@style, 'font-weight\\s*:\\s*(?:bold|[6-9]00)', 'i')][position() <= 3]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 _FULL_DATE = r"(?:19|20)\d{2}\s?[.\-/년]\s?\d{1,2}\s?[.\-/월]\s?\d{1,2}"
 _META_TAIL_RE = re.compile(
     rf"\s(?:날짜|일자|등록일|작성일|게시일|입력|수정일?|작성자|글쓴이|담당부서)\s*[:：|]?\s*{_FULL_DATE}"
@@ -732,18 +738,33 @@ _FONT_SIZE_RE = re.compile(r"[+-]?[1-7]")
 
 
 def _font_weight(element: html.HtmlElement) -> int:
-    """How large a line is set: its ``<font size>`` (3 without one), one more when it is bold."""
-    sizes = [
-        (e.get("size") or "").strip()
-        for e in (element, *element.iterancestors("font"), *element.iter("font"))
-    ]
-    size = next((_font_size(v) for v in sizes if _FONT_SIZE_RE.fullmatch(v)), 3)
+    """How large a line is set: its ``<font size>`` or inline CSS ``font-size`` (3 without one), one
+    more when it is bold."""
+    sized = (element, *element.iterancestors("font"), *element.iter("font"))
+    sizes = [(e.get("size") or "").strip() for e in sized]
+    size = next((_font_size(v) for v in sizes if _FONT_SIZE_RE.fullmatch(v)), 0)
+    size = size or next(filter(None, (_css_size(e.get("style") or "") for e in (*sized, *element.iter()))), 3)
     bold = (
         element.tag in ("b", "strong")
         or any(True for _ in element.iter("b", "strong"))
         or any(True for _ in element.iterancestors("b", "strong"))
+        or bool(_CSS_BOLD_RE.search(element.get("style") or ""))
     )
     return 2 * size + bold
+
+
+def _css_size(style: str) -> int:
+    """An inline ``font-size`` in px or pt as ``<font size>``'s 1–7 (16px is 3, 24px 5), or 0."""
+    match = _CSS_SIZE_RE.search(style)
+    if not match:
+        return 0
+    px = float(match.group(1)) * (4 / 3 if match.group(2).lower() == "pt" else 1)
+    return 1 + sum(px >= step for step in _FONT_STEPS_PX)
+
+
+_CSS_SIZE_RE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt)", re.IGNORECASE)
+_CSS_BOLD_RE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_FONT_STEPS_PX = (12, 15, 17, 21, 28, 40)  # the browsers' sizes for <font size=1…7>: 10 13 16 18 24 32 48
 
 
 def own_line(element: html.HtmlElement, text: str) -> bool:
@@ -799,14 +820,14 @@ def opening_headings(tree: html.HtmlElement, body: str) -> list[str]:
     printed = {fold(h.text_content()): h for h in reversed(list(tree.iter("h1", "h2", "h3", "h4")))}
     for line in opening:
         heading = printed.get(line)
-        if heading is not None and not in_menu(heading):
+        if (heading is not None and not in_menu(heading)) or _opening_bold(tree, line):
             return [line]
         if _SENTENCE_END_RE.search(line):
             break  # the text has begun
-    return _opening_bold(tree, opening[0])
+    return []
 
 
-def _opening_bold(tree: html.HtmlElement, first: str) -> list[str]:
+def _opening_bold(tree: html.HtmlElement, first: str) -> bool:
     """The body's first line when the page prints it as a bold block of its own.
 
     Convention: older CMSs and word-processor conversions print the headline as a bold line
@@ -816,12 +837,19 @@ def _opening_bold(tree: html.HtmlElement, first: str) -> list[str]:
     A sentence in bold (``…했다.``) is a lead, not a headline.
     """
     if len(first) < MIN_MARKED_CHARS or _SENTENCE_END_RE.search(first):
-        return []
-    for element in tree.iter("b", "strong"):
+        return False
+    for element in _BOLD_ELEMENTS(tree):
         text = fold(element.text_content())
         if text == first and own_line(element, text) and not in_menu(element):
-            return [first]
-    return []
+            return True
+    return False
+
+
+# ``<b>``, ``<strong>``, or an element styled bold inline (a mailed newsletter's headline cell)
+_BOLD_ELEMENTS = etree.XPath(
+    "//*[self::b or self::strong or re:test(@style, 'font-weight\\s*:\\s*(?:bold|[6-9]00)', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 # a sentence ends with its period (headlines drop it: ``…두 배로 늘린다``)
@@ -867,7 +895,7 @@ MIN_OPENING_CHARS, MAX_OPENING_CHARS = 10, 120
 # a row of one- or two-word links set apart by bars: a header's tools, never a headline
 _LINK_ROW_RE = re.compile(r"[^|\s]{1,8}(?: [^|\s]{1,8})?(?:\s*\|\s*[^|\s]{1,8}(?: [^|\s]{1,8})?)+$")
 MAX_OPENING_LINES = 3  # body lines a headline taken into the text may sit under (labels, a slogan)
-OPENING_MARKS = "-–—•·*□■○●◇◆▶▷►※☞<([【〔#0123456789"
+OPENING_MARKS = "-–—•·*□■○●◇◆▶▷►※☞<([【〔#0123456789←→↑↓«»‹›"
 
 
 def brand_names(tree: html.HtmlElement) -> list[str]:

@@ -142,9 +142,10 @@ def is_box_heading(text: str) -> bool:
 
 # Convention: news pages head their related, most-read and latest boxes with these stock phrases
 _BOX_HEADING_RE = re.compile(
-    r"(?:AI\s*)?(?:이\s*기사와\s*)?(?:관련(?:된)?|연관|함께\s*(?:보면\s*좋은|읽으면\s*좋은|볼\s*만한)|추천|최신|인기|주요|포토|"
+    r"(?:AI\s*)?(?:이\s*기사와\s*)?(?:관련(?:된)?|연관|함께\s*(?:보면\s*좋은|읽으면\s*좋은|볼\s*만한)"
+    r"|함께\s*(?:읽을|볼)(?:\s*[가-힣]{2,6})?|추천|최신|인기|주요|포토|"
     r"(?:함께\s*)?많이\s*(?:본|읽은|찾은)|오늘의(?:\s*(?:주요|인기))?|이\s*시각(?:\s*(?:주요|많이\s*본))?|[가-힣]{2,4}\s*기자의\s*다른|"
-    r"기자의\s*다른|다른|지난|실시간(?:\s*인기)?|['‘\"“][^'’\"”]{1,20}['’\"”]\s*카테고리의\s*다른"
+    r"기자의\s*다른|다른|지난|실시간(?:\s*인기)?|같은\s*(?:섹션|분야|카테고리)(?:\s*의)?|['‘\"“][^'’\"”]{1,20}['’\"”]\s*카테고리의\s*다른"
     r"|[가-힣]{2,4}\s*기자의)\s*(?:기사|뉴스|글|소식|포스트)(?:\s*(?:보기|더보기|목록|모음))?\s*[>+›]?",
 )
 
@@ -177,7 +178,13 @@ def is_generic_title(title: str, site_names: Iterable[str] = ()) -> bool:
     if not segments:
         return True
     if len(segments) == 1:
-        return _generic_words(segments[0]) or is_board_label(segments[0]) or is_site_label(segments[0])
+        one = segments[0]
+        return (
+            _generic_words(one)
+            or is_board_label(one)
+            or is_site_label(one)
+            or bool(_ISSUE_NAME_RE.fullmatch(one))
+        )
     sites = [fold(s) for s in site_names if s]
     others = [i for i, s in enumerate(segments) if not (_generic_words(s) or _is_site_or_section(s, sites))]
     if not others:
@@ -186,6 +193,15 @@ def is_generic_title(title: str, site_names: Iterable[str] = ()) -> bool:
         return False
     name = segments[others[0]]
     return len(name.replace(" ", "")) <= MAX_SITE_CHARS and len(name.split()) <= 3
+
+
+# Convention: a newsletter's or magazine's archive titles each page by its issue, a short name
+# then the number (``미래세움 레터 Vol.42``, ``가람소식 제52호``, ``구정소식 2025년 3월호``)
+_ISSUE_NAME_RE = re.compile(
+    r"(?:\S+\s?){1,3}?\s?(?:vol\.?\s?\d{1,4}|no\.?\s?\d{1,4}|(?:통권\s?)?제?\s?\d{1,4}\s?호"
+    r"|(?:19|20)\d{2}\s?년\s?\d{1,2}\s?월\s?호)",
+    re.IGNORECASE,
+)
 
 
 def is_board_label(text: str) -> bool:

@@ -21,6 +21,10 @@ paragraphs and an old board cell of ``<br>`` lines in EUC-KR):
 - a print view's source line and notice (``출처 : … (https://…)``, ``…인쇄한 것으로, 최신 정보와 다를
   수 있습니다``), a wire's disclaimer (``…편집 방향과 무관합니다``), an old board's comment count and
   its engine's credit (``총 0개의 코멘트가 있습니다``, ``Copyright 1999-2008 Zeroboard / …``);
+- an opinion page's disclaimer (``…편집 방향과 다를 수 있습니다``), the design system's survey
+  (``이 페이지에서 원하는 정보를 얻으셨나요?``, ``만족해요``), a tip line (``…제보를 기다립니다``), a video
+  box's ``재생시간 02:05`` and a ``같은 섹션 기사`` heading, a paper's ``지면 PDF 보기`` and ``발행 주기``,
+  a mailed letter's footer (``본 메일은 … 발송됩니다``, ``수신거부``);
 - an HWP release's ``※ 사진 있음`` and its attachment list's continued line (its decks between
   dashes stay: drafts show them).
 """
@@ -114,6 +118,15 @@ FURNITURE = {
         ["이 보도자료는 한빛과학기술원이(가) 작성해 배포한 것으로, 한빛와이어의 편집 방향과 무관합니다."],
     ),
     "old board": ([], ["총 0개의 코멘트가 있습니다", "Copyright 1999-2008 Zeroboard / skin by hanbit"]),
+    "opinion": ([], ["※ 외부 기고는 한빛통신의 편집 방향과 다를 수 있습니다."]),
+    "design-system survey": ([], ["이 페이지에서 원하는 정보를 얻으셨나요?", "만족해요", "아쉬워요"]),
+    "tip line": (
+        [],
+        ["기사제보 및 보도자료 news@hanbit.example / 한빛통신은 독자 여러분의 제보를 기다립니다."],
+    ),
+    "video box": (["재생시간 02:05"], ["같은 섹션 기사"]),
+    "print edition": ([], ["지면 PDF 보기", "발행 주기: 격주 월요일"]),
+    "mailed letter": ([], ["본 메일은 한빛 레터 수신에 동의하신 분들께 발송됩니다.", "수신거부 Unsubscribe"]),
     "hwp release": (
         ["※ 사진 있음"],
         ["붙임 1. 모바일 신분증 발급 안내 1부.", "2. 자주 묻는 질문 1부. 끝."],

@@ -157,7 +157,8 @@ def drop_link_boxes(tree: html.HtmlElement) -> int:
     Convention: a CMS sets a related-posts block inside or after the text (WordPress themes'
     inline related posts, a news CMS's ``관련기사`` box): a heading of its own, then nothing but
     linked headlines. Once the extractor drops the heading the headlines read as lines of the text.
-    A heading whose block also holds unlinked text (the article around it) leaves the block alone.
+    Only a box between paragraphs goes; a heading whose block also holds unlinked text (the article
+    around it) leaves the block alone.
     """
     boxes: list[html.HtmlElement] = []
     for heading in tree.iter(*BOX_HEAD_TAGS):
@@ -167,11 +168,16 @@ def drop_link_boxes(tree: html.HtmlElement) -> int:
         box = heading.getparent()
         while box is not None and fold(box.text_content()) == text:  # the heading's own wrappers
             box = box.getparent()
-        if box is None or box.tag in ("body", "html", "article", "main") or box in boxes:
+        if box is None or box.tag in _PAGE_TAGS or box in boxes:
             continue  # (a box with two headings is dropped once)
-        rest = len(fold(box.text_content()).replace(" ", "")) - len(text.replace(" ", ""))
+        whole = fold(box.text_content())
+        while (outer := box.getparent()) is not None and outer.tag not in _PAGE_TAGS:
+            if fold(outer.text_content()) != whole:
+                break
+            box = outer  # the box's own wrappers (a theme's ``…_wrapper`` around its block)
+        rest = len(whole.replace(" ", "")) - len(text.replace(" ", ""))
         linked = sum(len(fold(a.text_content()).replace(" ", "")) for a in box.iter("a"))
-        if rest > 0 and linked >= LINKED_BOX_SHARE * rest:
+        if rest > 0 and linked >= LINKED_BOX_SHARE * rest and _inside_text(box):
             boxes.append(box)
     for box in boxes:
         if box.getparent() is not None:  # (a box inside one dropped before goes with it)
@@ -179,6 +185,24 @@ def drop_link_boxes(tree: html.HtmlElement) -> int:
     return len(boxes)
 
 
+def _inside_text(box: html.HtmlElement) -> bool:
+    """The box stands between paragraphs of text: its block holds prose before it and after it
+    (a box after the text, a most-read list, is the listing and clean-up rules' to judge)."""
+    parent = box.getparent()
+    if parent is None:
+        return False
+    siblings = list(parent)
+    at = siblings.index(box)
+    before = "".join([parent.text or "", *(_text_with_tail(e) for e in siblings[:at])])
+    after = "".join([box.tail or "", *(_text_with_tail(e) for e in siblings[at + 1 :])])
+    return min(len(fold(before)), len(fold(after))) >= MIN_CHUNK_CHARS
+
+
+def _text_with_tail(element: html.HtmlElement) -> str:
+    return (element.text_content() if isinstance(element.tag, str) else "") + (element.tail or "")
+
+
+_PAGE_TAGS = frozenset({"body", "html", "article", "main"})
 BOX_HEAD_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "dt", "span", "p")
 MAX_BOX_HEAD_CHARS = 30
 LINKED_BOX_SHARE = 0.8

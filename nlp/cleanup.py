@@ -78,6 +78,12 @@ BOILERPLATE_PATTERNS = (
     rf"^(?=.{{0,120}}$)(?!.*[^니]다\.\s*$)[(\[]?\s*{_CREW}(?:\s*[,/·|]\s*{_CREW})*\s*[)\]]?$",
     # …its cue marks, alone on their lines: ``[앵커]``, ``<기자>``, ``◀ 리포트 ▶``
     r"^[\[<‹◀【]\s*(?:앵\s*커|리\s*포\s*트|기\s*자|인\s*터\s*뷰|녹\s*취|현장음|스탠드업|클로징)\s*[\]>›▶】]$",
+    # …and the speaker its interview cue names: ``◀ 인터뷰 ▶ 김가람 / 가람시 주민``
+    r"^[\[<‹◀【]\s*(?:인\s*터\s*뷰|녹\s*취|싱\s*크)\s*[\]>›▶】]\s*[^.!?]{1,40}$",
+    # a reader-funded outlet's appeal under the text: ``로움은 독자의 후원으로 만들어집니다``
+    r"^(?=.{0,80}$).{0,30}(?:후원|구독료?|회비)(?:으로|로)\s*(?:만들어|운영)(?:집니다|됩니다|지는)",
+    # a board skin's table caption for screen readers: ``List of Articles``
+    r"^(?:list\s+of\s+articles|게시(?:물|글|판)\s*목록)$",
     # …the player's words for screen readers and its clock: ``동영상 영역 시작``, ``00:00 / 02:14``
     r"^(?:동영상|영상|비디오)\s*(?:영역|플레이어)(?:\s*(?:시작|끝))?$|^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$"
     r"|^(?=.{0,80}$)※?\s*(?:동영상|영상)이\s*재생되지\s*않|^재생\s*시간\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?$",
@@ -161,7 +167,9 @@ BOILERPLATE_PATTERNS = (
     # an empty comment box: its head with the count, its notice and its button (``독자의견 (0)``,
     # ``등록된 의견이 없습니다. 의견쓰기``)
     r"^(?=.{0,60}$)(?:독자\s*)?(?:의견|댓글)\s*[(\[]\s*\d+\s*[)\]]$"
-    r"|^(?=.{0,80}$)(?:등록된|작성된)\s*(?:의견|댓글)이\s*없습니다",
+    r"|^(?=.{0,80}$)(?:등록된|작성된)\s*(?:독자\s*)?(?:의견|댓글)이\s*없습니다"
+    # …and a board's empty attachment field: ``첨부파일이 없습니다.``
+    r"|^(?:등록된\s*)?첨부\s*파일이\s*없습니다\.?$",
     r"댓글은\s*자유롭게|통보\s*없이\s*삭제|운영\s*취지에\s*맞지|(?:비방|명예훼손|저속한).{0,40}(?:삭제|제한)",
     # a portal reprinting an office's release credits it under the text: ``[자료제공 : 가온부]``,
     # ``<저작권자 ⓒ 대한민국 정부, 출처: 가온부>``, ``이 자료는 가온부의 보도자료를 전재하여 …``

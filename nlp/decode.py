@@ -2,7 +2,8 @@
 
 EUC-KR labels are decoded as CP949 (its superset, which has 똠, 햏 and the other 8,822
 syllables EUC-KR lacks). A decoding that leaves too many U+FFFD or control characters is
-rejected and the other candidates are tried; when none is good, ``DecodeError`` says which.
+rejected and the other candidates are tried; when none is good, the least garbled one stands if
+most of the page reads (one include in another charset), else ``DecodeError`` says which.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from charset_normalizer import from_bytes
 from nlp import DecodeError
 
 BAD_SHARE = 0.005  # more than 0.5% replacement/control characters: the wrong charset
+MIXED_SHARE = 0.1  # …unless no charset does better: one part in another charset, the rest readable
 META_SCAN_BYTES = 8192
 DETECTABLE = ("utf-8", "cp949")
 
@@ -52,6 +54,12 @@ def decode_html(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         if share <= BAD_SHARE:
             return text, charset
         tried.append((share, charset, text))
+    # Convention: a browser decodes a page in its declared charset whatever it holds; a site half
+    # way through a move to UTF-8 serves an EUC-KR page with a UTF-8 include (a footer, a family-site
+    # menu), garbled in that one part. The least garbled decoding stands when the rest reads.
+    share, charset, text = min(tried, key=lambda t: t[0], default=(1.0, "", ""))
+    if share <= MIXED_SHARE:
+        return text, charset
     summary = ", ".join(f"{cs} ({share:.1%} undecodable)" for share, cs, _ in tried)
     raise DecodeError(f"cannot decode page as text; tried {summary}")
 

@@ -773,14 +773,19 @@ def own_line(element: html.HtmlElement, text: str) -> bool:
     parent = element.getparent()
     if parent is None:
         return False
-    if fold(parent.text_content()) == text:
-        return True
+    if element.tag in _LINE_BLOCKS or fold(parent.text_content()) == text:
+        return True  # a block is a line of its own (a ``<div style="font-weight:bold">`` headline)
     before = element.getprevious()
     opens = (
         not fold(parent.text or "") if before is None else before.tag == "br" and not fold(before.tail or "")
     )
     after = element.getnext()
     return opens and not fold(element.tail or "") and (after is None or after.tag == "br")
+
+
+_LINE_BLOCKS = frozenset(
+    {"div", "p", "td", "th", "li", "dt", "dd", "center", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
 
 
 def _bold_inside(first_line: html.HtmlElement) -> list[html.HtmlElement]:
@@ -818,13 +823,16 @@ def opening_headings(tree: html.HtmlElement, body: str) -> list[str]:
         return []
     # a slogan or label the extractor kept above the heading is a plain line: the heading wins
     printed = {fold(h.text_content()): h for h in reversed(list(tree.iter("h1", "h2", "h3", "h4")))}
+    before_text: list[str] = []
     for line in opening:
         heading = printed.get(line)
-        if (heading is not None and not in_menu(heading)) or _opening_bold(tree, line):
+        if heading is not None and not in_menu(heading):
             return [line]
         if _SENTENCE_END_RE.search(line):
             break  # the text has begun
-    return []
+        before_text.append(line)
+    # no heading among them: a line set bold (a banner's slogan set bold over a heading is not)
+    return next(([line] for line in before_text if _opening_bold(tree, line)), [])
 
 
 def _opening_bold(tree: html.HtmlElement, first: str) -> bool:

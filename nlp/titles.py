@@ -407,6 +407,12 @@ def _strip_breadcrumb(text: str) -> str:
         named = sum(_generic_words(p) or _is_site_or_section(p, []) or is_board_label(p) for p in tail)
         if 2 * named >= len(tail):
             return parts[0]
+    # ``가람협동조합 > 공지사항 > 12월 정기 모임 안내``: the path downwards from the site, the post last
+    head = parts[:-1]
+    if len(parts) >= 3 and all(len(p) <= 20 for p in head) and len(parts[-1]) >= MIN_HEAD_BEFORE_NAME:
+        named = sum(_generic_words(p) or _is_site_or_section(p, []) or is_board_label(p) for p in head)
+        if 2 * named >= len(head):
+            return parts[-1]
     return text
 
 

@@ -81,3 +81,41 @@ def test_binary_garbage_raises_naming_the_charsets_tried() -> None:
     garbage = random.Random(7).randbytes(4096)
     with pytest.raises(DecodeError, match=r"utf-8.*cp949"):
         decode_html(garbage)
+
+
+def _article(paragraphs: int) -> str:
+    text = "".join(
+        f"<p>가람시는 올해 {n}번째 생활 도로 정비 사업을 마쳤다고 밝혔다.</p>" for n in range(paragraphs)
+    )
+    return f"<h1>가람시 생활 도로 정비</h1>{text}"
+
+
+FOOTER = "<footer>가람시청 | 가람광역시 중앙대로 210 | 대표전화 051-000-0000 | 개인정보처리방침</footer>"
+
+
+@pytest.mark.parametrize(
+    ("page", "declared", "charset"),
+    [
+        # an EUC-KR page with a UTF-8 footer include
+        (
+            "<html><head><meta charset='euc-kr'></head><body>{article}{footer}</body></html>",
+            ("cp949", "utf-8"),
+            "cp949",
+        ),
+        # a UTF-8 page whose old family-site menu is still an EUC-KR include
+        (
+            "<html><head><meta charset='utf-8'></head><body>{article}{footer}</body></html>",
+            ("utf-8", "cp949"),
+            "utf-8",
+        ),
+    ],
+)
+def test_one_include_in_another_charset_leaves_the_rest_readable(
+    page: str, declared: tuple[str, str], charset: str
+) -> None:
+    head, tail = page.split("{footer}")
+    article = _article(20)
+    raw = head.format(article=article).encode(declared[0]) + (FOOTER * 3).encode(declared[1]) + tail.encode()
+    text, used = decode_html(raw)
+    assert used == charset
+    assert "가람시 생활 도로 정비" in text and "19번째 생활 도로" in text

@@ -25,6 +25,9 @@ paragraphs and an old board cell of ``<br>`` lines in EUC-KR):
   (``이 페이지에서 원하는 정보를 얻으셨나요?``, ``만족해요``), a tip line (``…제보를 기다립니다``), a video
   box's ``재생시간 02:05`` and a ``같은 섹션 기사`` heading, a paper's ``지면 PDF 보기`` and ``발행 주기``,
   a mailed letter's footer (``본 메일은 … 발송됩니다``, ``수신거부``);
+- a board's empty attachment field and comment box (``첨부파일이 없습니다.``, ``등록된 독자의견이
+  없습니다.``), a skin's table caption (``List of Articles``), a reader-funded outlet's appeal
+  (``…독자의 후원으로 만들어집니다``), a transcript's interview cue naming its speaker;
 - an HWP release's ``※ 사진 있음`` and its attachment list's continued line (its decks between
   dashes stay: drafts show them).
 """
@@ -127,6 +130,9 @@ FURNITURE = {
     "video box": (["재생시간 02:05"], ["같은 섹션 기사"]),
     "print edition": ([], ["지면 PDF 보기", "발행 주기: 격주 월요일"]),
     "mailed letter": ([], ["본 메일은 한빛 레터 수신에 동의하신 분들께 발송됩니다.", "수신거부 Unsubscribe"]),
+    "board leftovers": ([], ["첨부파일이 없습니다.", "등록된 독자의견이 없습니다.", "List of Articles"]),
+    "reader-funded": ([], ["한빛로움은 독자의 후원으로 만들어집니다"]),
+    "interview cue": (["◀ 인터뷰 ▶ 김가람 / 한빛군 주민"], []),
     "hwp release": (
         ["※ 사진 있음"],
         ["붙임 1. 모바일 신분증 발급 안내 1부.", "2. 자주 묻는 질문 1부. 끝."],

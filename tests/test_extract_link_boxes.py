@@ -35,10 +35,11 @@ def paragraphs(lines: list[str]) -> str:
 def inline_related_posts() -> str:
     """A WordPress news theme: its related-posts block between the post's paragraphs."""
     box = (
-        '<div class="jnews_inline_related_post"><div class="jeg_block_heading"><h3 class="jeg_block_title">'
+        '<div class="jnews_inline_related_post_wrapper"><div class="jnews_inline_related_post">'
+        '<div class="jeg_block_heading"><h3 class="jeg_block_title">'
         '<span>함께 보면 좋은 기사</span></h3></div><div class="jeg_posts"><article class="jeg_post">'
         f'<h3 class="jeg_post_title"><a href="https://med.garam.test/interview-er/">{OTHER}</a></h3>'
-        "</article></div></div>"
+        "</article></div></div></div>"
     )
     return f"""<html><head><meta charset="utf-8"><title>{TITLE} - 가람메디</title></head><body>
 <header class="jeg_header"><a href="/">가람메디</a></header><div class="jeg_main"><article class="post">

@@ -79,7 +79,8 @@ BOILERPLATE_PATTERNS = (
     # …its cue marks, alone on their lines: ``[앵커]``, ``<기자>``, ``◀ 리포트 ▶``
     r"^[\[<‹◀【]\s*(?:앵\s*커|리\s*포\s*트|기\s*자|인\s*터\s*뷰|녹\s*취|현장음|스탠드업|클로징)\s*[\]>›▶】]$",
     # …and the speaker its interview cue names: ``◀ 인터뷰 ▶ 김가람 / 가람시 주민``
-    r"^[\[<‹◀【]\s*(?:인\s*터\s*뷰|녹\s*취|싱\s*크)\s*[\]>›▶】]\s*[^.!?]{1,40}$",
+    # (a series tag over a headline, ``<인터뷰> 김마루 군수 "…"``, names no speaker and her post)
+    r"^[\[<‹◀【]\s*(?:인\s*터\s*뷰|녹\s*취|싱\s*크)\s*[\]>›▶】]\s*[^.!?/\"“”]{1,20}\s/\s[^.!?/\"“”]{1,25}$",
     # a reader-funded outlet's appeal under the text: ``로움은 독자의 후원으로 만들어집니다``
     r"^(?=.{0,80}$).{0,30}(?:후원|구독료?|회비)(?:으로|로)\s*(?:만들어|운영)(?:집니다|됩니다|지는)",
     # a board skin's table caption for screen readers: ``List of Articles``

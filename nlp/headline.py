@@ -551,8 +551,8 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
     for element in tree.iter(*_CELL_TAGS):
         # the label's own text, or all of it when short: a cell may wrap its label (``<td><font>Subject
         # :</font></td>``, an old board's English labels)
-        whole = fold(element.text_content())
-        own = whole if len(element) == 0 or len(whole) <= MAX_LABEL_CHARS else fold(element.text or "")
+        whole = _bounded_text(element, MAX_LABEL_CHARS)
+        own = whole if whole is not None else fold(element.text or "")
         if not own or len(own) > MAX_LABEL_CHARS or not TITLE_LABEL_RE.match(own):
             continue
         value = element.getnext()
@@ -565,6 +565,20 @@ def title_cells(tree: html.HtmlElement) -> list[str]:
 
 
 MAX_LABEL_CHARS = 12  # ``글 제목 :``, ``Subject :``
+
+
+def _bounded_text(element: html.HtmlElement, limit: int) -> str | None:
+    """The element's folded text when it is at most ``limit`` characters, else ``None``; reads no
+    further than the limit (every cell of a deeply nested page is asked)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        pieces.append(piece)
+        size += len(piece.strip())
+        if size > 2 * limit:
+            break
+    text = fold("".join(pieces))
+    return text if len(text) <= limit else None
 
 
 def _opening_line(line: str) -> bool:

@@ -297,6 +297,7 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
     dropped = {fold(d) for d in drop if d}
     lines: list[str] = []
     skip_value = False
+    box_at = 0  # where the last box heading after some text stood
     for raw in _PLACEHOLDER_RE.sub("", text).splitlines():
         line = table_row(fold(raw))
         if line.endswith(_TRAILING_ENDS):  # the regex only where it can match: linear and cheap
@@ -309,12 +310,37 @@ def clean_body(text: str, drop: tuple[str, ...] = ()) -> str:
             continue
         skip_value = bool(LABEL_ONLY_RE.match(line))
         if skip_value or _dropped(fold(line.lstrip("-• ")), dropped) or is_boilerplate(line):
+            if lines and (is_box_heading(line.lstrip(LIST_BULLETS).strip()) or _COPYRIGHT_RE.search(line)):
+                box_at = len(lines)
             continue
         if not lines and is_section_name(line):  # the header's section label, above the headline
             continue
         if not lines or lines[-1] != line:
             lines.append(line)
+    if box_at and _box_items(lines[box_at:]):
+        lines = lines[:box_at]
     return "\n".join(_without_people_boxes(_without_tool_runs(_without_machine_summary(lines))))
+
+
+def _box_items(lines: list[str]) -> bool:
+    """``lines`` are a box's items: a few short lines, none a sentence (other articles' headlines,
+    each with its date: ``- 교통약자 이동권 예산 확대 2026.11.28``).
+
+    Convention: a related or most-read box after the text lists headlines under its stock heading,
+    or after the copyright line that closes the text;
+    the items' links may point nowhere the extractor counts (``href="#"``, a script), so only their
+    shape tells them. Text going on under the heading (a sentence) keeps the lines.
+    """
+    return 0 < len(lines) <= MAX_BOX_ITEMS and all(
+        len(line) <= MAX_BOX_ITEM_CHARS and not is_sentence(line) for line in lines
+    )
+
+
+MAX_BOX_ITEMS, MAX_BOX_ITEM_CHARS = 12, 80
+# the copyright line a news page closes its text with: what follows it is the page's, not the text's
+_COPYRIGHT_RE = re.compile(
+    r"저작권자|무단\s*(?:전재|복제)|재배포\s*금지|all\s*rights\s*reserved|copyright", re.I
+)
 
 
 def _without_tool_runs(lines: list[str]) -> list[str]:

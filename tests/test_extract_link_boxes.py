@@ -120,3 +120,36 @@ def test_a_window_title_naming_a_letters_issue_is_no_headline() -> None:
         assert not is_headline(issue)
     for headline in ("국회 제420회 임시회 개회", "소방관 123명 충원", "가람시 민원 처리 1호 사례 나와"):
         assert is_headline(headline)
+
+
+RELATED = ["교통약자 이동권 예산 확대 2026.11.28", "시내버스 준공영제 개편안 발표 2026.11.14"]
+
+
+def scripted_related() -> str:
+    """A news CMS: after the copyright line, a related box whose items open by script."""
+    items = "".join(
+        f'<li><a href="javascript:;" onclick="goView({n})">{line.rsplit(" ", 1)[0]}</a> '
+        f"<em>{line.rsplit(' ', 1)[1]}</em></li>"
+        for n, line in enumerate(RELATED)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE} - 가람건설신문</title></head><body>
+<header class="article-view-header"><div class="article-head-title">{TITLE}</div>
+<ul class="infomation"><li>승인 2025.11.13 17:11</li></ul></header>
+<article id="article-view-content-div">{paragraphs(BEFORE + AFTER)}</article>
+<div class="view-copyright">저작권자 © 가람건설신문 무단전재 및 재배포 금지</div>
+<section class="relation"><h2>관련기사</h2><ul>{items}</ul></section></body></html>"""
+
+
+def headed_related_in_cell() -> str:
+    """An old layout: the related box's heading and its dated items as lines of the text's cell."""
+    lines = "<br>".join([*BEFORE, *AFTER, "<b>관련기사</b>", *(f"- {line}" for line in RELATED)])
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<table width="700"><tr><td class="title"><b>{TITLE}</b></td></tr><tr><td>2025-11-13</td></tr>
+<tr><td class="content">{lines}</td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize("template", [scripted_related, headed_related_in_cell])
+def test_a_closing_box_of_dated_headlines_is_no_text(template: Callable[[], str]) -> None:
+    extracted = extract_page(template().encode())
+    assert extracted.title == TITLE
+    assert extracted.body.splitlines() == [*BEFORE, *AFTER]

@@ -160,7 +160,7 @@ BOILERPLATE_PATTERNS = (
     # the satisfaction survey under a public page; a sentence reporting a survey's result stays
     # (the design system's: ``이 페이지에서 원하는 정보를 얻으셨나요?``, ``만족해요``, ``아쉬워요``)
     r"원하는\s*정보를\s*(?:얻으셨|찾으셨)|^(?:만족해요|아쉬워요|보통이에요|불만족해요)$|"
-    r"만족하(?:십|셨습)니까|만족하셨나요|^(?=.{0,40}$)(?!.*다\.?\s*$).{0,20}만족도\s*(?:조사|평가)|정보에\s*대하여\s*만족|^(?:매우\s*)?(?:만족|불만족)$|^보통$|^매우\s*불만족$",
+    r"만족하(?:십|셨습)니까|만족하셨나요|^(?=.{0,40}$)(?!.*다\.?\s*$).{0,20}만족도\s*(?:조사|평가)(?:\s*(?:하기|참여|바로\s*가기))?$|정보에\s*대하여\s*만족|^(?:매우\s*)?(?:만족|불만족)$|^보통$|^매우\s*불만족$",
     # a comment box's prompt under the text: ``댓글 0 | 로그인 후 댓글을 작성할 수 있습니다``
     r"^(?=.{0,60}$)(?!.*[.!?]\s*$)[^.!?]{0,20}로그인\s*(?:후|하시면|하셔야|하고|한\s*뒤|하여)[^.!?]{0,20}댓글",
     # …an old layout's: ``이 기사에 대한 의견 (0) | 의견쓰기는 로그인 후 가능합니다.``
@@ -208,7 +208,7 @@ BOILERPLATE_PATTERNS = (
     # a photo caption printed as a paragraph: it points at the photo (사진 왼쪽부터) or ends in
     # the photo's credit (사진=가온시 제공, 〈가온일보 DB〉, ⓒ가온일보)
     r"^[(\[]?\s*사진\s*(?:왼쪽|오른쪽|위|아래|가운데|맨)",
-    r"^(?=.{0,150}$).*사진.*(?:[(\[〈<]\s*[^()\[\]〈〉<>]{1,20}\s*(?:DB|제공)\s*[)\]〉>]|[/=]\s*[가-힣A-Za-z]{2,10}(?:\s*제공)?\s*[)\]]?|ⓒ\s*\S{2,12}|연합뉴스|뉴시스|뉴스1)\s*$",
+    r"^(?=.{0,150}$).*사진.*(?:[(\[〈<]\s*[^()\[\]〈〉<>]{1,20}\s*(?:DB|제공|자료\s*사진)\s*[)\]〉>]|[/=]\s*[가-힣A-Za-z]{2,10}(?:\s*제공)?\s*[)\]]?|ⓒ\s*\S{2,12}|연합뉴스|뉴시스|뉴스1)\s*$",
     r"^[^.!?]{0,150}(?:[/=]\s*|ⓒ\s*)(?:뉴시스|연합뉴스|뉴스1|news1|newsis|yonhap|AP|AFP|로이터|게티이미지(?:뱅크)?|EPA)\s*[)\]]?\s*$",
     # a contact under a release: ``자료문의 : 급식과 김하나 (055-…)``, ``콘텐츠 담당 : 대변인실 (031-…)``
     r"업무\s*담당자|☎|^[(\[<〈‹]?\s*(?:(?:자료|보도|취재|업무)\s*)?문의\s*[:：]?.{0,40}\d{2,4}[-)\s]\d{3,4}-\d{4}"
@@ -242,6 +242,12 @@ BOILERPLATE_PATTERNS = (
     r"^\s*[\d,]+\s*$|^[-–—]\s*$|^<?\s*끝\s*>?\s*$",
     # a magazine's or newsletter's masthead names its issue: ``2025년 3월호 · 통권 318호``, ``제850호``
     rf"^(?=.{{0,60}}$)(?:{_ISSUE})(?:\s*[·|/,]?\s*(?:{_ISSUE}|{_ISSUE_DATE}))*$",
+    # a site builder's skip anchors (``top of page``, ``bottom of page``), a share prompt
+    # (``작가의 글을 SNS에 공유해보세요``), a contact line that is an address alone, a report's ISBN
+    r"^(?:top|bottom)\s+of\s+page$|^(?=.{0,40}$).{0,25}공유해\s*(?:보세요|주세요)$"
+    r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|(?<![\w-])ISBN(?:-1[03])?\s*[:|]?\s*97[89]",
+    # a feature's credits without colons: ``글 시정홍보담당관실 · 사진 해오름시``
+    r"^(?=.{0,60}$)(?:글|기사)\s+[^·|/]{2,20}\s*[·|/]\s*(?:사진|그림|영상)\s+[^·|/]{2,20}$",
     # a board skin heads each part of a post for screen readers: ``페이지 정보``, ``게시물 정보``
     r"^(?:페이지|게시물|게시글|글)\s*정보$",
     # …and names its writer, a board's admin account, alone on its line: ``관리자``, ``최고관리자``

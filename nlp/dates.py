@@ -32,7 +32,7 @@ _TIME = (
 DATE_RE = re.compile(_DATE + _TIME)
 _COMPACT_RE = re.compile(r"^\s*((?:19|20)\d{6})(\d{4}(?:\d{2})?)?\s*$")
 
-PUBLISHED_LABELS = ("입력", "등록", "작성", "게재", "승인", "발행", "송고", "게시", "배포")
+PUBLISHED_LABELS = ("입력", "등록", "작성", "게재", "승인", "발행", "발간", "송고", "게시", "배포")
 WEAK_LABELS = ("날짜",)  # used only when no stronger published label is found
 MODIFIED_LABELS = ("수정", "업데이트", "갱신", "변경")
 # Convention: pages styled in English print the same two stamps as ``Published``/``Posted`` and

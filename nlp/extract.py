@@ -199,7 +199,7 @@ def extract_page(
         and not is_one_of(own_url, links)
         and not headed_article(elements, [*meta.titles, meta.title_tag or ""], [a.text for a in index_rows])
     ):
-        return _listing(meta, links, common)
+        return _listing(meta, article_links(anchors, every=True) if links else links, common)
     teasers = teaser_texts(anchors)
     cleaned = drop_leading_teasers(cleaned, teasers)
     start = first_line_index(elements, cleaned)

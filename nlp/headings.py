@@ -558,6 +558,8 @@ def headed_article(
             continue  # a board's or section's name over its list: ``2024년 보도자료 목록``
         if next(element.iter("a"), None) is not None or in_menu(element):
             continue
+        if next(element.iterancestors("aside"), None) is not None:
+            continue  # a box beside the content (a newsletter sign-up, a most-read box) heads no article
         if any(
             _squeeze(text) in title or title in _squeeze(text)
             for title in named

@@ -52,9 +52,18 @@ def take_lead(tree: html.HtmlElement) -> str | None:
 def drop_pull_quotes(tree: html.HtmlElement) -> int:
     """Remove short quote boxes whose text repeats a line of the article; return how many."""
     dropped = 0
+    page = ""
     for element in list(tree.iter("div", "aside", "blockquote", "figure", "section")):
         marks = element.get("class") or ""
-        if PULL_QUOTE_RE.search(marks) and len(fold(element.text_content())) <= MAX_PULL_QUOTE_CHARS:
+        if not PULL_QUOTE_RE.search(marks) or element.getparent() is None:
+            continue
+        quote = "".join(element.text_content().split())
+        if not quote or len(quote) > MAX_PULL_QUOTE_CHARS:
+            continue
+        # a pull quote repeats the text's words; a quote block of its own (a blog editor's
+        # ``se-quote`` component, a callout) is the text itself
+        page = page or "".join(tree.text_content().split())
+        if page.count(quote) >= 2:
             element.drop_tree()
             dropped += 1
     return dropped

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import html
 
@@ -120,8 +120,10 @@ def _row_handler(link: html.HtmlElement) -> str:
     return ""
 
 
-def article_links(anchors: list[Anchor]) -> list[Anchor]:
-    """The largest group of article-like links sharing one URL pattern, deduplicated in page order.
+def article_links(anchors: list[Anchor], every: bool = False) -> list[Anchor]:
+    """The largest group of article-like links sharing one URL pattern, deduplicated in page order;
+    with ``every``, the links of every such group of ``MIN_LINKS`` or more (an index page's sections:
+    a search page lists news, notices and photos, each under its own URL pattern).
 
     A group needs ``MIN_LINKS`` articles, or ``MIN_LIST_LINKS`` when each sits in its own list
     item or table row (a short board or press-release list).
@@ -136,6 +138,7 @@ def article_links(anchors: list[Anchor]) -> list[Anchor]:
         ):
             groups[_pattern(anchor.url)].append(anchor)
     best: list[Anchor] = []
+    found: list[list[Anchor]] = []
     for members in groups.values():
         # a thumbnail's link beside the headline's, to the same article, has no words of its own;
         # a card's ``Read more`` beside its headline's link is the same article: each counts once,
@@ -143,14 +146,26 @@ def article_links(anchors: list[Anchor]) -> list[Anchor]:
         worded = [a for a in members if a.text]
         unique = _unique(worded)
         longest: dict[str, int] = {}
-        for a in worded:
-            longest[a.url] = max(longest.get(a.url, 0), len(a.text))
+        for a in worded:  # (``…/post/#comments`` is the post's link too)
+            key = _dedupe_key(a.url)
+            longest[key] = max(longest.get(key, 0), len(a.text))
         headline = [n for n in longest.values() if n >= MIN_HEADLINE_CHARS]
-        if worded and len(headline) >= HEADLINE_SHARE * len(longest) and len(unique) > len(best):
+        if not worded or len(headline) < HEADLINE_SHARE * len(longest):
+            continue
+        if len(unique) >= MIN_LINKS:  # a section of its own, not a side box of a few links
+            found.append(unique)
+        if len(unique) > len(best):
             best = unique
-    if len(best) >= MIN_LINKS or (len(best) >= MIN_LIST_LINKS and _one_per_item(best)):
+    if not _enough(best):
+        return []
+    if not every or len(found) < 2:
         return best
-    return []
+    order = {id(anchor): index for index, anchor in enumerate(anchors)}
+    return _unique(sorted((a for group in found for a in group), key=lambda a: order[id(a)]))
+
+
+def _enough(links: list[Anchor]) -> bool:
+    return len(links) >= MIN_LINKS or (len(links) >= MIN_LIST_LINKS and _one_per_item(links))
 
 
 def script_rows(anchors: list[Anchor]) -> list[Anchor]:
@@ -273,6 +288,8 @@ def _menu_mark(element: html.HtmlElement, in_article: bool = False) -> bool:
     ``<article>``, a header or footer (by tag or class) is the post's own (``CHROME_MARKS_RE``)."""
     if element.tag == "nav" or (element.tag in ("header", "footer") and not in_article):
         return True
+    if element.tag in ("body", "html"):
+        return False  # a theme's layout words on ``<body class="nav-float-right …">`` name no menu
     marks = f"{element.get('class') or ''} {element.get('id') or ''}"
     return marks != " " and bool((CHROME_MARKS_RE if in_article else MENU_MARKS_RE).search(marks))
 
@@ -441,15 +458,48 @@ def _sibling_template(anchors: list[Anchor], idents: list[str]) -> str | None:
 
 
 def _article_like(url: str) -> bool:
-    """The URL carries an identifier: a long number in the path or a non-paging id parameter."""
+    """The URL carries an identifier: a long number in the path, a non-paging id parameter, or a
+    post's slug; never a file's download."""
     parts = urlsplit(url)
-    if re.search(r"\d{4,}", parts.path) or _PATH_RECORD_RE.search(parts.path):
+    if _is_file(parts.path, parts.query):
+        return False
+    if re.search(r"\d{4,}", parts.path) or _PATH_RECORD_RE.search(parts.path) or _slug(parts.path):
         return True
     return any(
         k.lower() not in PAGING_KEYS
         and (re.search(r"\d{3,}", v) is not None or (v.isdigit() and _RECORD_KEY_RE.search(k) is not None))
         for k, v in parse_qsl(parts.query)
     )
+
+
+def _slug(path: str) -> str:
+    """The post's slug ending ``path`` (``/entry/청년-월세-지원-확대``, ``/stories/new-housing-plan``),
+    or ``""``.
+
+    Convention: blogs and script-era sites name a post by its title's words joined by hyphens under
+    a section's path; a menu's pages are one or two words (``/about/our-team``).
+    """
+    head, _, last = unquote(path).rstrip("/").rpartition("/")
+    return last if head and _SLUG_RE.fullmatch(last) else ""
+
+
+_SLUG_RE = re.compile(r"(?:[^\W_]+-){3,}[^\W_]+(?:\.html?)?")
+
+
+def _is_file(path: str, query: str) -> bool:
+    """A link to a file or its download (``…/report.pdf``, ``/cmm/fms/FileDown.do?atchFileId=…``).
+
+    Convention: a release's or a post's attachments sit under its title in a list, as links to the
+    board's download handler or the file itself; they are no articles however many a list holds.
+    """
+    last = path.rsplit("/", 1)[-1].lower()
+    if _FILE_EXT_RE.search(last) or "download" in last or "filedown" in last:
+        return True
+    return any(k.lower() in _FILE_KEYS for k, _ in parse_qsl(query))
+
+
+_FILE_EXT_RE = re.compile(r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|mp4|mp3|txt|csv)$")
+_FILE_KEYS = frozenset({"atchfileid", "filesn", "fileid", "file_id", "filename", "file_name", "fileno"})
 
 
 # Convention: a site with clean URLs ends a post's path with its number (``/ko/news/214``); a young
@@ -475,6 +525,9 @@ def _pattern(url: str) -> tuple[str, str, tuple[str, ...]]:
     """Host, last path segment with digits masked, and the query keys: links of one kind share it."""
     parts = urlsplit(url)
     keys = sorted({k for k, v in parse_qsl(parts.query) if v and k.lower() not in STATE_KEYS})
+    if _slug(parts.path):  # posts by slug share their section's path (its dates masked), not their words
+        section = re.sub(r"\d+", "#", unquote(parts.path).rstrip("/").rsplit("/", 1)[0])
+        return parts.netloc.lower(), section + "/*", tuple(keys)
     return parts.netloc.lower(), re.sub(r"\d+", "#", parts.path.rsplit("/", 1)[-1]), tuple(keys)
 
 

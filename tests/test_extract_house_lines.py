@@ -28,6 +28,9 @@ paragraphs and an old board cell of ``<br>`` lines in EUC-KR):
 - a board's empty attachment field and comment box (``첨부파일이 없습니다.``, ``등록된 독자의견이
   없습니다.``), a skin's table caption (``List of Articles``), a reader-funded outlet's appeal
   (``…독자의 후원으로 만들어집니다``), a transcript's interview cue naming its speaker;
+- a site builder's skip anchor (``bottom of page``), a share prompt, a contact address alone, a
+  ``관련 누리집`` box heading, a feature's colon-less credits (``글 … · 사진 …``), a report's ISBN
+  row, a caption ending in ``[… 자료사진]``;
 - an HWP release's ``※ 사진 있음`` and its attachment list's continued line (its decks between
   dashes stay: drafts show them).
 """
@@ -133,6 +136,12 @@ FURNITURE = {
     "board leftovers": ([], ["첨부파일이 없습니다.", "등록된 독자의견이 없습니다.", "List of Articles"]),
     "reader-funded": ([], ["한빛로움은 독자의 후원으로 만들어집니다"]),
     "interview cue": (["◀ 인터뷰 ▶ 김가람 / 한빛군 주민"], []),
+    "site builder": (
+        ["글 시정홍보담당관실 · 사진 한빛군"],
+        ["작가의 글을 SNS에 공유해보세요", "press-korea@hanbit.example", "관련 누리집", "bottom of page"],
+    ),
+    "report card": (["| 발간일 | 2025. 3. 14. | ISBN | 979-11-0000-000-0 |"], []),
+    "photo credit": (["관련 사진. [한빛통신 자료사진]"], []),
     "hwp release": (
         ["※ 사진 있음"],
         ["붙임 1. 모바일 신분증 발급 안내 1부.", "2. 자주 묻는 질문 1부. 끝."],

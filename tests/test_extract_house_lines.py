@@ -23,7 +23,8 @@ paragraphs and an old board cell of ``<br>`` lines in EUC-KR):
   its engine's credit (``총 0개의 코멘트가 있습니다``, ``Copyright 1999-2008 Zeroboard / …``);
 - an opinion page's disclaimer (``…편집 방향과 다를 수 있습니다``), the design system's survey
   (``이 페이지에서 원하는 정보를 얻으셨나요?``, ``만족해요``), a tip line (``…제보를 기다립니다``), a video
-  box's ``재생시간 02:05`` and a ``같은 섹션 기사`` heading, a paper's ``지면 PDF 보기`` and ``발행 주기``,
+  box's ``재생시간 02:05`` and ``같은 섹션 기사``/``경제·농업 다른기사`` headings, a paper's
+  ``지면 PDF 보기`` and ``발행 주기``,
   a mailed letter's footer (``본 메일은 … 발송됩니다``, ``수신거부``);
 - a board's empty attachment field and comment box (``첨부파일이 없습니다.``, ``등록된 독자의견이
   없습니다.``), a skin's table caption (``List of Articles``), a reader-funded outlet's appeal
@@ -130,7 +131,7 @@ FURNITURE = {
         [],
         ["기사제보 및 보도자료 news@hanbit.example / 한빛통신은 독자 여러분의 제보를 기다립니다."],
     ),
-    "video box": (["재생시간 02:05"], ["같은 섹션 기사"]),
+    "video box": (["재생시간 02:05"], ["같은 섹션 기사", "경제·농업 다른기사"]),
     "print edition": ([], ["지면 PDF 보기", "발행 주기: 격주 월요일"]),
     "mailed letter": ([], ["본 메일은 한빛 레터 수신에 동의하신 분들께 발송됩니다.", "수신거부 Unsubscribe"]),
     "board leftovers": ([], ["첨부파일이 없습니다.", "등록된 독자의견이 없습니다.", "List of Articles"]),

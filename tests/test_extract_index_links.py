@@ -27,6 +27,15 @@ TITLES = [
     "신혼부부 전세대출 이자 지원 신청 가이드",
 ]
 HOST = "https://policy.garam.test"
+Template = Callable[[], tuple[str, list[str]]]
+
+
+def assert_lists(template: Template, url: str) -> None:
+    """The page the template writes, at ``url``, is an index of exactly the article links it names."""
+    page, urls = template()
+    extracted = extract_page(page.encode(), url=url)
+    assert extracted.kind == "listing"
+    assert list(extracted.links) == urls
 
 
 def _slug(title: str) -> str:
@@ -67,12 +76,9 @@ def blog_host_category() -> tuple[str, list[str]]:
 
 @pytest.mark.parametrize("template", [wordpress_category, blog_host_category])
 def test_a_blogs_category_page_lists_its_posts_by_slug(
-    template: Callable[[], tuple[str, list[str]]],
+    template: Template,
 ) -> None:
-    page, urls = template()
-    extracted = extract_page(page.encode(), url=f"{HOST}/category/housing/")
-    assert extracted.kind == "listing"
-    assert list(extracted.links) == urls
+    assert_lists(template, f"{HOST}/category/housing/")
 
 
 def _release_rows(file_link: Callable[[int, int], str]) -> tuple[str, list[str]]:
@@ -111,23 +117,22 @@ def direct_file_list() -> tuple[str, list[str]]:
 
 @pytest.mark.parametrize("template", [download_handler_list, direct_file_list])
 def test_a_release_lists_attachments_are_no_articles(
-    template: Callable[[], tuple[str, list[str]]],
+    template: Template,
 ) -> None:
-    page, urls = template()
-    extracted = extract_page(page.encode(), url=f"{HOST}/board/list.do?bbsId=B0001")
-    assert extracted.kind == "listing"
-    assert list(extracted.links) == urls
+    assert_lists(template, f"{HOST}/board/list.do?bbsId=B0001")
 
 
 def search_sections() -> tuple[str, list[str]]:
     """A city's search page: news results and notice results, each section its own URL pattern."""
     news = [f"{HOST}/news/articleView.html?idxno={700 + n}" for n in range(6)]
     notices = [f"{HOST}/board/view.do?bbsId=NOTICE&nttId={300 + n}" for n in range(6)]
-    section = lambda name, urls: (  # noqa: E731
-        f'<section class="result"><h3>{name}</h3><ul>'
-        + "".join(f'<li><a href="{u}">{TITLES[n % len(TITLES)]} {name}</a></li>' for n, u in enumerate(urls))
-        + "</ul></section>"
-    )
+
+    def section(name: str, urls: list[str]) -> str:
+        items = "".join(
+            f'<li><a href="{u}">{TITLES[n % len(TITLES)]} {name}</a></li>' for n, u in enumerate(urls)
+        )
+        return f'<section class="result"><h3>{name}</h3><ul>{items}</ul></section>'
+
     page = f"""<html><head><meta charset="utf-8"><title>통합검색 | 가람시</title></head><body>
 <form><input name="q" value="주거"></form>{section("뉴스", news)}{section("공지사항", notices)}
 </body></html>"""
@@ -150,12 +155,9 @@ def portal_sections() -> tuple[str, list[str]]:
 
 @pytest.mark.parametrize("template", [search_sections, portal_sections])
 def test_a_search_pages_sections_are_all_listed(
-    template: Callable[[], tuple[str, list[str]]],
+    template: Template,
 ) -> None:
-    page, urls = template()
-    extracted = extract_page(page.encode(), url=f"{HOST}/search.do?q=%EC%A3%BC%EA%B1%B0")
-    assert extracted.kind == "listing"
-    assert list(extracted.links) == urls
+    assert_lists(template, f"{HOST}/search.do?q=%EC%A3%BC%EA%B1%B0")
 
 
 def script_era_section() -> tuple[str, list[str]]:
@@ -190,8 +192,5 @@ def cms_section() -> tuple[str, list[str]]:
 
 
 @pytest.mark.parametrize("template", [script_era_section, cms_section])
-def test_a_box_beside_the_list_heads_no_article(template: Callable[[], tuple[str, list[str]]]) -> None:
-    page, urls = template()
-    extracted = extract_page(page.encode(), url=f"{HOST}/section/economy")
-    assert extracted.kind == "listing"
-    assert list(extracted.links) == urls
+def test_a_box_beside_the_list_heads_no_article(template: Template) -> None:
+    assert_lists(template, f"{HOST}/section/economy")

@@ -23,6 +23,7 @@ from lxml import etree, html
 from nlp import EmptyPageError, ExtractionFailedError, NlpError
 from nlp.blocks import (
     block_text,
+    drop_empty_components,
     drop_empty_links,
     drop_link_boxes,
     drop_picture_captions,
@@ -174,6 +175,7 @@ def extract_page(
     changed = (
         drop_pull_quotes(tree)
         + drop_empty_links(tree)
+        + drop_empty_components(tree)
         + drop_link_boxes(tree)
         + drop_picture_captions(tree)
         + drop_comment_boxes(tree)  # before layout tables turn into blocks: a table can be the box

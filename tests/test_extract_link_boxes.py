@@ -153,3 +153,44 @@ def test_a_closing_box_of_dated_headlines_is_no_text(template: Callable[[], str]
     extracted = extract_page(template().encode())
     assert extracted.title == TITLE
     assert extracted.body.splitlines() == [*BEFORE, *AFTER]
+
+
+def amp_page() -> str:
+    """An AMP article: its text as ``<br>`` lines, a picture with its caption and an ad between them."""
+    share = "".join(
+        f'<amp-social-share type="{t}" width="32" height="32"></amp-social-share>' for t in ("x", "system")
+    )
+    return f"""<!doctype html><html ⚡ lang="ko"><head><meta charset="utf-8"><title>{TITLE} - 가람뉴스</title>
+<meta property="og:type" content="article"></head><body>
+<amp-sidebar id="sidebar" layout="nodisplay"><ul><li><a href="/list?s=1">사회</a></li></ul></amp-sidebar>
+<header class="amp-header"><a href="/" class="logo"><amp-img src="/logo.png" width="120" height="30"
+alt="가람뉴스"></amp-img></a></header><article class="amp-article"><h1 class="amp-title">{TITLE}</h1>
+<div class="amp-info"><span class="amp-date">승인 2025.11.13 10:21</span></div>
+<div class="amp-share">{share}</div>
+<div class="amp-article-body" itemprop="articleBody">
+{BEFORE[0]}<br /><br />
+<amp-img src="/photo/1.jpg" width="600" height="400" layout="responsive" alt=""></amp-img><div
+class="caption">관련 사진. [가람뉴스 자료사진]</div>
+{BEFORE[1]}<br /><br />
+<amp-ad width="300" height="250" type="adsense" data-ad-client="ca-pub-0" data-ad-slot="5555"></amp-ad>
+{AFTER[0]}<br /><br />
+{AFTER[1]}
+</div><div class="amp-reporter">김가람 기자 kim@garamnews.example</div>
+<div class="amp-copyright">저작권자 © 가람뉴스 무단전재 및 재배포 금지</div></article></body></html>"""
+
+
+def component_page() -> str:
+    """A script-era article whose text lines are broken by custom elements (a player, an ad slot)."""
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE} | 가람데일리</title></head><body><main>
+<h1 class="Article_title__x1">{TITLE}</h1><time datetime="2025-11-13T10:21:00+09:00">2025.11.13 10:21</time>
+<div class="Article_body__x2">{BEFORE[0]}<br><br><video-player data-id="991"></video-player>
+{BEFORE[1]}<br><br>
+<ad-slot data-slot="mid"></ad-slot><div class="credit">사진=가람데일리 DB</div>{AFTER[0]}<br><br>{AFTER[1]}
+</div></main></body></html>"""
+
+
+@pytest.mark.parametrize("template", [amp_page, component_page])
+def test_text_after_a_picture_or_ad_component_stays(template: Callable[[], str]) -> None:
+    extracted = extract_page(template().encode())
+    assert extracted.title == TITLE
+    assert extracted.body.splitlines() == [*BEFORE, *AFTER]

@@ -34,7 +34,7 @@ _COMPACT_RE = re.compile(r"^\s*((?:19|20)\d{6})(\d{4}(?:\d{2})?)?\s*$")
 
 PUBLISHED_LABELS = ("입력", "등록", "작성", "게재", "승인", "발행", "발간", "송고", "게시", "배포")
 WEAK_LABELS = ("날짜",)  # used only when no stronger published label is found
-MODIFIED_LABELS = ("수정", "업데이트", "갱신", "변경")
+MODIFIED_LABELS = ("수정", "업데이트", "갱신", "변경", "편집")  # ``최종 편집 일시``: a workspace page's
 # Convention: pages styled in English print the same two stamps as ``Published``/``Posted`` and
 # ``Updated``/``Modified`` (``Posted on 2024.05.03``), in any case.
 ENGLISH_PUBLISHED_LABELS = ("published", "posted", "created")
@@ -45,7 +45,7 @@ _LABEL_RE = re.compile(
     r"(?P<label>" + "|".join(PUBLISHED_LABELS + MODIFIED_LABELS + WEAK_LABELS) + "|" + _ENGLISH + r")"
     # ``[입력]``, ``(수정)``, ``입력 :``, ``등록일 | 2024…``: a closing bracket or bar may sit between.
     # …or a label closing its stamp at the line's end (``2025.08.28 발행``: ``_stamped_before``)
-    r"(?:일시|일자|시간|시각|일|날짜)?\s*[\]\)】〕>]?\s*[:：|]?\s*(?=(?:19|20)\d{2}|\d{2}[-./]\d{1,2}[-./]\d{1,2}(?!\d)|$)",
+    r"(?:\s?(?:일시|일자|시간|시각|일|날짜))?\s*[\]\)】〕>]?\s*[:：|]?\s*(?=(?:19|20)\d{2}|\d{2}[-./]\d{1,2}[-./]\d{1,2}(?!\d)|$)",
     re.MULTILINE,
 )
 # Convention: some boards print a two-digit year after their date label (``작성일 25.11.03``,

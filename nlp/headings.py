@@ -598,9 +598,15 @@ _PERIOD_RE = re.compile(r"(?:19|20)\d{2}년?|\d{1,2}월|[\d.~\-]+")  # the year 
 def title_marked(element: html.HtmlElement) -> bool:
     """The element's class or id names it a title (never inside ``<noscript>``: a notice to browsers
     without scripts, ``<noscript class="noScriptTitle">``, an e-government frame's stock)."""
-    if not TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+    marked = TITLE_MARKS_RE.search(f"{element.get('class') or ''} {element.get('id') or ''}")
+    # Convention: a block editor's published page keeps its title field's placeholder (``제목 없음``,
+    # ``Untitled``); its headings are numbered (``제목1``, ``Heading 1``)
+    if not marked and not _TITLE_PLACEHOLDER_RE.fullmatch((element.get("placeholder") or "").strip()):
         return False
     return element.tag != "noscript" and next(element.iterancestors("noscript"), None) is None
+
+
+_TITLE_PLACEHOLDER_RE = re.compile(r"제목\s*없음|제목|untitled|title|page\s*title", re.IGNORECASE)
 
 
 def in_menu(element: html.HtmlElement) -> bool:

@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from lxml import html
 
+from nlp.dates import find_labelled_dates
 from nlp.extract import extract_page
+from nlp.headings import title_marked
 
 TITLE = "청년 월세 지원 1년 연장, 신청은 복지로에서"
 LINES = [
@@ -126,3 +129,58 @@ def test_a_release_about_a_satisfaction_survey_keeps_its_headline(page: str) -> 
     extracted = extract_page(page.encode())
     assert extracted.title == SURVEY
     assert "만족도 조사" not in extracted.body.replace(SURVEY, "") and "만족도 평가" not in extracted.body
+
+
+def _workspace(title_field: str) -> str:
+    cell = '<div role="cell"><div>{}</div></div>'
+    rows = "".join(
+        f'<div role="row">{cell.format(label)}{cell.format(value)}</div>'
+        for label, value in [
+            ("작성자", "시민랩 정책팀"),
+            ("작성일", "2025년 3월 14일"),
+            ("최종 편집 일시", "2025년 4월 2일 오후 3:12"),
+        ]
+    )
+    text = "".join(
+        f'<div class="selectable text-block"><div><div>{line}</div></div></div>' for line in SUMMARY
+    )
+    contents = '<div class="selectable toc-block"><a href="#a1"><div>주요 결과</div></a></div>'
+    return f"""<html><head><meta charset="utf-8"><title>Workspace</title>
+<meta property="og:site_name" content="Workspace"></head><body>
+<div id="app"><div class="frame"><div class="topbar"><div class="shadow-cursor-breadcrumb">
+<a href="/lab">시민랩</a><span>/</span><a href="/lab/reports">활동 보고</a></div></div>
+<main class="frame-main"><div class="scroller">
+<div class="layout"><div class="layout-content"><div>{title_field}</div>
+<div role="table" aria-label="페이지 속성">{rows}</div></div><div class="page-content">{contents}{text}</div>
+</div></div></main></div></div></body></html>"""
+
+
+def block_editor_page() -> str:
+    """A block editor's published page: the title field keeps its placeholder ``제목 없음``."""
+    field = f'<div placeholder="제목 없음" contenteditable="false">{REPORT}</div>'
+    return _workspace(f'<div class="selectable page-block">{field}</div>')
+
+
+def rich_editor_page() -> str:
+    """Another editor's published page: an untitled-placeholder field over its properties."""
+    return _workspace(f'<div data-editor="doc"><p placeholder="Untitled" data-leaf="true">{REPORT}</p></div>')
+
+
+@pytest.mark.parametrize("template", [block_editor_page, rich_editor_page])
+def test_a_workspace_pages_title_field_and_its_last_edit(template: Callable[[], str]) -> None:
+    extracted = extract_page(template().encode())
+    assert extracted.title == REPORT
+    assert extracted.published is not None and extracted.published.date().isoformat() == "2025-03-14"
+
+
+def test_an_editors_title_field_and_last_edit_label_read_as_such() -> None:
+    """The rules the workspace pages lean on, read directly: a placeholder naming the title field
+    marks it (a numbered heading's does not), and ``최종 편집 일시`` dates a change, not the page."""
+    field = html.fromstring('<div placeholder="제목 없음">보고서 제목</div>')
+    heading = html.fromstring('<h3 placeholder="제목2">주요 결과</h3>')
+    assert title_marked(field) and not title_marked(heading)
+    published, modified = find_labelled_dates(
+        "작성일\n2025년 3월 14일\n최종 편집 일시\n2025년 4월 2일 오후 3:12"
+    )
+    assert published is not None and published.date().isoformat() == "2025-03-14"
+    assert modified is not None and modified.date().isoformat() == "2025-04-02"

@@ -218,8 +218,17 @@ def extract_page(
     candidates = _title_candidates(tree, meta, cleaned, elements, start, near)
     template = page_template(template, candidates)  # the headline the page declares stays its own
     sites = (*meta.site_names, *learned_names(template))
+    page_text = functools.cache(lambda: visible_text(tree))
+    # without whitespace: a line the page sets in several elements still finds its place
+    squeezed = functools.cache(lambda: _SPACE_RE.sub("", page_text()))
     title = choose_headline(
-        candidates, sites, meta.keywords, template.titles, body_lines(cleaned), brands=brand_names(tree)
+        candidates,
+        sites,
+        meta.keywords,
+        template.titles,
+        body_lines(cleaned),
+        brands=brand_names(tree),
+        page_text=squeezed,
     )
     title = title or opening_title(cleaned, template.titles)
     cleaned = drop_above_headline(cleaned, title)
@@ -227,9 +236,6 @@ def extract_page(
     body = drop_item_lines(body, teaser_items(anchors))
     lead, body = _split_lead(lead, body, meta.description)
     lead = clean_lead(lead, drop=(title or "",))
-    page_text = functools.cache(lambda: visible_text(tree))
-    # without whitespace: a line the page sets in several elements still finds its place
-    squeezed = functools.cache(lambda: _SPACE_RE.sub("", page_text()))
     # before the sub-headings go back: with the label first, the headline would head the text's
     # second line and be taken for a sub-heading
     body = restore_headings(

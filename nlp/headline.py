@@ -15,7 +15,7 @@ that name a page type, a board or a site are refused before the vote.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree, html
@@ -101,6 +101,7 @@ def choose_headline(
     template: frozenset[str] = frozenset(),
     body: Sequence[str] = (),
     brands: Sequence[str] = (),
+    page_text: Callable[[], str] | None = None,
 ) -> str | None:
     """The headline most sources agree on, in its cleanest printed form; ``None`` when none reads as one.
 
@@ -113,6 +114,7 @@ def choose_headline(
             a heading equal to a later one is a sub-heading inside the article.
         brands: the names the site's front-page links print: never a headline, but never cut
             from one either (a city's name opens its own press releases: ``담양군 누리집, …``).
+        page_text: the page's visible text without whitespace (asked only when a head title wins).
     """
     candidates = list(candidates)
     # short lines over the opening (a site's or section's name run in above the headline) are not
@@ -180,8 +182,33 @@ def choose_headline(
     if not ranked:
         return None
     best = ranked[0]
+    if page_text is not None and pool[best].group in (META, TAG):
+        best = _printed_over_unprinted(pool, ranked, best, page_text)
     fuller = _fuller_printed(pool, keys, best)
     return pool[fuller].text if fuller is not None else _cleanest_form(pool, keys, best)
+
+
+def _printed_over_unprinted(
+    pool: list[Candidate], ranked: list[int], best: int, printed: Callable[[], str]
+) -> int:
+    """The heading printed over the text, when the head's title (``og:title``, ``<title>``) is
+    printed nowhere on the page; else ``best``.
+
+    Convention: an SEO plugin or a desk may rewrite the title written for search and sharing
+    (``간병비 급여화 논쟁: … 해법``) while the page prints the newsroom's headline over the text;
+    the reader's headline is the printed one. A head title the page also prints is left alone.
+    """
+    if "".join(pool[best].text.split()) in printed():
+        return best
+    near = (
+        i
+        for i in ranked
+        if pool[i].group == PAGE
+        and pool[i].rank < NEAR_RANKS
+        and not pool[i].in_body
+        and headline_words(pool[i].text)
+    )
+    return next(near, best)
 
 
 def _subject_row(line: str, above: str) -> bool:
@@ -429,10 +456,25 @@ def _cleanest_form(pool: list[Candidate], keys: list[str], best: int) -> str:
     first = {c.text: c for c in reversed(complete)}  # each text by the most trusted source giving it
     # of two spellings of one headline, the one with more words: a label element run into the
     # heading's text (``<span>단독</span>재난 …`` reads ``단독재난 …``) lost a boundary the tag keeps
-    return min(
+    chosen = min(
         first.values(),
         key=lambda c: (len(_key(c.text)), -len(c.text.split()), GROUP_ORDER[c.group], pool.index(c)),
     ).text
+    # Convention: the desk's tag printed before the headline (``[속보]``, ``[단독]``, ``[인터뷰]``) is
+    # the headline's, as portals show it; metadata written for sharing drops it. A section's or a
+    # series' label over the headline (``[캠퍼스]``, ``[기획-청년주거 ③]``) is a kicker, not one
+    tagged = (
+        c.text
+        for c in complete
+        if c.group == PAGE and (m := _DESK_TAG_RE.match(c.text)) and _key(c.text[m.end() :]) == _key(chosen)
+    )
+    return next(tagged, chosen)
+
+
+_DESK_TAG_RE = re.compile(
+    r"[\[【〈<]\s*(?:속보|단독|긴급|인터뷰|포토|영상|기고|사설|칼럼|시론|종합|르포|현장|팩트\s?체크|해설|분석)"
+    r"(?:\s*\d)?\s*[\]】〉>]\s*"
+)
 
 
 def _priority(candidate: Candidate) -> int:

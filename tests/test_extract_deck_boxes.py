@@ -215,3 +215,66 @@ def test_an_issuer_over_a_plain_texts_headline_is_no_headline(template: Callable
     extracted = extract_page(template().encode())
     assert extracted.title == TITLE
     assert extracted.published is not None and extracted.published.date().isoformat() == "2013-06-25"
+
+
+SEO = "간병비 급여화 논쟁: 간병 파산을 막을 제도적 해법"
+PRINTED = "간병비 하루 15만원 시대 ‘간병 파산’ 막을 길은?"
+
+
+def seo_plugin_post() -> str:
+    """A WordPress post whose SEO plugin wrote its own title and ``og:title``."""
+    return f"""<html><head><meta charset="utf-8"><title>{SEO} :: 가람플러스</title>
+<meta property="og:title" content="{SEO}"><meta property="og:type" content="article"></head><body>
+<header class="site-header"><a href="/">가람플러스</a></header><main><article class="post">
+<header class="entry-header"><h1 class="entry-title">{PRINTED}</h1>
+<time class="entry-date" datetime="2026-08-24T20:00:00+09:00">2026년 8월 24일</time></header>
+<div class="entry-content">{PROSE}</div></article></main></body></html>"""
+
+
+def desk_rewrite() -> str:
+    """A news CMS whose desk set a search title apart from the printed headline."""
+    return f"""<html><head><meta charset="utf-8"><title>{SEO} | 가람방송 뉴스</title>
+<meta property="og:title" content="{SEO}"><meta name="twitter:title" content="{SEO}"></head><body>
+<div id="gnb"><a href="/">가람방송</a></div><div class="view"><h4 class="news_tit">{PRINTED}</h4>
+<p class="date">입력 2026.08.24 20:00</p><div id="news_body">{PROSE}</div></div></body></html>"""
+
+
+@pytest.mark.parametrize("template", [seo_plugin_post, desk_rewrite])
+def test_a_printed_headline_beats_a_search_title_printed_nowhere(template: Callable[[], str]) -> None:
+    assert extract_page(template().encode()).title == PRINTED
+
+
+BREAKING = "정부, 수도권 전세대출 DSR 적용 내년 7월로 연기"
+
+
+def breaking_news() -> str:
+    """A broadcaster's page: ``[속보]`` printed in the headline, the head's fields without it."""
+    return f"""<html><head><meta charset="utf-8"><title>{BREAKING} | 가람방송</title>
+<meta property="og:title" content="{BREAKING}"><script type="application/ld+json">
+{{"@type": "NewsArticle", "headline": "{BREAKING}"}}</script></head><body>
+<div class="view"><h1 class="tit">[속보] {BREAKING}</h1><p class="date">입력 2026.05.06 09:00</p>
+<div class="txt">{PROSE}</div></div></body></html>"""
+
+
+def interview_page() -> str:
+    """A paper's interview: ``[인터뷰]`` in the printed headline and ``<title>``, not in JSON-LD."""
+    return f"""<html><head><meta charset="utf-8"><title>[인터뷰] {TITLE} - 가람일보</title>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{TITLE}"}}</script></head><body>
+<div class="article-head"><h3 class="heading">[인터뷰] {TITLE}</h3><span>입력 2026.03.19 08:05</span></div>
+<article id="article-view-content-div">{PROSE}</article></body></html>"""
+
+
+def series_kicker() -> str:
+    """An old layout: a series label on its own line over the headline, a kicker, not its tag."""
+    return f"""<html><head><meta charset="utf-8"><title>가람대신문</title></head><body><table><tr>
+<td class="list_title"><span class="series">[기획-농촌주거 ③]</span><br>
+<strong class="view_title">{TITLE}</strong></td></tr><tr><td>2025년 03월 17일 (월)</td></tr>
+<tr><td class="view_text">{PROSE}</td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("template", "title"),
+    [(breaking_news, f"[속보] {BREAKING}"), (interview_page, f"[인터뷰] {TITLE}"), (series_kicker, TITLE)],
+)
+def test_a_desk_tag_printed_in_the_headline_stays(template: Callable[[], str], title: str) -> None:
+    assert extract_page(template().encode()).title == title

@@ -750,9 +750,15 @@ def _info_field(field: str) -> bool:
     printed = _PRINT_PARTS_RE.sub(" ", rest)  # a print edition's ``1244호 4면``
     marked = printed != field
     unlabelled = _FIELD_LABEL_RE.sub(" ", printed)
+    if not marked and unlabelled != printed and not _label_at_edge(printed.strip()):
+        return False  # a field opens or closes with its label (``문의 …``, ``미디어 문의``), not in passing
     marked = marked or unlabelled != printed
     words = _FIELD_NOISE_RE.sub(" ", unlabelled).split()
     return marked and len(words) <= MAX_META_WORDS and all(len(w) <= MAX_NAME_CHARS for w in words)
+
+
+def _label_at_edge(field: str) -> bool:
+    return any(m.start() == 0 or m.end() == len(field) for m in _FIELD_LABEL_RE.finditer(field))
 
 
 def is_sentence(line: str) -> bool:

@@ -200,15 +200,17 @@ def _printed_over_unprinted(
     """
     if "".join(pool[best].text.split()) in printed():
         return best
-    near = (
-        i
-        for i in ranked
-        if pool[i].group == PAGE
-        and pool[i].rank < NEAR_RANKS
-        and not pool[i].in_body
-        and headline_words(pool[i].text)
+    # the page's first <h1> or first title-marked box before a heading found near the text, which
+    # may be a sub-heading the text took in below its opening
+    printed_first = sorted(
+        (
+            i
+            for i in ranked
+            if _printed_first(pool[i]) and not pool[i].in_body and headline_words(pool[i].text)
+        ),
+        key=lambda i: pool[i].rank < NEAR_RANKS,
     )
-    return next(near, best)
+    return next(iter(printed_first), best)
 
 
 def _subject_row(line: str, above: str) -> bool:

@@ -40,6 +40,8 @@ def take_lead(tree: html.HtmlElement) -> str | None:
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not LEAD_CLASS_RE.search(marks) or _inside_link_or_list(element) or _interactive(element):
             continue
+        if _after_prose(element):
+            continue  # a sub-heading inside the text (``<h3 class="article_sub">``), not the deck over it
         text = element_lines(element)
         # a box of more lines than a deck has is the text (or the page) the class names wrongly
         lines = text.count("\n") + 1
@@ -47,6 +49,18 @@ def take_lead(tree: html.HtmlElement) -> str | None:
             element.drop_tree()
             return text
     return None
+
+
+def _after_prose(element: html.HtmlElement) -> bool:
+    """A paragraph of prose precedes ``element`` in its block.
+
+    Convention: a deck stands between the headline and the text; a box the template names
+    alike after the text's first paragraphs is one of its sub-headings.
+    """
+    return any(
+        isinstance(before.tag, str) and _FULL_STOP_RE.search(fold(before.text_content()))
+        for before in element.itersiblings(preceding=True)
+    )
 
 
 def drop_pull_quotes(tree: html.HtmlElement) -> int:

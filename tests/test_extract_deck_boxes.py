@@ -278,3 +278,42 @@ def series_kicker() -> str:
 )
 def test_a_desk_tag_printed_in_the_headline_stays(template: Callable[[], str], title: str) -> None:
     assert extract_page(template().encode()).title == title
+
+
+FEATURE = [
+    "정부는 내년부터 청년 주거 지원 사업을 크게 늘리기로 했다.",
+    "대책에 따르면 월세 지원 대상은 중위소득 100% 이하 청년으로 넓어진다.",
+    "월세 지원 대상 확대",
+    "전세 보증금 대출 금리도 연 1.5%로 낮아진다.",
+]
+
+
+def sub_classed_news() -> str:
+    """A news CMS whose in-text sub-headings carry a hashed ``article_sub`` class."""
+    body = "".join(
+        f'<h3 class="article_sub__Lq2Rw">{line}</h3>' if n == 2 else f"<p>{line}</p>"
+        for n, line in enumerate(FEATURE)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE} | 가람일보</title></head><body>
+<article><h1>{TITLE}</h1><p class="date">입력 2026.03.03 09:00</p><div class="article_body">{body}</div>
+</article></body></html>"""
+
+
+def sub_tit_magazine() -> str:
+    """A script-era magazine whose in-text sub-headings are ``h3.sub-tit``."""
+    body = "".join(
+        f'<h3 data-v-1 class="sub-tit">{line}</h3>' if n == 2 else f"<p data-v-1>{line}</p>"
+        for n, line in enumerate(FEATURE)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>가람플러스</title></head><body><main class="article">
+<div class="article-top"><p class="article-title">{TITLE}</p>
+<span class="date">승인 2026년 3월 3일</span></div>
+<div class="article-body">{body}</div></main></body></html>"""
+
+
+@pytest.mark.parametrize("template", [sub_classed_news, sub_tit_magazine])
+def test_a_sub_classed_heading_after_the_texts_opening_stays_in_it(template: Callable[[], str]) -> None:
+    extracted = extract_page(template().encode())
+    assert extracted.title == TITLE
+    assert extracted.lead is None
+    assert extracted.body.splitlines() == FEATURE

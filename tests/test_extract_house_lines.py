@@ -173,3 +173,17 @@ def test_house_lines_are_no_text(template: Callable[[list[str], list[str]], str]
     extracted = extract_page(template(above, after).encode("cp949"))
     assert extracted.title == TITLE
     assert extracted.body.split("\n") == LINES
+
+
+@pytest.mark.parametrize("template", [news_view, board_cell])
+def test_a_short_line_naming_a_label_in_passing_is_text(
+    template: Callable[[list[str], list[str]], str],
+) -> None:
+    """An info line's field opens with its label (``문의 : 교육과``); a list item that says the word in
+    passing (``학부모 문의 응대``, one of the duties a text lists) is the text's."""
+    lines = [*LINES[:2], "학부모 문의 응대", *LINES[2:]]
+    page = template([], []).replace(LINES[1], f"{LINES[1]}</p><p>학부모 문의 응대", 1)
+    if template is board_cell:
+        page = template([], []).replace(f"{LINES[1]}<br>", f"{LINES[1]}<br>\n학부모 문의 응대<br>", 1)
+    extracted = extract_page(page.encode("cp949"))
+    assert extracted.body.split("\n") == lines

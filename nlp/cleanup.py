@@ -758,7 +758,12 @@ def _info_field(field: str) -> bool:
 
 
 def _label_at_edge(field: str) -> bool:
-    return any(m.start() == 0 or m.end() == len(field) for m in _FIELD_LABEL_RE.finditer(field))
+    """A field's label opens or closes it (``문의 …``, ``미디어 문의``); English ``by`` stands inside
+    (``Designed by …``, ``Posted by …``)."""
+    return any(
+        m.start() == 0 or m.end() == len(field) or m.group().lower() == "by"
+        for m in _FIELD_LABEL_RE.finditer(field)
+    )
 
 
 def is_sentence(line: str) -> bool:

@@ -422,8 +422,12 @@ def _without_machine_summary(lines: list[str]) -> list[str]:
 
 MAX_SUMMARY_START = 6  # the box sits over the text: among its first lines
 MAX_SUMMARY_LINES = 8
+# (an editor's box says which summary it is: ``핵심 요약``, ``3줄 요약``; a bare ``요약`` may head a
+# report's own summary, which is its text)
 _SUMMARY_LABEL_RE = re.compile(
-    r"^[\[【<]?\s*(?:AI|인공지능)\s*(?:기사\s*)?(?:요약|핵심\s*요약|3줄\s*요약)\s*[\]】>]?$", re.I
+    r"^[\[【<]?\s*(?:(?:AI|인공지능)\s*(?:기사\s*)?(?:요약|핵심\s*요약|3줄\s*요약)|(?:핵심|[3세]\s*줄)\s*요약)"
+    r"\s*[\]】>]?$",
+    re.I,
 )
 _SUMMARY_NOTICE_RE = re.compile(
     r"^(?=.{0,120}$).*(?:AI|인공지능)[^.]{0,20}(?:요약|정리)(?:한|된|했|하였)[^.]{0,40}(?:입니다|습니다)"

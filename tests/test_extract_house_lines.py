@@ -32,6 +32,8 @@ paragraphs and an old board cell of ``<br>`` lines in EUC-KR):
 - a site builder's skip anchor (``bottom of page``), a share prompt, a contact address alone, a
   ``관련 누리집`` box heading, a feature's colon-less credits (``글 … · 사진 …``), a report's ISBN
   row, a caption ending in ``[… 자료사진]``;
+- an editor's summary box over the text (``핵심 요약`` and its bullets), a column's ``다른 칼럼 보기``
+  box with the titles after it;
 - an HWP release's ``※ 사진 있음`` and its attachment list's continued line (its decks between
   dashes stay: drafts show them).
 """
@@ -143,6 +145,8 @@ FURNITURE = {
     ),
     "report card": (["| 발간일 | 2025. 3. 14. | ISBN | 979-11-0000-000-0 |"], []),
     "photo credit": (["관련 사진. [한빛통신 자료사진]"], []),
+    "summary box": (["핵심 요약", "- 지원 대상이 만 34세까지로 넓어진다", "- 신청은 다음 달부터 받는다"], []),
+    "column box": ([], ["다른 칼럼 보기", "지방 소멸 대응기금, 나눠 주기에서 골라 주기로"]),
     "hwp release": (
         ["※ 사진 있음"],
         ["붙임 1. 모바일 신분증 발급 안내 1부.", "2. 자주 묻는 질문 1부. 끝."],

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from nlp.bylines import is_byline, strip_dateline
 from nlp.dates import DATE_RE, is_short_stamp, numeric_months
+from nlp.listing import DOCUMENT_EXTENSIONS, IMAGE_EXTENSIONS
 from nlp.listing import MIN_HEADLINE_CHARS as MIN_TEASER_CHARS  # shorter: a box's name, no article
 from nlp.marks import BULLETS, DASHES, char_class
 from nlp.titles import box_heading_end, fold, is_box_heading, is_cms_words, is_section_name
@@ -67,6 +68,8 @@ _CREW_ROLE = (
     r"|기획\s*[·/]?\s*제작|기획|제작|일러스트|(?:이미지|사진)\s*출처"
 )
 _CREW = rf"(?:{_CREW_ROLE})\s*[:：]\s*[^:：/|()\[\]]{{2,30}}?"
+# a copyright line's ban on reuse: ``무단 전재 및 재배포 금지``, ``All rights reserved``
+_REUSE_BAN = r"무단\s*(?:전재|복제)|재배포\s*금지|all\s*rights\s*reserved"
 _ISSUE = r"(?:19|20)\d{2}\s*년\s*\d{1,2}\s*월\s*호|(?:통권\s*)?제?\s*\d{1,4}\s*호|vol\.?\s*\d{1,4}"
 # …and the day it came out: ``2025.08.28 발행``, ``발행일 2025. 8. 28.``
 _ISSUE_DATE = (
@@ -132,8 +135,8 @@ BOILERPLATE_PATTERNS = (
     r"^(?=.{0,300}$)(?!.*[^니]다\.\s*$).{0,60}제보.{0,200}(?:카카오톡|전화|메일).{0,100}(?:카카오톡|전화|메일)"
     r"|^제보는\s*카카오톡|^(?=.{0,120}$)(?!.*[^니]다\.\s*$).{0,80}제보를\s*기다립니다",
     r"^[-•·*]?\s*(?:조회수?|조회\s*수|hits?|views?)\s*[:：]?\s*[\d,]+\s*(?:회)?$",
-    r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|hwt|odt|jpe?g|png|gif)\s*(?:[(\[]\s*[\d.,]+\s*[kmg]?i?b(?:ytes?)?\s*[)\]])?\s*$",
-    r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|hwt|odt)\s*\(",
+    rf"\.(?:{DOCUMENT_EXTENSIONS}|{IMAGE_EXTENSIONS})\s*(?:[(\[]\s*[\d.,]+\s*[kmg]?i?b(?:ytes?)?\s*[)\]])?\s*$",
+    rf"\.(?:{DOCUMENT_EXTENSIONS})\s*\(",
     r"^\s*[(\[]?\s*(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif)?\s*,?\s*[\d.,]+\s*[kmg]?i?b\s*[)\]]?\s*(?:[(\[]\s*\d+\s*hits?\s*[)\]])?$",
     r"^\s*[(\[]\s*\d+\s*hits?\s*[)\]]\s*$",
     r"^\s*(?:첨부\s*파일|첨부|파일\s*첨부|관련\s*파일)\s*(?:[(\[]?\s*\d+\s*[)\]]?)?\s*[:：]?\s*$",
@@ -180,7 +183,7 @@ BOILERPLATE_PATTERNS = (
     r"^(?=.{0,200}$)(?=.*[|｜]).*(?:발행\s*[·/]?\s*편집인|발행인|편집인|등록번호|청소년\s*보호\s*책임자)",
     # a portal's credit line for the outlet it reframes: ``기사제공 한국정책신문``
     r"^기사\s*제공\s*[:：]?\s*[^\s.!?]{2,15}(?:\s[^\s.!?]{1,10})?$|^copyright\s+[\w .&'/-]{2,60}$|"
-    r"무단\s*(?:전재|복제)|재배포\s*금지|all\s*rights\s*reserved|copyrights?\s*(?:ⓒ|©|\(c\))|^\s*(?:ⓒ|©)",
+    rf"{_REUSE_BAN}|copyrights?\s*(?:ⓒ|©|\(c\))|^\s*(?:ⓒ|©)",
     r"^[^.!?]{0,25}바로\s*가기\s*$|^응답소|응답소\s*누리집",
     # a paper's print-edition tools and its issue box: ``지면 PDF 보기``, ``발행 주기: 격주 월요일``
     r"^(?:지면\s*(?:PDF\s*)?보기|PDF\s*지면\s*보기|e-?(?:신문|paper)\s*보기)$|^발행\s*주기\s*[:：]",
@@ -344,9 +347,7 @@ def _box_items(lines: list[str]) -> bool:
 
 MAX_BOX_ITEMS, MAX_BOX_ITEM_CHARS = 12, 80
 # the copyright line a news page closes its text with: what follows it is the page's, not the text's
-_COPYRIGHT_RE = re.compile(
-    r"저작권자|무단\s*(?:전재|복제)|재배포\s*금지|all\s*rights\s*reserved|copyright", re.I
-)
+_COPYRIGHT_RE = re.compile(rf"저작권자|{_REUSE_BAN}|copyright", re.I)
 
 
 def _without_tool_runs(lines: list[str]) -> list[str]:

@@ -685,14 +685,10 @@ def _printed_day(declared: dt.datetime | None, printed: dt.datetime | None) -> d
     a CMS may fill ``article:published_time`` or JSON-LD from a record's last change, or leave the
     template's stock date in it (the same ``2021-03-15`` on every page), and nobody sees those.
     """
-    if declared is None or printed is None:
+    declared_kst, printed_kst = as_kst(declared), as_kst(printed)
+    if declared_kst is None or printed_kst is None or declared_kst.date() == printed_kst.date():
         return declared
-    same_day = _kst_day(declared) == _kst_day(printed)
-    return declared if same_day else printed
-
-
-def _kst_day(value: dt.datetime) -> dt.date:
-    return (value if value.tzinfo else value.replace(tzinfo=KST)).astimezone(KST).date()
+    return printed
 
 
 def _with_time(published: dt.datetime | None, others: Sequence[dt.datetime | None]) -> dt.datetime | None:

@@ -468,15 +468,22 @@ def _cleanest_form(pool: list[Candidate], keys: list[str], best: int) -> str:
     tagged = (
         c.text
         for c in complete
-        if c.group == PAGE and (m := _DESK_TAG_RE.match(c.text)) and _key(c.text[m.end() :]) == _key(chosen)
-    )
+        if c.group == PAGE and (m := _TAG_HEAD_RE.match(c.text)) and _desk_tag(m.group())
+        and _key(c.text[m.end() :]) == _key(chosen)
+    )  # fmt: skip
     return next(tagged, chosen)
 
 
-_DESK_TAG_RE = re.compile(
-    r"[\[【〈<]\s*(?:속보|단독|긴급|인터뷰|포토|영상|기고|사설|칼럼|시론|종합|르포|현장|팩트\s?체크|해설|분석)"
-    r"(?:\s*\d)?\s*[\]】〉>]\s*"
+def _desk_tag(tag: str) -> bool:
+    """``[속보]``, ``[종합2]``, ``【인터뷰】``: a desk's tag, whose words the headline keeps."""
+    return _TAG_WORDS_RE.sub("", tag) in DESK_TAGS
+
+
+DESK_TAGS = frozenset(
+    {"속보", "단독", "긴급", "인터뷰", "포토", "영상", "기고", "사설", "칼럼", "시론", "종합", "르포", "현장"}
+    | {"팩트체크", "해설", "분석"}
 )
+_TAG_WORDS_RE = re.compile(r"[\s\d\[\]【】〔〕<>]")
 
 
 def _priority(candidate: Candidate) -> int:

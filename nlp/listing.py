@@ -498,7 +498,10 @@ def _is_file(path: str, query: str) -> bool:
     return any(k.lower() in _FILE_KEYS for k, _ in parse_qsl(query))
 
 
-_FILE_EXT_RE = re.compile(r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|mp4|mp3|txt|csv)$")
+# the files a post attaches, by extension: one owner for the listing's links and the clean-up's lines
+DOCUMENT_EXTENSIONS = r"hwpx?|pdf|docx?|xlsx?|pptx?|zip|hwt|odt"
+IMAGE_EXTENSIONS = r"jpe?g|png|gif"
+_FILE_EXT_RE = re.compile(rf"\.(?:{DOCUMENT_EXTENSIONS}|{IMAGE_EXTENSIONS}|mp4|mp3|txt|csv)$")
 _FILE_KEYS = frozenset({"atchfileid", "filesn", "fileid", "file_id", "filename", "file_name", "fileno"})
 
 
